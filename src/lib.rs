@@ -1,0 +1,4 @@
+//! cwlogs-policy-builder: build, check and explain the AWS policies that encrypt and deliver
+//! Amazon CloudWatch Logs. Everything here but `ui` is plain Rust with no web dependency.
+
+pub mod json;
