@@ -1,4 +1,10 @@
 //! cwlogs-policy-builder: build, check and explain the AWS policies that encrypt and deliver
 //! Amazon CloudWatch Logs. Everything here but `ui` is plain Rust with no web dependency.
 
+mod analysis;
+pub mod catalog;
 pub mod json;
+pub mod lint;
+pub mod policy;
+
+pub use analysis::{analyze, Analysis};

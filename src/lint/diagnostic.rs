@@ -1,0 +1,120 @@
+//! Diagnostic (what a rule says) and Finding (the same, located by line and column for people).
+
+use super::Rule;
+use crate::json::{LineIndex, Span};
+use serde::Serialize;
+
+/// How bad a finding is; mirrors Access Analyzer's ERROR, SECURITY_WARNING, WARNING, SUGGESTION.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// AWS rejects the policy, or it cannot work.
+    Error,
+    /// It works but grants more than intended.
+    Security,
+    /// Likely a mistake, or relies on an unverified fact.
+    Warning,
+    /// A clearer or tighter way to say the same thing.
+    Suggestion,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Security => "security",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "suggestion",
+        }
+    }
+}
+
+/// One finding as a rule produces it: byte span and JSON path, not yet line and column.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Option<Span>,
+    /// Where in the document, e.g. `Statement[1].Condition.ArnEquals`.
+    pub path: String,
+    pub note: Option<String>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding of `rule` at its default severity.
+    pub fn new(rule: &'static Rule, message: impl Into<String>) -> Self {
+        Diagnostic { rule, severity: rule.severity, message: message.into(), span: None, path: String::new(), note: None, help: None }
+    }
+
+    pub fn at(mut self, span: impl Into<Option<Span>>) -> Self {
+        self.span = span.into();
+        self
+    }
+
+    pub fn path(mut self, path: impl Into<String>) -> Self {
+        self.path = path.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// Resolves the span into line and column of `text`.
+    pub fn locate(&self, text: &str, index: &LineIndex) -> Finding {
+        let span = self.span.unwrap_or_default();
+        let (line, column) = index.line_col(text, span.start);
+        let (end_line, end_column) = index.line_col(text, span.end);
+        Finding {
+            code: self.rule.code,
+            name: self.rule.name,
+            severity: self.severity,
+            message: self.message.clone(),
+            line,
+            column,
+            end_line,
+            end_column,
+            start: span.start,
+            end: span.end,
+            path: self.path.clone(),
+            note: self.note.clone(),
+            help: self.help.clone(),
+        }
+    }
+}
+
+/// A located finding: what the page, the CLI and the JSON output show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// Byte offsets of the offending text.
+    pub start: usize,
+    pub end: usize,
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}

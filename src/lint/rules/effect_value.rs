@@ -1,0 +1,98 @@
+//! IAM005: Effect must be exactly `Allow` or `Deny`.
+
+use crate::json::ValueKind;
+use crate::lint::{Context, Diagnostic};
+
+crate::declare_rule! {
+    /// Effect must be exactly `Allow` or `Deny`.
+    ///
+    /// ## What it does
+    /// Flags an `Effect` that is not the string `Allow` or `Deny`, spelt with that exact case.
+    ///
+    /// ## Why it matters
+    /// Element values are case-sensitive: AWS rejects `"allow"` or `"ALLOW"` with
+    /// `MalformedPolicyDocumentException`, and a statement without a valid Effect cannot be saved.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"Version": "2012-10-17", "Statement": [{"Effect": "allow", "Principal": {"AWS": "111122223333"}, "Action": "kms:*", "Resource": "*"}]}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "kms:*", "Resource": "*"}]}
+    /// ```
+    ///
+    /// ## References
+    /// - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html
+    pub static RULE = {
+        code: "IAM005",
+        name: "effect-value",
+        severity: Error,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for node in ctx.statements() {
+        let Some(members) = node.json.as_object() else { continue };
+        for m in members.iter().filter(|m| m.key == "Effect") {
+            let path = node.path_to("Effect");
+            match &m.value.kind {
+                ValueKind::String(s) if s == "Allow" || s == "Deny" => {}
+                ValueKind::String(s) if s.eq_ignore_ascii_case("allow") || s.eq_ignore_ascii_case("deny") => {
+                    let fixed = if s.eq_ignore_ascii_case("allow") { "Allow" } else { "Deny" };
+                    out.push(
+                        Diagnostic::new(&RULE, format!("Effect \"{s}\" has the wrong case"))
+                            .at(m.value.span)
+                            .path(path)
+                            .help(format!("write \"{fixed}\": element values are case-sensitive")),
+                    );
+                }
+                ValueKind::String(s) => out.push(
+                    Diagnostic::new(&RULE, format!("Effect \"{s}\" is neither \"Allow\" nor \"Deny\""))
+                        .at(m.value.span)
+                        .path(path)
+                        .help("use \"Allow\" or \"Deny\""),
+                ),
+                _ => out.push(
+                    Diagnostic::new(&RULE, format!("Effect is {}, not a string", m.value.type_name()))
+                        .at(m.value.span)
+                        .path(path)
+                        .help("write \"Effect\": \"Allow\" or \"Effect\": \"Deny\""),
+                ),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::*;
+    use crate::policy::PolicyKind::*;
+
+    #[test]
+    fn table() {
+        assert_fails(&RULE, Key, &[
+            r#"{"Statement": [{"Effect": "allow"}]}"#,
+            r#"{"Statement": [{"Effect": "DENY"}]}"#,
+            r#"{"Statement": [{"Effect": "Permit"}]}"#,
+            r#"{"Statement": {"Effect": ["Allow"]}}"#,
+            r#"{"Statement": [{"Effect": true}]}"#,
+        ]);
+        assert_passes(&RULE, Key, &[
+            r#"{"Statement": [{"Effect": "Allow"}, {"Effect": "Deny"}]}"#,
+            r#"{"Statement": [{"Sid": "no effect here"}]}"#,
+        ]);
+    }
+
+    #[test]
+    fn wrong_case_points_at_the_value_and_offers_the_fix() {
+        let text = r#"{"Statement": [{"Sid": "a"}, {"Effect": "allow"}]}"#;
+        let found = findings(&RULE, Identity, text);
+        assert_eq!(flagged(text, &found[0]), "\"allow\"");
+        assert_eq!(found[0].path, "Statement[1].Effect");
+        assert!(found[0].help.as_deref().unwrap().contains("\"Allow\""));
+    }
+}
