@@ -8,3 +8,4 @@ pub mod lint;
 pub mod policy;
 
 pub use analysis::{analyze, Analysis};
+pub mod scenarios;

@@ -1,0 +1,59 @@
+//! Bundle: what a scenario produces.
+
+use crate::policy::{Policy, PolicyKind};
+use serde::Serialize;
+
+/// Every document and command one scenario needs, consistent with each other.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bundle {
+    pub scenario: &'static str,
+    pub documents: Vec<Document>,
+    /// In the order they must be run.
+    pub steps: Vec<Step>,
+    /// Things to know that are not a document or a command (warnings about data, propagation …).
+    pub notes: Vec<String>,
+}
+
+/// One policy document to apply.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Document {
+    /// What it is, e.g. "Key policy for the new key".
+    pub name: String,
+    /// The file the steps read it from, e.g. `key-policy.json`.
+    pub file_name: String,
+    pub kind: PolicyKind,
+    #[serde(serialize_with = "serialize_policy")]
+    pub policy: Policy,
+    /// Why each statement is there, in statement order.
+    pub explanations: Vec<Explanation>,
+}
+
+impl Document {
+    /// The canonical text the page shows and the steps apply.
+    pub fn text(&self) -> String {
+        crate::policy::print(&self.policy)
+    }
+}
+
+fn serialize_policy<S: serde::Serializer>(policy: &Policy, s: S) -> Result<S::Ok, S::Error> {
+    let text = crate::policy::print(policy);
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(serde::ser::Error::custom)?;
+    value.serialize(s)
+}
+
+/// Why one statement exists.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Explanation {
+    pub sid: String,
+    /// One paragraph: what it allows, to whom, and what breaks without it.
+    pub why: String,
+    pub doc_url: &'static str,
+}
+
+/// One shell step.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Step {
+    pub title: String,
+    /// Bash, values filled in and quoted.
+    pub command: String,
+}

@@ -1,0 +1,121 @@
+//! The ordered AWS CLI steps, with every value filled in and quoted for bash.
+
+use super::{CallerPermission, LogGroupKeyInput, LogGroupState, NEW_KEY_ID};
+use crate::scenarios::shell::quote;
+use crate::scenarios::{Document, Step};
+
+pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
+    let region = quote(input.region.trim());
+    let groups = input.group_names();
+    let mut steps = Vec::new();
+    let step = |title: &str, command: String| Step { title: title.to_owned(), command };
+
+    steps.push(step(
+        "Save the documents",
+        format!(
+            "# Save each document below under its file name in this directory: {}",
+            documents.iter().map(|d| d.file_name.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+    ));
+    if input.is_rotation() {
+        steps.push(step(
+            "Note the key the log groups use now",
+            groups
+                .iter()
+                .map(|g| describe_group(&region, g))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ));
+    }
+    if input.is_new_key() {
+        steps.push(step(
+            "Create the key with its policy",
+            format!(
+                "KEY_ARN=$(aws kms create-key --region {region} \\\n  --description {} \\\n  --key-spec SYMMETRIC_DEFAULT --key-usage ENCRYPT_DECRYPT \\\n  --policy file://key-policy.json \\\n  --query KeyMetadata.Arn --output text)\necho \"$KEY_ARN\"",
+                quote(&format!("CloudWatch Logs key for {}", group_summary(input)))
+            ),
+        ));
+    } else {
+        steps.push(step(
+            "Back up the key's current policy, then apply the new one",
+            format!(
+                "KEY_ARN={}\naws kms get-key-policy --region {region} --key-id \"$KEY_ARN\" --policy-name default --output text > key-policy.backup.json\naws kms put-key-policy --region {region} --key-id \"$KEY_ARN\" --policy-name default --policy file://key-policy.json",
+                quote(input.key_arn.trim())
+            ),
+        ));
+    }
+    if input.caller_permission == CallerPermission::IamPolicy && !input.caller_arns().is_empty() {
+        let mut lines = Vec::new();
+        let file = if input.is_new_key() {
+            lines.push(format!("sed \"s|{}|$KEY_ARN|\" caller-policy.json > caller-policy.resolved.json", input.key_arn_or_placeholder()));
+            "caller-policy.resolved.json"
+        } else {
+            "caller-policy.json"
+        };
+        for arn in input.caller_arns() {
+            let (kind, name) = principal_name(arn);
+            lines.push(format!(
+                "aws iam put-{kind}-policy --{kind}-name {} --policy-name cloudwatch-logs-key --policy-document file://{file}",
+                quote(name)
+            ));
+        }
+        steps.push(step("Give the caller roles their IAM policy", lines.join("\n")));
+    }
+    if !groups.is_empty() {
+        let (title, verb) = match input.log_group_state {
+            LogGroupState::New => ("Create the log groups with the key", "create-log-group"),
+            LogGroupState::Existing => ("Associate the key with the log groups", "associate-kms-key"),
+        };
+        let lines: Vec<String> = groups
+            .iter()
+            .map(|g| format!("aws logs {verb} --region {region} --log-group-name {} --kms-key-id \"$KEY_ARN\"", quote(g)))
+            .collect();
+        steps.push(step(title, lines.join("\n")));
+        steps.push(step(
+            "Check the association (it can take up to 5 minutes)",
+            groups.iter().map(|g| describe_group(&region, g)).collect::<Vec<_>>().join("\n"),
+        ));
+    }
+    if input.is_rotation() {
+        let old = quote(input.rotate_from.trim());
+        steps.push(step(
+            "Back up the old key's policy, then reduce it to decrypt-only",
+            format!(
+                "OLD_KEY_ARN={old}\naws kms get-key-policy --region {region} --key-id \"$OLD_KEY_ARN\" --policy-name default --output text > old-key-policy.backup.json\naws kms put-key-policy --region {region} --key-id \"$OLD_KEY_ARN\" --policy-name default --policy file://old-key-policy.json"
+            ),
+        ));
+    }
+    if !groups.is_empty() {
+        steps.push(step(
+            "Later, only to undo: stop encrypting new events with the key",
+            groups
+                .iter()
+                .map(|g| format!("# aws logs disassociate-kms-key --region {region} --log-group-name {}", quote(g)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ));
+    }
+    debug_assert!(!NEW_KEY_ID.contains('|'), "the placeholder is used inside a sed expression");
+    steps
+}
+
+fn describe_group(region: &str, group: &str) -> String {
+    format!(
+        "aws logs describe-log-groups --region {region} --log-group-name-prefix {} --query 'logGroups[].[logGroupName,kmsKeyId]' --output text",
+        quote(group)
+    )
+}
+
+fn group_summary(input: &LogGroupKeyInput) -> String {
+    match input.group_names().as_slice() {
+        [one] if input.scope != super::Scope::Account => one.to_string(),
+        _ => format!("log groups in {}", input.region.trim()),
+    }
+}
+
+/// `("role", "name")` or `("user", "name")` from an IAM ARN; the name is the last path segment.
+fn principal_name(arn: &str) -> (&'static str, &str) {
+    let resource = arn.splitn(6, ':').nth(5).unwrap_or("");
+    let kind = if resource.starts_with("user/") { "user" } else { "role" };
+    (kind, resource.rsplit('/').next().unwrap_or(resource))
+}

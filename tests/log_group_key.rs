@@ -1,0 +1,222 @@
+//! The log-group-key scenario against AWS's documented policies, and over every option combination.
+
+use cwlogs_policy::catalog::Partition;
+use cwlogs_policy::json::parse_document;
+use cwlogs_policy::lint::Severity;
+use cwlogs_policy::policy::{lower, print, Policy, Statement};
+use cwlogs_policy::scenarios::log_group_key::{
+    check_input, generate, CallerPermission, LogGroupKeyInput, LogGroupState, Scope,
+};
+use cwlogs_policy::{analyze, scenarios::Bundle};
+
+const ACCOUNT: &str = "123456789012";
+const REGION: &str = "eu-west-1";
+const KEY_ARN: &str = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+/// An AWS documentation fixture with its placeholders filled in.
+fn documented(file: &str) -> Policy {
+    let path = format!("{}/tests/fixtures/aws-docs/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+        .replace("Your_account_ID", ACCOUNT)
+        .replace("account-id", ACCOUNT)
+        .replace("account_id", ACCOUNT)
+        .replace(".region.", &format!(".{REGION}."))
+        .replace(":region:", &format!(":{REGION}:"))
+        .replace("log-group:log-group-name", "log-group:/app/orders")
+        .replace("role/role_name", "role/orders-app")
+        .replace("key/key_id", "key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    lower(&parse_document(&text).expect("fixture is JSON"))
+}
+
+fn documented_statement(file: &str) -> Statement {
+    let path = format!("{}/tests/fixtures/aws-docs/{file}", env!("CARGO_MANIFEST_DIR"));
+    let statement = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let text = format!("{{\"Statement\": [{statement}]}}")
+        .replace("account_id", ACCOUNT)
+        .replace(".region.", &format!(".{REGION}."))
+        .replace("role/role_name", "role/orders-app");
+    lower(&parse_document(&text).expect("fixture is JSON")).statements.remove(0)
+}
+
+/// AWS's examples leave most statements without a Sid; the generator names them. Compare
+/// everything else.
+fn without_sids_absent_from(mut generated: Policy, documented: &Policy) -> Policy {
+    for (g, d) in generated.statements.iter_mut().zip(&documented.statements) {
+        if d.sid.is_none() {
+            g.sid = None;
+        }
+    }
+    generated
+}
+
+fn input() -> LogGroupKeyInput {
+    LogGroupKeyInput {
+        region: REGION.into(),
+        account: ACCOUNT.into(),
+        log_groups: vec!["/app/orders".into()],
+        ..LogGroupKeyInput::default()
+    }
+}
+
+fn document<'b>(bundle: &'b Bundle, file: &str) -> &'b Policy {
+    &bundle.documents.iter().find(|d| d.file_name == file).unwrap_or_else(|| panic!("no {file}")).policy
+}
+
+#[test]
+fn one_log_group_key_policy_is_the_documented_one() {
+    let doc = documented("key-policy-one-log-group.json");
+    let bundle = generate(&input());
+    assert_eq!(without_sids_absent_from(document(&bundle, "key-policy.json").clone(), &doc), doc);
+}
+
+#[test]
+fn account_wide_key_policy_is_the_documented_one() {
+    let doc = documented("key-policy-account-wide.json");
+    let bundle = generate(&LogGroupKeyInput { scope: Scope::Account, ..input() });
+    assert_eq!(without_sids_absent_from(document(&bundle, "key-policy.json").clone(), &doc), doc);
+}
+
+#[test]
+fn caller_statement_in_the_key_policy_is_the_documented_one() {
+    let expected = documented_statement("caller-key-policy-statement.json");
+    let bundle = generate(&LogGroupKeyInput {
+        caller_permission: CallerPermission::KeyPolicy,
+        callers: vec![format!("arn:aws:iam::{ACCOUNT}:role/orders-app")],
+        ..input()
+    });
+    let mut statement = document(&bundle, "key-policy.json").statements[2].clone();
+    statement.sid = None;
+    assert_eq!(statement, expected);
+}
+
+#[test]
+fn caller_iam_policy_is_the_documented_one() {
+    let doc = documented("caller-iam-policy.json");
+    let bundle = generate(&LogGroupKeyInput {
+        key_arn: KEY_ARN.into(),
+        caller_permission: CallerPermission::IamPolicy,
+        callers: vec![format!("arn:aws:iam::{ACCOUNT}:role/orders-app")],
+        ..input()
+    });
+    assert_eq!(without_sids_absent_from(document(&bundle, "caller-policy.json").clone(), &doc), doc);
+}
+
+#[test]
+fn rotation_without_context_gives_the_documented_decrypt_only_policy() {
+    let doc = documented("old-key-decrypt-only.json");
+    let bundle = generate(&LogGroupKeyInput {
+        log_group_state: LogGroupState::Existing,
+        rotate_from: "arn:aws:kms:eu-west-1:123456789012:key/0000abcd-12ab-34cd-56ef-1234567890ab".into(),
+        keep_context_on_old_key: false,
+        ..input()
+    });
+    assert_eq!(without_sids_absent_from(document(&bundle, "old-key-policy.json").clone(), &doc), doc);
+}
+
+#[test]
+fn rotation_keeps_the_context_condition_on_the_old_key_by_default() {
+    let bundle = generate(&LogGroupKeyInput {
+        log_group_state: LogGroupState::Existing,
+        rotate_from: "arn:aws:kms:eu-west-1:123456789012:key/0000abcd-12ab-34cd-56ef-1234567890ab".into(),
+        ..input()
+    });
+    let old = document(&bundle, "old-key-policy.json");
+    let values = old.statements[1]
+        .condition_values("ArnEquals", "kms:EncryptionContext:aws:logs:arn")
+        .expect("context condition kept");
+    assert_eq!(values.values().collect::<Vec<_>>(), ["arn:aws:logs:eu-west-1:123456789012:log-group:/app/orders"]);
+    assert_eq!(old.statements[1].action.as_ref().unwrap().values().collect::<Vec<_>>(), ["kms:Decrypt"]);
+}
+
+/// Every combination of the form's options, each with values valid for its partition.
+fn every_combination() -> Vec<LogGroupKeyInput> {
+    let mut all = Vec::new();
+    for (partition, region) in [(Partition::Aws, "eu-west-1"), (Partition::AwsCn, "cn-north-1"), (Partition::AwsUsGov, "us-gov-west-1")] {
+        let p = partition.id();
+        for scope in [Scope::OneGroup, Scope::SeveralGroups, Scope::Account] {
+            let groups: &[&[&str]] = match scope {
+                Scope::OneGroup => &[&["/app/orders"]],
+                Scope::SeveralGroups => &[&["/app/orders"], &["/app/orders", "/aws/lambda/billing#v2"]],
+                Scope::Account => &[&[], &["/app/orders"]],
+            };
+            for group_list in groups {
+                for permission in [CallerPermission::None, CallerPermission::KeyPolicy, CallerPermission::IamPolicy] {
+                    let caller_lists: &[Vec<String>] = match permission {
+                        CallerPermission::None => &[vec![]],
+                        _ => &[
+                            vec![format!("arn:{p}:iam::{ACCOUNT}:role/orders-app")],
+                            vec![format!("arn:{p}:iam::{ACCOUNT}:role/team/writer"), format!("arn:{p}:iam::{ACCOUNT}:user/ops")],
+                        ],
+                    };
+                    for callers in caller_lists {
+                        for state in [LogGroupState::New, LogGroupState::Existing] {
+                            for key_arn in [String::new(), format!("arn:{p}:kms:{region}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab")] {
+                                let rotations: &[(&str, bool)] = match state {
+                                    LogGroupState::New => &[("", true)],
+                                    LogGroupState::Existing => &[("", true), ("old", true), ("old", false)],
+                                };
+                                for (rotate, keep) in rotations {
+                                    let rotate_from = if rotate.is_empty() {
+                                        String::new()
+                                    } else {
+                                        format!("arn:{p}:kms:{region}:{ACCOUNT}:key/mrk-1234567890abcdef1234567890abcdef")
+                                    };
+                                    all.push(LogGroupKeyInput {
+                                        partition,
+                                        region: region.into(),
+                                        account: ACCOUNT.into(),
+                                        key_arn: key_arn.clone(),
+                                        scope,
+                                        log_groups: group_list.iter().map(|g| g.to_string()).collect(),
+                                        callers: callers.clone(),
+                                        caller_permission: permission,
+                                        log_group_state: state,
+                                        rotate_from,
+                                        keep_context_on_old_key: *keep,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    all
+}
+
+#[test]
+fn every_option_combination_gives_a_clean_bundle_that_round_trips() {
+    let combos = every_combination();
+    assert!(combos.len() > 300, "{} combinations", combos.len());
+    for input in &combos {
+        assert_eq!(check_input(input), vec![], "inputs should be valid: {input:?}");
+        let bundle = generate(input);
+        assert!(!bundle.documents.is_empty() && !bundle.steps.is_empty());
+        for doc in &bundle.documents {
+            let text = print(&doc.policy);
+            let analysis = analyze(&text, doc.kind);
+            let serious: Vec<_> = analysis
+                .findings
+                .iter()
+                .filter(|f| matches!(f.severity, Severity::Error | Severity::Security))
+                .collect();
+            assert!(serious.is_empty(), "{} for {input:?} has findings {serious:#?}\n{text}", doc.file_name);
+            assert_eq!(analysis.policy.as_ref(), Some(&doc.policy), "print → parse changed {}", doc.file_name);
+            assert_eq!(doc.explanations.len(), doc.policy.statements.len(), "one why per statement in {}", doc.file_name);
+        }
+    }
+}
+
+#[test]
+fn the_logs_principal_and_context_follow_the_partition() {
+    let bundle = generate(&LogGroupKeyInput {
+        partition: Partition::AwsCn,
+        region: "cn-north-1".into(),
+        ..input()
+    });
+    let text = print(document(&bundle, "key-policy.json"));
+    assert!(text.contains("\"logs.cn-north-1.amazonaws.com.cn\""), "{text}");
+    assert!(text.contains("\"arn:aws-cn:logs:cn-north-1:123456789012:log-group:/app/orders\""), "{text}");
+    assert!(text.contains("\"arn:aws-cn:iam::123456789012:root\""), "{text}");
+}
