@@ -128,3 +128,38 @@ impl Value {
         }
     }
 }
+
+/// Serializes in document order (duplicates included), numbers as numbers.
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match &self.kind {
+            ValueKind::Null => s.serialize_unit(),
+            ValueKind::Bool(b) => s.serialize_bool(*b),
+            ValueKind::Number(n) => {
+                if let Ok(i) = n.parse::<i64>() {
+                    s.serialize_i64(i)
+                } else if let Ok(u) = n.parse::<u64>() {
+                    s.serialize_u64(u)
+                } else {
+                    s.serialize_f64(n.parse::<f64>().map_err(serde::ser::Error::custom)?)
+                }
+            }
+            ValueKind::String(v) => s.serialize_str(v),
+            ValueKind::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            ValueKind::Object(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for m in members {
+                    map.serialize_entry(&m.key, &m.value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}

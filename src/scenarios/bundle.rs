@@ -35,10 +35,9 @@ impl Document {
     }
 }
 
+/// In AWS's element order, as the page shows it.
 fn serialize_policy<S: serde::Serializer>(policy: &Policy, s: S) -> Result<S::Ok, S::Error> {
-    let text = crate::policy::print(policy);
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(serde::ser::Error::custom)?;
-    value.serialize(s)
+    crate::policy::to_json(policy).serialize(s)
 }
 
 /// Why one statement exists.
