@@ -30,21 +30,26 @@ impl<'a> Context<'a> {
     /// Every statement that is a JSON object, paired with its lowered form (same order as
     /// `policy.statements`, which skips non-objects).
     pub fn statements(&self) -> Vec<StatementNode<'a>> {
-        let Some(node) = self.json.get("Statement") else { return Vec::new() };
-        let objects: Vec<(String, &Value)> = match node.as_array() {
-            Some(items) => items
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| v.as_object().is_some())
-                .map(|(i, v)| (format!("Statement[{i}]"), v))
-                .collect(),
-            None if node.as_object().is_some() => vec![("Statement".to_owned(), node)],
-            None => Vec::new(),
-        };
-        objects
+        self.statement_items()
             .into_iter()
+            .filter(|(_, v)| v.as_object().is_some())
             .zip(self.policy.statements.iter())
             .map(|((path, json), statement)| StatementNode { path, json, statement })
             .collect()
+    }
+
+    /// The `Statement` element; of duplicate keys the last, as lowering reads it.
+    pub fn statement_value(&self) -> Option<&'a Value> {
+        self.json.as_object()?.iter().rev().find(|m| m.key == "Statement").map(|m| &m.value)
+    }
+
+    /// Every item of `Statement` with its path, objects or not: the items of an array, or the
+    /// single value when it is not an array.
+    pub fn statement_items(&self) -> Vec<(String, &'a Value)> {
+        let Some(node) = self.statement_value() else { return Vec::new() };
+        match node.as_array() {
+            Some(items) => items.iter().enumerate().map(|(i, v)| (format!("Statement[{i}]"), v)).collect(),
+            None => vec![("Statement".to_owned(), node)],
+        }
     }
 }

@@ -51,6 +51,8 @@ macro_rules! declare_rule {
         }
     ) => {
         $(#[doc = $doc])*
+        // Example fences may name a policy kind (```json kind=identity), which rustdoc does not know.
+        #[allow(rustdoc::invalid_codeblock_attributes)]
         $vis static $id: $crate::lint::Rule = $crate::lint::Rule {
             code: $code,
             name: $name,

@@ -5,8 +5,19 @@ use super::{Context, Diagnostic, Rule};
 
 /// Every rule, sorted by code. A test keeps codes unique and sorted.
 pub static RULES: &[&Rule] = &[
-    &rules::json_syntax::RULE,
+    &rules::unknown_top_level_element::RULE,
+    &rules::missing_statement::RULE,
+    &rules::unknown_statement_element::RULE,
+    &rules::statement_element_pairs::RULE,
     &rules::effect_value::RULE,
+    &rules::version::RULE,
+    &rules::duplicate_sid::RULE,
+    &rules::principal_by_kind::RULE,
+    &rules::malformed_arn::RULE,
+    &rules::element_type::RULE,
+    &rules::sid_format::RULE,
+    &rules::json_syntax::RULE,
+    &rules::duplicate_key::RULE,
 ];
 
 pub fn rule_by_code(code: &str) -> Option<&'static Rule> {

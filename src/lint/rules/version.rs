@@ -1,0 +1,134 @@
+//! IAM006: `Version` should be `"2012-10-17"`.
+
+use crate::json::{escape_string, ValueKind};
+use crate::lint::{Context, Diagnostic, Severity};
+
+crate::declare_rule! {
+    /// `Version` is missing, legacy, or not a policy language version.
+    ///
+    /// ## What it does
+    /// Flags a `Version` that is not one of the two policy language versions, `"2012-10-17"`
+    /// and `"2008-10-17"` (an error), a missing `Version` (a warning) and the legacy
+    /// `"2008-10-17"` (a suggestion).
+    ///
+    /// ## Why it matters
+    /// `Version` names the policy language, not the date the policy was written: AWS rejects
+    /// any other value, such as today's date, with `MalformedPolicyDocumentException`. Without
+    /// `Version`, AWS assumes `2008-10-17`, which does not support policy variables, so a
+    /// resource like `arn:aws:s3:::my-bucket/${aws:username}/*` matches only the literal text
+    /// `${aws:username}`.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"Version": "2024-01-01", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}
+    /// ```
+    ///
+    /// ## References
+    /// - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html
+    /// - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+    pub static RULE = {
+        code: "IAM006",
+        name: "version",
+        severity: Error,
+        check: check,
+    }
+}
+
+const CURRENT: &str = "2012-10-17";
+const LEGACY: &str = "2008-10-17";
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(members) = ctx.json.as_object() else { return };
+    let versions: Vec<_> = members.iter().filter(|m| m.key == "Version").collect();
+    if versions.is_empty() {
+        out.push(
+            Diagnostic::new(&RULE, "policy has no \"Version\"")
+                .severity(Severity::Warning)
+                .at(ctx.json.span)
+                .path("")
+                .note("AWS then assumes \"2008-10-17\", which disables policy variables such as ${aws:username}")
+                .help("add \"Version\": \"2012-10-17\""),
+        );
+    }
+    for m in versions {
+        let d = match &m.value.kind {
+            ValueKind::String(s) if s == CURRENT => continue,
+            ValueKind::String(s) if s == LEGACY => {
+                Diagnostic::new(&RULE, "Version \"2008-10-17\" is the legacy policy language")
+                    .severity(Severity::Suggestion)
+                    .note("it does not support policy variables: ${aws:username} would be matched as literal text")
+                    .help("use \"Version\": \"2012-10-17\", and check that no value relies on a literal \"${\"")
+            }
+            ValueKind::String(s) if s.trim() == CURRENT || s.trim() == LEGACY => {
+                Diagnostic::new(&RULE, format!("Version {} contains whitespace", escape_string(s)))
+                    .help(format!("write \"{}\"", s.trim()))
+            }
+            ValueKind::String(s) => {
+                Diagnostic::new(&RULE, format!("Version {} is not a policy language version", escape_string(s)))
+                    .note("Version names the policy language, not the date the policy was written")
+                    .help("use \"Version\": \"2012-10-17\"")
+            }
+            _ => Diagnostic::new(&RULE, format!("Version is {}, not a string", m.value.type_name()))
+                .help("write \"Version\": \"2012-10-17\", in quotes"),
+        };
+        out.push(d.at(m.value.span).path("Version"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::testing::*;
+    use crate::policy::PolicyKind::*;
+
+    fn severities(text: &str) -> Vec<Severity> {
+        findings(&RULE, Key, text).iter().map(|d| d.severity).collect()
+    }
+
+    #[test]
+    fn table() {
+        assert_fails(&RULE, Identity, &[
+            r#"{"Statement": []}"#,
+            r#"{"Version": "2024-01-01", "Statement": []}"#,
+            r#"{"Version": "2012-10-17 ", "Statement": []}"#,
+            r#"{"Version": "2012-10-18", "Statement": []}"#,
+            r#"{"Version": 20121017, "Statement": []}"#,
+            r#"{"Version": ["2012-10-17"], "Statement": []}"#,
+            r#"{"Version": "2008-10-17", "Statement": []}"#,
+            r#"{"version": "2012-10-17", "Statement": []}"#,
+        ]);
+        assert_passes(&RULE, Identity, &[
+            r#"{"Version": "2012-10-17", "Statement": []}"#,
+            r#"{"Statement": [], "Version": "2012-10-17"}"#,
+        ]);
+    }
+
+    #[test]
+    fn severity_depends_on_what_is_wrong() {
+        assert_eq!(severities(r#"{"Statement": []}"#), [Severity::Warning]);
+        assert_eq!(severities(r#"{"Version": "2008-10-17", "Statement": []}"#), [Severity::Suggestion]);
+        assert_eq!(severities(r#"{"Version": "2024-01-01", "Statement": []}"#), [Severity::Error]);
+        assert_eq!(severities(r#"{"Version": 1, "Statement": []}"#), [Severity::Error]);
+    }
+
+    #[test]
+    fn a_date_points_at_the_value() {
+        let text = r#"{"Version": "2024-01-01", "Statement": []}"#;
+        let found = findings(&RULE, Key, text);
+        assert_eq!(found[0].message, "Version \"2024-01-01\" is not a policy language version");
+        assert_eq!(flagged(text, &found[0]), "\"2024-01-01\"");
+        assert_eq!(found[0].path, "Version");
+    }
+
+    #[test]
+    fn a_missing_version_says_what_to_add() {
+        let found = findings(&RULE, Key, r#"{"Statement": []}"#);
+        assert_eq!(found[0].help.as_deref(), Some("add \"Version\": \"2012-10-17\""));
+        assert!(found[0].note.as_deref().unwrap().contains("policy variables"));
+    }
+}
