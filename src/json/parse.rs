@@ -330,26 +330,8 @@ impl<'a> Parser<'a> {
         }
         loop {
             items.push(self.value()?);
-            self.skip_ws();
-            match self.bytes.get(self.pos) {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) == Some(&b']') {
-                        return Err(self.err(
-                            "trailing comma before `]`".into(),
-                            Span::new(comma, comma + 1),
-                            Some("JSON does not allow a comma after the last array item; remove it"),
-                        ));
-                    }
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value { kind: ValueKind::Array(items), span: Span::new(open, self.pos) });
-                }
-                None => return Err(self.unclosed(open, '[')),
-                Some(_) => return Err(self.missing_separator("array item", ']')),
+            if self.after_item(open, ']', "array item")? {
+                return Ok(Value { kind: ValueKind::Array(items), span: Span::new(open, self.pos) });
             }
         }
     }
@@ -385,27 +367,37 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             let value = self.value()?;
             members.push(Member { key, key_span, value });
-            self.skip_ws();
-            match self.bytes.get(self.pos) {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) == Some(&b'}') {
-                        return Err(self.err(
-                            "trailing comma before `}`".into(),
-                            Span::new(comma, comma + 1),
-                            Some("JSON does not allow a comma after the last member; remove it"),
-                        ));
-                    }
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value { kind: ValueKind::Object(members), span: Span::new(open, self.pos) });
-                }
-                None => return Err(self.unclosed(open, '{')),
-                Some(_) => return Err(self.missing_separator("member", '}')),
+            if self.after_item(open, '}', "member")? {
+                return Ok(Value { kind: ValueKind::Object(members), span: Span::new(open, self.pos) });
             }
+        }
+    }
+
+    /// After an array item or member: consumes `,` (false: more follow) or the closing bracket
+    /// (true: done), and explains anything else.
+    fn after_item(&mut self, open: usize, close: char, what: &str) -> Result<bool, SyntaxError> {
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            Some(b',') => {
+                let comma = self.pos;
+                self.pos += 1;
+                self.skip_ws();
+                if self.char_at(self.pos) == Some(close) {
+                    let last = if close == ']' { "array item" } else { "member" };
+                    return Err(self.err(
+                        format!("trailing comma before `{close}`"),
+                        Span::new(comma, comma + 1),
+                        Some(&format!("JSON does not allow a comma after the last {last}; remove it")),
+                    ));
+                }
+                Ok(false)
+            }
+            Some(&b) if char::from(b) == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            None => Err(self.unclosed(open, if close == ']' { '[' } else { '{' })),
+            Some(_) => Err(self.missing_separator(what, close)),
         }
     }
 
