@@ -6,6 +6,9 @@ pub mod catalog;
 pub mod json;
 pub mod lint;
 pub mod policy;
+pub mod report;
 
 pub use analysis::{analyze, Analysis};
 pub mod scenarios;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,223 @@
+//! Text → numbered lines split at finding spans, so a page or a snapshot can mark what each
+//! finding points at.
+
+use crate::lint::Finding;
+
+/// One line of the checked text, split where findings start and end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnnotatedLine {
+    /// 1-based, as in `Finding::line`.
+    pub number: usize,
+    /// The line's text in order, without its line break. Empty for an empty line.
+    pub segments: Vec<Segment>,
+}
+
+/// A run of text that one finding (or none) points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Empty for the zero-width marker of a finding that points between characters, such as
+    /// "unexpected end of input".
+    pub text: String,
+    /// Index into the findings passed to [`annotate`].
+    pub finding: Option<usize>,
+}
+
+/// A finding's byte range made safe for slicing: inside the text and on char boundaries.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    start: usize,
+    end: usize,
+}
+
+/// Splits `text` into lines and each line at the spans of `findings`. Where spans overlap, the
+/// earlier finding in the list wins. Never panics: spans past the end or inside a multibyte
+/// character are moved to the nearest char boundary.
+pub fn annotate(text: &str, findings: &[Finding]) -> Vec<AnnotatedLine> {
+    let marks: Vec<Mark> = findings.iter().map(|f| mark(text, f.start, f.end)).collect();
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    for (i, raw) in text.split('\n').enumerate() {
+        let content = raw.strip_suffix('\r').unwrap_or(raw);
+        let line_end = line_start + content.len();
+        lines.push(AnnotatedLine { number: i + 1, segments: split_line(text, line_start, line_end, &marks) });
+        line_start += raw.len() + 1;
+    }
+    lines
+}
+
+fn mark(text: &str, start: usize, end: usize) -> Mark {
+    let start = floor_boundary(text, start.min(text.len()));
+    let end = ceil_boundary(text, end.clamp(start, text.len()));
+    let covers_visible = text[start..end].chars().any(|c| c != '\n' && c != '\r');
+    if covers_visible {
+        return Mark { start, end };
+    }
+    // An empty span (or one covering only a line break) marks the character it points at,
+    // or a zero-width marker where there is none.
+    match text[start..].chars().next() {
+        Some(c) if c != '\n' && c != '\r' => Mark { start, end: start + c.len_utf8() },
+        _ => Mark { start, end: start },
+    }
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The segments of the line `text[start..end]`.
+fn split_line(text: &str, start: usize, end: usize, marks: &[Mark]) -> Vec<Segment> {
+    let mut cuts = vec![start, end];
+    for m in marks {
+        for at in [m.start, m.end] {
+            if (start..=end).contains(&at) {
+                cuts.push(at);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut segments: Vec<Segment> = Vec::new();
+    for (i, &at) in cuts.iter().enumerate() {
+        let marker = marks.iter().position(|m| m.start == m.end && m.start == at);
+        let covered = |m: &Mark| m.start < at && at < m.end;
+        if let Some(index) = marker.filter(|_| !marks.iter().any(covered)) {
+            segments.push(Segment { text: String::new(), finding: Some(index) });
+        }
+        let Some(&next) = cuts.get(i + 1) else { break };
+        let finding = marks.iter().position(|m| m.start < m.end && m.start <= at && next <= m.end);
+        match segments.last_mut() {
+            Some(last) if last.finding == finding && !last.text.is_empty() => last.text.push_str(&text[at..next]),
+            _ => segments.push(Segment { text: text[at..next].to_owned(), finding }),
+        }
+    }
+    segments.retain(|s| !s.text.is_empty() || s.finding.is_some());
+    segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::Severity;
+
+    fn finding(start: usize, end: usize) -> Finding {
+        Finding {
+            code: "TEST001",
+            name: "test",
+            severity: Severity::Error,
+            message: "test".into(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            start,
+            end,
+            path: String::new(),
+            note: None,
+            help: None,
+        }
+    }
+
+    /// Each line as `text` with marked runs in `[n:…]` and markers as `[n:]`.
+    fn render(text: &str, findings: &[Finding]) -> Vec<String> {
+        annotate(text, findings)
+            .iter()
+            .map(|line| {
+                line.segments
+                    .iter()
+                    .map(|s| match s.finding {
+                        Some(i) => format!("[{i}:{}]", s.text),
+                        None => s.text.clone(),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_without_findings_is_one_plain_segment_per_line() {
+        assert_eq!(render("{\n  \"a\": 1\n}", &[]), ["{", "  \"a\": 1", "}"]);
+        let lines = annotate("a\nb", &[]);
+        assert_eq!(lines.iter().map(|l| l.number).collect::<Vec<_>>(), [1, 2]);
+    }
+
+    #[test]
+    fn a_span_splits_its_line() {
+        assert_eq!(render("{\"Effect\": \"allow\"}", &[finding(11, 18)]), ["{\"Effect\": [0:\"allow\"]}"]);
+    }
+
+    #[test]
+    fn a_span_over_several_lines_is_marked_on_each() {
+        assert_eq!(render("ab\ncd\nef", &[finding(1, 7)]), ["a[0:b]", "[0:cd]", "[0:e]f"]);
+    }
+
+    #[test]
+    fn an_empty_span_marks_the_character_it_points_at() {
+        assert_eq!(render("{\"a\" 1}", &[finding(5, 5)]), ["{\"a\" [0:1]}"]);
+    }
+
+    #[test]
+    fn an_empty_span_at_the_end_is_a_zero_width_marker() {
+        assert_eq!(render("{\"a\": ", &[finding(6, 6)]), ["{\"a\": [0:]"]);
+        assert_eq!(render("{\n", &[finding(2, 2)]), ["{", "[0:]"]);
+        assert_eq!(render("", &[finding(0, 0)]), ["[0:]"]);
+    }
+
+    #[test]
+    fn an_empty_span_on_a_line_break_marks_the_end_of_its_line() {
+        assert_eq!(render("ab\ncd", &[finding(2, 2)]), ["ab[0:]", "cd"]);
+        assert_eq!(render("ab\r\ncd", &[finding(2, 4)]), ["ab[0:]", "cd"]);
+    }
+
+    #[test]
+    fn overlapping_spans_go_to_the_first_finding() {
+        assert_eq!(render("abcdef", &[finding(1, 4), finding(2, 6)]), ["a[0:bcd][1:ef]"]);
+        assert_eq!(render("abcdef", &[finding(2, 6), finding(1, 4)]), ["a[1:b][0:cdef]"]);
+    }
+
+    #[test]
+    fn a_point_inside_a_marked_run_stays_with_the_first_finding() {
+        assert_eq!(render("abcdef", &[finding(1, 5), finding(3, 3)]), ["a[0:bcde]f"]);
+    }
+
+    #[test]
+    fn offsets_inside_a_multibyte_character_widen_to_the_whole_character() {
+        // "“" and "”" are 3 bytes each (1..4, 5..8), "é" is 2 (8..10).
+        let text = "{“a”é}";
+        assert_eq!(render(text, &[finding(2, 3)]), ["{[0:“]a”é}"]);
+        assert_eq!(render(text, &[finding(9, 10)]), ["{“a”[0:é]}"]);
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        assert_eq!(render("ab", &[finding(1, 99)]), ["a[0:b]"]);
+        assert_eq!(render("ab", &[finding(50, 60)]), ["ab[0:]"]);
+        assert_eq!(render("ab", &[finding(2, 1)]), ["ab[0:]"]);
+    }
+
+    #[test]
+    fn carriage_returns_are_not_shown() {
+        assert_eq!(render("a\r\nb\r\n", &[]), ["a", "b", ""]);
+    }
+
+    #[test]
+    fn joining_the_segments_gives_back_the_text() {
+        let text = "{\n  \"Statement\": [ “x” ],\n  \"Ünïcode\": 1\n}\n";
+        let findings: Vec<Finding> = (0..=text.len() + 2).flat_map(|s| [finding(s, s), finding(s, s + 3)]).collect();
+        for f in &findings {
+            let lines = annotate(text, std::slice::from_ref(f));
+            let joined: Vec<String> = lines.iter().map(|l| l.segments.iter().map(|s| s.text.as_str()).collect()).collect();
+            assert_eq!(joined.join("\n"), text, "span {}..{}", f.start, f.end);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Findings and rules as something to show: annotated text, summaries, rule docs, step scripts.
+//! Pure, so the page and snapshot tests render the same thing.
+
+mod annotate;
+mod docs;
+mod script;
+mod summary;
+
+pub use annotate::{annotate, AnnotatedLine, Segment};
+pub use docs::{inlines, rule_doc, DocBlock, Inline};
+pub use script::script;
+pub use summary::summary;

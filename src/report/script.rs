@@ -1,0 +1,30 @@
+//! A scenario's steps as one shell script, for "copy all steps".
+
+use crate::scenarios::Step;
+
+/// The steps in order, each under a comment with its number and title. Stops at the first
+/// failing command, since later steps use what earlier ones created (`$KEY_ARN` …).
+pub fn script(steps: &[Step]) -> String {
+    let mut out = String::from("#!/usr/bin/env bash\nset -euo pipefail\n");
+    for (i, step) in steps.iter().enumerate() {
+        out.push_str(&format!("\n# {}. {}\n{}\n", i + 1, step.title, step.command.trim_end()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_numbered_in_order_under_a_strict_shebang() {
+        let steps = [
+            Step { title: "Create the key".into(), command: "KEY_ARN=$(aws kms create-key)\n".into() },
+            Step { title: "Use it".into(), command: "echo \"$KEY_ARN\"".into() },
+        ];
+        assert_eq!(
+            script(&steps),
+            "#!/usr/bin/env bash\nset -euo pipefail\n\n# 1. Create the key\nKEY_ARN=$(aws kms create-key)\n\n# 2. Use it\necho \"$KEY_ARN\"\n"
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! One generated policy document: its text, copy and download, its own check, and why each
+//! statement is there.
+
+use crate::analyze;
+use crate::lint::Finding;
+use crate::policy::PolicyKind;
+use crate::scenarios::{Document, Explanation};
+use crate::ui::copy_button::CopyButton;
+use crate::ui::download_button::DownloadButton;
+use crate::ui::findings::FindingList;
+use leptos::prelude::*;
+
+/// `document` is `None` only for the moment between the bundle dropping it and the list
+/// removing this card.
+#[component]
+pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document>>) -> impl IntoView {
+    let text = Memo::new(move |_| document.with(|d| d.as_ref().map(Document::text).unwrap_or_default()));
+    let kind = Memo::new(move |_| document.with(|d| d.as_ref().map(|d| d.kind)).unwrap_or(PolicyKind::Key));
+    // The generator's output goes through the same checker as pasted text, so a generator bug
+    // shows up on the card instead of in AWS.
+    let findings = Memo::new(move |_| text.with(|t| analyze(t, kind.get()).findings));
+    let name = move || document.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    let explanations = Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.explanations.clone()).unwrap_or_default()));
+    let title_id = format!("document-{}", file.replace('.', "-"));
+    let labelled_by = title_id.clone();
+
+    view! {
+        <article class="card document" data-testid="document" data-file=file.clone() aria-labelledby=labelled_by>
+            <header class="card-head">
+                <div class="card-title">
+                    <h3 id=title_id>{name}</h3>
+                    <p class="card-meta">
+                        <code class="file-name">{file.clone()}</code>
+                        " · "
+                        {move || kind.get().label()}
+                    </p>
+                </div>
+                <div class="actions">
+                    <CopyButton text=text label=format!("Copy {file}") testid="copy-document" />
+                    <DownloadButton text=text file_name=file.clone() testid="download-document" />
+                </div>
+            </header>
+            <pre class="code" data-testid="document-text" tabindex="0">{text}</pre>
+            <DocumentCheck findings=findings />
+            <Explanations explanations />
+        </article>
+    }
+}
+
+/// The checker's verdict on a generated document.
+#[component]
+fn DocumentCheck(#[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView {
+    view! {
+        <div class="document-check">
+            <Show
+                when=move || findings.with(|f| !f.is_empty())
+                fallback=|| view! {
+                    <p class="check-ok" data-testid="document-summary">
+                        <span aria-hidden="true">"✓ "</span>"Checked: no findings"
+                    </p>
+                }
+            >
+                <p class="check-bad" data-testid="document-summary">
+                    {move || format!("Checked: {}", findings.with(|f| crate::report::summary(f)))}
+                </p>
+                <FindingList findings testid="document-finding" />
+            </Show>
+        </div>
+    }
+}
+
+/// Why each statement is there, by Sid, with the AWS page that backs it.
+#[component]
+fn Explanations(#[prop(into)] explanations: Signal<Vec<Explanation>>) -> impl IntoView {
+    view! {
+        <Show when=move || explanations.with(|e| !e.is_empty())>
+            <section class="explanations">
+                <h4>"Why each statement is there"</h4>
+                <dl>
+                    {move || explanations.get().into_iter().map(|e| view! {
+                        <dt><code>{e.sid}</code></dt>
+                        <dd>
+                            {e.why}" "
+                            <a href=e.doc_url target="_blank" rel="noopener noreferrer">"AWS documentation"</a>
+                        </dd>
+                    }).collect_view()}
+                </dl>
+            </section>
+        </Show>
+    }
+}

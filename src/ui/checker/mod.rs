@@ -1,0 +1,76 @@
+//! The policy checker: paste a policy, pick its kind, see its findings and where they point.
+
+mod annotated_text;
+
+use crate::lint::Finding;
+use crate::policy::PolicyKind;
+use crate::ui::findings::FindingList;
+use annotated_text::AnnotatedText;
+use leptos::prelude::*;
+
+#[component]
+pub fn PolicyChecker(text: RwSignal<String>, kind: RwSignal<PolicyKind>) -> impl IntoView {
+    let is_blank = Memo::new(move |_| text.with(|t| t.trim().is_empty()));
+    let findings = Memo::new(move |_| {
+        if is_blank.get() {
+            Vec::new()
+        } else {
+            text.with(|t| crate::analyze(t, kind.get()).findings)
+        }
+    });
+    let summary = move || {
+        if is_blank.get() {
+            "Nothing to check yet: paste a policy above.".to_owned()
+        } else {
+            findings.with(|f| crate::report::summary(f))
+        }
+    };
+    let summary_class = move || {
+        findings.with(|f| match f.iter().map(|f| f.severity).min() {
+            Some(worst) => format!("checker-summary sev-{}", worst.as_str()),
+            None => "checker-summary".to_owned(),
+        })
+    };
+
+    view! {
+        <section class="checker panel" aria-labelledby="checker-title">
+            <h2 id="checker-title">"Check an existing policy"</h2>
+            <p class="section-intro">
+                "Paste a policy to check it. It is checked in this page; nothing is sent anywhere."
+            </p>
+            <div class="checker-controls">
+                <label for="checker-kind">"Policy kind"</label>
+                <select id="checker-kind" data-testid="checker-kind"
+                    on:change=move |ev| {
+                        if let Some(chosen) = PolicyKind::from_cli_name(&event_target_value(&ev)) {
+                            kind.set(chosen);
+                        }
+                    }>
+                    {PolicyKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.cli_name() prop:selected=move || kind.get() == k>{k.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <label class="visually-hidden" for="checker-input">"Policy text"</label>
+            <textarea id="checker-input" class="code" data-testid="checker-input" rows="12" spellcheck="false"
+                autocomplete="off" placeholder="{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [ … ]\n}"
+                aria-describedby="checker-summary"
+                prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <p id="checker-summary" class=summary_class data-testid="checker-summary" role="status">{summary}</p>
+            <Show when=move || !is_blank.get()>
+                <CheckerResults text findings />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn CheckerResults(#[prop(into)] text: Signal<String>, #[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView {
+    view! {
+        <div class="checker-results">
+            <FindingList findings testid="finding" />
+            <h3 class="annotated-title">"Where they point"</h3>
+            <AnnotatedText text findings />
+        </div>
+    }
+}

@@ -1,0 +1,211 @@
+//! The app mounted in headless Chromium: type as a user would, then read what the page shows.
+//!
+//!   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!   CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser
+#![cfg(target_arch = "wasm32")]
+
+use cwlogs_policy::lint::RULES;
+use cwlogs_policy::ui::App;
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The app in its own element, removed (and unmounted) when dropped.
+struct Mounted {
+    root: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Mounted {
+    fn new() -> Self {
+        let document = web_sys::window().expect("window").document().expect("document");
+        let root: HtmlElement = document.create_element("div").expect("div").unchecked_into();
+        document.body().expect("body").append_child(&root).expect("append");
+        let handle = leptos::mount::mount_to(root.clone(), App);
+        Mounted { root, _handle: Box::new(handle) }
+    }
+
+    fn all(&self, testid: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(&format!("[data-testid=\"{testid}\"]")).expect("selector");
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+    }
+
+    fn one(&self, testid: &str) -> Option<Element> {
+        self.all(testid).into_iter().next()
+    }
+
+    fn text(&self, testid: &str) -> String {
+        self.one(testid).and_then(|e| e.text_content()).unwrap_or_default()
+    }
+
+    fn texts(&self, testid: &str) -> Vec<String> {
+        self.all(testid).iter().map(|e| e.text_content().unwrap_or_default()).collect()
+    }
+
+    /// Sets a text box's value and fires `input`, as typing does.
+    fn type_into(&self, testid: &str, value: &str) {
+        let element = self.one(testid).unwrap_or_else(|| panic!("no {testid}"));
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            input.set_value(value);
+        } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+            area.set_value(value);
+        } else {
+            panic!("{testid} is not a text box");
+        }
+        fire(&element, "input");
+    }
+
+    /// Picks an option by its value and fires `change`, as choosing one does.
+    fn choose(&self, testid: &str, value: &str) {
+        let element = self.one(testid).unwrap_or_else(|| panic!("no {testid}"));
+        element.dyn_ref::<HtmlSelectElement>().unwrap_or_else(|| panic!("{testid} is not a select")).set_value(value);
+        fire(&element, "change");
+    }
+
+    /// Waits for the page to satisfy `check`, since updates land after the event handler returns.
+    async fn until(&self, what: &str, check: impl Fn(&Self) -> bool) {
+        for _ in 0..100 {
+            if check(self) {
+                return;
+            }
+            TimeoutFuture::new(20).await;
+        }
+        panic!("timed out waiting until {what}; the page reads:\n{}", self.root.inner_text());
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn fire(element: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).expect("event");
+    element.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_opens_with_a_complete_bundle_that_checks_clean() {
+    let page = Mounted::new();
+    page.until("the key policy is shown", |p| p.text("document-text").contains("\"Version\": \"2012-10-17\"")).await;
+    assert!(page.text("document").contains("Checked: no findings"), "{}", page.text("document"));
+    assert!(page.all("field-error-account").is_empty());
+    assert!(page.all("bundle-banner").is_empty());
+    assert!(!page.all("step").is_empty());
+    assert!(page.texts("step-command").iter().any(|c| c.contains("aws kms create-key")));
+    assert!(page.text("scenario-select").contains("Encrypt log groups with a customer managed KMS key"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_an_account_puts_its_root_arn_in_the_key_policy() {
+    let page = Mounted::new();
+    page.type_into("input-account", "123456789012");
+    page.until("the key policy names the new account", |p| {
+        p.text("document-text").contains("\"arn:aws:iam::123456789012:root\"")
+    })
+    .await;
+    assert!(page.text("document-text").contains("arn:aws:logs:us-east-1:123456789012:log-group:my-log-group"));
+    assert!(page.all("field-error-account").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_account_is_explained_next_to_its_field() {
+    let page = Mounted::new();
+    page.type_into("input-account", "12345");
+    page.until("the account's field error shows", |p| !p.all("field-error-account").is_empty()).await;
+    let error = page.text("field-error-account");
+    assert!(error.contains("Error") && error.contains("12 digits"), "{error}");
+    let input = page.one("input-account").expect("input");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(input.get_attribute("aria-describedby").unwrap_or_default().contains("field-error-account"));
+    assert!(page.text("bundle-banner").contains("Not ready to apply"), "{}", page.text("bundle-banner"));
+    // The documents are still there, showing the value as typed.
+    assert!(page.text("document-text").contains("arn:aws:iam::12345:root"));
+
+    page.type_into("input-account", "123456789012");
+    page.until("the error clears once the account is fixed", |p| p.all("field-error-account").is_empty()).await;
+}
+
+#[wasm_bindgen_test]
+async fn pasting_an_invalid_policy_shows_a_located_json001_finding() {
+    let page = Mounted::new();
+    assert!(page.all("finding").is_empty());
+    page.type_into("checker-input", "{\"Version\": \"2012-10-17\",,}");
+    page.until("a finding shows", |p| !p.all("finding").is_empty()).await;
+    let finding = page.text("finding");
+    for part in ["JSON001", "error", "1:26", "expected a member name"] {
+        assert!(finding.contains(part), "the finding lacks {part:?}: {finding}");
+    }
+    assert_eq!(page.text("checker-summary"), "1 error");
+    let marks = page.all("finding-mark");
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0].text_content().as_deref(), Some(","));
+    assert!(marks[0].get_attribute("title").unwrap_or_default().contains("JSON001"));
+}
+
+#[wasm_bindgen_test]
+async fn a_valid_policy_has_no_findings() {
+    let page = Mounted::new();
+    page.until("the key policy is shown", |p| !p.text("document-text").is_empty()).await;
+    let generated = page.text("document-text");
+    page.type_into("checker-input", &generated);
+    page.until("the summary says no findings", |p| p.text("checker-summary") == "No findings").await;
+    assert!(page.all("finding").is_empty());
+    assert!(page.all("finding-mark").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_policy_kind_is_part_of_the_check() {
+    let page = Mounted::new();
+    let policy = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "logs:GetLogEvents", "Resource": "*"}]}"#;
+    page.type_into("checker-input", policy);
+    page.until("the key policy check runs", |p| !p.text("checker-summary").is_empty()).await;
+    let as_key_policy = page.text("checker-summary");
+    page.choose("checker-kind", "identity");
+    page.until("the identity policy check runs", |p| p.text("checker-summary") != as_key_policy).await;
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_caller_permission_asks_for_the_callers() {
+    let page = Mounted::new();
+    assert!(page.one("input-callers").is_none());
+    page.choose("input-caller-permission", "key-policy");
+    page.until("the callers box shows", |p| p.one("input-callers").is_some()).await;
+    page.until("an empty callers list is an error", |p| !p.all("field-error-callers").is_empty()).await;
+    page.type_into("input-callers", "arn:aws:iam::111122223333:role/app");
+    page.until("the key policy names the caller", |p| {
+        p.text("document-text").contains("\"arn:aws:iam::111122223333:role/app\"")
+    })
+    .await;
+    assert!(page.all("field-error-callers").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_rules_panel_documents_every_rule() {
+    let page = Mounted::new();
+    let rules = page.texts("rule");
+    assert_eq!(rules.len(), RULES.len());
+    for (text, rule) in rules.iter().zip(RULES) {
+        assert!(text.contains(rule.code) && text.contains(rule.name), "{text}");
+        assert!(text.contains("What it does"), "{} shows no documentation: {text}", rule.code);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn copying_says_whether_it_worked() {
+    let page = Mounted::new();
+    let button: HtmlElement = page.one("copy-document").expect("a copy button").unchecked_into();
+    button.click();
+    // Headless Chromium may refuse the clipboard; either way the user must be told.
+    page.until("the copy button reports the outcome", |p| {
+        let document = p.text("document");
+        document.contains("Copied") || document.contains("Copy failed")
+    })
+    .await;
+}
