@@ -420,13 +420,29 @@ impl<'a> Parser<'a> {
             self.err(
                 format!("expected `,` or `{close}` after {what}, found {found}: a comma is missing between two {plural}"),
                 span,
-                Some("add `,` at the end of the previous line"),
+                Some(if self.line_break_before_cursor() {
+                    "add `,` at the end of the previous line"
+                } else {
+                    "add `,` before it"
+                }),
             )
         } else if matches!(self.char_at(self.pos), Some('“' | '”')) {
             self.bad_value_start(&format!("`,` or `{close}`"))
         } else {
             self.err(format!("expected `,` or `{close}` after {what}, found {found}"), span, None)
         }
+    }
+}
+
+impl Parser<'_> {
+    /// Whether the whitespace just before the cursor holds a line break, i.e. the previous item
+    /// ended on an earlier line.
+    fn line_break_before_cursor(&self) -> bool {
+        self.bytes[..self.pos]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .any(|b| *b == b'\n')
     }
 }
 
@@ -494,6 +510,8 @@ mod tests {
         assert_eq!((line, col), (3, 3));
         assert!(msg.contains("a comma is missing between two array items"), "{msg}");
         assert!(msg.contains("\"kms:Describe*\""), "{msg}");
+        assert_eq!(error(text).help.as_deref(), Some("add `,` at the end of the previous line"));
+        assert_eq!(error("{\"a\": [1 2]}").help.as_deref(), Some("add `,` before it"));
     }
 
     #[test]
