@@ -1,0 +1,271 @@
+// End-to-end test of the release build, as a user sees it: Debian Chromium driven by
+// playwright-core against dist/ served under /cwlogs-policy-builder/ (as deployed).
+//
+//   trunk build --release --public-url /cwlogs-policy-builder/ && node --test tests/e2e/app.test.mjs
+//
+// Environment: E2E_DIST (default <repo>/dist), E2E_URL (test a running server instead, e.g. trunk
+// serve's http://127.0.0.1:8080/), CHROMIUM (default /usr/bin/chromium).
+// Screenshots: target/e2e/form.png, checker.png, phone.png.
+//
+// The page contract (data-testid handles):
+//   input-region, input-account (input or select), input-log-groups (textarea, one name per line)
+//   document-text (the first one is the generated key policy), step-command (CLI steps)
+//   checker-input (textarea), finding (one per finding: code and line:column in its text),
+//   finding-mark (the finding's place marked in the text)
+//   nav-checker (optional: clicked when the checker is not shown next to the form)
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const DIST = process.env.E2E_DIST || path.join(repo, 'dist');
+const SHOTS = path.join(repo, 'target', 'e2e');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Loading, compiling and starting the wasm on a slow CI machine. */
+const LOAD_TIMEOUT = 120_000;
+/** One reactive update after typing. */
+const STEP_TIMEOUT = 30_000;
+const TEST_TIMEOUT = LOAD_TIMEOUT + 60_000;
+
+const REGION = 'eu-west-1';
+const ACCOUNT = '123456789012';
+const LOG_GROUP = '/app/orders';
+
+/** A key policy with a comma missing between two array items on line 3. */
+const MISSING_COMMA = `{
+  "Version": "2012-10-17",
+  "Statement": [{"Sid": "EnableRootPermissions", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::${ACCOUNT}:root"}, "Action": ["kms:Describe*" "kms:Get*"], "Resource": "*"}]
+}
+`;
+
+/** A key policy whose Effect is "allow" (lowercase). */
+const LOWERCASE_EFFECT = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "EnableRootPermissions",
+      "Effect": "allow",
+      "Principal": {"AWS": "arn:aws:iam::${ACCOUNT}:root"},
+      "Action": "kms:*",
+      "Resource": "*"
+    }
+  ]
+}
+`;
+
+let server = null;
+let context = null;
+let page = null;
+let pageUrl = null;
+let userDataDir = null;
+const requests = [];
+const consoleErrors = [];
+const pageErrors = [];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Retries `check` (which throws on failure) until it passes or `timeout` ms have gone by. */
+async function eventually(check, timeout = STEP_TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await sleep(250);
+  }
+}
+
+const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** Sets a form control's value as a user would: types into inputs, picks from selects. */
+async function setValue(testId, value) {
+  const control = page.locator(byTestId(testId)).first();
+  await control.waitFor({ state: 'visible' });
+  const tag = await control.evaluate((el) => el.tagName);
+  if (tag === 'SELECT') {
+    await control.selectOption(value);
+  } else {
+    await control.fill(value);
+  }
+  // Pages that listen to `change` rather than `input` update when the control loses focus.
+  await control.blur();
+}
+
+/** The text of an element: a form control's value, otherwise its text content. */
+function textOf(locator) {
+  return locator.evaluate((el) =>
+    el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' ? el.value : el.textContent ?? '',
+  );
+}
+
+/** Each finding's rendered text (innerText keeps the badge, code, line:column and message apart). */
+function findingTexts() {
+  return page.locator(byTestId('finding')).allInnerTexts();
+}
+
+async function screenshot(name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
+}
+
+/** Shows the checker when it lives behind a navigation link rather than next to the form. */
+async function showChecker() {
+  const input = page.locator(byTestId('checker-input')).first();
+  if (await input.isVisible()) return input;
+  const nav = page.locator(byTestId('nav-checker')).first();
+  if (await nav.count()) await nav.click();
+  await input.waitFor({ state: 'visible' });
+  return input;
+}
+
+before(async () => {
+  if (process.env.E2E_URL) {
+    pageUrl = process.env.E2E_URL;
+  } else {
+    assert.ok(
+      existsSync(path.join(DIST, 'index.html')),
+      `${DIST}/index.html is missing: run trunk build --release --public-url /cwlogs-policy-builder/ first`,
+    );
+    server = await startServer({ root: DIST });
+    pageUrl = server.url;
+  }
+
+  userDataDir = mkdtempSync(path.join(os.tmpdir(), 'cwlogs-e2e-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1280, height: 900 },
+    timeout: LOAD_TIMEOUT,
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  context.on('request', (request) => requests.push(request.url()));
+
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const { url, lineNumber } = message.location();
+      consoleErrors.push(`${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.stack || String(error)));
+
+  await page.goto(pageUrl, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+}, { timeout: TEST_TIMEOUT });
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+test('the page loads and shows the form', { timeout: TEST_TIMEOUT }, async () => {
+  await page.locator(byTestId('input-region')).first().waitFor({ state: 'visible', timeout: LOAD_TIMEOUT });
+  await page.locator(byTestId('input-account')).first().waitFor({ state: 'visible' });
+  await page.locator(byTestId('input-log-groups')).first().waitFor({ state: 'visible' });
+});
+
+test('the form generates a key policy for the log group and the CLI steps', { timeout: TEST_TIMEOUT }, async () => {
+  await setValue('input-region', REGION);
+  await setValue('input-account', ACCOUNT);
+  await setValue('input-log-groups', LOG_GROUP);
+
+  const expected = [
+    `"logs.${REGION}.amazonaws.com"`,
+    `"arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${LOG_GROUP}"`,
+    `"arn:aws:iam::${ACCOUNT}:root"`,
+  ];
+  await eventually(async () => {
+    const policy = await textOf(page.locator(byTestId('document-text')).first());
+    const missing = expected.filter((s) => !policy.includes(s));
+    assert.deepEqual(missing, [], `the key policy lacks ${missing.join(', ')}; it reads:\n${policy}`);
+  });
+
+  await eventually(async () => {
+    const commands = await page.locator(byTestId('step-command')).allTextContents();
+    assert.ok(
+      commands.some((c) => c.includes('aws logs')),
+      `no step-command contains "aws logs"; there are ${commands.length}:\n${commands.join('\n')}`,
+    );
+  });
+
+  await screenshot('form.png');
+});
+
+test('the checker locates a missing comma: JSON001 on line 3, marked in the text', { timeout: TEST_TIMEOUT }, async () => {
+  const input = await showChecker();
+  await input.fill(MISSING_COMMA);
+  await input.blur();
+
+  await eventually(async () => {
+    const findings = await findingTexts();
+    assert.ok(
+      findings.some((f) => f.includes('JSON001') && /(^|[^0-9])3:/.test(f)),
+      `no finding with JSON001 at line 3 ("3:"); findings:\n${findings.join('\n') || '(none)'}`,
+    );
+  });
+  await eventually(async () => {
+    assert.ok((await page.locator(byTestId('finding-mark')).count()) > 0, 'no finding-mark in the checked text');
+  });
+
+  await screenshot('checker.png');
+});
+
+test('the checker flags a lowercase Effect with IAM005', { timeout: TEST_TIMEOUT }, async () => {
+  const input = await showChecker();
+  await input.fill(LOWERCASE_EFFECT);
+  await input.blur();
+
+  await eventually(async () => {
+    const findings = await findingTexts();
+    assert.ok(
+      findings.some((f) => f.includes('IAM005')),
+      `no IAM005 finding for "Effect": "allow"; findings:\n${findings.join('\n') || '(none)'}`,
+    );
+  });
+});
+
+test('the page on a 390px-wide phone', { timeout: TEST_TIMEOUT }, async (t) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await sleep(300);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) t.diagnostic(`warning: the page is ${overflow}px wider than a 390px phone screen`);
+  await screenshot('phone.png');
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('no request leaves the page origin', () => {
+  const origin = new URL(pageUrl).origin;
+  // data: URLs are not fetched from anywhere; blob: URLs carry the origin that made them.
+  const offenders = requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
+  assert.ok(requests.length > 0, 'no request was recorded at all');
+  assert.deepEqual(offenders, [], `requests to other origins than ${origin}:\n${offenders.join('\n')}`);
+});
+
+test('no uncaught error in the page', (t) => {
+  for (const message of consoleErrors) t.diagnostic(`console error: ${message}`);
+  assert.deepEqual(
+    pageErrors,
+    [],
+    `uncaught errors:\n${pageErrors.join('\n')}${consoleErrors.length ? `\nconsole errors:\n${consoleErrors.join('\n')}` : ''}`,
+  );
+});
