@@ -19,8 +19,8 @@ mod tests {
     #[test]
     fn steps_are_numbered_in_order_under_a_strict_shebang() {
         let steps = [
-            Step { title: "Create the key".into(), command: "KEY_ARN=$(aws kms create-key)\n".into() },
-            Step { title: "Use it".into(), command: "echo \"$KEY_ARN\"".into() },
+            Step::new("Create the key", "KEY_ARN=$(aws kms create-key)\n", &[]),
+            Step::new("Use it", "echo \"$KEY_ARN\"", &[]),
         ];
         assert_eq!(
             script(&steps),

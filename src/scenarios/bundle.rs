@@ -8,6 +8,8 @@ use serde::Serialize;
 pub struct Bundle {
     pub scenario: &'static str,
     pub documents: Vec<Document>,
+    /// Non-policy files the steps read (bucket encryption settings, an event pattern …).
+    pub files: Vec<Artifact>,
     /// In the order they must be run.
     pub steps: Vec<Step>,
     /// Things to know that are not a document or a command (warnings about data, propagation …).
@@ -55,4 +57,67 @@ pub struct Step {
     pub title: String,
     /// Bash, values filled in and quoted.
     pub command: String,
+    /// The CloudTrail events the step's API calls record, in order (domain-facts §5.1).
+    pub events: Vec<TrailEvent>,
+}
+
+impl Step {
+    pub fn new(title: impl Into<String>, command: impl Into<String>, events: &[TrailEvent]) -> Self {
+        Step {
+            title: title.into(),
+            command: command.into(),
+            events: events.to_vec(),
+        }
+    }
+}
+
+/// A CloudTrail `eventSource` / `eventName` pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct TrailEvent {
+    pub source: &'static str,
+    pub name: &'static str,
+}
+
+impl TrailEvent {
+    pub const fn kms(name: &'static str) -> Self {
+        TrailEvent {
+            source: "kms.amazonaws.com",
+            name,
+        }
+    }
+    pub const fn logs(name: &'static str) -> Self {
+        TrailEvent {
+            source: "logs.amazonaws.com",
+            name,
+        }
+    }
+    pub const fn s3(name: &'static str) -> Self {
+        TrailEvent {
+            source: "s3.amazonaws.com",
+            name,
+        }
+    }
+    pub const fn iam(name: &'static str) -> Self {
+        TrailEvent {
+            source: "iam.amazonaws.com",
+            name,
+        }
+    }
+    pub const fn firehose(name: &'static str) -> Self {
+        TrailEvent {
+            source: "firehose.amazonaws.com",
+            name,
+        }
+    }
+}
+
+/// A file that is not a policy, shown and downloadable like a document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Artifact {
+    pub name: String,
+    pub file_name: String,
+    /// The exact file content.
+    pub content: String,
+    /// What it is for, in one paragraph.
+    pub why: String,
 }

@@ -1,18 +1,85 @@
 //! Scenarios: a form's inputs → every document, command and explanation the user needs.
+//!
+//! Each scenario declares its fields once ([`FieldSpec`]); the page and the CLI both work on the
+//! input as JSON (an object keyed by field name) through [`ScenarioId::run`], so adding a scenario
+//! needs no form or flag code of its own.
 
 mod bundle;
+mod form;
 pub mod log_group_key;
 pub mod shell;
 mod validate;
 
-pub use bundle::{Bundle, Document, Explanation, Step};
+pub use bundle::{Artifact, Bundle, Document, Explanation, Step, TrailEvent};
+pub use form::{Control, FieldSpec};
 pub use validate::{FieldError, FieldSeverity};
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// One scenario: typed inputs, their checks, and the bundle they produce.
+pub trait Scenario {
+    const ID: ScenarioId;
+    /// Serde names are kebab-case and equal the [`FieldSpec`] names; `Default` gives the AWS
+    /// documentation's example values, so the page shows a complete bundle at once.
+    type Input: Serialize + DeserializeOwned + Default;
+    fn fields() -> &'static [FieldSpec];
+    /// Every problem with the inputs, each named by its field.
+    fn check_input(input: &Self::Input) -> Vec<FieldError>;
+    /// The bundle for any input, valid or not (never panics).
+    fn generate(input: &Self::Input) -> Bundle;
+}
+
 /// The scenarios the page offers; only implemented ones are listed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ScenarioId {
     LogGroupKey,
+}
+
+/// What one state of a scenario's form gives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub problems: Vec<FieldError>,
+    /// None only when the input could not be read at all (a value of the wrong type).
+    pub bundle: Option<Bundle>,
+}
+
+impl Outcome {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == FieldSeverity::Error)
+    }
+}
+
+fn run<S: Scenario>(input: &serde_json::Value) -> Outcome {
+    match serde_json::from_value::<S::Input>(input.clone()) {
+        Ok(input) => Outcome {
+            problems: S::check_input(&input),
+            bundle: Some(S::generate(&input)),
+        },
+        Err(e) => Outcome {
+            problems: vec![FieldError::error("input", e.to_string())],
+            bundle: None,
+        },
+    }
+}
+
+fn default_input<S: Scenario>() -> serde_json::Value {
+    serde_json::to_value(S::Input::default()).unwrap_or_default()
+}
+
+/// Calls `$f::<ScenarioType>` for the scenario `$id`.
+macro_rules! dispatch {
+    ($id:expr, $f:ident) => {
+        match $id {
+            ScenarioId::LogGroupKey => $f::<log_group_key::LogGroupKey>(),
+        }
+    };
+    ($id:expr, $f:ident, $arg:expr) => {
+        match $id {
+            ScenarioId::LogGroupKey => $f::<log_group_key::LogGroupKey>($arg),
+        }
+    };
 }
 
 impl ScenarioId {
@@ -25,9 +92,123 @@ impl ScenarioId {
         }
     }
 
+    pub fn from_cli_name(name: &str) -> Option<ScenarioId> {
+        ScenarioId::ALL.into_iter().find(|s| s.cli_name() == name)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             ScenarioId::LogGroupKey => "Encrypt log groups with a customer managed KMS key",
         }
+    }
+
+    pub fn fields(self) -> &'static [FieldSpec] {
+        fn fields<S: Scenario>() -> &'static [FieldSpec] {
+            S::fields()
+        }
+        dispatch!(self, fields)
+    }
+
+    /// The default input as JSON, every field present.
+    pub fn default_input(self) -> serde_json::Value {
+        dispatch!(self, default_input)
+    }
+
+    /// Checks and generates from an input given as JSON; missing fields take their defaults.
+    pub fn run(self, input: &serde_json::Value) -> Outcome {
+        dispatch!(self, run, input)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_is_an_input_member_and_every_input_member_a_field() {
+        for id in ScenarioId::ALL {
+            let input = id.default_input();
+            let members: Vec<&String> = input.as_object().expect("inputs are objects").keys().collect();
+            let names: Vec<&str> = id.fields().iter().map(|f| f.name).collect();
+            for name in &names {
+                assert!(
+                    members.iter().any(|m| m == name),
+                    "{id:?}: field {name} is not an input member"
+                );
+            }
+            for member in members {
+                assert!(
+                    names.contains(&member.as_str()),
+                    "{id:?}: input member {member} has no field"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn field_values_have_the_json_type_their_control_edits() {
+        for id in ScenarioId::ALL {
+            let input = id.default_input();
+            for field in id.fields() {
+                let value = &input[field.name];
+                let fits = match field.control {
+                    Control::Text { .. } | Control::Date => value.is_string(),
+                    Control::Choice { options } => value.as_str().is_some_and(|v| options.iter().any(|(o, _)| *o == v)),
+                    Control::Lines { .. } => value.is_array(),
+                    Control::Check => value.is_boolean(),
+                };
+                assert!(
+                    fits,
+                    "{id:?}: {} = {value} does not fit {:?}",
+                    field.name, field.control
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn conditions_name_real_fields_and_values() {
+        for id in ScenarioId::ALL {
+            for field in id.fields() {
+                if let Some((other, values)) = field.shown_when {
+                    let other = id
+                        .fields()
+                        .iter()
+                        .find(|f| f.name == other)
+                        .expect("condition names a field");
+                    if let Control::Choice { options } = other.control {
+                        assert!(
+                            values.iter().all(|v| options.iter().any(|(o, _)| o == v)),
+                            "{}",
+                            field.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn defaults_are_valid_and_run_from_an_empty_object() {
+        for id in ScenarioId::ALL {
+            let outcome = id.run(&id.default_input());
+            assert_eq!(outcome.problems, vec![], "{id:?}");
+            assert_eq!(
+                id.run(&serde_json::json!({})).bundle,
+                outcome.bundle,
+                "missing fields take defaults"
+            );
+        }
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_a_problem_not_a_panic() {
+        let outcome = ScenarioId::LogGroupKey.run(&serde_json::json!({"scope": "everything"}));
+        assert!(outcome.bundle.is_none());
+        assert!(
+            outcome.problems[0].message.contains("everything"),
+            "{:?}",
+            outcome.problems
+        );
     }
 }

@@ -4,7 +4,8 @@
 /// otherwise in single quotes (a `'` inside becomes `'\''`).
 pub fn quote(s: &str) -> String {
     let safe = !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b));
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b));
     if safe {
         s.to_owned()
     } else {
@@ -18,7 +19,10 @@ mod tests {
 
     #[test]
     fn plain_values_stay_bare() {
-        assert_eq!(quote("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab"), "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab");
+        assert_eq!(
+            quote("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab"),
+            "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab"
+        );
         assert_eq!(quote("/aws/lambda/orders"), "/aws/lambda/orders");
     }
 

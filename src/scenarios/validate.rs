@@ -21,10 +21,18 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn error(field: &'static str, message: impl Into<String>) -> Self {
-        FieldError { field, severity: FieldSeverity::Error, message: message.into() }
+        FieldError {
+            field,
+            severity: FieldSeverity::Error,
+            message: message.into(),
+        }
     }
 
     pub fn warning(field: &'static str, message: impl Into<String>) -> Self {
-        FieldError { field, severity: FieldSeverity::Warning, message: message.into() }
+        FieldError {
+            field,
+            severity: FieldSeverity::Warning,
+            message: message.into(),
+        }
     }
 }

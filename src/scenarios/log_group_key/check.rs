@@ -18,7 +18,10 @@ pub fn check_input(input: &LogGroupKeyInput) -> Vec<FieldError> {
     if input.is_rotation() {
         check_key_arn("rotate-from", input.rotate_from.trim(), input, &mut out);
         if input.rotate_from.trim() == input.key_arn.trim() {
-            out.push(FieldError::error("rotate-from", "the old key is the same as the new key"));
+            out.push(FieldError::error(
+                "rotate-from",
+                "the old key is the same as the new key",
+            ));
         }
         if input.log_group_state == LogGroupState::New {
             out.push(FieldError::error(
@@ -34,35 +37,53 @@ fn check_region(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
     let region = input.region.trim();
     let partition = input.partition;
     if region.is_empty() {
-        out.push(FieldError::error("region", "enter the Region of the log groups, e.g. us-east-1"));
+        out.push(FieldError::error(
+            "region",
+            "enter the Region of the log groups, e.g. us-east-1",
+        ));
     } else if partition.regions().contains(&region) {
     } else if let Some(other) = partition_listing(region).filter(|p| *p != partition) {
         out.push(FieldError::error(
             "region",
-            format!("\"{region}\" is in the {} partition, not {}", other.id(), partition.id()),
+            format!(
+                "\"{region}\" is in the {} partition, not {}",
+                other.id(),
+                partition.id()
+            ),
         ));
     } else if partition.region_pattern_matches(region) {
         out.push(FieldError::warning(
             "region",
-            format!("\"{region}\" is not a Region this tool knows in {}; check the spelling", partition.id()),
+            format!(
+                "\"{region}\" is not a Region this tool knows in {}; check the spelling",
+                partition.id()
+            ),
         ));
     } else {
         let example = partition.regions().first().copied().unwrap_or("us-east-1");
         out.push(FieldError::error(
             "region",
-            format!("\"{region}\" is not a Region of {}: expected a name such as {example}", partition.label()),
+            format!(
+                "\"{region}\" is not a Region of {}: expected a name such as {example}",
+                partition.label()
+            ),
         ));
     }
 }
 
 /// The partition whose Region list names `region`.
 fn partition_listing(region: &str) -> Option<Partition> {
-    crate::catalog::PARTITIONS.into_iter().find(|p| p.regions().contains(&region))
+    crate::catalog::PARTITIONS
+        .into_iter()
+        .find(|p| p.regions().contains(&region))
 }
 
 fn check_account(account: &str, out: &mut Vec<FieldError>) {
     if account.is_empty() {
-        out.push(FieldError::error("account", "enter the 12-digit AWS account ID that owns the log groups"));
+        out.push(FieldError::error(
+            "account",
+            "enter the 12-digit AWS account ID that owns the log groups",
+        ));
     } else if !is_account_id(account) {
         let digits = account.chars().filter(char::is_ascii_digit).count();
         let why = if account.chars().all(|c| c.is_ascii_digit()) {
@@ -70,7 +91,10 @@ fn check_account(account: &str, out: &mut Vec<FieldError>) {
         } else {
             "has characters other than digits".to_owned()
         };
-        out.push(FieldError::error("account", format!("\"{account}\" {why}; an account ID is exactly 12 digits")));
+        out.push(FieldError::error(
+            "account",
+            format!("\"{account}\" {why}; an account ID is exactly 12 digits"),
+        ));
     }
 }
 
@@ -89,7 +113,12 @@ fn check_key_arn(field: &'static str, value: &str, input: &LogGroupKeyInput, out
         return;
     }
     if value.starts_with("alias/") {
-        out.push(FieldError::error(field, format!("\"{value}\" is an alias name; CloudWatch Logs needs the key ARN (arn:…:kms:REGION:ACCOUNT:key/ID)")));
+        out.push(FieldError::error(
+            field,
+            format!(
+                "\"{value}\" is an alias name; CloudWatch Logs needs the key ARN (arn:…:kms:REGION:ACCOUNT:key/ID)"
+            ),
+        ));
         return;
     }
     if is_key_id(value) {
@@ -102,17 +131,26 @@ fn check_key_arn(field: &'static str, value: &str, input: &LogGroupKeyInput, out
     let arn = match Arn::parse(value) {
         Ok(arn) => arn,
         Err(e) => {
-            out.push(FieldError::error(field, format!("\"{value}\" is not a key ARN: it {e}")));
+            out.push(FieldError::error(
+                field,
+                format!("\"{value}\" is not a key ARN: it {e}"),
+            ));
             return;
         }
     };
     if arn.service != "kms" {
-        out.push(FieldError::error(field, format!("\"{value}\" is a {} ARN, not a KMS key ARN", arn.service)));
+        out.push(FieldError::error(
+            field,
+            format!("\"{value}\" is a {} ARN, not a KMS key ARN", arn.service),
+        ));
         return;
     }
     if let Some(id) = arn.resource.strip_prefix("key/") {
         if !is_key_id(id) {
-            out.push(FieldError::warning(field, format!("\"{id}\" does not look like a key ID (a UUID or mrk- followed by 32 hex digits)")));
+            out.push(FieldError::warning(
+                field,
+                format!("\"{id}\" does not look like a key ID (a UUID or mrk- followed by 32 hex digits)"),
+            ));
         }
     } else if arn.resource.starts_with("alias/") {
         out.push(FieldError::warning(
@@ -120,11 +158,21 @@ fn check_key_arn(field: &'static str, value: &str, input: &LogGroupKeyInput, out
             "an alias ARN: CloudFormation accepts it, but whether the CloudWatch Logs API does is unverified; the key ARN is safer",
         ));
     } else {
-        out.push(FieldError::error(field, format!("\"{value}\" names \"{}\", not key/ID", arn.resource)));
+        out.push(FieldError::error(
+            field,
+            format!("\"{value}\" names \"{}\", not key/ID", arn.resource),
+        ));
         return;
     }
     if arn.partition != input.partition.id() {
-        out.push(FieldError::error(field, format!("the key is in partition {}, the log groups in {}", arn.partition, input.partition.id())));
+        out.push(FieldError::error(
+            field,
+            format!(
+                "the key is in partition {}, the log groups in {}",
+                arn.partition,
+                input.partition.id()
+            ),
+        ));
     }
     let region = input.region.trim();
     if !region.is_empty() && arn.region != region {
@@ -134,11 +182,18 @@ fn check_key_arn(field: &'static str, value: &str, input: &LogGroupKeyInput, out
         ));
     }
     if !arn.has_valid_account() {
-        out.push(FieldError::error(field, format!("the key ARN's account \"{}\" is not 12 digits", arn.account)));
+        out.push(FieldError::error(
+            field,
+            format!("the key ARN's account \"{}\" is not 12 digits", arn.account),
+        ));
     } else if is_account_id(input.account.trim()) && arn.account != input.account.trim() {
         out.push(FieldError::warning(
             field,
-            format!("the key belongs to account {}, not {}: the key policy shown must be applied in the key's account", arn.account, input.account.trim()),
+            format!(
+                "the key belongs to account {}, not {}: the key policy shown must be applied in the key's account",
+                arn.account,
+                input.account.trim()
+            ),
         ));
     }
 }
@@ -171,10 +226,18 @@ pub fn log_group_name_problem(name: &str) -> Option<String> {
         return Some("that is an ARN; enter the log group name only".into());
     }
     if name.len() > 512 {
-        return Some(format!("{} characters; a log group name has at most 512", name.chars().count()));
+        return Some(format!(
+            "{} characters; a log group name has at most 512",
+            name.chars().count()
+        ));
     }
-    if let Some(bad) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || ".-_/#".contains(*c))) {
-        return Some(format!("\"{bad}\" is not allowed; names use letters, digits and . - _ / #"));
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || ".-_/#".contains(*c)))
+    {
+        return Some(format!(
+            "\"{bad}\" is not allowed; names use letters, digits and . - _ / #"
+        ));
     }
     if name.starts_with("aws/") {
         return Some("names must not start with \"aws/\" (the \"/aws/\" prefix with a leading slash is fine)".into());
@@ -186,18 +249,27 @@ fn check_callers(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
     let listed = input.callers.iter().any(|c| !c.trim().is_empty());
     if input.caller_permission == CallerPermission::None {
         if listed {
-            out.push(FieldError::warning("callers", "caller roles are listed but \"where their permission lives\" is none: they are left out"));
+            out.push(FieldError::warning(
+                "callers",
+                "caller roles are listed but \"where their permission lives\" is none: they are left out",
+            ));
         }
         return;
     }
     if !listed {
-        out.push(FieldError::error("callers", "enter at least one role ARN, or choose that no caller needs the key"));
+        out.push(FieldError::error(
+            "callers",
+            "enter at least one role ARN, or choose that no caller needs the key",
+        ));
     }
     for arn_text in input.caller_arns() {
         let arn = match Arn::parse(arn_text) {
             Ok(arn) => arn,
             Err(e) => {
-                out.push(FieldError::error("callers", format!("\"{arn_text}\" is not an ARN: it {e}")));
+                out.push(FieldError::error(
+                    "callers",
+                    format!("\"{arn_text}\" is not an ARN: it {e}"),
+                ));
                 continue;
             }
         };
@@ -205,14 +277,30 @@ fn check_callers(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
             let role = arn.resource.split('/').nth(1).unwrap_or("ROLE");
             out.push(FieldError::error(
                 "callers",
-                format!("\"{arn_text}\" is a role session; name the role: arn:{}:iam::{}:role/{role}", arn.partition, arn.account),
+                format!(
+                    "\"{arn_text}\" is a role session; name the role: arn:{}:iam::{}:role/{role}",
+                    arn.partition, arn.account
+                ),
             ));
         } else if arn.service != "iam" || !(arn.resource.starts_with("role/") || arn.resource.starts_with("user/")) {
-            out.push(FieldError::error("callers", format!("\"{arn_text}\" is not an IAM role or user ARN")));
+            out.push(FieldError::error(
+                "callers",
+                format!("\"{arn_text}\" is not an IAM role or user ARN"),
+            ));
         } else if !arn.has_valid_account() {
-            out.push(FieldError::error("callers", format!("\"{arn_text}\": the account \"{}\" is not 12 digits", arn.account)));
+            out.push(FieldError::error(
+                "callers",
+                format!("\"{arn_text}\": the account \"{}\" is not 12 digits", arn.account),
+            ));
         } else if arn.partition != input.partition.id() {
-            out.push(FieldError::error("callers", format!("\"{arn_text}\" is in partition {}, not {}", arn.partition, input.partition.id())));
+            out.push(FieldError::error(
+                "callers",
+                format!(
+                    "\"{arn_text}\" is in partition {}, not {}",
+                    arn.partition,
+                    input.partition.id()
+                ),
+            ));
         } else if input.caller_permission == CallerPermission::IamPolicy && arn.account != input.account.trim() {
             out.push(FieldError::warning(
                 "callers",
@@ -225,9 +313,13 @@ fn check_callers(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
 fn is_uuid(s: &str) -> bool {
     let groups: Vec<&str> = s.split('-').collect();
     groups.len() == 5
-        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn is_multi_region_key_id(s: &str) -> bool {
-    s.strip_prefix("mrk-").is_some_and(|h| h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    s.strip_prefix("mrk-")
+        .is_some_and(|h| h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }

@@ -5,12 +5,13 @@
 //! Logs (`kms:ViaService`), and when rotating reduces the old key to decrypt-only.
 
 mod check;
+mod fields;
 mod policies;
 mod steps;
 
 pub use check::check_input;
 
-use super::Bundle;
+use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
 
@@ -94,7 +95,11 @@ impl Default for LogGroupKeyInput {
 impl LogGroupKeyInput {
     /// Non-empty log group names, trimmed.
     pub fn group_names(&self) -> Vec<&str> {
-        self.log_groups.iter().map(|g| g.trim()).filter(|g| !g.is_empty()).collect()
+        self.log_groups
+            .iter()
+            .map(|g| g.trim())
+            .filter(|g| !g.is_empty())
+            .collect()
     }
 
     /// Non-empty caller ARNs, trimmed; none when no caller permission is wanted.
@@ -102,7 +107,11 @@ impl LogGroupKeyInput {
         if self.caller_permission == CallerPermission::None {
             return Vec::new();
         }
-        self.callers.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect()
+        self.callers
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect()
     }
 
     pub fn is_new_key(&self) -> bool {
@@ -116,14 +125,24 @@ impl LogGroupKeyInput {
     /// `arn:P:logs:R:A:log-group:NAME`: the form CloudWatch Logs puts in the encryption context
     /// (never with a trailing `:*`).
     pub fn log_group_arn(&self, name: &str) -> String {
-        format!("arn:{}:logs:{}:{}:log-group:{name}", self.partition.id(), self.region.trim(), self.account.trim())
+        format!(
+            "arn:{}:logs:{}:{}:log-group:{name}",
+            self.partition.id(),
+            self.region.trim(),
+            self.account.trim()
+        )
     }
 
     /// The ARN that stands for the key in documents: the given one, or a placeholder the steps
     /// replace with the new key's ARN.
     pub fn key_arn_or_placeholder(&self) -> String {
         if self.is_new_key() {
-            format!("arn:{}:kms:{}:{}:key/{NEW_KEY_ID}", self.partition.id(), self.region.trim(), self.account.trim())
+            format!(
+                "arn:{}:kms:{}:{}:key/{NEW_KEY_ID}",
+                self.partition.id(),
+                self.region.trim(),
+                self.account.trim()
+            )
         } else {
             self.key_arn.trim().to_owned()
         }
@@ -133,12 +152,38 @@ impl LogGroupKeyInput {
 /// Stands for the key ID that `create-key` returns.
 pub const NEW_KEY_ID: &str = "NEW-KEY-ID";
 
+/// The log-group-key scenario.
+pub struct LogGroupKey;
+
+impl Scenario for LogGroupKey {
+    const ID: ScenarioId = ScenarioId::LogGroupKey;
+    type Input = LogGroupKeyInput;
+
+    fn fields() -> &'static [FieldSpec] {
+        fields::FIELDS
+    }
+
+    fn check_input(input: &LogGroupKeyInput) -> Vec<FieldError> {
+        check_input(input)
+    }
+
+    fn generate(input: &LogGroupKeyInput) -> Bundle {
+        generate(input)
+    }
+}
+
 /// The whole bundle for these inputs. Works on any input (field problems come from
 /// [`check_input`]); values are used as typed, trimmed.
 pub fn generate(input: &LogGroupKeyInput) -> Bundle {
     let documents = policies::documents(input);
     let steps = steps::steps(input, &documents);
-    Bundle { scenario: "log-group-key", documents, steps, notes: policies::notes(input) }
+    Bundle {
+        scenario: "log-group-key",
+        documents,
+        files: Vec::new(),
+        steps,
+        notes: policies::notes(input),
+    }
 }
 
 #[cfg(test)]

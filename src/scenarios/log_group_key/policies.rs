@@ -6,7 +6,8 @@ use crate::scenarios::{Document, Explanation};
 
 const ENCRYPT_LOG_DATA_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html";
 const DEFAULT_KEY_POLICY_DOC: &str = "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html";
-const VIA_SERVICE_DOC: &str = "https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service";
+const VIA_SERVICE_DOC: &str =
+    "https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service";
 
 /// Condition key CloudWatch Logs fills with the log group ARN (domain-facts §1.1).
 pub const CONTEXT_KEY: &str = "kms:EncryptionContext:aws:logs:arn";
@@ -17,9 +18,21 @@ pub const CALLERS_SID: &str = "Allow callers to use the key through CloudWatch L
 pub const IAM_SID: &str = "UseLogGroupKeyThroughCloudWatchLogs";
 
 /// The actions AWS documents for the logs service principal (§1.3).
-const SERVICE_ACTIONS: [&str; 5] = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
+const SERVICE_ACTIONS: [&str; 5] = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:Describe*",
+];
 /// The actions AWS documents for caller roles (§1.5), in its order.
-const CALLER_ACTIONS: [&str; 5] = ["kms:Encrypt", "kms:ReEncrypt*", "kms:Decrypt", "kms:GenerateDataKey*", "kms:Describe*"];
+const CALLER_ACTIONS: [&str; 5] = [
+    "kms:Encrypt",
+    "kms:ReEncrypt*",
+    "kms:Decrypt",
+    "kms:GenerateDataKey*",
+    "kms:Describe*",
+];
 
 pub fn documents(input: &LogGroupKeyInput) -> Vec<Document> {
     let mut docs = vec![key_policy(input)];
@@ -46,14 +59,26 @@ fn root_statement(input: &LogGroupKeyInput) -> (Statement, Explanation) {
         "Keeps account {} in control of the key: IAM policies in the account can grant access to it, and administrators can still change this policy. Without it the key can become unmanageable and only AWS Support can recover it.",
         input.account.trim()
     );
-    (statement, Explanation { sid: ROOT_SID.into(), why, doc_url: DEFAULT_KEY_POLICY_DOC })
+    (
+        statement,
+        Explanation {
+            sid: ROOT_SID.into(),
+            why,
+            doc_url: DEFAULT_KEY_POLICY_DOC,
+        },
+    )
 }
 
 /// The encryption-context condition for the chosen scope; values never end in `:*`.
 fn context_condition(input: &LogGroupKeyInput, statement: Statement) -> Statement {
     match input.scope {
         Scope::Account => {
-            let pattern = format!("arn:{}:logs:{}:{}:*", input.partition.id(), input.region.trim(), input.account.trim());
+            let pattern = format!(
+                "arn:{}:logs:{}:{}:*",
+                input.partition.id(),
+                input.region.trim(),
+                input.account.trim()
+            );
             statement.with_condition("ArnLike", CONTEXT_KEY, ValueList::of([pattern]))
         }
         Scope::OneGroup | Scope::SeveralGroups => {
@@ -65,7 +90,11 @@ fn context_condition(input: &LogGroupKeyInput, statement: Statement) -> Statemen
 
 fn scope_words(input: &LogGroupKeyInput) -> String {
     match (input.scope, input.group_names().as_slice()) {
-        (Scope::Account, _) => format!("any log group of account {} in {}", input.account.trim(), input.region.trim()),
+        (Scope::Account, _) => format!(
+            "any log group of account {} in {}",
+            input.account.trim(),
+            input.region.trim()
+        ),
         (_, [one]) => format!("log group {one}"),
         (_, names) => format!("the {} listed log groups", names.len()),
     }
@@ -95,18 +124,27 @@ fn key_policy(input: &LogGroupKeyInput) -> Document {
         scope_words(input)
     );
     let mut statements = vec![root, service];
-    let mut explanations = vec![root_why, Explanation { sid: LOGS_SID.into(), why: service_why, doc_url: ENCRYPT_LOG_DATA_DOC }];
+    let mut explanations = vec![
+        root_why,
+        Explanation {
+            sid: LOGS_SID.into(),
+            why: service_why,
+            doc_url: ENCRYPT_LOG_DATA_DOC,
+        },
+    ];
     let callers = input.caller_arns();
     if input.caller_permission == CallerPermission::KeyPolicy && !callers.is_empty() {
-        statements.push(Statement {
-            sid: Some(CALLERS_SID.into()),
-            effect: Some("Allow".into()),
-            principal: Some(Principal::aws(callers.iter().copied())),
-            action: Some(ValueList::of(CALLER_ACTIONS)),
-            resource: Some(ValueList::of(["*"])),
-            ..Statement::default()
-        }
-        .with_condition("StringEquals", "kms:ViaService", via_service(input)));
+        statements.push(
+            Statement {
+                sid: Some(CALLERS_SID.into()),
+                effect: Some("Allow".into()),
+                principal: Some(Principal::aws(callers.iter().copied())),
+                action: Some(ValueList::of(CALLER_ACTIONS)),
+                resource: Some(ValueList::of(["*"])),
+                ..Statement::default()
+            }
+            .with_condition("StringEquals", "kms:ViaService", via_service(input)),
+        );
         explanations.push(Explanation {
             sid: CALLERS_SID.into(),
             why: format!(
@@ -118,8 +156,18 @@ fn key_policy(input: &LogGroupKeyInput) -> Document {
     }
     let mut policy = Policy::new(statements);
     policy.id = Some(Text::new("key-default-1"));
-    let name = if input.is_new_key() { "Key policy for the new key" } else { "Key policy for the key" };
-    Document { name: name.into(), file_name: "key-policy.json".into(), kind: PolicyKind::Key, policy, explanations }
+    let name = if input.is_new_key() {
+        "Key policy for the new key"
+    } else {
+        "Key policy for the key"
+    };
+    Document {
+        name: name.into(),
+        file_name: "key-policy.json".into(),
+        kind: PolicyKind::Key,
+        policy,
+        explanations,
+    }
 }
 
 fn role_words(callers: &[&str]) -> String {
@@ -149,7 +197,11 @@ fn caller_policy(input: &LogGroupKeyInput) -> Document {
         file_name: "caller-policy.json".into(),
         kind: PolicyKind::Identity,
         policy: Policy::new(vec![statement]),
-        explanations: vec![Explanation { sid: IAM_SID.into(), why, doc_url: VIA_SERVICE_DOC }],
+        explanations: vec![Explanation {
+            sid: IAM_SID.into(),
+            why,
+            doc_url: VIA_SERVICE_DOC,
+        }],
     }
 }
 
@@ -164,7 +216,11 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
         resource: Some(ValueList::of(["*"])),
         ..Statement::default()
     };
-    let decrypt_only = if input.keep_context_on_old_key { context_condition(input, decrypt_only) } else { decrypt_only };
+    let decrypt_only = if input.keep_context_on_old_key {
+        context_condition(input, decrypt_only)
+    } else {
+        decrypt_only
+    };
     let scope_note = if input.keep_context_on_old_key {
         format!("still only for {}", scope_words(input))
     } else {
@@ -196,7 +252,10 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
         );
         explanations.push(Explanation {
             sid: CALLERS_SID.into(),
-            why: format!("{} can still read the old events through CloudWatch Logs, and nothing more.", role_words(&callers)),
+            why: format!(
+                "{} can still read the old events through CloudWatch Logs, and nothing more.",
+                role_words(&callers)
+            ),
             doc_url: VIA_SERVICE_DOC,
         });
     }

@@ -2,20 +2,25 @@
 
 use super::{CallerPermission, LogGroupKeyInput, LogGroupState, NEW_KEY_ID};
 use crate::scenarios::shell::quote;
-use crate::scenarios::{Document, Step};
+use crate::scenarios::{Document, Step, TrailEvent};
 
 pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
     let region = quote(input.region.trim());
     let groups = input.group_names();
     let mut steps = Vec::new();
-    let step = |title: &str, command: String| Step { title: title.to_owned(), command };
+    let step = |title: &str, command: String, events: &[TrailEvent]| Step::new(title, command, events);
 
     steps.push(step(
         "Save the documents",
         format!(
             "# Save each document below under its file name in this directory: {}",
-            documents.iter().map(|d| d.file_name.as_str()).collect::<Vec<_>>().join(", ")
+            documents
+                .iter()
+                .map(|d| d.file_name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
+        &[],
     ));
     if input.is_rotation() {
         steps.push(step(
@@ -25,6 +30,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
                 .map(|g| describe_group(&region, g))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            &[TrailEvent::logs("DescribeLogGroups")],
         ));
     }
     if input.is_new_key() {
@@ -33,47 +39,76 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
             format!(
                 "KEY_ARN=$(aws kms create-key --region {region} \\\n  --description {} \\\n  --key-spec SYMMETRIC_DEFAULT --key-usage ENCRYPT_DECRYPT \\\n  --policy file://key-policy.json \\\n  --query KeyMetadata.Arn --output text)\necho \"$KEY_ARN\"",
                 quote(&format!("CloudWatch Logs key for {}", group_summary(input)))
-            ),
-        ));
+            ), &[TrailEvent::kms("CreateKey")]));
     } else {
         steps.push(step(
             "Back up the key's current policy, then apply the new one",
             format!(
                 "KEY_ARN={}\naws kms get-key-policy --region {region} --key-id \"$KEY_ARN\" --policy-name default --output text > key-policy.backup.json\naws kms put-key-policy --region {region} --key-id \"$KEY_ARN\" --policy-name default --policy file://key-policy.json",
                 quote(input.key_arn.trim())
-            ),
-        ));
+            ), &[TrailEvent::kms("GetKeyPolicy"), TrailEvent::kms("PutKeyPolicy")]));
     }
     if input.caller_permission == CallerPermission::IamPolicy && !input.caller_arns().is_empty() {
         let mut lines = Vec::new();
         let file = if input.is_new_key() {
-            lines.push(format!("sed \"s|{}|$KEY_ARN|\" caller-policy.json > caller-policy.resolved.json", input.key_arn_or_placeholder()));
+            lines.push(format!(
+                "sed \"s|{}|$KEY_ARN|\" caller-policy.json > caller-policy.resolved.json",
+                input.key_arn_or_placeholder()
+            ));
             "caller-policy.resolved.json"
         } else {
             "caller-policy.json"
         };
+        let mut iam_events = Vec::new();
         for arn in input.caller_arns() {
             let (kind, name) = principal_name(arn);
+            iam_events.push(TrailEvent::iam(if kind == "user" {
+                "PutUserPolicy"
+            } else {
+                "PutRolePolicy"
+            }));
             lines.push(format!(
                 "aws iam put-{kind}-policy --{kind}-name {} --policy-name cloudwatch-logs-key --policy-document file://{file}",
                 quote(name)
             ));
         }
-        steps.push(step("Give the caller roles their IAM policy", lines.join("\n")));
+        steps.push(step(
+            "Give the caller roles their IAM policy",
+            lines.join("\n"),
+            &iam_events,
+        ));
     }
     if !groups.is_empty() {
-        let (title, verb) = match input.log_group_state {
-            LogGroupState::New => ("Create the log groups with the key", "create-log-group"),
-            LogGroupState::Existing => ("Associate the key with the log groups", "associate-kms-key"),
+        let (title, verb, group_event) = match input.log_group_state {
+            LogGroupState::New => (
+                "Create the log groups with the key",
+                "create-log-group",
+                TrailEvent::logs("CreateLogGroup"),
+            ),
+            LogGroupState::Existing => (
+                "Associate the key with the log groups",
+                "associate-kms-key",
+                TrailEvent::logs("AssociateKmsKey"),
+            ),
         };
         let lines: Vec<String> = groups
             .iter()
-            .map(|g| format!("aws logs {verb} --region {region} --log-group-name {} --kms-key-id \"$KEY_ARN\"", quote(g)))
+            .map(|g| {
+                format!(
+                    "aws logs {verb} --region {region} --log-group-name {} --kms-key-id \"$KEY_ARN\"",
+                    quote(g)
+                )
+            })
             .collect();
-        steps.push(step(title, lines.join("\n")));
+        steps.push(step(title, lines.join("\n"), &[group_event]));
         steps.push(step(
             "Check the association (it can take up to 5 minutes)",
-            groups.iter().map(|g| describe_group(&region, g)).collect::<Vec<_>>().join("\n"),
+            groups
+                .iter()
+                .map(|g| describe_group(&region, g))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            &[TrailEvent::logs("DescribeLogGroups")],
         ));
     }
     if input.is_rotation() {
@@ -82,20 +117,28 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
             "Back up the old key's policy, then reduce it to decrypt-only",
             format!(
                 "OLD_KEY_ARN={old}\naws kms get-key-policy --region {region} --key-id \"$OLD_KEY_ARN\" --policy-name default --output text > old-key-policy.backup.json\naws kms put-key-policy --region {region} --key-id \"$OLD_KEY_ARN\" --policy-name default --policy file://old-key-policy.json"
-            ),
-        ));
+            ), &[TrailEvent::kms("GetKeyPolicy"), TrailEvent::kms("PutKeyPolicy")]));
     }
     if !groups.is_empty() {
         steps.push(step(
             "Later, only to undo: stop encrypting new events with the key",
             groups
                 .iter()
-                .map(|g| format!("# aws logs disassociate-kms-key --region {region} --log-group-name {}", quote(g)))
+                .map(|g| {
+                    format!(
+                        "# aws logs disassociate-kms-key --region {region} --log-group-name {}",
+                        quote(g)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
+            &[],
         ));
     }
-    debug_assert!(!NEW_KEY_ID.contains('|'), "the placeholder is used inside a sed expression");
+    debug_assert!(
+        !NEW_KEY_ID.contains('|'),
+        "the placeholder is used inside a sed expression"
+    );
     steps
 }
 

@@ -2,7 +2,11 @@ use super::*;
 use crate::scenarios::{FieldError, FieldSeverity};
 
 fn base() -> LogGroupKeyInput {
-    LogGroupKeyInput { account: "123456789012".into(), region: "eu-west-1".into(), ..LogGroupKeyInput::default() }
+    LogGroupKeyInput {
+        account: "123456789012".into(),
+        region: "eu-west-1".into(),
+        ..LogGroupKeyInput::default()
+    }
 }
 
 fn problems(input: &LogGroupKeyInput, field: &str) -> Vec<FieldError> {
@@ -19,69 +23,186 @@ fn single(input: &LogGroupKeyInput, field: &str) -> (FieldSeverity, String) {
 fn the_defaults_are_valid_and_make_a_key_policy() {
     assert_eq!(check_input(&LogGroupKeyInput::default()), vec![]);
     let bundle = generate(&LogGroupKeyInput::default());
-    assert_eq!(bundle.documents.iter().map(|d| d.file_name.as_str()).collect::<Vec<_>>(), ["key-policy.json"]);
+    assert_eq!(
+        bundle
+            .documents
+            .iter()
+            .map(|d| d.file_name.as_str())
+            .collect::<Vec<_>>(),
+        ["key-policy.json"]
+    );
 }
 
 #[test]
 fn account_ids_must_be_twelve_digits() {
-    let (sev, msg) = single(&LogGroupKeyInput { account: "12345".into(), ..base() }, "account");
-    assert_eq!((sev, msg.as_str()), (FieldSeverity::Error, "\"12345\" has 5 digits; an account ID is exactly 12 digits"));
-    let (_, msg) = single(&LogGroupKeyInput { account: "12345678901x".into(), ..base() }, "account");
+    let (sev, msg) = single(
+        &LogGroupKeyInput {
+            account: "12345".into(),
+            ..base()
+        },
+        "account",
+    );
+    assert_eq!(
+        (sev, msg.as_str()),
+        (
+            FieldSeverity::Error,
+            "\"12345\" has 5 digits; an account ID is exactly 12 digits"
+        )
+    );
+    let (_, msg) = single(
+        &LogGroupKeyInput {
+            account: "12345678901x".into(),
+            ..base()
+        },
+        "account",
+    );
     assert!(msg.contains("characters other than digits"), "{msg}");
-    assert!(single(&LogGroupKeyInput { account: "".into(), ..base() }, "account").1.contains("enter"));
+    assert!(single(
+        &LogGroupKeyInput {
+            account: "".into(),
+            ..base()
+        },
+        "account"
+    )
+    .1
+    .contains("enter"));
 }
 
 #[test]
 fn regions_must_exist_in_the_partition() {
-    let (sev, msg) = single(&LogGroupKeyInput { region: "us-gov-west-1".into(), ..base() }, "region");
+    let (sev, msg) = single(
+        &LogGroupKeyInput {
+            region: "us-gov-west-1".into(),
+            ..base()
+        },
+        "region",
+    );
     assert_eq!(sev, FieldSeverity::Error);
     assert!(msg.contains("aws-us-gov partition, not aws"), "{msg}");
-    let (sev, _) = single(&LogGroupKeyInput { region: "eu-west-9".into(), ..base() }, "region");
+    let (sev, _) = single(
+        &LogGroupKeyInput {
+            region: "eu-west-9".into(),
+            ..base()
+        },
+        "region",
+    );
     assert_eq!(sev, FieldSeverity::Warning, "plausible but unknown Regions only warn");
-    let (sev, msg) = single(&LogGroupKeyInput { region: "Ireland".into(), ..base() }, "region");
+    let (sev, msg) = single(
+        &LogGroupKeyInput {
+            region: "Ireland".into(),
+            ..base()
+        },
+        "region",
+    );
     assert_eq!(sev, FieldSeverity::Error);
     assert!(msg.contains("such as af-south-1"), "{msg}");
-    let cn = LogGroupKeyInput { partition: crate::catalog::Partition::AwsCn, region: "cn-north-1".into(), ..base() };
+    let cn = LogGroupKeyInput {
+        partition: crate::catalog::Partition::AwsCn,
+        region: "cn-north-1".into(),
+        ..base()
+    };
     assert!(problems(&cn, "region").is_empty());
 }
 
 #[test]
 fn the_key_must_be_a_full_key_arn_of_a_customer_managed_key() {
-    let key = |k: &str| single(&LogGroupKeyInput { key_arn: k.into(), ..base() }, "key-arn");
+    let key = |k: &str| {
+        single(
+            &LogGroupKeyInput {
+                key_arn: k.into(),
+                ..base()
+            },
+            "key-arn",
+        )
+    };
     let cases = [
-        ("1234abcd-12ab-34cd-56ef-1234567890ab", FieldSeverity::Error, "is a key ID"),
-        ("mrk-1234567890abcdef1234567890abcdef", FieldSeverity::Error, "is a key ID"),
+        (
+            "1234abcd-12ab-34cd-56ef-1234567890ab",
+            FieldSeverity::Error,
+            "is a key ID",
+        ),
+        (
+            "mrk-1234567890abcdef1234567890abcdef",
+            FieldSeverity::Error,
+            "is a key ID",
+        ),
         ("alias/logs", FieldSeverity::Error, "is an alias name"),
         ("alias/aws/logs", FieldSeverity::Error, "AWS managed key"),
-        ("arn:aws:kms:eu-west-1:123456789012:alias/aws/s3", FieldSeverity::Error, "AWS managed key"),
-        ("arn:aws:kms:eu-west-1:123456789012:alias/logs", FieldSeverity::Warning, "alias ARN"),
-        ("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", FieldSeverity::Error, "key is in us-east-1 but the log groups are in eu-west-1"),
-        ("arn:aws:kms:eu-west-1:999999999999:key/1234abcd-12ab-34cd-56ef-1234567890ab", FieldSeverity::Warning, "belongs to account 999999999999"),
+        (
+            "arn:aws:kms:eu-west-1:123456789012:alias/aws/s3",
+            FieldSeverity::Error,
+            "AWS managed key",
+        ),
+        (
+            "arn:aws:kms:eu-west-1:123456789012:alias/logs",
+            FieldSeverity::Warning,
+            "alias ARN",
+        ),
+        (
+            "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            FieldSeverity::Error,
+            "key is in us-east-1 but the log groups are in eu-west-1",
+        ),
+        (
+            "arn:aws:kms:eu-west-1:999999999999:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            FieldSeverity::Warning,
+            "belongs to account 999999999999",
+        ),
         ("arn:aws:s3:::bucket", FieldSeverity::Error, "is a s3 ARN"),
-        ("arn:aws:kms:eu-west-1", FieldSeverity::Error, "has 4 colon-separated fields"),
+        (
+            "arn:aws:kms:eu-west-1",
+            FieldSeverity::Error,
+            "has 4 colon-separated fields",
+        ),
     ];
     for (value, severity, words) in cases {
         let (sev, msg) = key(value);
         assert_eq!(sev, severity, "{value}: {msg}");
         assert!(msg.contains(words), "{value}: {msg}");
     }
-    let spaced = LogGroupKeyInput { key_arn: "arn:aws:kms:eu-west-1:123456789012:key/1234 abcd".into(), ..base() };
+    let spaced = LogGroupKeyInput {
+        key_arn: "arn:aws:kms:eu-west-1:123456789012:key/1234 abcd".into(),
+        ..base()
+    };
     assert!(single(&spaced, "key-arn").1.contains("contains a space"));
-    let ok = LogGroupKeyInput { key_arn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".into(), ..base() };
+    let ok = LogGroupKeyInput {
+        key_arn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".into(),
+        ..base()
+    };
     assert!(problems(&ok, "key-arn").is_empty());
 }
 
 #[test]
 fn log_group_names_follow_create_log_group_rules() {
     let names = |list: &[&str], scope| {
-        problems(&LogGroupKeyInput { log_groups: list.iter().map(|s| s.to_string()).collect(), scope, ..base() }, "log-groups")
+        problems(
+            &LogGroupKeyInput {
+                log_groups: list.iter().map(|s| s.to_string()).collect(),
+                scope,
+                ..base()
+            },
+            "log-groups",
+        )
     };
     assert!(names(&["/aws/lambda/x", "a.b-c_d#e"], Scope::SeveralGroups).is_empty());
-    assert!(names(&["aws/lambda/x"], Scope::OneGroup)[0].message.contains("must not start with \"aws/\""));
-    assert!(names(&["app orders"], Scope::OneGroup)[0].message.contains("\" \" is not allowed"));
-    assert!(names(&["arn:aws:logs:eu-west-1:123456789012:log-group:app:*"], Scope::OneGroup)[0].message.contains("ARN"));
-    assert!(names(&[&"a".repeat(513)], Scope::OneGroup)[0].message.contains("at most 512"));
-    assert!(names(&["a", "b"], Scope::OneGroup)[0].message.contains("choose \"several log groups\""));
+    assert!(names(&["aws/lambda/x"], Scope::OneGroup)[0]
+        .message
+        .contains("must not start with \"aws/\""));
+    assert!(names(&["app orders"], Scope::OneGroup)[0]
+        .message
+        .contains("\" \" is not allowed"));
+    assert!(names(
+        &["arn:aws:logs:eu-west-1:123456789012:log-group:app:*"],
+        Scope::OneGroup
+    )[0]
+    .message
+    .contains("ARN"));
+    assert!(names(&[&"a".repeat(513)], Scope::OneGroup)[0]
+        .message
+        .contains("at most 512"));
+    assert!(names(&["a", "b"], Scope::OneGroup)[0]
+        .message
+        .contains("choose \"several log groups\""));
     assert!(names(&[], Scope::OneGroup)[0].message.contains("enter"));
     assert!(names(&[], Scope::Account).is_empty(), "account scope needs no names");
     let twice = names(&["a", "a"], Scope::SeveralGroups);
@@ -100,47 +221,101 @@ fn callers_must_be_role_or_user_arns() {
             "callers",
         )
     };
-    assert!(callers(&["arn:aws:iam::123456789012:role/app", "arn:aws:iam::123456789012:user/ops"]).is_empty());
+    assert!(callers(&[
+        "arn:aws:iam::123456789012:role/app",
+        "arn:aws:iam::123456789012:user/ops"
+    ])
+    .is_empty());
     let session = callers(&["arn:aws:sts::123456789012:assumed-role/app/session-1"]);
-    assert!(session[0].message.contains("name the role: arn:aws:iam::123456789012:role/app"), "{}", session[0].message);
-    assert!(callers(&["arn:aws:iam::123456789012:group/devs"])[0].message.contains("not an IAM role or user ARN"));
-    assert!(callers(&["arn:aws:iam::1234:role/app"])[0].message.contains("not 12 digits"));
+    assert!(
+        session[0]
+            .message
+            .contains("name the role: arn:aws:iam::123456789012:role/app"),
+        "{}",
+        session[0].message
+    );
+    assert!(callers(&["arn:aws:iam::123456789012:group/devs"])[0]
+        .message
+        .contains("not an IAM role or user ARN"));
+    assert!(callers(&["arn:aws:iam::1234:role/app"])[0]
+        .message
+        .contains("not 12 digits"));
     assert!(callers(&[])[0].message.contains("at least one role ARN"));
-    let ignored = LogGroupKeyInput { callers: vec!["arn:aws:iam::123456789012:role/app".into()], ..base() };
+    let ignored = LogGroupKeyInput {
+        callers: vec!["arn:aws:iam::123456789012:role/app".into()],
+        ..base()
+    };
     assert_eq!(single(&ignored, "callers").0, FieldSeverity::Warning);
 }
 
 #[test]
 fn rotation_needs_a_different_key_and_existing_log_groups() {
     let same = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-    let input = LogGroupKeyInput { key_arn: same.into(), rotate_from: same.into(), ..base() };
+    let input = LogGroupKeyInput {
+        key_arn: same.into(),
+        rotate_from: same.into(),
+        ..base()
+    };
     let msgs: Vec<String> = problems(&input, "rotate-from").into_iter().map(|e| e.message).collect();
     assert!(msgs.iter().any(|m| m.contains("same as the new key")), "{msgs:?}");
-    assert!(msgs.iter().any(|m| m.contains("rotation applies to existing log groups")), "{msgs:?}");
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("rotation applies to existing log groups")),
+        "{msgs:?}"
+    );
 }
 
 #[test]
 fn a_new_key_is_created_with_its_policy_and_used_by_the_new_log_group() {
-    let bundle = generate(&LogGroupKeyInput { log_groups: vec!["#orders".into()], ..base() });
+    let bundle = generate(&LogGroupKeyInput {
+        log_groups: vec!["#orders".into()],
+        ..base()
+    });
     let script: Vec<&str> = bundle.steps.iter().map(|s| s.command.as_str()).collect();
-    let create = script.iter().position(|c| c.contains("aws kms create-key")).expect("create-key step");
-    assert!(script[create].contains("--policy file://key-policy.json") && script[create].contains("--region eu-west-1"));
+    let create = script
+        .iter()
+        .position(|c| c.contains("aws kms create-key"))
+        .expect("create-key step");
+    assert!(
+        script[create].contains("--policy file://key-policy.json") && script[create].contains("--region eu-west-1")
+    );
     assert!(script[create].starts_with("KEY_ARN=$("));
-    let make_group = script.iter().position(|c| c.contains("aws logs create-log-group")).expect("create-log-group step");
+    let make_group = script
+        .iter()
+        .position(|c| c.contains("aws logs create-log-group"))
+        .expect("create-log-group step");
     assert!(make_group > create);
-    assert!(script[make_group].contains("--log-group-name '#orders' --kms-key-id \"$KEY_ARN\""), "{}", script[make_group]);
-    assert!(script.last().unwrap().starts_with("# aws logs disassociate-kms-key"), "undo step is commented out");
+    assert!(
+        script[make_group].contains("--log-group-name '#orders' --kms-key-id \"$KEY_ARN\""),
+        "{}",
+        script[make_group]
+    );
+    assert!(
+        script.last().unwrap().starts_with("# aws logs disassociate-kms-key"),
+        "undo step is commented out"
+    );
 }
 
 #[test]
 fn an_existing_key_gets_its_policy_backed_up_and_replaced() {
     let key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-    let bundle = generate(&LogGroupKeyInput { key_arn: key.into(), log_group_state: LogGroupState::Existing, ..base() });
-    let all: String = bundle.steps.iter().map(|s| s.command.clone()).collect::<Vec<_>>().join("\n");
+    let bundle = generate(&LogGroupKeyInput {
+        key_arn: key.into(),
+        log_group_state: LogGroupState::Existing,
+        ..base()
+    });
+    let all: String = bundle
+        .steps
+        .iter()
+        .map(|s| s.command.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(!all.contains("create-key"));
     let backup = all.find("get-key-policy").expect("backup");
     let put = all.find("put-key-policy").expect("put");
-    let associate = all.find("associate-kms-key --region eu-west-1 --log-group-name my-log-group").expect("associate");
+    let associate = all
+        .find("associate-kms-key --region eu-west-1 --log-group-name my-log-group")
+        .expect("associate");
     assert!(backup < put && put < associate);
     assert!(all.contains(&format!("KEY_ARN={key}")));
 }
@@ -152,10 +327,23 @@ fn an_iam_caller_policy_for_a_new_key_gets_the_created_key_arn() {
         callers: vec!["arn:aws:iam::123456789012:role/team/writer".into()],
         ..base()
     });
-    let step = bundle.steps.iter().find(|s| s.command.contains("put-role-policy")).expect("IAM step");
-    assert!(step.command.contains("sed \"s|arn:aws:kms:eu-west-1:123456789012:key/NEW-KEY-ID|$KEY_ARN|\""), "{}", step.command);
+    let step = bundle
+        .steps
+        .iter()
+        .find(|s| s.command.contains("put-role-policy"))
+        .expect("IAM step");
+    assert!(
+        step.command
+            .contains("sed \"s|arn:aws:kms:eu-west-1:123456789012:key/NEW-KEY-ID|$KEY_ARN|\""),
+        "{}",
+        step.command
+    );
     assert!(step.command.contains("--role-name writer "), "{}", step.command);
-    let doc = bundle.documents.iter().find(|d| d.file_name == "caller-policy.json").unwrap();
+    let doc = bundle
+        .documents
+        .iter()
+        .find(|d| d.file_name == "caller-policy.json")
+        .unwrap();
     assert!(doc.text().contains("key/NEW-KEY-ID"));
 }
 
@@ -167,7 +355,12 @@ fn rotation_steps_associate_the_new_key_before_reducing_the_old_one() {
         ..base()
     });
     let titles: Vec<&str> = bundle.steps.iter().map(|s| s.title.as_str()).collect();
-    let pos = |t: &str| titles.iter().position(|x| x.contains(t)).unwrap_or_else(|| panic!("{t} in {titles:?}"));
+    let pos = |t: &str| {
+        titles
+            .iter()
+            .position(|x| x.contains(t))
+            .unwrap_or_else(|| panic!("{t} in {titles:?}"))
+    };
     assert!(pos("Note the key") < pos("Create the key"));
     assert!(pos("Associate the key") < pos("reduce it to decrypt-only"));
     assert!(bundle.notes.iter().any(|n| n.contains("replaces its whole policy")));

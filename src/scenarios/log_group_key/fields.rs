@@ -1,0 +1,51 @@
+//! The log-group-key form, field by field.
+
+use crate::scenarios::{Control, FieldSpec};
+
+const WHERE: &str = "Where the log groups are";
+const KEY: &str = "Key";
+const GROUPS: &str = "Log groups";
+const ROLES: &str = "Roles that use the log groups";
+const ROTATION: &str = "Rotating from another key?";
+
+pub static FIELDS: &[FieldSpec] = &[
+    FieldSpec::new("partition", "Partition", WHERE, Control::Choice {
+        options: &[("aws", "AWS (commercial)"), ("aws-cn", "AWS China"), ("aws-us-gov", "AWS GovCloud (US)")],
+    }),
+    FieldSpec::new("region", "Region", WHERE, Control::Text { placeholder: "us-east-1" })
+        .hint("The key must be in the same Region as the log groups."),
+    FieldSpec::new("account", "Account ID", WHERE, Control::Text { placeholder: "111122223333" })
+        .hint("The 12-digit account that owns the log groups."),
+    FieldSpec::new("key-arn", "Existing key ARN", KEY, Control::Text { placeholder: "Empty: create a new key" })
+        .hint("A customer managed key's full ARN. Leave empty to create a new key."),
+    FieldSpec::new("scope", "Use the key for", GROUPS, Control::Choice {
+        options: &[
+            ("one-group", "One log group"),
+            ("several-groups", "Several log groups"),
+            ("account", "Every log group in the account"),
+        ],
+    })
+    .hint("AWS recommends a key per log group; the account scope trusts every log group."),
+    FieldSpec::new("log-groups", "Log group names", GROUPS, Control::Lines { placeholder: "my-log-group" })
+        .hint("One name per line, e.g. /aws/lambda/orders (names, not ARNs).")
+        .cli_alias("log-group"),
+    FieldSpec::new("log-group-state", "The log groups are", GROUPS, Control::Choice {
+        options: &[("new", "New: create them with the key"), ("existing", "Existing: associate the key")],
+    }),
+    FieldSpec::new("caller-permission", "Their permission to use the key", ROLES, Control::Choice {
+        options: &[
+            ("none", "None needed"),
+            ("key-policy", "Key policy statement (kms:ViaService)"),
+            ("iam-policy", "Separate IAM policy (kms:ViaService)"),
+        ],
+    })
+    .hint("Roles that read or write encrypted log groups need the key too, through CloudWatch Logs only."),
+    FieldSpec::new("callers", "Role ARNs", ROLES, Control::Lines { placeholder: "arn:aws:iam::111122223333:role/app" })
+        .hint("One IAM role (or user) ARN per line.")
+        .shown_when("caller-permission", &["key-policy", "iam-policy"])
+        .cli_alias("caller"),
+    FieldSpec::new("rotate-from", "Key the log groups use now", ROTATION, Control::Text { placeholder: "Empty: not rotating" })
+        .hint("Its ARN. The steps move the log groups to the new key and reduce this one to decrypt-only. Leave empty if not rotating."),
+    FieldSpec::new("keep-context-on-old-key", "Keep the log-group condition on the old key", ROTATION, Control::Check)
+        .hint("AWS's example drops it, which lets CloudWatch Logs decrypt any log group's data with the old key."),
+];
