@@ -4,11 +4,15 @@
 //! input as JSON (an object keyed by field name) through [`ScenarioId::run`], so adding a scenario
 //! needs no form or flag code of its own.
 
+pub mod audit_trail;
 mod bundle;
 mod form;
 pub mod log_group_key;
+pub mod query_result_key;
+pub mod s3_export;
 pub mod shell;
 mod validate;
+pub mod vended_logs;
 
 pub use bundle::{Artifact, Bundle, Document, Explanation, Step, TrailEvent};
 pub use form::{Control, FieldSpec};
@@ -35,6 +39,10 @@ pub trait Scenario {
 #[serde(rename_all = "kebab-case")]
 pub enum ScenarioId {
     LogGroupKey,
+    QueryResultKey,
+    S3Export,
+    VendedLogs,
+    AuditTrail,
 }
 
 /// What one state of a scenario's form gives.
@@ -73,22 +81,40 @@ macro_rules! dispatch {
     ($id:expr, $f:ident) => {
         match $id {
             ScenarioId::LogGroupKey => $f::<log_group_key::LogGroupKey>(),
+            ScenarioId::QueryResultKey => $f::<query_result_key::QueryResultKey>(),
+            ScenarioId::S3Export => $f::<s3_export::S3Export>(),
+            ScenarioId::VendedLogs => $f::<vended_logs::VendedLogs>(),
+            ScenarioId::AuditTrail => $f::<audit_trail::AuditTrail>(),
         }
     };
     ($id:expr, $f:ident, $arg:expr) => {
         match $id {
             ScenarioId::LogGroupKey => $f::<log_group_key::LogGroupKey>($arg),
+            ScenarioId::QueryResultKey => $f::<query_result_key::QueryResultKey>($arg),
+            ScenarioId::S3Export => $f::<s3_export::S3Export>($arg),
+            ScenarioId::VendedLogs => $f::<vended_logs::VendedLogs>($arg),
+            ScenarioId::AuditTrail => $f::<audit_trail::AuditTrail>($arg),
         }
     };
 }
 
 impl ScenarioId {
-    pub const ALL: [ScenarioId; 1] = [ScenarioId::LogGroupKey];
+    pub const ALL: [ScenarioId; 5] = [
+        ScenarioId::LogGroupKey,
+        ScenarioId::QueryResultKey,
+        ScenarioId::S3Export,
+        ScenarioId::VendedLogs,
+        ScenarioId::AuditTrail,
+    ];
 
     /// The CLI / URL name.
     pub fn cli_name(self) -> &'static str {
         match self {
             ScenarioId::LogGroupKey => "log-group-key",
+            ScenarioId::QueryResultKey => "query-result-key",
+            ScenarioId::S3Export => "s3-export",
+            ScenarioId::VendedLogs => "vended-logs",
+            ScenarioId::AuditTrail => "audit-trail",
         }
     }
 
@@ -99,6 +125,10 @@ impl ScenarioId {
     pub fn title(self) -> &'static str {
         match self {
             ScenarioId::LogGroupKey => "Encrypt log groups with a customer managed KMS key",
+            ScenarioId::QueryResultKey => "Encrypt Logs Insights query results with a KMS key",
+            ScenarioId::S3Export => "Export log groups to an SSE-KMS encrypted S3 bucket",
+            ScenarioId::VendedLogs => "Deliver AWS service logs (vended logs) to CloudWatch Logs, S3 or Firehose",
+            ScenarioId::AuditTrail => "Audit: the CloudTrail events these steps leave, and alerts on risky ones",
         }
     }
 
