@@ -6,6 +6,7 @@
 
 pub mod audit_trail;
 mod bundle;
+pub mod field_checks;
 mod form;
 pub mod log_group_key;
 pub mod query_result_key;
