@@ -117,7 +117,7 @@ pub fn check_key_arn(field: &'static str, value: &str, place: Place, out: &mut V
     if !region.is_empty() && arn.region != region {
         out.push(FieldError::error(
             field,
-            format!("the key is in {} but the log groups are in {region}: CloudWatch Logs only uses a key in its own Region", arn.region),
+            format!("the key is in {} but the form's Region is {region}: CloudWatch Logs only uses a key in its own Region", arn.region),
         ));
     }
     if !arn.has_valid_account() {

@@ -32,7 +32,8 @@ pub fn check_input(input: &LogGroupKeyInput) -> Vec<FieldError> {
     out
 }
 
-fn check_log_groups(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
+/// The log-group names against CreateLogGroup's rules and their number against the scope.
+pub fn check_log_groups(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
     let names = input.group_names();
     match (input.scope, names.len()) {
         (Scope::OneGroup, 0) | (Scope::SeveralGroups, 0) => {

@@ -9,7 +9,8 @@ mod fields;
 mod policies;
 mod steps;
 
-pub use check::check_input;
+pub use check::{check_input, check_log_groups};
+pub use policies::{scope_words, service_statement, CONTEXT_KEY, ROOT_SID, SERVICE_ACTIONS};
 
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;

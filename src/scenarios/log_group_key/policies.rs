@@ -18,7 +18,7 @@ pub const CALLERS_SID: &str = "Allow callers to use the key through CloudWatch L
 pub const IAM_SID: &str = "UseLogGroupKeyThroughCloudWatchLogs";
 
 /// The actions AWS documents for the logs service principal (§1.3).
-const SERVICE_ACTIONS: [&str; 5] = [
+pub const SERVICE_ACTIONS: [&str; 5] = [
     "kms:Encrypt",
     "kms:Decrypt",
     "kms:ReEncrypt*",
@@ -88,7 +88,25 @@ fn context_condition(input: &LogGroupKeyInput, statement: Statement) -> Statemen
     }
 }
 
-fn scope_words(input: &LogGroupKeyInput) -> String {
+/// The logs service principal's statement (§1.3/§1.4): the documented actions, limited by the
+/// encryption context to the chosen log groups.
+pub fn service_statement(input: &LogGroupKeyInput, sid: &str) -> Statement {
+    let logs = input.partition.logs_principal(input.region.trim());
+    context_condition(
+        input,
+        Statement {
+            sid: Some(sid.into()),
+            effect: Some("Allow".into()),
+            principal: Some(Principal::service(logs.as_str())),
+            action: Some(ValueList::of(SERVICE_ACTIONS)),
+            resource: Some(ValueList::of(["*"])),
+            ..Statement::default()
+        },
+    )
+}
+
+/// What the context condition allows, in words ("log group /app/orders").
+pub fn scope_words(input: &LogGroupKeyInput) -> String {
     match (input.scope, input.group_names().as_slice()) {
         (Scope::Account, _) => format!(
             "any log group of account {} in {}",
@@ -107,17 +125,7 @@ fn via_service(input: &LogGroupKeyInput) -> ValueList {
 fn key_policy(input: &LogGroupKeyInput) -> Document {
     let logs = input.partition.logs_principal(input.region.trim());
     let (root, root_why) = root_statement(input);
-    let service = context_condition(
-        input,
-        Statement {
-            sid: Some(LOGS_SID.into()),
-            effect: Some("Allow".into()),
-            principal: Some(Principal::service(logs.as_str())),
-            action: Some(ValueList::of(SERVICE_ACTIONS)),
-            resource: Some(ValueList::of(["*"])),
-            ..Statement::default()
-        },
-    );
+    let service = service_statement(input, LOGS_SID);
     let service_why = format!(
         "Lets CloudWatch Logs in {} ({logs}) encrypt and decrypt log events with this key, but only when the encryption context {CONTEXT_KEY} names {}. CloudWatch Logs puts the log group ARN, without a trailing :*, in that context; without this statement create-log-group and associate-kms-key fail with InvalidParameterException and the group's events cannot be read.",
         input.region.trim(),

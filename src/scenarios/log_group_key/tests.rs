@@ -141,7 +141,7 @@ fn the_key_must_be_a_full_key_arn_of_a_customer_managed_key() {
         (
             "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             FieldSeverity::Error,
-            "key is in us-east-1 but the log groups are in eu-west-1",
+            "key is in us-east-1 but the form's Region is eu-west-1",
         ),
         (
             "arn:aws:kms:eu-west-1:999999999999:key/1234abcd-12ab-34cd-56ef-1234567890ab",

@@ -1,0 +1,127 @@
+//! The key policy of the query-result-key scenario: the account's control of the key, the
+//! query-result statement, and optionally a separate statement for log groups.
+
+use super::QueryResultKeyInput;
+use crate::policy::{Policy, PolicyKind, Principal, Statement, Text, ValueList};
+use crate::scenarios::log_group_key::{self, CONTEXT_KEY};
+use crate::scenarios::{Document, Explanation};
+
+pub const QUERY_ENCRYPT_DOC: &str =
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatchLogs-Insights-Query-Encrypt.html";
+const ENCRYPT_LOG_DATA_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html";
+const DEFAULT_KEY_POLICY_DOC: &str = "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html";
+
+pub use crate::scenarios::log_group_key::ROOT_SID;
+
+pub const QUERY_SID: &str = "Allow CloudWatch Logs to encrypt query results";
+pub const LOG_GROUPS_SID: &str = "Allow CloudWatch Logs to use the key for log groups";
+
+/// AWS's spelling for query results (§2.2): `kms:Encrypt*` and `kms:Decrypt*` match only
+/// Encrypt and Decrypt, so this equals the log-group list; kept as documented.
+const QUERY_ACTIONS: [&str; 5] = [
+    "kms:Encrypt*",
+    "kms:Decrypt*",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:Describe*",
+];
+
+pub fn documents(input: &QueryResultKeyInput) -> Vec<Document> {
+    vec![key_policy(input)]
+}
+
+fn key_policy(input: &QueryResultKeyInput) -> Document {
+    let mut statements = vec![root_statement(input), query_statement(input)];
+    let mut explanations = vec![root_why(input), query_why(input)];
+    if input.share_with_log_groups {
+        statements.push(log_group_statement(input));
+        explanations.push(log_group_why(input));
+    }
+    let mut policy = Policy::new(statements);
+    policy.id = Some(Text::new("key-default-1"));
+    let name = if input.is_new_key() {
+        "Key policy for the new key"
+    } else {
+        "Key policy for the key"
+    };
+    Document {
+        name: name.into(),
+        file_name: "key-policy.json".into(),
+        kind: PolicyKind::Key,
+        policy,
+        explanations,
+    }
+}
+
+fn root_statement(input: &QueryResultKeyInput) -> Statement {
+    let root = format!("arn:{}:iam::{}:root", input.partition.id(), input.key_owner());
+    Statement {
+        sid: Some(ROOT_SID.into()),
+        effect: Some("Allow".into()),
+        principal: Some(Principal::aws([root.as_str()])),
+        action: Some(ValueList::of(["kms:*"])),
+        resource: Some(ValueList::of(["*"])),
+        ..Statement::default()
+    }
+}
+
+fn root_why(input: &QueryResultKeyInput) -> Explanation {
+    Explanation {
+        sid: ROOT_SID.into(),
+        why: format!(
+            "Keeps account {} in control of the key: IAM policies in the account can grant access to it, and administrators can still change this policy. Without it the key can become unmanageable and only AWS Support can recover it.",
+            input.key_owner()
+        ),
+        doc_url: DEFAULT_KEY_POLICY_DOC,
+    }
+}
+
+fn query_statement(input: &QueryResultKeyInput) -> Statement {
+    let logs = input.partition.logs_principal(input.region.trim());
+    Statement {
+        sid: Some(QUERY_SID.into()),
+        effect: Some("Allow".into()),
+        principal: Some(Principal::service(logs)),
+        action: Some(ValueList::of(QUERY_ACTIONS)),
+        resource: Some(ValueList::of(["*"])),
+        ..Statement::default()
+    }
+    .with_condition("ArnEquals", "aws:SourceArn", ValueList::of([input.query_result_arn()]))
+    .with_condition(
+        "StringEquals",
+        "aws:SourceAccount",
+        ValueList::of([input.account.trim()]),
+    )
+}
+
+fn query_why(input: &QueryResultKeyInput) -> Explanation {
+    let region = input.region.trim();
+    let account = input.account.trim();
+    Explanation {
+        sid: QUERY_SID.into(),
+        why: format!(
+            "Lets CloudWatch Logs in {region} ({}) encrypt and decrypt the stored results of Logs Insights queries with this key, but only on behalf of account {account}'s query results: aws:SourceArn must match {} and aws:SourceAccount must be {account}, so no other account can make CloudWatch Logs use the key. Query results carry no documented encryption context, so this statement is scoped by those source keys instead. AWS's example writes us-east-1 in aws:SourceArn while its principal uses the placeholder Region; here both name {region}, because the regional CloudWatch Logs that uses the key is the one whose query results it stores. Without this statement CloudWatch Logs cannot use the key for query results.",
+            input.partition.logs_principal(region),
+            input.query_result_arn()
+        ),
+        doc_url: QUERY_ENCRYPT_DOC,
+    }
+}
+
+/// The log-group statement of log_group_key (§1.3/§1.4): the log group ARNs, never with `:*`,
+/// in the encryption context.
+/// log_group_key's service statement under this scenario's Sid, so both scenarios grant log groups alike.
+fn log_group_statement(input: &QueryResultKeyInput) -> Statement {
+    log_group_key::service_statement(&input.as_log_group_key(), LOG_GROUPS_SID)
+}
+
+fn log_group_why(input: &QueryResultKeyInput) -> Explanation {
+    let scope = log_group_key::scope_words(&input.as_log_group_key());
+    Explanation {
+        sid: LOG_GROUPS_SID.into(),
+        why: format!(
+            "Lets CloudWatch Logs use the same key for {scope}: the encryption context {CONTEXT_KEY} of each request must name the log group. It is a separate statement because the two uses are scoped differently: query results by aws:SourceArn and aws:SourceAccount, log groups by the log group ARN in the encryption context. All conditions of one statement must hold, so one merged statement would serve neither use reliably, and whether query-result requests carry an aws:logs:arn context at all is undocumented."
+        ),
+        doc_url: ENCRYPT_LOG_DATA_DOC,
+    }
+}
