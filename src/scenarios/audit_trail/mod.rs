@@ -1,13 +1,93 @@
-//! Scenario: audit: the cloudtrail events these steps leave, and alerts on risky ones (stub: being written).
+//! Scenario 5: the CloudTrail events the other scenarios' steps leave, an EventBridge rule that
+//! alerts on the risky ones, and a pasted CloudTrail record turned back into form values
+//! (domain-facts §5).
+//!
+//! The SNS topic policy is a file, not a [`Document`](crate::scenarios::Document): no
+//! [`PolicyKind`](crate::policy::PolicyKind) is a topic policy, and calling it a bucket policy
+//! would label it so on the page and hold it to S3 rules. A note explains it instead.
+
+mod check;
+mod dates;
+mod fields;
+mod import;
+mod record_map;
+mod steps;
+mod trail;
+
+pub use check::check_input;
+pub use import::{import_record, RecordImport, RecordPolicy};
+pub use trail::{pattern, trail, why_risky, Trail, TrailEntry};
 
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
+use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
 
 /// The form's inputs (kebab-case serde names = field names = CLI flags).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case")]
-pub struct AuditTrailInput {}
+pub struct AuditTrailInput {
+    pub watch_log_group_key: bool,
+    pub watch_query_result_key: bool,
+    pub watch_s3_export: bool,
+    pub watch_vended_logs: bool,
+    pub region: String,
+    pub account: String,
+    pub rule_name: String,
+    /// Where alerts go; empty for the rule alone.
+    pub sns_topic_arn: String,
+}
 
+impl Default for AuditTrailInput {
+    /// Everything watched, with an alert topic, so the page shows the whole bundle at once.
+    fn default() -> Self {
+        AuditTrailInput {
+            watch_log_group_key: true,
+            watch_query_result_key: true,
+            watch_s3_export: true,
+            watch_vended_logs: true,
+            region: "us-east-1".into(),
+            account: "111122223333".into(),
+            rule_name: "cwlogs-encryption-changes".into(),
+            sns_topic_arn: "arn:aws:sns:us-east-1:111122223333:cwlogs-alerts".into(),
+        }
+    }
+}
+
+impl AuditTrailInput {
+    /// The watched scenarios, in the page's order.
+    pub fn watched(&self) -> Vec<ScenarioId> {
+        [
+            (self.watch_log_group_key, ScenarioId::LogGroupKey),
+            (self.watch_query_result_key, ScenarioId::QueryResultKey),
+            (self.watch_s3_export, ScenarioId::S3Export),
+            (self.watch_vended_logs, ScenarioId::VendedLogs),
+        ]
+        .into_iter()
+        .filter_map(|(on, id)| on.then_some(id))
+        .collect()
+    }
+
+    /// From the Region: the form has no partition field, since the Region decides it.
+    pub fn partition(&self) -> Partition {
+        Partition::of_region(self.region.trim()).unwrap_or_default()
+    }
+
+    pub fn topic(&self) -> Option<&str> {
+        Some(self.sns_topic_arn.trim()).filter(|t| !t.is_empty())
+    }
+
+    pub fn rule_arn(&self) -> String {
+        format!(
+            "arn:{}:events:{}:{}:rule/{}",
+            self.partition().id(),
+            self.region.trim(),
+            self.account.trim(),
+            self.rule_name.trim()
+        )
+    }
+}
+
+/// The audit-trail scenario.
 pub struct AuditTrail;
 
 impl Scenario for AuditTrail {
@@ -15,14 +95,29 @@ impl Scenario for AuditTrail {
     type Input = AuditTrailInput;
 
     fn fields() -> &'static [FieldSpec] {
-        &[]
+        fields::FIELDS
     }
 
-    fn check_input(_input: &AuditTrailInput) -> Vec<FieldError> {
-        Vec::new()
+    fn check_input(input: &AuditTrailInput) -> Vec<FieldError> {
+        check_input(input)
     }
 
-    fn generate(_input: &AuditTrailInput) -> Bundle {
-        Bundle { scenario: "audit-trail", documents: Vec::new(), files: Vec::new(), steps: Vec::new(), notes: Vec::new() }
+    fn generate(input: &AuditTrailInput) -> Bundle {
+        generate(input)
     }
 }
+
+/// The rule, its pattern file, the optional topic policy file and the steps, for any input.
+pub fn generate(input: &AuditTrailInput) -> Bundle {
+    let watched = steps::watched_trails(input);
+    Bundle {
+        scenario: "audit-trail",
+        documents: Vec::new(),
+        files: steps::files(input, &watched),
+        steps: steps::steps(input, &watched),
+        notes: steps::notes(input, &watched),
+    }
+}
+
+#[cfg(test)]
+mod tests;

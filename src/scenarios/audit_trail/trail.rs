@@ -1,0 +1,258 @@
+//! The CloudTrail events a bundle's steps leave, which of them deserve an alert, and the
+//! EventBridge pattern that matches those (domain-facts §5.1).
+
+use crate::json::{pretty, Value};
+use crate::scenarios::{Bundle, TrailEvent};
+use serde::Serialize;
+
+/// Every event of a bundle's steps, in step order, and the pattern to alert on the risky ones.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Trail {
+    pub events: Vec<TrailEntry>,
+    /// The risky events the pattern matches, sorted by source then name.
+    pub risky: Vec<TrailEvent>,
+    /// Pretty JSON of an EventBridge event pattern matching `risky`.
+    pub pattern: String,
+}
+
+/// One event of one step.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrailEntry {
+    /// The step's title.
+    pub step: String,
+    pub event: TrailEvent,
+    pub risky: bool,
+    pub why_risky: Option<&'static str>,
+}
+
+const fn ev(source: &'static str, name: &'static str) -> TrailEvent {
+    TrailEvent { source, name }
+}
+
+const KMS: &str = "kms.amazonaws.com";
+const LOGS: &str = "logs.amazonaws.com";
+const S3: &str = "s3.amazonaws.com";
+const EVENTS: &str = "events.amazonaws.com";
+const SNS: &str = "sns.amazonaws.com";
+
+/// Calls that can silently break encryption or delivery, or open data to others.
+static RISKS: &[(TrailEvent, &str)] = &[
+    (ev(KMS, "PutKeyPolicy"), "replaces the whole key policy: it can lock CloudWatch Logs (or you) out of the key, or let others use it"),
+    (ev(KMS, "ScheduleKeyDeletion"), "after the waiting period the key is gone and everything encrypted with it is unreadable for good"),
+    (ev(KMS, "DisableKey"), "CloudWatch Logs can no longer use the key: data encrypted with it cannot be read or written until it is enabled again"),
+    (ev(LOGS, "DisassociateKmsKey"), "new log events or query results are no longer encrypted with your key (old data still needs it)"),
+    (ev(LOGS, "PutResourcePolicy"), "changes which services may write to your log groups"),
+    (ev(LOGS, "DeleteResourcePolicy"), "services lose the right to deliver logs to your log groups"),
+    (ev(LOGS, "PutDeliveryDestinationPolicy"), "changes which accounts may deliver logs to your destination"),
+    (ev(LOGS, "DeleteDeliveryDestinationPolicy"), "other accounts can no longer deliver logs to your destination"),
+    (ev(S3, "PutBucketPolicy"), "changes who may read or write the bucket; it can drop the log service's access"),
+    (ev(S3, "DeleteBucketPolicy"), "the log service loses access to the bucket: exports and deliveries fail"),
+    (ev(S3, "PutBucketEncryption"), "changes the bucket's default encryption, possibly away from your KMS key"),
+    (ev(S3, "DeleteBucketEncryption"), "new objects fall back to SSE-S3 instead of your KMS key"),
+    (ev(SNS, "SetTopicAttributes"), "can replace the alert topic's policy so that alerts no longer arrive"),
+    (ev(EVENTS, "DisableRule"), "the alert rule stops matching"),
+    (ev(EVENTS, "DeleteRule"), "the alert rule is gone"),
+    (ev(EVENTS, "RemoveTargets"), "the alert rule no longer sends anywhere"),
+];
+
+const KEY: [TrailEvent; 4] = [
+    ev(KMS, "PutKeyPolicy"),
+    ev(KMS, "ScheduleKeyDeletion"),
+    ev(KMS, "DisableKey"),
+    ev(LOGS, "DisassociateKmsKey"),
+];
+const BUCKET: [TrailEvent; 4] = [
+    ev(S3, "PutBucketPolicy"),
+    ev(S3, "DeleteBucketPolicy"),
+    ev(S3, "PutBucketEncryption"),
+    ev(S3, "DeleteBucketEncryption"),
+];
+
+/// The risky calls on the resources a scenario sets up, whether or not its steps make them:
+/// the dangerous change is usually one nobody planned (a later disassociation, a key deletion).
+fn relevant(scenario: &str) -> Vec<TrailEvent> {
+    let key_only = &KEY[..3];
+    match scenario {
+        "log-group-key" | "query-result-key" => KEY.to_vec(),
+        "s3-export" => [key_only, &BUCKET].concat(),
+        "vended-logs" => [
+            &[
+                ev(LOGS, "PutResourcePolicy"),
+                ev(LOGS, "DeleteResourcePolicy"),
+                ev(LOGS, "PutDeliveryDestinationPolicy"),
+                ev(LOGS, "DeleteDeliveryDestinationPolicy"),
+            ][..],
+            &BUCKET,
+            key_only,
+        ]
+        .concat(),
+        "audit-trail" => vec![
+            ev(SNS, "SetTopicAttributes"),
+            ev(EVENTS, "DisableRule"),
+            ev(EVENTS, "DeleteRule"),
+            ev(EVENTS, "RemoveTargets"),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+/// Why `event` deserves an alert, if it does.
+pub fn why_risky(event: TrailEvent) -> Option<&'static str> {
+    RISKS.iter().find(|(e, _)| *e == event).map(|(_, why)| *why)
+}
+
+/// The trail of a bundle. The pattern covers the risky calls relevant to `bundle.scenario`
+/// plus any risky call a step makes, so it is never empty for a known scenario.
+pub fn trail(bundle: &Bundle) -> Trail {
+    let events: Vec<TrailEntry> = bundle
+        .steps
+        .iter()
+        .flat_map(|step| {
+            step.events.iter().map(|&event| {
+                let why_risky = why_risky(event);
+                TrailEntry {
+                    step: step.title.clone(),
+                    event,
+                    risky: why_risky.is_some(),
+                    why_risky,
+                }
+            })
+        })
+        .collect();
+    let mut risky = relevant(bundle.scenario);
+    risky.extend(events.iter().filter(|e| e.risky).map(|e| e.event));
+    risky.sort();
+    risky.dedup();
+    let pattern = pattern(&risky);
+    Trail { events, risky, pattern }
+}
+
+/// An EventBridge pattern for CloudTrail API calls with these sources and names. Sources and
+/// names are matched independently; that over-matches nothing here because no two of these
+/// services share an operation name.
+pub fn pattern(events: &[TrailEvent]) -> String {
+    let list = |mut items: Vec<String>| {
+        items.sort();
+        items.dedup();
+        Value::array(items.into_iter().map(Value::string).collect())
+    };
+    let detail = Value::object(vec![
+        (
+            "eventSource".into(),
+            list(events.iter().map(|e| e.source.to_owned()).collect()),
+        ),
+        (
+            "eventName".into(),
+            list(events.iter().map(|e| e.name.to_owned()).collect()),
+        ),
+    ]);
+    pretty(&Value::object(vec![
+        (
+            "source".into(),
+            list(events.iter().map(|e| event_bridge_source(e.source)).collect()),
+        ),
+        ("detail-type".into(), list(vec!["AWS API Call via CloudTrail".into()])),
+        ("detail".into(), detail),
+    ]))
+}
+
+/// `kms.amazonaws.com` → `aws.kms`, the `source` EventBridge gives CloudTrail events.
+fn event_bridge_source(event_source: &str) -> String {
+    format!(
+        "aws.{}",
+        event_source.strip_suffix(".amazonaws.com").unwrap_or(event_source)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenarios::Step;
+
+    fn bundle(scenario: &'static str, steps: Vec<Step>) -> Bundle {
+        Bundle {
+            scenario,
+            documents: vec![],
+            files: vec![],
+            steps,
+            notes: vec![],
+        }
+    }
+
+    #[test]
+    fn entries_follow_the_steps_and_flag_risky_calls() {
+        let b = bundle(
+            "log-group-key",
+            vec![
+                Step::new(
+                    "Back up and replace",
+                    "",
+                    &[TrailEvent::kms("GetKeyPolicy"), TrailEvent::kms("PutKeyPolicy")],
+                ),
+                Step::new("Associate", "", &[TrailEvent::logs("AssociateKmsKey")]),
+            ],
+        );
+        let t = trail(&b);
+        let got: Vec<(&str, &str, bool)> = t
+            .events
+            .iter()
+            .map(|e| (e.step.as_str(), e.event.name, e.risky))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Back up and replace", "GetKeyPolicy", false),
+                ("Back up and replace", "PutKeyPolicy", true),
+                ("Associate", "AssociateKmsKey", false)
+            ]
+        );
+        assert!(t.events[1].why_risky.is_some_and(|w| w.contains("key policy")));
+    }
+
+    #[test]
+    fn the_pattern_names_risky_calls_no_step_makes() {
+        let t = trail(&bundle("log-group-key", vec![]));
+        let names: Vec<&str> = t.risky.iter().map(|e| e.name).collect();
+        assert_eq!(
+            names,
+            [
+                "DisableKey",
+                "PutKeyPolicy",
+                "ScheduleKeyDeletion",
+                "DisassociateKmsKey"
+            ]
+        );
+        let v: serde_json::Value = serde_json::from_str(&t.pattern).expect("pattern is JSON");
+        assert_eq!(v["source"], serde_json::json!(["aws.kms", "aws.logs"]));
+        assert_eq!(v["detail-type"], serde_json::json!(["AWS API Call via CloudTrail"]));
+        assert_eq!(
+            v["detail"]["eventSource"],
+            serde_json::json!(["kms.amazonaws.com", "logs.amazonaws.com"])
+        );
+    }
+
+    #[test]
+    fn a_risky_step_call_outside_the_scenario_set_still_joins_the_pattern() {
+        let b = bundle(
+            "query-result-key",
+            vec![Step::new("x", "", &[TrailEvent::s3("PutBucketPolicy")])],
+        );
+        assert!(trail(&b).risky.contains(&TrailEvent::s3("PutBucketPolicy")));
+    }
+
+    #[test]
+    fn every_relevant_call_has_a_reason() {
+        for s in [
+            "log-group-key",
+            "query-result-key",
+            "s3-export",
+            "vended-logs",
+            "audit-trail",
+        ] {
+            for e in relevant(s) {
+                assert!(why_risky(e).is_some(), "{s}: {e:?}");
+            }
+        }
+        assert!(relevant("something-else").is_empty());
+    }
+}
