@@ -181,3 +181,32 @@ fn is_uuid(s: &str) -> bool {
 fn is_multi_region_key_id(s: &str) -> bool {
     s.strip_prefix("mrk-").is_some_and(|h| h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_group_names_follow_create_log_group_rules() {
+        assert_eq!(log_group_name_problem("/aws/lambda/orders#v2"), None);
+        assert!(log_group_name_problem("aws/x").unwrap_or_default().contains("\"aws/\""));
+        assert!(log_group_name_problem("a b")
+            .unwrap_or_default()
+            .contains("\" \" is not allowed"));
+        assert!(log_group_name_problem("arn:aws:logs:x")
+            .unwrap_or_default()
+            .contains("ARN"));
+        assert!(log_group_name_problem(&"a".repeat(513))
+            .unwrap_or_default()
+            .contains("at most 512"));
+    }
+
+    #[test]
+    fn role_arns_must_name_a_role_or_user_in_the_partition() {
+        assert_eq!(role_arn_problem("arn:aws:iam::123456789012:role/team/app", Partition::Aws), None);
+        let session = role_arn_problem("arn:aws:sts::123456789012:assumed-role/app/s1", Partition::Aws).unwrap_or_default();
+        assert!(session.contains("name the role: arn:aws:iam::123456789012:role/app"), "{session}");
+        let other = role_arn_problem("arn:aws-cn:iam::123456789012:role/app", Partition::Aws).unwrap_or_default();
+        assert!(other.contains("partition aws-cn, not aws"), "{other}");
+    }
+}

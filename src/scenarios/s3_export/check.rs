@@ -1,0 +1,254 @@
+//! Input checks for the s3-export form, including the refusals export forces: DSSE-KMS, the AWS
+//! managed key, a bucket in another Region, an invalid bucket name.
+
+use super::names::bucket_name_problem;
+use super::{Encryption, S3ExportInput, SourceScope};
+use crate::policy::{is_account_id, Arn};
+use crate::scenarios::field_checks::{check_account, check_region, log_group_name_problem};
+use crate::scenarios::FieldError;
+
+/// Every problem with the inputs; an empty list means the bundle is ready to use.
+pub fn check_input(input: &S3ExportInput) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    check_region("region", input.partition, &input.region, &mut out);
+    check_account("account", &input.account, "that owns the log groups", &mut out);
+    check_log_groups(input, &mut out);
+    check_dates(input, &mut out);
+    if let Some(problem) = bucket_name_problem(input.bucket.trim()) {
+        out.push(FieldError::error("bucket", problem));
+    }
+    if !input.bucket_account.trim().is_empty() {
+        check_account("bucket-account", &input.bucket_account, "that owns the bucket", &mut out);
+    }
+    check_bucket_region(input, &mut out);
+    check_prefix(input, &mut out);
+    check_encryption(input, &mut out);
+    check_other_accounts(input, &mut out);
+    super::check_callers::check_callers(input, &mut out);
+    check_sizes(input, &mut out);
+    out
+}
+
+/// Each listed log group adds ARNs to the bucket and caller policies; too many and AWS refuses them.
+fn check_sizes(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+    use super::policies::{sizes, BUCKET_POLICY_MAX_BYTES, ROLE_INLINE_POLICY_MAX_CHARS};
+    let (bucket, caller) = sizes(input);
+    if input.source_scope == SourceScope::LogGroups && bucket > BUCKET_POLICY_MAX_BYTES {
+        out.push(FieldError::error(
+            "log-groups",
+            format!(
+                "the bucket policy would be {bucket} bytes, over S3's {BUCKET_POLICY_MAX_BYTES}: allow the source accounts instead of each log group, or list fewer"
+            ),
+        ));
+    }
+    if caller > ROLE_INLINE_POLICY_MAX_CHARS {
+        out.push(FieldError::error(
+            "log-groups",
+            format!(
+                "the caller policy would be {caller} characters, over the {ROLE_INLINE_POLICY_MAX_CHARS} IAM allows a role's inline policies: export fewer log groups per bundle"
+            ),
+        ));
+    }
+}
+
+fn check_log_groups(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+    let names = input.group_names();
+    if names.is_empty() {
+        out.push(FieldError::error(
+            "log-groups",
+            "enter the name of the log group to export",
+        ));
+    }
+    for (i, name) in names.iter().enumerate() {
+        if let Some(problem) = log_group_name_problem(name) {
+            out.push(FieldError::error("log-groups", format!("\"{name}\": {problem}")));
+        }
+        if names[..i].contains(name) {
+            out.push(FieldError::warning("log-groups", format!("\"{name}\" is listed twice")));
+        }
+    }
+}
+
+fn check_dates(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+    let from = super::date_to_epoch_millis(input.from.trim());
+    let to = super::date_to_epoch_millis(input.to.trim());
+    for (field, text, result) in [("from", &input.from, &from), ("to", &input.to, &to)] {
+        if let Err(e) = result {
+            let text = text.trim();
+            let message = if text.is_empty() {
+                e.to_string()
+            } else {
+                format!("\"{text}\" {e}")
+            };
+            out.push(FieldError::error(field, message));
+        }
+    }
+    if let (Ok(from), Ok(to)) = (from, to) {
+        if from > to {
+            out.push(FieldError::error(
+                "to",
+                format!(
+                    "the export would end before it starts: {} is before {}; \"to\" is the last day exported",
+                    input.to.trim(),
+                    input.from.trim()
+                ),
+            ));
+        }
+    }
+}
+
+fn check_bucket_region(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+    let bucket_region = input.bucket_region.trim();
+    let region = input.region.trim();
+    if !bucket_region.is_empty() && bucket_region != region {
+        out.push(FieldError::error(
+            "bucket-region",
+            format!(
+                "the bucket is in {bucket_region} but the log groups are in {region}: CloudWatch Logs cannot export across Regions; use a bucket in {region}"
+            ),
+        ));
+    }
+}
+
+fn check_prefix(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+    let raw = input.prefix.trim();
+    let prefix = input.prefix();
+    if raw != prefix {
+        out.push(FieldError::warning(
+            "prefix",
+            format!("the slashes around \"{raw}\" are dropped: exports go under \"{prefix}/\""),
+        ));
+    }
+    if let Some(bad) = prefix.chars().find(|c| matches!(c, '*' | '?')) {
+        out.push(FieldError::error(
+            "prefix",
+            format!("\"{bad}\" would be a wildcard in the policy's Resource, granting more than the prefix"),
+        ));
+    }
+    if prefix.contains("${") {
+        out.push(FieldError::error(
+            "prefix",
+            "\"${\" starts a policy variable in the policy's Resource",
+        ));
+    }
+    if prefix.chars().any(char::is_control) {
+        out.push(FieldError::error("prefix", "the prefix contains a control character"));
+    }
+    if prefix.contains("//") {
+        out.push(FieldError::warning(
+            "prefix",
+            "\"//\" makes an empty folder name in the object keys",
+        ));
+    }
+    // Keys are PREFIX/TASK-ID(36)/STREAM(≤512)/000000.gz and S3 keys stop at 1,024 bytes.
+    if prefix.len() > 1024 - 36 - 512 - 13 {
+        out.push(FieldError::warning(
+            "prefix",
+            format!(
+                "{} bytes: with a long log stream name the object key can pass S3's 1,024-byte limit",
+                prefix.len()
+            ),
+        ));
+    }
+}
+
+fn check_encryption(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+    match input.encryption {
+        Encryption::DsseKms => out.push(FieldError::error(
+            "encryption",
+            "CloudWatch Logs cannot export to a bucket whose default encryption is DSSE-KMS: use SSE-KMS or SSE-S3",
+        )),
+        Encryption::SseS3 if !input.is_new_key() => out.push(FieldError::warning(
+            "key-arn",
+            "SSE-S3 uses no KMS key: the key ARN is left out",
+        )),
+        _ => {}
+    }
+    if input.uses_kms() && !input.is_new_key() {
+        check_key_arn(input, out);
+    }
+}
+
+/// The bucket's key: a full key ARN of a customer managed key in the export's Region.
+fn check_key_arn(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+    let value = input.key_arn.trim();
+    let error = |message: String| FieldError::error("key-arn", message);
+    if value.starts_with("alias/aws/") || value.contains(":alias/aws/") {
+        out.push(error(format!(
+            "\"{value}\" is an AWS managed key: its key policy cannot admit CloudWatch Logs, so export fails; use a customer managed key"
+        )));
+        return;
+    }
+    if value.starts_with("alias/") || value.contains(":alias/") {
+        out.push(error(format!(
+            "\"{value}\" is an alias: the steps change the key's policy, and put-key-policy needs the key ARN (arn:…:kms:REGION:ACCOUNT:key/ID)"
+        )));
+        return;
+    }
+    let arn = match Arn::parse(value) {
+        Ok(arn) => arn,
+        Err(_) if !value.contains(':') => {
+            out.push(error(format!(
+                "\"{value}\" is not a key ARN; enter the full arn:…:kms:REGION:ACCOUNT:key/ID"
+            )));
+            return;
+        }
+        Err(e) => {
+            out.push(error(format!("\"{value}\" is not a key ARN: it {e}")));
+            return;
+        }
+    };
+    if arn.service != "kms" || !arn.resource.starts_with("key/") {
+        out.push(error(format!(
+            "\"{value}\" is not a KMS key ARN (arn:…:kms:REGION:ACCOUNT:key/ID)"
+        )));
+        return;
+    }
+    if arn.partition != input.partition.id() {
+        out.push(error(format!(
+            "the key is in partition {}, the bucket in {}",
+            arn.partition,
+            input.partition.id()
+        )));
+    }
+    let region = input.region.trim();
+    if !region.is_empty() && arn.region != region {
+        out.push(error(format!(
+            "the key is in {} but the bucket must be in {region}: S3 default encryption only uses a key in the bucket's Region",
+            arn.region
+        )));
+    }
+    if !arn.has_valid_account() {
+        out.push(error(format!(
+            "the key ARN's account \"{}\" is not 12 digits",
+            arn.account
+        )));
+    } else if is_account_id(input.bucket_owner()) && arn.account != input.bucket_owner() {
+        out.push(FieldError::warning(
+            "key-arn",
+            format!(
+                "the key belongs to account {}, not the bucket owner {}: apply the key policy shown in the key's account",
+                arn.account,
+                input.bucket_owner()
+            ),
+        ));
+    }
+}
+
+fn check_other_accounts(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+    let others = input.other_account_ids();
+    for (i, account) in others.iter().enumerate() {
+        if !is_account_id(account) {
+            out.push(FieldError::error(
+                "other-accounts",
+                format!("\"{account}\" is not a 12-digit account ID"),
+            ));
+        } else if *account == input.account.trim() || *account == input.bucket_owner() || others[..i].contains(account)
+        {
+            out.push(FieldError::warning(
+                "other-accounts",
+                format!("{account} is already a source account"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Name rules the export's inputs must follow: S3 bucket names (domain-facts §6.5) and
+//! CloudWatch Logs log group names (§6.4).
+
+/// What is wrong with a general purpose bucket name, if anything.
+pub fn bucket_name_problem(name: &str) -> Option<String> {
+    if name.is_empty() {
+        return Some("enter the bucket name".into());
+    }
+    if name.starts_with("arn:") {
+        return Some("that is an ARN; create-export-task takes the bucket name only".into());
+    }
+    if let Some(rest) = name.strip_prefix("s3://") {
+        return Some(format!(
+            "write the name without \"s3://\": {}",
+            rest.split('/').next().unwrap_or(rest)
+        ));
+    }
+    if name.contains('/') {
+        return Some("a bucket name has no \"/\"; put the folder in the prefix field".into());
+    }
+    let length = name.chars().count();
+    if !(3..=63).contains(&length) {
+        return Some(format!("{length} characters; a bucket name has 3 to 63"));
+    }
+    if name.chars().any(|c| c.is_ascii_uppercase()) {
+        return Some("uppercase letters are not allowed; bucket names are lowercase".into());
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '.' || *c == '-'))
+    {
+        return Some(format!(
+            "\"{bad}\" is not allowed; bucket names use a-z, 0-9, \".\" and \"-\""
+        ));
+    }
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if !alnum(name.chars().next()) || !alnum(name.chars().last()) {
+        return Some("must begin and end with a letter or digit".into());
+    }
+    if name.contains("..") {
+        return Some("must not contain two dots in a row".into());
+    }
+    if looks_like_ip_address(name) {
+        return Some("must not be formatted as an IP address".into());
+    }
+    if let Some(prefix) = ["xn--", "sthree-", "amzn-s3-demo-"]
+        .into_iter()
+        .find(|p| name.starts_with(p))
+    {
+        let why = if prefix == "amzn-s3-demo-" {
+            " (AWS keeps it for documentation examples)"
+        } else {
+            ""
+        };
+        return Some(format!("names must not start with \"{prefix}\"{why}"));
+    }
+    let reserved_suffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
+    if let Some(suffix) = reserved_suffixes.into_iter().find(|s| name.ends_with(s)) {
+        return Some(format!(
+            "names must not end with \"{suffix}\" (reserved for access points and other bucket types)"
+        ));
+    }
+    None
+}
+
+fn looks_like_ip_address(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_names_follow_the_general_purpose_rules() {
+        for ok in [
+            "my-exported-logs",
+            "abc",
+            "a.b-c",
+            "logs.2024",
+            &"a".repeat(63),
+            "1bucket9",
+        ] {
+            assert_eq!(bucket_name_problem(ok), None, "{ok}");
+        }
+        let table = [
+            ("", "enter the bucket name"),
+            ("arn:aws:s3:::my-bucket", "takes the bucket name only"),
+            ("s3://my-bucket/logs", "without \"s3://\": my-bucket"),
+            ("my-bucket/logs", "put the folder in the prefix field"),
+            ("ab", "2 characters"),
+            (&"a".repeat(64), "64 characters"),
+            ("My-Bucket", "uppercase"),
+            ("my_bucket", "\"_\" is not allowed"),
+            ("my bucket", "\" \" is not allowed"),
+            ("-bucket", "begin and end"),
+            ("bucket.", "begin and end"),
+            ("my..bucket", "two dots"),
+            ("192.168.5.4", "IP address"),
+            ("xn--bucket", "\"xn--\""),
+            ("sthree-bucket", "\"sthree-\""),
+            ("sthree-configurator", "\"sthree-\""),
+            ("amzn-s3-demo-bucket", "documentation examples"),
+            ("bucket-s3alias", "\"-s3alias\""),
+            ("bucket--ol-s3", "\"--ol-s3\""),
+            ("bucket.mrap", "\".mrap\""),
+            ("bucket--x-s3", "\"--x-s3\""),
+            ("bucket--table-s3", "\"--table-s3\""),
+        ];
+        for (name, words) in table {
+            let problem = bucket_name_problem(name).unwrap_or_default();
+            assert!(problem.contains(words), "{name:?}: {problem:?}");
+        }
+    }
+}

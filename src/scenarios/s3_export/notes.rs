@@ -1,0 +1,81 @@
+//! What the user should know beyond the documents: export's limits (§3.1), the object layout
+//! (§3.8), and every fact the bundle relies on that AWS does not document (§8).
+
+use super::{BucketState, Encryption, S3ExportInput, SourceScope, DEFAULT_PREFIX};
+use crate::catalog::Partition;
+
+pub fn notes(input: &S3ExportInput) -> Vec<String> {
+    let region = input.region.trim();
+    let prefix = match input.prefix() {
+        "" => DEFAULT_PREFIX,
+        p => p,
+    };
+    let mut notes = vec![
+        "Export supports buckets encrypted with SSE-KMS or SSE-S3, and buckets with S3 Object Lock retention; it does not support DSSE-KMS.".to_owned(),
+        format!("The bucket must be in the log groups' Region ({region}): CloudWatch Logs does not export across Regions."),
+        "Only one export task per account can be PENDING or RUNNING at a time; another create-export-task fails with LimitExceededException \"Resource limit exceeded\". The steps wait for each task before starting the next.".to_owned(),
+        "CloudWatch Logs checks the bucket ACL even when ACLs are disabled (Object Ownership \"bucket owner enforced\"), so s3:GetBucketAcl stays in the bucket policy.".to_owned(),
+        format!(
+            "Exports arrive as gzip files under s3://{}/{prefix}/TASK-ID/LOG-STREAM/000000.gz, one folder per log stream. How further chunks are numbered and how \"/\" in stream names is written are not documented, so the policies grant {prefix}/* rather than a narrower path.",
+            input.bucket.trim()
+        ),
+        time_range(input),
+        "Setting default encryption needs the IAM action s3:PutEncryptionConfiguration, which CloudTrail records as PutBucketEncryption.".to_owned(),
+        "AWS's export page has the exporting user hold the AWS managed policy AmazonS3ReadOnlyAccess besides the logs permissions; the steps attach it. It reads every bucket the account can see.".to_owned(),
+    ];
+    if input.uses_kms() {
+        notes.push("The key must be customer managed: the AWS managed key aws/s3 cannot be used, because its key policy cannot be changed to admit CloudWatch Logs.".to_owned());
+        notes.push("Unverified: whether the key statement for CloudWatch Logs keeps working with aws:SourceAccount / aws:SourceArn conditions like the bucket policy's. AWS's example has none; add them only after a test export succeeds.".to_owned());
+    }
+    if input.source_scope == SourceScope::LogGroups {
+        notes.push("Unverified: which log group ARN form CloudWatch Logs presents as aws:SourceArn during export; the bucket policy lists both …:log-group:NAME and …:log-group:NAME:*. If exports are refused, use the account-wide form AWS documents.".to_owned());
+    }
+    if input.partition == Partition::AwsCn {
+        notes.push(format!(
+            "In AWS China the logs principal {} follows the partition's DNS suffix; it is documented for log-group keys but not for export. Test before relying on it.",
+            input.logs_principal()
+        ));
+    }
+    if input.bucket_state == BucketState::Existing {
+        notes.push("put-bucket-policy replaces the bucket's whole policy: before applying, copy into bucket-policy.json any statement of bucket-policy.backup.json you want to keep.".to_owned());
+    } else if input.acls_enabled {
+        notes.push("The new bucket is created with ACLs enabled (BucketOwnerPreferred) as chosen; AWS recommends disabling ACLs unless something needs them.".to_owned());
+    }
+    if input.uses_kms() && !input.is_new_key() {
+        notes.push("put-key-policy replaces the key's whole policy: before applying, copy into key-policy.json any statement of key-policy.backup.json you want to keep.".to_owned());
+    }
+    if input.is_cross_account() {
+        notes.push(format!(
+            "The steps run in two accounts: those marked \"bucket account\" with credentials for {}, the others with credentials for {}.{}",
+            input.bucket_owner(),
+            input.account.trim(),
+            if input.uses_kms() && input.is_new_key() { " Run them in one shell so $KEY_ARN carries over, or set it by hand." } else { "" }
+        ));
+        notes.push("The bucket and key policies name the exporting roles, so the roles must exist before the policies are applied.".to_owned());
+    }
+    if input.caller_arns().is_empty() {
+        notes.push("No exporting role is listed: attach caller-policy.json and AmazonS3ReadOnlyAccess to whoever runs create-export-task.".to_owned());
+    }
+    let others = input.other_account_ids();
+    if !others.is_empty() {
+        notes.push(format!(
+            "The other source accounts ({}) may export here too; each needs its own caller policy: build their bundle with that account as the log groups' account.",
+            others.join(", ")
+        ));
+    }
+    if input.encryption == Encryption::DsseKms {
+        notes.push("DSSE-KMS is refused: the documents show the SSE-KMS setup instead.".to_owned());
+    }
+    notes
+}
+
+fn time_range(input: &S3ExportInput) -> String {
+    match (input.from_millis(), input.to_millis()) {
+        (Some(from), Some(to)) => format!(
+            "The export covers {} 00:00:00.000 UTC (--from {from}) through {} 23:59:59.999 UTC (--to {to}). A range that ends before the log group was created is rejected.",
+            input.from.trim(),
+            input.to.trim()
+        ),
+        _ => "Pick valid from and to dates to fill --from and --to (epoch milliseconds, UTC).".to_owned(),
+    }
+}

@@ -1,0 +1,99 @@
+//! The exporting role's IAM policy (domain-facts §3.4): start and follow export tasks and, when
+//! the bucket is in another account, write into it and use its key.
+
+use super::{allow, CALLER_POLICY_FILE, CALLER_WRITE_SID, EXPORT_DOC, EXPORT_SID, FOLLOW_SID, KEY_USE_SID};
+use crate::policy::{Policy, PolicyKind, ValueList};
+use crate::scenarios::s3_export::S3ExportInput;
+use crate::scenarios::{Document, Explanation};
+
+const API_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateExportTask.html";
+
+pub fn policy(input: &S3ExportInput) -> Document {
+    let account = input.account.trim();
+    let groups = input.group_names();
+    // Which ARN form CreateExportTask authorizes against is not documented; both are listed.
+    let group_arns: Vec<String> = if groups.is_empty() {
+        vec![input.log_group_arn(account, "*")]
+    } else {
+        groups
+            .iter()
+            .flat_map(|g| {
+                let arn = input.log_group_arn(account, g);
+                let star_form = format!("{arn}:*");
+                [arn, star_form]
+            })
+            .collect()
+    };
+    let mut statements = vec![
+        allow(
+            EXPORT_SID,
+            None,
+            ValueList::of(["logs:CreateExportTask", "logs:DescribeLogStreams"]),
+            ValueList::of(group_arns),
+        ),
+        allow(
+            FOLLOW_SID,
+            None,
+            ValueList::of([
+                "logs:DescribeExportTasks",
+                "logs:CancelExportTask",
+                "logs:DescribeLogGroups",
+            ]),
+            ValueList::of(["*"]),
+        ),
+    ];
+    let mut explanations = vec![
+        Explanation {
+            sid: EXPORT_SID.into(),
+            why: "Lets the role start export tasks for the listed log groups and list their streams. Each group is listed as …:log-group:NAME and …:log-group:NAME:*, because AWS does not document which form the export is authorized against.".to_owned(),
+            doc_url: EXPORT_DOC,
+        },
+        Explanation {
+            sid: FOLLOW_SID.into(),
+            why: "Lets the role wait for each export task (only one may run per account at a time), cancel one, and find log groups. These calls are not about one log group, so Resource is \"*\".".to_owned(),
+            doc_url: API_DOC,
+        },
+    ];
+    if input.is_cross_account() {
+        let actions = if input.acls_enabled {
+            ValueList::of(["s3:PutObject", "s3:PutObjectAcl"])
+        } else {
+            ValueList::of(["s3:PutObject"])
+        };
+        statements.push(allow(
+            CALLER_WRITE_SID,
+            None,
+            actions,
+            ValueList::of([input.objects_arn()]),
+        ));
+        explanations.push(Explanation {
+            sid: CALLER_WRITE_SID.into(),
+            why: format!(
+                "The bucket belongs to account {}: create-export-task checks that its caller could write there itself{}. The bucket policy must allow the role as well.",
+                input.bucket_owner(),
+                if input.acls_enabled { ", and with ACLs enabled also set the object ACL (s3:PutObjectAcl)" } else { "" }
+            ),
+            doc_url: EXPORT_DOC,
+        });
+        if input.uses_kms() {
+            statements.push(allow(
+                KEY_USE_SID,
+                None,
+                ValueList::of(["kms:GenerateDataKey", "kms:Decrypt"]),
+                ValueList::of([input.key_arn_or_placeholder()]),
+            ));
+            explanations.push(Explanation {
+                sid: KEY_USE_SID.into(),
+                why: "The bucket encrypts with a KMS key in another account: the role needs kms:GenerateDataKey and kms:Decrypt on that key here and in the key's policy.".to_owned(),
+                doc_url: EXPORT_DOC,
+            });
+        }
+    }
+    Document {
+        name: "IAM policy for the exporting roles".into(),
+        file_name: CALLER_POLICY_FILE.into(),
+        kind: PolicyKind::Identity,
+        policy: Policy::new(statements),
+        explanations,
+    }
+}
