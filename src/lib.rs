@@ -3,6 +3,7 @@
 
 mod analysis;
 pub mod catalog;
+pub mod eval;
 pub mod json;
 pub mod lint;
 pub mod policy;
