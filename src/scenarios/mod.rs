@@ -5,6 +5,7 @@
 //! needs no form or flag code of its own.
 
 pub mod audit_trail;
+pub mod bucket_name;
 mod bundle;
 pub mod field_checks;
 mod form;

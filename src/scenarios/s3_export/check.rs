@@ -1,7 +1,7 @@
 //! Input checks for the s3-export form, including the refusals export forces: DSSE-KMS, the AWS
 //! managed key, a bucket in another Region, an invalid bucket name.
 
-use super::names::bucket_name_problem;
+use crate::scenarios::bucket_name::bucket_name_problem;
 use super::{Encryption, S3ExportInput, SourceScope};
 use crate::policy::{is_account_id, Arn};
 use crate::scenarios::field_checks::{check_account, check_region, log_group_name_problem};

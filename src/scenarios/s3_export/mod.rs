@@ -11,7 +11,6 @@ mod check;
 mod check_callers;
 mod dates;
 mod fields;
-mod names;
 mod notes;
 mod policies;
 mod steps;

@@ -1,13 +1,249 @@
-//! Scenario: deliver aws service logs (vended logs) to cloudwatch logs, s3 or firehose (stub: being written).
+//! Scenario 4: deliver AWS service logs (vended logs) to CloudWatch Logs, S3 or Firehose
+//! (domain-facts §4).
+//!
+//! The service table decides V1 or V2. The bundle has the setup permissions, the destination's
+//! policy for `delivery.logs.amazonaws.com` (log group resource policy, bucket policy plus key
+//! statement, or the Firehose service-linked role's facts), the V2 delivery commands and, across
+//! accounts, the delivery destination policy; every service statement carries the confused-deputy
+//! conditions.
 
-use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
+mod check;
+mod check_destination;
+mod deputy;
+mod fields;
+mod firehose;
+mod log_group;
+mod notes;
+mod permissions;
+mod s3;
+pub mod services;
+mod steps;
+
+pub use check::check_input;
+pub use services::{Service, Support, SERVICES};
+
+use super::{Bundle, Document, FieldError, FieldSpec, Scenario, ScenarioId};
+use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
 
-/// The form's inputs (kebab-case serde names = field names = CLI flags).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "kebab-case")]
-pub struct VendedLogsInput {}
+/// Where the logs go.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Destination {
+    #[default]
+    CloudwatchLogs,
+    S3,
+    Firehose,
+}
 
+impl Destination {
+    pub const ALL: [Destination; 3] = [Destination::CloudwatchLogs, Destination::S3, Destination::Firehose];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Destination::CloudwatchLogs => "CloudWatch Logs",
+            Destination::S3 => "Amazon S3",
+            Destination::Firehose => "Amazon Data Firehose",
+        }
+    }
+}
+
+/// The form's inputs, named as the form fields and CLI flags are (kebab-case).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct VendedLogsInput {
+    pub partition: Partition,
+    pub region: String,
+    /// The account that owns the resource emitting the logs.
+    pub account: String,
+    /// An id from [`SERVICES`].
+    pub service: String,
+    pub destination: Destination,
+    /// Empty: the destination is in `account`.
+    pub destination_account: String,
+    /// V2: the emitting resource (`put-delivery-source --resource-arn`).
+    pub source_resource_arn: String,
+    /// V2: empty takes the service's first documented log type.
+    pub log_type: String,
+    pub delivery_source_name: String,
+    pub delivery_destination_name: String,
+    pub log_group: String,
+    pub bucket: String,
+    /// Key prefix inside the bucket, without leading or trailing `/`.
+    pub prefix: String,
+    /// The bucket's SSE-KMS key; empty when the bucket uses SSE-S3.
+    pub key_arn: String,
+    pub include_list_bucket: bool,
+    pub delivery_stream: String,
+    pub org_id: String,
+    pub org_paths: Vec<String>,
+    pub console_extras: bool,
+}
+
+impl Default for VendedLogsInput {
+    /// AWS's documentation example values (the V2 Bedrock example), so the page shows a complete
+    /// bundle at once.
+    fn default() -> Self {
+        VendedLogsInput {
+            partition: Partition::Aws,
+            region: "us-east-1".into(),
+            account: "111122223333".into(),
+            service: "bedrock-knowledge-bases".into(),
+            destination: Destination::CloudwatchLogs,
+            destination_account: String::new(),
+            source_resource_arn: "arn:aws:bedrock:us-east-1:111122223333:knowledge-base/KB12345678".into(),
+            log_type: String::new(),
+            delivery_source_name: "my-delivery-source".into(),
+            delivery_destination_name: "my-delivery-destination".into(),
+            log_group: "/aws/vendedlogs/my-log-group".into(),
+            bucket: "my-bucket".into(),
+            prefix: String::new(),
+            key_arn: String::new(),
+            include_list_bucket: false,
+            delivery_stream: "my-delivery-stream".into(),
+            org_id: String::new(),
+            org_paths: Vec::new(),
+            console_extras: false,
+        }
+    }
+}
+
+impl VendedLogsInput {
+    pub fn service(&self) -> Option<&'static Service> {
+        services::find(self.service.trim())
+    }
+
+    /// V2 when the service's row says so; an unknown service counts as V1.
+    pub fn is_v2(&self) -> bool {
+        self.service().is_some_and(Service::is_v2)
+    }
+
+    pub fn source_account(&self) -> &str {
+        self.account.trim()
+    }
+
+    /// The account that owns the log group, bucket or stream.
+    pub fn destination_account(&self) -> &str {
+        match self.destination_account.trim() {
+            "" => self.source_account(),
+            other => other,
+        }
+    }
+
+    pub fn is_cross_account(&self) -> bool {
+        self.destination_account() != self.source_account()
+    }
+
+    fn p(&self) -> &'static str {
+        self.partition.id()
+    }
+
+    pub fn region(&self) -> &str {
+        self.region.trim()
+    }
+
+    pub fn log_type(&self) -> &str {
+        match self.log_type.trim() {
+            "" => self
+                .service()
+                .and_then(|s| s.log_types.first().copied())
+                .unwrap_or("LOG_TYPE"),
+            other => other,
+        }
+    }
+
+    /// `arn:P:logs:R:ACCOUNT:REST` in the given account.
+    fn logs_arn(&self, account: &str, rest: &str) -> String {
+        format!("arn:{}:logs:{}:{account}:{rest}", self.p(), self.region())
+    }
+
+    pub fn delivery_source_arn(&self) -> String {
+        self.logs_arn(
+            self.source_account(),
+            &format!("delivery-source:{}", self.delivery_source_name.trim()),
+        )
+    }
+
+    pub fn delivery_destination_arn(&self) -> String {
+        let name = self.delivery_destination_name.trim();
+        self.logs_arn(self.destination_account(), &format!("delivery-destination:{name}"))
+    }
+
+    /// `aws:SourceArn` as delivery presents it: the source account's log deliveries (V1, and V2
+    /// into CloudWatch Logs, as AWS documents), its delivery sources (V2 into S3), or the one
+    /// delivery source when it crosses accounts (AWS's cross-account example).
+    pub fn source_arn(&self) -> String {
+        let account = self.source_account();
+        if !self.is_v2() || self.destination == Destination::CloudwatchLogs {
+            self.logs_arn(account, "*")
+        } else if self.is_cross_account() {
+            self.delivery_source_arn()
+        } else {
+            self.logs_arn(account, "delivery-source:*")
+        }
+    }
+
+    pub fn log_group_arn(&self) -> String {
+        self.logs_arn(
+            self.destination_account(),
+            &format!("log-group:{}", self.log_group.trim()),
+        )
+    }
+
+    pub fn bucket_arn(&self) -> String {
+        format!("arn:{}:s3:::{}", self.p(), self.bucket.trim())
+    }
+
+    pub fn prefix(&self) -> &str {
+        self.prefix.trim().trim_matches('/')
+    }
+
+    pub fn stream_arn(&self) -> String {
+        format!(
+            "arn:{}:firehose:{}:{}:deliverystream/{}",
+            self.p(),
+            self.region(),
+            self.destination_account(),
+            self.delivery_stream.trim()
+        )
+    }
+
+    /// What `put-delivery-destination` names: a V2 S3 prefix replaces the default `AWSLogs/…` path.
+    pub fn destination_resource_arn(&self) -> String {
+        match self.destination {
+            Destination::CloudwatchLogs => self.log_group_arn(),
+            Destination::S3 if self.prefix().is_empty() => self.bucket_arn(),
+            Destination::S3 => format!("{}/{}", self.bucket_arn(), self.prefix()),
+            Destination::Firehose => self.stream_arn(),
+        }
+    }
+
+    pub fn has_key(&self) -> bool {
+        self.destination == Destination::S3 && !self.key_arn.trim().is_empty()
+    }
+
+    pub fn org_paths(&self) -> Vec<&str> {
+        self.org_paths
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    pub fn has_org_conditions(&self) -> bool {
+        !self.org_id.trim().is_empty() || !self.org_paths().is_empty()
+    }
+
+    /// Whether the destination policy must be applied by hand: CloudWatch Logs writes it only in
+    /// the same account and only in AWS's own form (no organization keys, no `s3:ListBucket`).
+    pub fn policy_is_manual(&self) -> bool {
+        self.is_cross_account()
+            || self.has_org_conditions()
+            || (self.destination == Destination::S3 && self.include_list_bucket)
+    }
+}
+
+/// The vended-logs scenario.
 pub struct VendedLogs;
 
 impl Scenario for VendedLogs {
@@ -15,14 +251,49 @@ impl Scenario for VendedLogs {
     type Input = VendedLogsInput;
 
     fn fields() -> &'static [FieldSpec] {
-        &[]
+        fields::FIELDS
     }
 
-    fn check_input(_input: &VendedLogsInput) -> Vec<FieldError> {
-        Vec::new()
+    fn check_input(input: &VendedLogsInput) -> Vec<FieldError> {
+        check_input(input)
     }
 
-    fn generate(_input: &VendedLogsInput) -> Bundle {
-        Bundle { scenario: "vended-logs", documents: Vec::new(), files: Vec::new(), steps: Vec::new(), notes: Vec::new() }
+    fn generate(input: &VendedLogsInput) -> Bundle {
+        generate(input)
     }
 }
+
+/// The whole bundle for these inputs. Works on any input (field problems come from
+/// [`check_input`]); values are used as typed, trimmed.
+pub fn generate(input: &VendedLogsInput) -> Bundle {
+    let documents = documents(input);
+    let steps = steps::steps(input, &documents);
+    Bundle {
+        scenario: "vended-logs",
+        notes: notes::notes(input, &documents),
+        documents,
+        files: Vec::new(),
+        steps,
+    }
+}
+
+fn documents(input: &VendedLogsInput) -> Vec<Document> {
+    let mut docs = permissions::documents(input);
+    match input.destination {
+        Destination::CloudwatchLogs => docs.push(log_group::policy(input)),
+        Destination::S3 => {
+            docs.push(s3::bucket_policy(input));
+            if input.has_key() {
+                docs.push(s3::key_statement(input));
+            }
+        }
+        Destination::Firehose => docs.extend(firehose::role_documents(input)),
+    }
+    if input.is_v2() && input.is_cross_account() {
+        docs.push(permissions::delivery_destination_policy(input));
+    }
+    docs
+}
+
+#[cfg(test)]
+mod tests;

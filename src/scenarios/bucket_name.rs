@@ -1,5 +1,4 @@
-//! Name rules the export's inputs must follow: S3 bucket names (domain-facts §6.5) and
-//! CloudWatch Logs log group names (§6.4).
+//! S3 general purpose bucket names (domain-facts §6.5), for every scenario that names a bucket.
 
 /// What is wrong with a general purpose bucket name, if anything.
 pub fn bucket_name_problem(name: &str) -> Option<String> {
@@ -7,7 +6,7 @@ pub fn bucket_name_problem(name: &str) -> Option<String> {
         return Some("enter the bucket name".into());
     }
     if name.starts_with("arn:") {
-        return Some("that is an ARN; create-export-task takes the bucket name only".into());
+        return Some("that is an ARN; enter the bucket name only".into());
     }
     if let Some(rest) = name.strip_prefix("s3://") {
         return Some(format!(
@@ -89,7 +88,7 @@ mod tests {
         }
         let table = [
             ("", "enter the bucket name"),
-            ("arn:aws:s3:::my-bucket", "takes the bucket name only"),
+            ("arn:aws:s3:::my-bucket", "enter the bucket name only"),
             ("s3://my-bucket/logs", "without \"s3://\": my-bucket"),
             ("my-bucket/logs", "put the folder in the prefix field"),
             ("ab", "2 characters"),

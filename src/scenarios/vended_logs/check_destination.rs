@@ -1,0 +1,118 @@
+//! Input checks for the destination's resources: log group, bucket, prefix, key and stream names
+//! as their services define them.
+
+use super::VendedLogsInput;
+use crate::policy::{is_account_id, Arn};
+use crate::scenarios::bucket_name::bucket_name_problem;
+use crate::scenarios::field_checks::log_group_name_problem;
+use crate::scenarios::FieldError;
+
+/// CreateLogGroup's rules, as every scenario applies them.
+pub fn check_log_group(name: &str, out: &mut Vec<FieldError>) {
+    let problem = if name.is_empty() { Some("enter the log group name".to_owned()) } else { log_group_name_problem(name) };
+    if let Some(p) = problem {
+        out.push(FieldError::error("log-group", p));
+    }
+}
+
+pub fn check_s3(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
+    let bucket = input.bucket.trim();
+    if let Some(p) = bucket_name_problem(bucket) {
+        out.push(FieldError::error("bucket", format!("\"{bucket}\": {p}")));
+    }
+    let prefix = input.prefix();
+    if prefix.chars().any(|c| c.is_whitespace() || c == '*' || c == '?') || prefix.contains("${") {
+        out.push(FieldError::error(
+            "prefix",
+            format!("\"{prefix}\" has a space, wildcard or policy variable; use a plain key prefix such as logs/app"),
+        ));
+    }
+    let key = input.key_arn.trim();
+    if !key.is_empty() {
+        check_key_arn(input, key, out);
+    }
+}
+
+fn check_key_arn(input: &VendedLogsInput, key: &str, out: &mut Vec<FieldError>) {
+    let arn = match Arn::parse(key) {
+        Ok(arn) if arn.service == "kms" => arn,
+        Ok(arn) => {
+            out.push(FieldError::error(
+                "key-arn",
+                format!("\"{key}\" is a {} ARN, not a KMS key ARN", arn.service),
+            ));
+            return;
+        }
+        Err(e) => {
+            let hint = if key.starts_with("alias/") || !key.starts_with("arn:") {
+                "; enter the full key ARN (arn:…:kms:REGION:ACCOUNT:key/ID)"
+            } else {
+                ""
+            };
+            out.push(FieldError::error(
+                "key-arn",
+                format!("\"{key}\" is not a key ARN: it {e}{hint}"),
+            ));
+            return;
+        }
+    };
+    if arn.resource.starts_with("alias/aws/") {
+        out.push(FieldError::error(
+            "key-arn",
+            "an AWS managed key: its policy cannot admit the delivery service, and logs arrive in an unreadable format; use a customer managed key",
+        ));
+        return;
+    }
+    if !arn.resource.starts_with("key/") {
+        out.push(FieldError::error(
+            "key-arn",
+            format!("\"{key}\" names \"{}\", not key/ID", arn.resource),
+        ));
+        return;
+    }
+    if arn.partition != input.partition.id() {
+        out.push(FieldError::error(
+            "key-arn",
+            format!(
+                "the key is in partition {}, not {}",
+                arn.partition,
+                input.partition.id()
+            ),
+        ));
+    }
+    if !input.region().is_empty() && arn.region != input.region() {
+        out.push(FieldError::warning(
+            "key-arn",
+            format!(
+                "the key is in {}, the delivery in {}: that only works if the bucket is in {}",
+                arn.region,
+                input.region(),
+                arn.region
+            ),
+        ));
+    }
+    let owner = input.destination_account();
+    if is_account_id(owner) && arn.account != owner {
+        out.push(FieldError::warning(
+            "key-arn",
+            format!("the key belongs to account {}, the bucket to {owner}: the key statement must be added in the key's account", arn.account),
+        ));
+    }
+}
+
+/// Firehose stream names: 1–64 of `[a-zA-Z0-9_.-]`.
+pub fn check_stream(name: &str, out: &mut Vec<FieldError>) {
+    if name.is_empty() {
+        out.push(FieldError::error("delivery-stream", "enter the Firehose stream name"));
+    } else if name.starts_with("arn:") {
+        out.push(FieldError::error(
+            "delivery-stream",
+            "enter the stream name only, not its ARN",
+        ));
+    } else if name.len() > 64 || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b)) {
+        out.push(FieldError::error(
+            "delivery-stream",
+            format!("\"{name}\": a stream name has 1 to 64 letters, digits, _ . and -"),
+        ));
+    }
+}

@@ -1,0 +1,203 @@
+//! The bucket policy for S3 destinations and, for SSE-KMS buckets, the key-policy statement
+//! (domain-facts §4.3).
+
+use super::deputy::{self, delivery_principal};
+use super::VendedLogsInput;
+use crate::policy::{Policy, PolicyKind, Statement, Text, ValueList};
+use crate::scenarios::{Document, Explanation};
+
+pub const ACL_CHECK_SID: &str = "AWSLogDeliveryAclCheck";
+pub const WRITE_SID: &str = "AWSLogDeliveryWrite";
+/// AWS names the policy after the log-group statement's Sid.
+pub const POLICY_ID: &str = "AWSLogDeliveryWrite20150319";
+pub const KEY_SID: &str = "Allow Logs Delivery to use the key";
+
+const V1_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-S3.html";
+const V2_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-V2-S3.html";
+const CROSS_DOC: &str =
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/vended-logs-crossaccount-example.html";
+
+/// The objects delivery writes: V1 services write under `[PREFIX/]AWSLogs/ACCOUNT/`; a V2 prefix
+/// replaces that default path.
+pub fn object_arn(input: &VendedLogsInput) -> String {
+    let bucket = input.bucket_arn();
+    let account = input.source_account();
+    match input.prefix() {
+        "" => format!("{bucket}/AWSLogs/{account}/*"),
+        prefix if input.is_v2() => format!("{bucket}/{prefix}/*"),
+        prefix => format!("{bucket}/{prefix}/AWSLogs/{account}/*"),
+    }
+}
+
+fn doc_url(input: &VendedLogsInput) -> &'static str {
+    match (input.is_v2(), input.is_cross_account()) {
+        (true, true) => CROSS_DOC,
+        (true, false) => V2_DOC,
+        (false, _) => V1_DOC,
+    }
+}
+
+pub fn bucket_policy(input: &VendedLogsInput) -> Document {
+    let acl_actions = if input.include_list_bucket {
+        ValueList::array_of(["s3:GetBucketAcl", "s3:ListBucket"])
+    } else {
+        ValueList::of(["s3:GetBucketAcl"])
+    };
+    let acl_check = deputy::scoped(
+        Statement {
+            sid: Some(ACL_CHECK_SID.into()),
+            effect: Some("Allow".into()),
+            principal: Some(delivery_principal(false)),
+            action: Some(acl_actions),
+            resource: Some(ValueList::of([input.bucket_arn()])),
+            ..Statement::default()
+        },
+        input,
+    );
+    let write = deputy::scoped(
+        Statement {
+            sid: Some(WRITE_SID.into()),
+            effect: Some("Allow".into()),
+            principal: Some(delivery_principal(false)),
+            action: Some(ValueList::of(["s3:PutObject"])),
+            resource: Some(ValueList::of([object_arn(input)])),
+            ..Statement::default()
+        }
+        .with_condition(
+            "StringEquals",
+            "s3:x-amz-acl",
+            ValueList::of(["bucket-owner-full-control"]),
+        ),
+        input,
+    );
+    let list_words = if input.include_list_bucket {
+        " s3:ListBucket is added so that delivery's existence checks do not leave AccessDenied entries in CloudTrail."
+    } else {
+        ""
+    };
+    let acl_why = format!(
+        "Lets the log delivery service read bucket {}'s ACL, which it checks before writing{}.{list_words} {}",
+        input.bucket.trim(),
+        if input.is_v2() {
+            " (AWS's current V2 policy omits this statement but its page still asks for it, so it is kept)"
+        } else {
+            ""
+        },
+        deputy::why(input)
+    );
+    let write_why = format!(
+        "Lets the log delivery service write log files under {}, only with the bucket-owner-full-control ACL so that account {} owns every object. {}",
+        object_arn(input),
+        input.destination_account(),
+        deputy::why(input)
+    );
+    let mut policy = Policy::new(vec![acl_check, write]);
+    policy.id = Some(Text::new(POLICY_ID));
+    let url = doc_url(input);
+    Document {
+        name: format!("Bucket policy for {}", input.bucket.trim()),
+        file_name: "bucket-policy.json".into(),
+        kind: PolicyKind::Bucket,
+        policy,
+        explanations: vec![
+            Explanation {
+                sid: ACL_CHECK_SID.into(),
+                why: acl_why,
+                doc_url: url,
+            },
+            Explanation {
+                sid: WRITE_SID.into(),
+                why: write_why,
+                doc_url: url,
+            },
+        ],
+    }
+}
+
+/// The statement to add to the bucket's SSE-KMS key policy; the steps merge it into the key's
+/// current policy rather than replacing that policy.
+pub fn key_statement(input: &VendedLogsInput) -> Document {
+    // AWS's cross-account example grants only kms:GenerateDataKey; the same-account set is kept
+    // because large log files are uploaded in parts, and multipart uploads need kms:Decrypt too.
+    let statement = deputy::scoped(
+        Statement {
+            sid: Some(KEY_SID.into()),
+            effect: Some("Allow".into()),
+            principal: Some(delivery_principal(true)),
+            action: Some(ValueList::array_of([
+                "kms:Encrypt",
+                "kms:Decrypt",
+                "kms:ReEncrypt*",
+                "kms:GenerateDataKey*",
+                "kms:DescribeKey",
+            ])),
+            resource: Some(ValueList::of(["*"])),
+            ..Statement::default()
+        },
+        input,
+    );
+    let why = format!(
+        "Lets the log delivery service encrypt the log files it writes to {} with this key (and decrypt for multipart uploads). It must be in the key policy: bucket policies cannot grant KMS permissions. {}",
+        input.bucket.trim(),
+        deputy::why(input)
+    );
+    Document {
+        name: "Statement to add to the bucket key's policy".into(),
+        file_name: "key-policy-statement.json".into(),
+        kind: PolicyKind::Key,
+        policy: Policy::new(vec![statement]),
+        explanations: vec![Explanation {
+            sid: KEY_SID.into(),
+            why,
+            doc_url: doc_url(input),
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenarios::vended_logs::Destination;
+
+    fn input(service: &str, prefix: &str) -> VendedLogsInput {
+        VendedLogsInput {
+            service: service.into(),
+            destination: Destination::S3,
+            bucket: "logs-bucket".into(),
+            prefix: prefix.into(),
+            account: "123456789012".into(),
+            ..VendedLogsInput::default()
+        }
+    }
+
+    #[test]
+    fn the_object_path_follows_the_permission_model_and_prefix() {
+        let table = [
+            ("vpc-flow-logs", "", "arn:aws:s3:::logs-bucket/AWSLogs/123456789012/*"),
+            (
+                "vpc-flow-logs",
+                "/flow/",
+                "arn:aws:s3:::logs-bucket/flow/AWSLogs/123456789012/*",
+            ),
+            ("workmail", "", "arn:aws:s3:::logs-bucket/AWSLogs/123456789012/*"),
+            ("workmail", "mail/logs", "arn:aws:s3:::logs-bucket/mail/logs/*"),
+        ];
+        for (service, prefix, expected) in table {
+            assert_eq!(object_arn(&input(service, prefix)), expected, "{service} {prefix}");
+        }
+    }
+
+    #[test]
+    fn list_bucket_joins_the_acl_check() {
+        let doc = bucket_policy(&VendedLogsInput {
+            include_list_bucket: true,
+            ..input("waf", "")
+        });
+        let acl = doc.policy.statement(ACL_CHECK_SID).unwrap();
+        assert_eq!(
+            acl.action.as_ref().unwrap().values().collect::<Vec<_>>(),
+            ["s3:GetBucketAcl", "s3:ListBucket"]
+        );
+        assert!(doc.explanations[0].why.contains("AccessDenied"));
+    }
+}
