@@ -7,6 +7,7 @@
 pub mod audit_trail;
 pub mod bucket_name;
 mod bundle;
+pub mod calls;
 pub mod field_checks;
 mod form;
 pub mod log_group_key;
@@ -34,6 +35,10 @@ pub trait Scenario {
     fn check_input(input: &Self::Input) -> Vec<FieldError>;
     /// The bundle for any input, valid or not (never panics).
     fn generate(input: &Self::Input) -> Bundle;
+    /// The requests AWS will make once the bundle is applied, for the checklist.
+    fn required_calls(_input: &Self::Input) -> Vec<calls::RequiredCall> {
+        Vec::new()
+    }
 }
 
 /// The scenarios the page offers; only implemented ones are listed.
@@ -72,6 +77,10 @@ fn run<S: Scenario>(input: &serde_json::Value) -> Outcome {
             bundle: None,
         },
     }
+}
+
+fn required_calls<S: Scenario>(input: &serde_json::Value) -> Vec<calls::RequiredCall> {
+    serde_json::from_value::<S::Input>(input.clone()).map(|i| S::required_calls(&i)).unwrap_or_default()
 }
 
 fn default_input<S: Scenario>() -> serde_json::Value {
@@ -144,6 +153,11 @@ impl ScenarioId {
     /// The default input as JSON, every field present.
     pub fn default_input(self) -> serde_json::Value {
         dispatch!(self, default_input)
+    }
+
+    /// The requests AWS will make for this input (none when the input cannot be read).
+    pub fn required_calls(self, input: &serde_json::Value) -> Vec<calls::RequiredCall> {
+        dispatch!(self, required_calls, input)
     }
 
     /// Checks and generates from an input given as JSON; missing fields take their defaults.

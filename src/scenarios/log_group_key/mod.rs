@@ -4,6 +4,7 @@
 //! (`kms:EncryptionContext:aws:logs:arn`), optionally lets caller roles use it through CloudWatch
 //! Logs (`kms:ViaService`), and when rotating reduces the old key to decrypt-only.
 
+mod calls;
 mod check;
 mod fields;
 mod policies;
@@ -12,6 +13,7 @@ mod steps;
 pub use check::{check_input, check_log_groups};
 pub use policies::{scope_words, service_statement, CONTEXT_KEY, ROOT_SID, SERVICE_ACTIONS};
 
+use super::calls::RequiredCall;
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
@@ -170,6 +172,10 @@ impl Scenario for LogGroupKey {
 
     fn generate(input: &LogGroupKeyInput) -> Bundle {
         generate(input)
+    }
+
+    fn required_calls(input: &LogGroupKeyInput) -> Vec<RequiredCall> {
+        calls::required_calls(input)
     }
 }
 

@@ -5,6 +5,7 @@
 //! optionally in a separate statement for log groups too; the steps associate the key with
 //! `--resource-identifier` and check `encryptionKey` in `get-query-results`.
 
+mod calls;
 mod check;
 mod fields;
 mod notes;
@@ -135,6 +136,10 @@ impl Scenario for QueryResultKey {
 
     fn generate(input: &QueryResultKeyInput) -> Bundle {
         generate(input)
+    }
+
+    fn required_calls(input: &QueryResultKeyInput) -> Vec<crate::scenarios::calls::RequiredCall> {
+        calls::required_calls(input)
     }
 }
 

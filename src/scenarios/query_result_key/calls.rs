@@ -1,0 +1,71 @@
+//! The requests CloudWatch Logs makes with the key: storing and reading query results, and, when the
+//! key is shared, the log groups' events.
+
+use super::policies::{LOG_GROUPS_SID, QUERY_SID};
+use super::QueryResultKeyInput;
+use crate::eval::{Caller, DecisionEffect, Request};
+use crate::scenarios::calls::RequiredCall;
+use crate::scenarios::log_group_key::{CONTEXT_KEY, NEW_KEY_ID};
+
+pub fn required_calls(input: &QueryResultKeyInput) -> Vec<RequiredCall> {
+    let logs = input.partition.logs_principal(input.region.trim());
+    let key = if input.is_new_key() {
+        format!(
+            "arn:{}:kms:{}:{}:key/{NEW_KEY_ID}",
+            input.partition.id(),
+            input.region.trim(),
+            input.account.trim()
+        )
+    } else {
+        input.key_arn.trim().to_owned()
+    };
+    let call = |description: String, action: &str, request: Request, sid: &str| RequiredCall {
+        description,
+        request: Request {
+            action: action.to_owned(),
+            ..request
+        },
+        resource_document: "key-policy.json".into(),
+        identity_documents: Vec::new(),
+        expect: DecisionEffect::Allow,
+        granted_by: Some((sid.to_owned(), "key-policy.json".to_owned())),
+    };
+    // Which query-result ARN a request names is not documented; any one under query-result:* must work.
+    let query = input
+        .query_result_arn()
+        .replace(":query-result:*", ":query-result:example-query-id");
+    let query_request = Request::new(Caller::service(&logs), "", &key)
+        .with("aws:SourceArn", [query])
+        .with("aws:SourceAccount", [input.account.trim().to_owned()]);
+    let mut calls = vec![
+        call(
+            "CloudWatch Logs encrypts stored query results".into(),
+            "kms:GenerateDataKey",
+            query_request.clone(),
+            QUERY_SID,
+        ),
+        call(
+            "CloudWatch Logs reads stored query results".into(),
+            "kms:Decrypt",
+            query_request,
+            QUERY_SID,
+        ),
+    ];
+    let groups = input.as_log_group_key();
+    for group in input.shared_group_names() {
+        let request = Request::new(Caller::service(&logs), "", &key).with(CONTEXT_KEY, [groups.log_group_arn(group)]);
+        calls.push(call(
+            format!("CloudWatch Logs encrypts new events of {group}"),
+            "kms:GenerateDataKey",
+            request.clone(),
+            LOG_GROUPS_SID,
+        ));
+        calls.push(call(
+            format!("CloudWatch Logs reads the events of {group}"),
+            "kms:Decrypt",
+            request,
+            LOG_GROUPS_SID,
+        ));
+    }
+    calls
+}
