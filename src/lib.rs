@@ -3,9 +3,12 @@
 
 mod analysis;
 pub mod catalog;
+pub mod diff;
 pub mod eval;
 pub mod json;
 pub mod lint;
+pub mod merge;
+pub mod normalize;
 pub mod policy;
 pub mod report;
 
