@@ -7,6 +7,7 @@
 //! in another account, write to it. [`troubleshoot`] turns an error message back into the
 //! statement that fixes it.
 
+mod calls;
 mod check;
 mod check_callers;
 mod dates;
@@ -264,6 +265,10 @@ impl Scenario for S3Export {
 
     fn generate(input: &S3ExportInput) -> Bundle {
         generate(input)
+    }
+
+    fn required_calls(input: &S3ExportInput) -> Vec<super::calls::RequiredCall> {
+        calls::required_calls(input)
     }
 }
 

@@ -7,6 +7,7 @@
 //! accounts, the delivery destination policy; every service statement carries the confused-deputy
 //! conditions.
 
+mod calls;
 mod check;
 mod check_destination;
 mod deputy;
@@ -260,6 +261,10 @@ impl Scenario for VendedLogs {
 
     fn generate(input: &VendedLogsInput) -> Bundle {
         generate(input)
+    }
+
+    fn required_calls(input: &VendedLogsInput) -> Vec<super::calls::RequiredCall> {
+        calls::required_calls(input)
     }
 }
 
