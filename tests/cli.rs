@@ -1,5 +1,6 @@
 //! The `cwlogs-policy` command as a CI pipeline runs it: output formats and exit codes.
 
+use cwlogs_policy::scenarios::ScenarioId;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -98,23 +99,36 @@ fn unreadable_files_and_bad_usage_exit_two() {
 fn build_prints_documents_and_steps_as_json() {
     let out = cli(&[
         "build", "log-group-key", "--region", "eu-west-1", "--account", "123456789012",
-        "--log-group", "/app/orders", "--log-group", "/app/billing",
+        "--scope", "several-groups", "--log-groups", "/app/orders", "--log-group", "/app/billing",
         "--caller", "arn:aws:iam::123456789012:role/app", "--caller-permission", "iam-policy",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let bundle: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(bundle["scenario"], "log-group-key");
     let docs = bundle["documents"].as_array().unwrap();
     assert_eq!(docs.iter().map(|d| d["kind"].as_str().unwrap()).collect::<Vec<_>>(), ["key", "identity"]);
     let context = &docs[0]["policy"]["Statement"][1]["Condition"]["ArnEquals"]["kms:EncryptionContext:aws:logs:arn"];
     assert_eq!(
         context,
         &serde_json::json!(["arn:aws:logs:eu-west-1:123456789012:log-group:/app/orders", "arn:aws:logs:eu-west-1:123456789012:log-group:/app/billing"]),
-        "two --log-group flags default to the several-groups scope"
+        "--log-groups and its alias --log-group add up, in order"
     );
     assert!(docs.iter().all(|d| d["name"].is_string()));
     let steps = bundle["steps"].as_array().unwrap();
     assert!(steps.iter().any(|s| s["command"].as_str().unwrap().contains("aws iam put-role-policy --role-name app")));
-    assert!(steps.iter().all(|s| s["title"].is_string()));
+    assert!(steps.iter().all(|s| s["title"].is_string() && s["events"].is_array()));
+}
+
+#[test]
+fn callers_go_in_the_key_policy_when_asked_for_explicitly() {
+    let out = cli(&[
+        "build", "log-group-key", "--callers", "arn:aws:iam::111122223333:role/app", "--caller-permission", "key-policy",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let bundle: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let key_policy = bundle["documents"][0]["policy"].to_string();
+    assert!(key_policy.contains("arn:aws:iam::111122223333:role/app"), "{key_policy}");
+    assert_eq!(bundle["documents"].as_array().unwrap().len(), 1, "no separate IAM policy");
 }
 
 #[test]
@@ -123,10 +137,81 @@ fn build_rejects_bad_inputs_naming_the_flag() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("error: --account: \"12345\" has 5 digits"), "{err}");
-    assert!(err.contains("error: --log-group: \"aws/x\""), "{err}");
+    assert!(err.contains("error: --log-groups: \"aws/x\""), "{err}");
     assert!(out.stdout.is_empty());
-    let out = cli(&["build", "log-group-key", "--region", "eu-west-1", "--account", "123456789012", "--log-group", "a", "--scope", "everything"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--scope: unknown value \"everything\""));
+
+    let out = cli(&["build", "log-group-key", "--scope", "everything"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("everything") && err.contains("--scope") && err.contains("several-groups"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn several_log_groups_need_the_several_groups_scope() {
+    let out = cli(&["build", "log-group-key", "--log-group", "/app/orders", "--log-group", "/app/billing"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("error: --log-groups:") && err.contains("choose \"several log groups\""), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_check_flag_is_on_bare_and_off_with_false() {
+    let rotation = [
+        "build", "log-group-key", "--log-group-state", "existing",
+        "--rotate-from", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    ];
+    let old_key_policy = |flag: Option<&str>| {
+        let mut args = rotation.to_vec();
+        args.extend(flag);
+        let out = cli(&args);
+        assert_eq!(out.status.code(), Some(0), "{flag:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let bundle: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let docs = bundle["documents"].as_array().unwrap();
+        let old = docs.iter().find(|d| d["file_name"] == "old-key-policy.json").expect("the old key's policy");
+        old["policy"].to_string()
+    };
+    let condition = "kms:EncryptionContext:aws:logs:arn";
+    assert!(old_key_policy(None).contains(condition), "on by default");
+    assert!(old_key_policy(Some("--keep-context-on-old-key")).contains(condition));
+    assert!(old_key_policy(Some("--keep-context-on-old-key=true")).contains(condition));
+    assert!(!old_key_policy(Some("--keep-context-on-old-key=false")).contains(condition));
+    let out = cli(&[rotation.as_slice(), &["--keep-context-on-old-key", "false"]].concat());
+    assert_eq!(out.status.code(), Some(2), "a bool value needs the = form");
+}
+
+#[test]
+fn every_scenario_has_a_build_subcommand_documenting_each_field() {
+    for id in ScenarioId::ALL {
+        let out = cli(&["build", id.cli_name(), "--help"]);
+        assert_eq!(out.status.code(), Some(0), "{id:?}");
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(help.contains(id.title()), "{id:?}: {help}");
+        for field in id.fields() {
+            assert!(help.contains(&format!("--{}", field.name)), "{id:?} --help lacks --{}:\n{help}", field.name);
+            assert!(help.contains(field.label), "{id:?} --help lacks {:?}:\n{help}", field.label);
+            for line in field.hint.lines() {
+                assert!(help.contains(line), "{id:?} --help lacks the hint of --{}:\n{help}", field.name);
+            }
+            if let Some(alias) = field.cli_alias {
+                assert!(help.contains(&format!("--{alias}")), "{id:?} --help lacks --{alias}:\n{help}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_scenario_builds_from_its_defaults() {
+    for id in ScenarioId::ALL {
+        let out = cli(&["build", id.cli_name()]);
+        assert_eq!(out.status.code(), Some(0), "{id:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let bundle: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON bundle");
+        assert_eq!(bundle["scenario"], id.cli_name());
+        for member in ["documents", "files", "steps", "notes"] {
+            assert!(bundle[member].is_array(), "{id:?}: {member}");
+        }
+    }
 }
 
 #[test]

@@ -3,18 +3,32 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod args;
 #[cfg(not(target_arch = "wasm32"))]
+mod build;
+#[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
-mod build;
+mod diff;
+#[cfg(not(target_arch = "wasm32"))]
+mod merge;
+#[cfg(not(target_arch = "wasm32"))]
+mod simulate;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use clap::Parser;
-    let cli = args::Cli::parse();
-    let code = match cli.command {
-        args::Command::Check(a) => check::run(&a),
-        args::Command::Build { scenario: args::BuildScenario::LogGroupKey(a) } => build::log_group_key(&a),
-        args::Command::Rules { code } => check::rules(code.as_deref()),
+    use clap::FromArgMatches;
+    let matches = args::command().get_matches();
+    let code = match matches.subcommand() {
+        Some(("build", build)) => build::run(build),
+        _ => match args::Cli::from_arg_matches(&matches) {
+            Ok(cli) => match cli.command {
+                args::Command::Check(a) => check::run(&a),
+                args::Command::Rules { code } => check::rules(code.as_deref()),
+                args::Command::Diff(a) => diff::run(&a),
+                args::Command::Merge(a) => merge::run(&a),
+                args::Command::Simulate(a) => simulate::run(&a),
+            },
+            Err(e) => e.exit(),
+        },
     };
     std::process::ExitCode::from(code)
 }

@@ -1,0 +1,84 @@
+//! `merge EXISTING NEW`: the existing policy with NEW's statements that it does not already cover
+//! appended. The merged policy goes to standard output, what the merge did to standard error.
+
+use crate::args::KindArg;
+use crate::diff::{load_policy, policy_kind};
+use clap::Args;
+use cwlogs_policy::merge::{merge, size_limit, SizeUnit};
+use cwlogs_policy::policy::{print, Policy};
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct MergeArgs {
+    /// What kind of policy the two files are.
+    #[arg(long = "type", value_enum, default_value_t = KindArg::Key)]
+    pub kind: KindArg,
+    /// The policy as it is now; its statements are kept as they are, in their order. Either file
+    /// may be `-`, standard input.
+    pub existing: PathBuf,
+    /// A policy holding the statements to add.
+    pub new: PathBuf,
+}
+
+/// Exit 0: merged; 1: merged, but over the kind's size limit (still printed); 2: bad input.
+pub fn run(args: &MergeArgs) -> u8 {
+    let kind = policy_kind(args.kind);
+    let (existing, new) = match (load_policy(&args.existing, kind), load_policy(&args.new, kind)) {
+        (Ok(existing), Ok(new)) => (existing, new),
+        _ => return 2,
+    };
+    let result = merge(&existing, &new.statements, kind);
+    println!("{}", print(&result.policy));
+
+    let n = |count: usize| if count == 1 { "statement" } else { "statements" };
+    let added: Vec<String> = result.added.iter().map(|&i| statement(&result.policy, i)).collect();
+    if added.is_empty() {
+        eprintln!("added 0 statements");
+    } else {
+        eprintln!("added {} {}: {}", added.len(), n(added.len()), added.join(", "));
+    }
+    if !result.skipped.is_empty() {
+        let skipped: Vec<String> = result
+            .skipped
+            .iter()
+            .map(|&(r, by)| format!("{} of NEW (by {})", statement(&new, r), statement(&result.policy, by)))
+            .collect();
+        eprintln!(
+            "skipped {} {} already covered: {}",
+            skipped.len(),
+            n(skipped.len()),
+            skipped.join(", ")
+        );
+    }
+    for (from, to) in &result.renamed {
+        eprintln!("renamed Sid {from:?} to {to:?}: the Sid was taken");
+    }
+    let unit = match size_limit(kind).unit {
+        SizeUnit::Bytes => "bytes",
+        SizeUnit::Characters => "characters",
+        SizeUnit::CharactersWithoutWhitespace => "characters (whitespace not counted)",
+    };
+    eprintln!(
+        "size {} of {} {unit}, the {} limit",
+        result.size,
+        result.limit,
+        kind.label()
+    );
+    if result.over_limit {
+        eprintln!(
+            "error: the merged policy is over the {} limit by {} {unit}; AWS would reject it",
+            kind.label(),
+            result.size - result.limit
+        );
+        return 1;
+    }
+    0
+}
+
+/// `Statement[3] "Sid"`, numbered from 1.
+fn statement(policy: &Policy, index: usize) -> String {
+    match policy.statements.get(index).and_then(|s| s.sid.as_ref()) {
+        Some(sid) => format!("Statement[{}] {:?}", index + 1, sid.value),
+        None => format!("Statement[{}]", index + 1),
+    }
+}

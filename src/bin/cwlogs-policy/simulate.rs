@@ -1,0 +1,98 @@
+//! `simulate`: would AWS allow a request, given the resource's policy and the caller's identity
+//! policies? Prints the decision with the statements that made it.
+
+use crate::args::{Format, KindArg};
+use crate::diff::{load_policy, policy_kind, read_input};
+use clap::Args;
+use cwlogs_policy::eval::{evaluate, DecisionEffect, Request, StatementRef, Which};
+use cwlogs_policy::policy::{Policy, PolicyKind};
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct SimulateArgs {
+    /// The resource's policy (key, bucket, log resource or trust policy); optional when identity
+    /// policies are given.
+    #[arg(long, value_name = "FILE", required_unless_present = "identities")]
+    pub policy: Option<PathBuf>,
+    /// What kind of policy --policy is.
+    #[arg(long = "type", value_enum, default_value_t = KindArg::Key)]
+    pub kind: KindArg,
+    /// The request as JSON: {"principal": {"aws": ARN} | {"service": NAME} | "anonymous",
+    /// "action": "kms:Decrypt", "resource": ARN, "context": {KEY: VALUE or [VALUES]}}.
+    #[arg(long, value_name = "FILE")]
+    pub request: PathBuf,
+    /// An identity policy of the caller; repeat for several.
+    #[arg(long = "identity", value_name = "FILE")]
+    pub identities: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Exit 0: allowed; 1: denied, explicitly or implicitly; 2: bad input.
+pub fn run(args: &SimulateArgs) -> u8 {
+    let kind = policy_kind(args.kind);
+    let resource = match &args.policy {
+        Some(path) => match load_policy(path, kind) {
+            Ok(policy) => Some(policy),
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let mut identities = Vec::new();
+    for path in &args.identities {
+        match load_policy(path, PolicyKind::Identity) {
+            Ok(policy) => identities.push(policy),
+            Err(code) => return code,
+        }
+    }
+    let text = match read_input(&args.request) {
+        Ok(text) => text,
+        Err(code) => return code,
+    };
+    let request: Request = match serde_json::from_str(&text) {
+        Ok(request) => request,
+        Err(e) => {
+            eprintln!("cwlogs-policy: {}: invalid request: {e}", args.request.display());
+            return 2;
+        }
+    };
+    let identity_refs: Vec<&Policy> = identities.iter().collect();
+    let decision = evaluate(resource.as_ref().map(|p| (p, kind)), &identity_refs, &request);
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&decision).unwrap_or_default()),
+        Format::Text => {
+            println!("{}", decision.effect.as_str());
+            if !decision.deciding.is_empty() {
+                println!("deciding statements:");
+                for at in &decision.deciding {
+                    println!("  {}", name(at, args, kind));
+                }
+            }
+            if !decision.unknown_keys.is_empty() {
+                println!("unknown keys (treated as absent): {}", decision.unknown_keys.join(", "));
+            }
+            println!("reasons:");
+            for reason in &decision.reasons {
+                println!("  - {reason}");
+            }
+        }
+    }
+    u8::from(decision.effect != DecisionEffect::Allow)
+}
+
+/// `KMS key policy key.json, statement 2 "Sid"`: the policy, its file, the statement from 1.
+fn name(at: &StatementRef, args: &SimulateArgs, kind: PolicyKind) -> String {
+    let (label, file) = match at.policy {
+        Which::Resource => (kind.label().to_owned(), args.policy.as_ref()),
+        Which::Identity(n) => (format!("identity policy {}", n + 1), args.identities.get(n)),
+    };
+    let mut out = label;
+    if let Some(file) = file {
+        out.push_str(&format!(" {}", file.display()));
+    }
+    out.push_str(&format!(", statement {}", at.index + 1));
+    if let Some(sid) = &at.sid {
+        out.push_str(&format!(" {sid:?}"));
+    }
+    out
+}
