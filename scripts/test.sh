@@ -44,5 +44,5 @@ trunk build --offline --locked --release --public-url /cwlogs-policy-builder/
 step "bundle size (dist/)"
 bash scripts/bundle-size.sh dist
 
-step "end-to-end: node --test tests/e2e/app.test.mjs (Chromium against dist/ under /cwlogs-policy-builder/)"
-E2E_DIST="$ROOT/dist" node --test --test-reporter=tap tests/e2e/app.test.mjs
+step "end-to-end: node --test tests/e2e/ (every flow) (Chromium against dist/ under /cwlogs-policy-builder/)"
+E2E_DIST="$ROOT/dist" node --test --test-reporter=tap tests/e2e/app.test.mjs tests/e2e/scenarios.test.mjs

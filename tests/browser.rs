@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use cwlogs_policy::lint::RULES;
+use cwlogs_policy::scenarios::ScenarioId;
 use cwlogs_policy::ui::App;
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
@@ -56,6 +57,25 @@ impl Mounted {
             panic!("{testid} is not a text box");
         }
         fire(&element, "input");
+    }
+
+    /// A text box's or text area's current value.
+    fn value(&self, testid: &str) -> String {
+        let element = self.one(testid).unwrap_or_else(|| panic!("no {testid}"));
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            input.value()
+        } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+            area.value()
+        } else {
+            panic!("{testid} is not a text box");
+        }
+    }
+
+    /// Ticks or unticks a checkbox and fires `change`, as clicking it does.
+    fn check(&self, testid: &str, checked: bool) {
+        let element = self.one(testid).unwrap_or_else(|| panic!("no {testid}"));
+        element.dyn_ref::<HtmlInputElement>().unwrap_or_else(|| panic!("{testid} is not a checkbox")).set_checked(checked);
+        fire(&element, "change");
     }
 
     /// Picks an option by its value and fires `change`, as choosing one does.
@@ -208,4 +228,109 @@ async fn copying_says_whether_it_worked() {
         document.contains("Copied") || document.contains("Copy failed")
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn every_scenario_is_offered_by_its_title() {
+    let page = Mounted::new();
+    let select = page.text("scenario-select");
+    for id in ScenarioId::ALL {
+        assert!(select.contains(id.title()), "{select}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn switching_scenarios_shows_their_fields_and_keeps_what_was_typed() {
+    let page = Mounted::new();
+    page.type_into("input-account", "123456789012");
+    page.until("the typed account is used", |p| p.text("document-text").contains("123456789012")).await;
+
+    for other in ScenarioId::ALL.into_iter().filter(|id| *id != ScenarioId::LogGroupKey) {
+        page.choose("scenario-select", other.cli_name());
+        let shown: Vec<_> = other.fields().iter().filter(|f| f.shown_when.is_none()).collect();
+        page.until(&format!("the {} form shows", other.cli_name()), |p| {
+            if shown.is_empty() {
+                p.one("no-fields").is_some()
+            } else {
+                shown.iter().all(|f| p.one(&format!("input-{}", f.name)).is_some())
+            }
+        })
+        .await;
+        if !other.fields().iter().any(|f| f.name == "log-groups") {
+            assert!(page.one("input-log-groups").is_none(), "{other:?} shows the log-group-key form");
+        }
+        // Another scenario's account starts at its own default, not at what was typed here.
+        if other.fields().iter().any(|f| f.name == "account") {
+            assert_eq!(page.value("input-account"), other.default_input()["account"].as_str().unwrap_or_default());
+        }
+    }
+
+    page.choose("scenario-select", ScenarioId::LogGroupKey.cli_name());
+    page.until("the log-group-key form is back", |p| p.one("input-log-groups").is_some()).await;
+    assert_eq!(page.value("input-account"), "123456789012");
+    page.until("its bundle uses the typed account", |p| p.text("document-text").contains("arn:aws:iam::123456789012:root")).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_lines_field_keeps_the_text_exactly_as_typed() {
+    let page = Mounted::new();
+    let typed = "/app/orders\n\n  /app/billing \n";
+    page.type_into("input-log-groups", typed);
+    // Two names with the one-group scope: the core asks for the several-groups scope.
+    page.until("two log groups are read", |p| p.text("field-error-log-groups").contains("several log groups")).await;
+    assert_eq!(page.value("input-log-groups"), typed);
+    page.choose("input-scope", "several-groups");
+    page.until("both groups are in the key policy", |p| {
+        let policy = p.text("document-text");
+        policy.contains("log-group:/app/orders\"") && policy.contains("log-group:/app/billing\"")
+    })
+    .await;
+    assert_eq!(page.value("input-log-groups"), typed);
+}
+
+#[wasm_bindgen_test]
+async fn the_keep_context_checkbox_changes_the_old_keys_policy() {
+    let page = Mounted::new();
+    page.choose("input-log-group-state", "existing");
+    page.type_into("input-rotate-from", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    let old_key = |p: &Mounted| {
+        p.root
+            .query_selector("[data-file=\"old-key-policy.json\"] [data-testid=\"document-text\"]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    page.until("the old key's policy is shown", |p| !old_key(p).is_empty()).await;
+    assert!(page.all("bundle-banner").is_empty(), "{}", page.text("bundle-banner"));
+    let with_context = old_key(&page);
+    assert!(with_context.contains("kms:EncryptionContext:aws:logs:arn"), "{with_context}");
+
+    page.check("input-keep-context-on-old-key", false);
+    page.until("the condition is dropped", |p| !old_key(p).contains("kms:EncryptionContext:aws:logs:arn")).await;
+    page.check("input-keep-context-on-old-key", true);
+    page.until("the condition is back", |p| old_key(p) == with_context).await;
+}
+
+#[wasm_bindgen_test]
+async fn every_scenarios_default_bundle_is_shown_whole() {
+    let page = Mounted::new();
+    for id in ScenarioId::ALL {
+        let bundle = id.run(&id.default_input()).bundle.expect("defaults make a bundle");
+        page.choose("scenario-select", id.cli_name());
+        let files: Vec<String> = bundle.files.iter().map(|f| f.content.clone()).collect();
+        let commands: Vec<String> = bundle.steps.iter().map(|s| s.command.clone()).collect();
+        let events: Vec<String> =
+            bundle.steps.iter().flat_map(|s| &s.events).map(|e| format!("{} {}", e.source, e.name)).collect();
+        page.until(&format!("the {} bundle is shown", id.cli_name()), |p| {
+            p.all("document").len() == bundle.documents.len() && p.texts("file-text") == files && p.texts("step-command") == commands
+        })
+        .await;
+        assert_eq!(page.texts("step-event"), events, "{id:?}");
+        for (card, file) in page.all("file").iter().zip(&bundle.files) {
+            let text = card.text_content().unwrap_or_default();
+            assert!(text.contains(&file.name) && text.contains(&file.file_name) && text.contains(&file.why), "{id:?}: {text}");
+        }
+        assert!(page.all("bundle-banner").is_empty(), "{id:?}: {}", page.text("bundle-banner"));
+    }
 }

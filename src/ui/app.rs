@@ -1,23 +1,48 @@
 //! The page: header, scenario form beside its bundle, the checker, the rules.
 
 use crate::policy::PolicyKind;
-use crate::scenarios::log_group_key::{check_input, generate, LogGroupKeyInput};
-use crate::scenarios::ScenarioId;
+use crate::scenarios::{FieldError, ScenarioId};
 use crate::ui::bundle::BundleView;
 use crate::ui::checker::PolicyChecker;
-use crate::ui::form::LogGroupKeyForm;
+use crate::ui::form::{set_member, ScenarioForm};
 use crate::ui::rules_panel::RulesPanel;
 use crate::ui::scenario_select::ScenarioSelect;
 use leptos::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Every scenario's default input, so switching scenarios keeps what was typed in each.
+fn default_inputs() -> BTreeMap<ScenarioId, Value> {
+    ScenarioId::ALL.into_iter().map(|id| (id, id.default_input())).collect()
+}
 
 /// The whole app. State is plain core values in signals; every derived value is a memo over one
 /// core function.
 #[component]
 pub fn App() -> impl IntoView {
     let scenario = RwSignal::new(ScenarioId::LogGroupKey);
-    let input = RwSignal::new(LogGroupKeyInput::default());
-    let bundle = Memo::new(move |_| input.with(generate));
-    let errors = Memo::new(move |_| input.with(check_input));
+    let inputs = RwSignal::new(default_inputs());
+    let input = Memo::new(move |_| {
+        let id = scenario.get();
+        inputs.with(|all| all.get(&id).cloned().unwrap_or_else(|| id.default_input()))
+    });
+    let outcome = Memo::new(move |_| {
+        let id = scenario.get();
+        input.with(|input| id.run(input))
+    });
+    let problems = Memo::new(move |_| outcome.with(|o| o.problems.clone()));
+    // Problems no form field shows (the input as a whole): the banner shows them.
+    let unplaced = Memo::new(move |_| {
+        let fields = scenario.get().fields();
+        problems.with(|all| {
+            all.iter().filter(|p| !fields.iter().any(|f| f.name == p.field)).cloned().collect::<Vec<FieldError>>()
+        })
+    });
+    let bundle = Memo::new(move |_| outcome.with(|o| o.bundle.clone()));
+    let on_change = Callback::new(move |(name, value): (&'static str, Value)| {
+        let id = scenario.get_untracked();
+        inputs.update(|all| set_member(all.entry(id).or_insert_with(|| id.default_input()), name, value));
+    });
     let checker_text = RwSignal::new(String::new());
     let checker_kind = RwSignal::new(PolicyKind::Key);
 
@@ -35,12 +60,13 @@ pub fn App() -> impl IntoView {
             <div class="builder">
                 <div class="builder-form panel">
                     <ScenarioSelect scenario />
-                    {move || match scenario.get() {
-                        ScenarioId::LogGroupKey => view! { <LogGroupKeyForm input errors /> },
+                    {move || {
+                        let fields = scenario.get().fields();
+                        view! { <ScenarioForm fields input on_change problems /> }
                     }}
                 </div>
                 <div class="builder-output">
-                    <BundleView bundle errors />
+                    <BundleView bundle problems unplaced />
                 </div>
             </div>
             <PolicyChecker text=checker_text kind=checker_kind />

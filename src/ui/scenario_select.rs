@@ -1,4 +1,4 @@
-//! The scenario chooser.
+//! The scenario chooser: every scenario by its title.
 
 use crate::scenarios::ScenarioId;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ pub fn ScenarioSelect(scenario: RwSignal<ScenarioId>) -> impl IntoView {
             <select id="scenario" data-testid="scenario-select"
                 on:change=move |ev| {
                     let chosen = event_target_value(&ev);
-                    if let Some(id) = ScenarioId::ALL.into_iter().find(|id| id.cli_name() == chosen) {
+                    if let Some(id) = ScenarioId::from_cli_name(&chosen) {
                         scenario.set(id);
                     }
                 }>

@@ -1,13 +1,23 @@
 //! The shell commands that apply the documents, one copy button each and one for all.
 
 use crate::report;
-use crate::scenarios::Step;
+use crate::scenarios::{Step, TrailEvent};
 use crate::ui::copy_button::CopyButton;
 use crate::ui::download_button::DownloadButton;
 use leptos::prelude::*;
 
+/// Nothing at all when the bundle has no steps.
 #[component]
 pub fn StepList(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
+    view! {
+        <Show when=move || steps.with(|s| !s.is_empty())>
+            <Steps steps />
+        </Show>
+    }
+}
+
+#[component]
+fn Steps(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
     let script = Memo::new(move |_| steps.with(|s| report::script(s)));
     // Keyed by content: a step whose command changes is redrawn, an unchanged one keeps its
     // copy feedback.
@@ -27,7 +37,7 @@ pub fn StepList(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
             <ol class="step-list">
                 <For
                     each=keyed
-                    key=|(i, step)| (*i, step.title.clone(), step.command.clone())
+                    key=|(i, step)| (*i, step.title.clone(), step.command.clone(), step.events.clone())
                     children=|(i, step)| view! { <StepItem number=i + 1 step /> }
                 />
             </ol>
@@ -37,7 +47,7 @@ pub fn StepList(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
 
 #[component]
 fn StepItem(number: usize, step: Step) -> impl IntoView {
-    let Step { title, command } = step;
+    let Step { title, command, events } = step;
     let label = format!("Copy step {number}: {title}");
     view! {
         <li class="step" data-testid="step">
@@ -46,6 +56,26 @@ fn StepItem(number: usize, step: Step) -> impl IntoView {
                 <CopyButton text=command.clone() label testid="copy-step" />
             </div>
             <pre class="code" data-testid="step-command" tabindex="0">{command}</pre>
+            <TrailEvents events />
         </li>
     }
+}
+
+/// The CloudTrail events the step's API calls record, as `eventSource eventName` chips.
+#[component]
+fn TrailEvents(events: Vec<TrailEvent>) -> impl IntoView {
+    (!events.is_empty()).then(|| {
+        view! {
+            <div class="trail-events">
+                <span class="trail-events-label">"CloudTrail records"</span>
+                <ul>
+                    {events.into_iter().map(|e| view! {
+                        <li class="chip" data-testid="step-event" title=format!("eventSource {} · eventName {}", e.source, e.name)>
+                            <span class="chip-source">{e.source}</span>" "<span class="chip-name">{e.name}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
 }

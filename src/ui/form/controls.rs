@@ -1,9 +1,10 @@
-//! Form controls bound to one value each: text, lines of text, a choice, a checkbox.
+//! Form controls bound to one value each: a line of text, a date, lines of text, a choice, a checkbox.
+//! Each carries `id="field-NAME"` (for its label) and `data-testid="input-NAME"`.
 
 use super::field::described_by;
 use leptos::prelude::*;
 
-/// A single-line text box.
+/// A single-line text box, or with `date` a date picker (its value is `YYYY-MM-DD`).
 #[component]
 pub fn TextInput(
     field: &'static str,
@@ -11,15 +12,17 @@ pub fn TextInput(
     on_input: Callback<String>,
     #[prop(into)] invalid: Signal<bool>,
     #[prop(optional)] placeholder: &'static str,
-    #[prop(optional)] list: Option<&'static str>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)] list: &'static str,
+    #[prop(optional)] date: bool,
 ) -> impl IntoView {
     view! {
         <input
-            type="text"
+            type=if date { "date" } else { "text" }
             id=format!("field-{field}")
             data-testid=format!("input-{field}")
-            list=list
-            placeholder=placeholder
+            list=(!list.is_empty()).then_some(list)
+            placeholder=(!placeholder.is_empty()).then_some(placeholder)
             autocomplete="off"
             spellcheck="false"
             aria-describedby=described_by(field)
@@ -30,13 +33,13 @@ pub fn TextInput(
     }
 }
 
-/// A text area holding one value per line. Lines are kept exactly as typed (blank ones too), so
-/// what is shown is what was typed; the core ignores blank lines.
+/// A text area holding one value per line. The text is kept exactly as typed (blank lines too),
+/// so what is shown is what was typed; the core ignores blank lines.
 #[component]
 pub fn LinesInput(
     field: &'static str,
-    #[prop(into)] value: Signal<Vec<String>>,
-    on_input: Callback<Vec<String>>,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
     #[prop(into)] invalid: Signal<bool>,
     #[prop(optional)] placeholder: &'static str,
 ) -> impl IntoView {
@@ -47,42 +50,32 @@ pub fn LinesInput(
             rows="3"
             // One value per line: soft wrapping would make one long ARN look like two.
             wrap="off"
-            placeholder=placeholder
+            placeholder=(!placeholder.is_empty()).then_some(placeholder)
             spellcheck="false"
             aria-describedby=described_by(field)
             aria-invalid=move || invalid.get().to_string()
-            prop:value=move || value.with(|lines| lines.join("\n"))
-            on:input=move |ev| on_input.run(event_target_value(&ev).split('\n').map(String::from).collect())
+            prop:value=value
+            on:input=move |ev| on_input.run(event_target_value(&ev))
         ></textarea>
     }
 }
 
-/// A drop-down of fixed options; `name` gives each its stable form value (`aws`, `one-group` …),
-/// `label` what the user reads.
+/// A drop-down of fixed `(value, label)` options: the value is what the core reads, the label what
+/// the user reads.
 #[component]
-pub fn Choice<T>(
+pub fn ChoiceInput(
     field: &'static str,
-    options: &'static [T],
-    name: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-    #[prop(into)] value: Signal<T>,
-    on_change: Callback<T>,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
-    let on_change = move |ev| {
-        let chosen = event_target_value(&ev);
-        if let Some(option) = options.iter().find(|o| name(**o) == chosen) {
-            on_change.run(*option);
-        }
-    };
+    options: &'static [(&'static str, &'static str)],
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
     view! {
-        <select id=format!("field-{field}") data-testid=format!("input-{field}") aria-describedby=described_by(field) on:change=on_change>
+        <select id=format!("field-{field}") data-testid=format!("input-{field}") aria-describedby=described_by(field)
+            on:change=move |ev| on_change.run(event_target_value(&ev))>
             {options
                 .iter()
-                .map(|&option| {
-                    view! { <option value=name(option) prop:selected=move || value.get() == option>{label(option)}</option> }
+                .map(|&(option, label)| {
+                    view! { <option value=option prop:selected=move || value.with(|v| v == option)>{label}</option> }
                 })
                 .collect_view()}
         </select>
