@@ -31,6 +31,15 @@ pub struct Document {
 }
 
 impl Document {
+    /// `key-policy.json` as KMS's default policy names it (`Id` `key-default-1`), for a new or
+    /// an existing key.
+    pub fn key_policy(statements: Vec<crate::policy::Statement>, explanations: Vec<Explanation>, new_key: bool) -> Self {
+        let mut policy = Policy::new(statements);
+        policy.id = Some(crate::policy::Text::new("key-default-1"));
+        let name = if new_key { "Key policy for the new key" } else { "Key policy for the key" };
+        Document { name: name.into(), file_name: "key-policy.json".into(), kind: PolicyKind::Key, policy, explanations }
+    }
+
     /// The canonical text the page shows and the steps apply.
     pub fn text(&self) -> String {
         crate::policy::print(&self.policy)

@@ -162,20 +162,7 @@ fn key_policy(input: &LogGroupKeyInput) -> Document {
             doc_url: VIA_SERVICE_DOC,
         });
     }
-    let mut policy = Policy::new(statements);
-    policy.id = Some(Text::new("key-default-1"));
-    let name = if input.is_new_key() {
-        "Key policy for the new key"
-    } else {
-        "Key policy for the key"
-    };
-    Document {
-        name: name.into(),
-        file_name: "key-policy.json".into(),
-        kind: PolicyKind::Key,
-        policy,
-        explanations,
-    }
+    Document::key_policy(statements, explanations, input.is_new_key())
 }
 
 fn role_words(callers: &[&str]) -> String {

@@ -2,7 +2,7 @@
 //! query-result statement, and optionally a separate statement for log groups.
 
 use super::QueryResultKeyInput;
-use crate::policy::{Policy, PolicyKind, Principal, Statement, Text, ValueList};
+use crate::policy::{Principal, Statement, ValueList};
 use crate::scenarios::log_group_key::{self, CONTEXT_KEY};
 use crate::scenarios::{Document, Explanation};
 
@@ -37,20 +37,7 @@ fn key_policy(input: &QueryResultKeyInput) -> Document {
         statements.push(log_group_statement(input));
         explanations.push(log_group_why(input));
     }
-    let mut policy = Policy::new(statements);
-    policy.id = Some(Text::new("key-default-1"));
-    let name = if input.is_new_key() {
-        "Key policy for the new key"
-    } else {
-        "Key policy for the key"
-    };
-    Document {
-        name: name.into(),
-        file_name: "key-policy.json".into(),
-        kind: PolicyKind::Key,
-        policy,
-        explanations,
-    }
+    Document::key_policy(statements, explanations, input.is_new_key())
 }
 
 fn root_statement(input: &QueryResultKeyInput) -> Statement {
