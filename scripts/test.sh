@@ -45,4 +45,4 @@ step "bundle size (dist/)"
 bash scripts/bundle-size.sh dist
 
 step "end-to-end: node --test tests/e2e/ (every flow) (Chromium against dist/ under /cwlogs-policy-builder/)"
-E2E_DIST="$ROOT/dist" node --test --test-reporter=tap tests/e2e/app.test.mjs tests/e2e/scenarios.test.mjs
+E2E_DIST="$ROOT/dist" node --test --test-reporter=tap tests/e2e/*.test.mjs
