@@ -1,5 +1,7 @@
 //! Benchmark of `analyze` on a KMS key policy close to the 32 KB key-policy size limit: the
-//! largest document a user can paste into the checker as a key policy.
+//! largest document a user can paste into the checker as a key policy. Then the same mix of
+//! statements at 64, 128 and 256 KB (every rule runs; the times should grow linearly), at 1 MB
+//! and 10 MB (past `FULL_CHECK_LIMIT`: parsed and measured only), and 10,000-deep nesting.
 //!
 //! Run: `cargo bench --bench analyze` (add `-- --warm-up-time 1 --measurement-time 3` for a quick
 //! figure). `cargo test --all-targets` runs it once as a smoke test.
@@ -9,7 +11,14 @@ use cwlogs_policy::{analyze, policy::PolicyKind};
 use serde_json::{json, Value};
 
 const ACCOUNT: &str = "123456789012";
-const REGIONS: [&str; 6] = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2", "sa-east-1"];
+const REGIONS: [&str; 6] = [
+    "us-east-1",
+    "us-west-2",
+    "eu-west-1",
+    "eu-central-1",
+    "ap-southeast-2",
+    "sa-east-1",
+];
 /// The key policy size limit in bytes.
 const MAX_BYTES: usize = 32_768;
 const MIN_BYTES: usize = 30_000;
@@ -18,6 +27,11 @@ const MIN_BYTES: usize = 30_000;
 /// one CloudWatch Logs statement per region and team, each naming its log groups in `ArnEquals`.
 /// Deterministic; grows until it is between 30,000 and 32,768 bytes pretty-printed.
 fn key_policy() -> String {
+    key_policy_of(MIN_BYTES, MAX_BYTES)
+}
+
+/// The same statement mix, between `min` and `max` bytes.
+fn key_policy_of(min: usize, max: usize) -> String {
     let mut statements = vec![json!({
         "Sid": "EnableRootPermissions",
         "Effect": "Allow",
@@ -55,7 +69,11 @@ fn key_policy() -> String {
         } else {
             let region = REGIONS[n % REGIONS.len()];
             let groups: Vec<Value> = (0..3)
-                .map(|g| json!(format!("arn:aws:logs:{region}:{ACCOUNT}:log-group:/app/service-{n}/{g}")))
+                .map(|g| {
+                    json!(format!(
+                        "arn:aws:logs:{region}:{ACCOUNT}:log-group:/app/service-{n}/{g}"
+                    ))
+                })
                 .collect();
             json!({
                 "Sid": format!("AllowCloudWatchLogs{n}"),
@@ -68,11 +86,11 @@ fn key_policy() -> String {
         };
         statements.push(candidate);
         let text = render(&statements);
-        if text.len() >= MIN_BYTES {
-            if text.len() > MAX_BYTES {
+        if text.len() >= min {
+            if text.len() > max {
                 statements.pop();
                 let text = render(&statements);
-                assert!(text.len() >= MIN_BYTES, "cannot hit the size window: {} bytes", text.len());
+                assert!(text.len() >= min, "cannot hit the size window: {} bytes", text.len());
                 return text;
             }
             return text;
@@ -88,12 +106,20 @@ fn render(statements: &[Value]) -> String {
 
 fn bench_analyze(c: &mut Criterion) {
     let text = key_policy();
-    assert!((MIN_BYTES..=MAX_BYTES).contains(&text.len()), "policy is {} bytes", text.len());
+    assert!(
+        (MIN_BYTES..=MAX_BYTES).contains(&text.len()),
+        "policy is {} bytes",
+        text.len()
+    );
 
     // The benchmark is only meaningful if the whole document is read and linted.
     let analysis = analyze(&text, PolicyKind::Key);
     let policy = analysis.policy.as_ref().expect("the generated key policy parses");
-    assert!(policy.statements.len() > 40, "only {} statements", policy.statements.len());
+    assert!(
+        policy.statements.len() > 40,
+        "only {} statements",
+        policy.statements.len()
+    );
     println!(
         "key policy: {} bytes, {} statements, {} findings",
         text.len(),
@@ -103,9 +129,69 @@ fn bench_analyze(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("analyze");
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("key_policy_32k", |b| b.iter(|| analyze(black_box(&text), black_box(PolicyKind::Key))));
+    group.bench_function("key_policy_32k", |b| {
+        b.iter(|| analyze(black_box(&text), black_box(PolicyKind::Key)))
+    });
     group.finish();
 }
 
-criterion_group!(benches, bench_analyze);
+/// Growing documents of the same statement mix: 64, 128 and 256 KB run every rule (linear
+/// growth expected); 1 MB and 10 MB are over `FULL_CHECK_LIMIT`, so only parsed and measured.
+fn bench_scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("analyze_scaling");
+    group.sample_size(10);
+    for (name, bytes) in [
+        ("64k", 64 << 10),
+        ("128k", 128 << 10),
+        ("256k", 250 << 10),
+        ("1m", 1 << 20),
+        ("10m", 10 << 20),
+    ] {
+        let text = grow(bytes);
+        let findings = analyze(&text, PolicyKind::Key).findings.len();
+        // The three smaller sizes must run every rule, or the scaling says nothing.
+        assert!(
+            bytes > 1 << 19 || text.len() <= cwlogs_policy::lint::rules::policy_size::FULL_CHECK_LIMIT,
+            "{name}"
+        );
+        println!("{name}: {} bytes, {findings} findings", text.len());
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| analyze(black_box(&text), black_box(PolicyKind::Key)))
+        });
+    }
+    let deep = format!("{{\"Statement\": {}1{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    group.bench_function("nesting_10000", |b| {
+        b.iter(|| analyze(black_box(&deep), black_box(PolicyKind::Key)))
+    });
+    group.finish();
+}
+
+/// The 32 KB policy's statements repeated (Sids kept unique) until the text is about `bytes`
+/// long. Sizes are added up per statement (each measured inside a policy of its own, so with
+/// the same indentation) so that the 10 MB text is rendered once.
+fn grow(bytes: usize) -> String {
+    let unit = key_policy();
+    let statements: Vec<Value> = serde_json::from_str::<Value>(&unit).expect("the policy is JSON")["Statement"]
+        .as_array()
+        .expect("an array of statements")
+        .clone();
+    let wrapper = render(&[]).len();
+    let mut all = Vec::new();
+    let mut size = wrapper;
+    for copy in 0.. {
+        for s in &statements {
+            let mut s = s.clone();
+            s["Sid"] = json!(format!("{}Copy{copy}", s["Sid"].as_str().unwrap_or("S")));
+            size += render(std::slice::from_ref(&s)).len() - wrapper + 2;
+            all.push(s);
+            if size >= bytes {
+                return render(&all);
+            }
+        }
+    }
+    unreachable!("the loop returns once the size is reached")
+}
+
+criterion_group!(benches, bench_analyze, bench_scaling);
 criterion_main!(benches);

@@ -1,8 +1,10 @@
-//! `analyze`: the one entry the page and the CLI call to check a pasted policy.
+//! `analyze`: the one entry the page and the CLI call to check a pasted policy;
+//! `analyze_in_scenario` checks it against what a scenario's form says as well.
 
 use crate::json::{parse_document, LineIndex};
-use crate::lint::{self, rules::json_syntax, Context, Finding, Severity};
+use crate::lint::{self, rules::json_syntax, rules::policy_size, Context, Finding, ScenarioContext, Severity};
 use crate::policy::{lower, Policy, PolicyKind};
+use crate::scenarios::ScenarioId;
 
 /// The result of checking one document.
 #[derive(Clone, Debug)]
@@ -26,14 +28,42 @@ impl Analysis {
 
 /// Parses, lowers and lints `text` as a policy of `kind`. Never panics on any input.
 pub fn analyze(text: &str, kind: PolicyKind) -> Analysis {
+    run(text, kind, None)
+}
+
+/// Like [`analyze`], with the rules that compare a policy with a scenario's input (its Region,
+/// account, key, log groups, bucket) also judging against `input`, the scenario's form values as
+/// JSON keyed by field name. Blank fields are not compared.
+pub fn analyze_in_scenario(text: &str, kind: PolicyKind, scenario: ScenarioId, input: &serde_json::Value) -> Analysis {
+    let facts = ScenarioContext::from_input(scenario, input);
+    run(text, kind, Some(&facts))
+}
+
+fn run(text: &str, kind: PolicyKind, scenario: Option<&ScenarioContext>) -> Analysis {
     let index = LineIndex::new(text);
     match parse_document(text) {
-        Err(error) => Analysis { kind, findings: vec![json_syntax::diagnostic(error).locate(text, &index)], policy: None },
+        Err(error) => Analysis {
+            kind,
+            findings: vec![json_syntax::diagnostic(error).locate(text, &index)],
+            policy: None,
+        },
         Ok(json) => {
             let policy = lower(&json);
-            let ctx = Context { text, json: &json, policy: &policy, kind };
-            let findings = lint::run(&ctx).iter().map(|d| d.locate(text, &index)).collect();
-            Analysis { kind, findings, policy: Some(policy) }
+            let ctx = Context {
+                scenario,
+                ..Context::new(text, &json, &policy, kind)
+            };
+            let diagnostics = if text.len() > policy_size::FULL_CHECK_LIMIT {
+                vec![policy_size::too_large_to_check(&ctx)]
+            } else {
+                lint::run(&ctx)
+            };
+            let findings = diagnostics.iter().map(|d| d.locate(text, &index)).collect();
+            Analysis {
+                kind,
+                findings,
+                policy: Some(policy),
+            }
         }
     }
 }

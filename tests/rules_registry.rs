@@ -62,7 +62,7 @@ fn codes_are_unique_and_sorted() {
 fn codes_and_names_have_the_documented_form() {
     for rule in RULES {
         let (prefix, digits) = rule.code.split_at(rule.code.len().saturating_sub(3));
-        assert!(["JSON", "IAM", "KMS", "S3", "LOGS", "SCN"].contains(&prefix), "{}: unknown prefix", rule.code);
+        assert!(["JSON", "IAM", "KMS", "S3", "LOGS", "SCN", "SEC", "CWL"].contains(&prefix), "{}: unknown prefix", rule.code);
         assert!(digits.bytes().all(|b| b.is_ascii_digit()), "{}: code ends in three digits", rule.code);
         assert!(
             !rule.name.is_empty()

@@ -291,7 +291,11 @@ impl<'a> Parser<'a> {
     fn hex4(&mut self, esc_start: usize) -> Result<u32, SyntaxError> {
         let digits = self.text.get(self.pos..self.pos + 4).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
         let Some(digits) = digits else {
-            let end = (self.pos + 4).min(self.bytes.len());
+            // Up to four bytes, widened to a whole character: a span must not split one.
+            let mut end = (self.pos + 4).min(self.bytes.len());
+            while !self.text.is_char_boundary(end) {
+                end += 1;
+            }
             return Err(self.err(
                 "invalid \\u escape: expected four hex digits".into(),
                 Span::new(esc_start, end),
@@ -603,6 +607,15 @@ mod tests {
     fn misspelt_literals_are_rejected() {
         assert!(error("{\"a\": True}").message.contains("`True`"));
         assert!(error("{\"a\": truex}").message.contains("expected a value"));
+    }
+
+    #[test]
+    fn a_bad_unicode_escape_is_spanned_on_character_boundaries() {
+        // Found by tests/robustness.rs: the four bytes after `\u` ended inside "¡".
+        let text = "\"\\u  A¡";
+        let e = error(text);
+        assert_eq!(e.message, "invalid \\u escape: expected four hex digits");
+        assert_eq!(&text[e.span.start..e.span.end], "\\u  A¡");
     }
 
     #[test]

@@ -1,7 +1,11 @@
-//! What every rule sees: the text, its JSON tree, the lowered policy and the policy kind.
+//! What every rule sees: the text, its JSON tree, the lowered policy, the policy kind and, in
+//! scenario mode, the facts of the scenario the policy belongs to.
 
 use crate::json::Value;
-use crate::policy::{Policy, PolicyKind, Statement};
+use crate::normalize::condition::{Operator, ValueSense};
+use crate::normalize::pattern;
+use crate::policy::{ConditionEntry, Effect, Policy, PolicyKind, Statement, Text};
+use crate::scenarios::ScenarioId;
 
 /// The input of one validation run.
 pub struct Context<'a> {
@@ -9,6 +13,110 @@ pub struct Context<'a> {
     pub json: &'a Value,
     pub policy: &'a Policy,
     pub kind: PolicyKind,
+    /// The scenario the policy is meant for, when the caller said (`check --scenario`).
+    pub scenario: Option<&'a ScenarioContext>,
+}
+
+/// The few facts of a scenario's input that rules compare a policy with. Each is `None` (or
+/// empty) when the input leaves it blank, so rules only judge what the user stated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScenarioContext {
+    pub id: Option<ScenarioId>,
+    pub partition: Option<String>,
+    pub region: Option<String>,
+    /// The account the logs (and, except across accounts, the key and bucket) belong to.
+    pub account: Option<String>,
+    pub key_arn: Option<String>,
+    /// Log group ARNs without the trailing `:*`, as the encryption context carries them.
+    pub log_group_arns: Vec<String>,
+    pub bucket: Option<String>,
+    /// vended-logs: `cloudwatch-logs`, `s3` or `firehose`.
+    pub destination: Option<String>,
+    /// vended-logs across accounts: the delivery destination's ARN in the destination account.
+    pub delivery_destination_arn: Option<String>,
+}
+
+impl ScenarioContext {
+    /// The facts of `input`, a scenario input as JSON keyed by field name (as `build` and the
+    /// page use it); missing or blank fields stay unknown.
+    pub fn from_input(id: ScenarioId, input: &serde_json::Value) -> Self {
+        let text = |name: &str| {
+            input
+                .get(name)
+                .and_then(|v| v.as_str())
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
+        let partition = text("partition").or_else(|| Some("aws".to_owned()));
+        let region = text("region");
+        let account = text("account");
+        let mut names: Vec<String> = match input.get("log-groups").and_then(|v| v.as_array()) {
+            Some(items) => items
+                .iter()
+                .filter_map(|v| v.as_str())
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            None => Vec::new(),
+        };
+        names.extend(text("log-group"));
+        let destination_account = text("destination-account").or_else(|| account.clone());
+        // vended-logs writes into the destination account's log group.
+        let group_account = if id == ScenarioId::VendedLogs {
+            destination_account.clone()
+        } else {
+            account.clone()
+        };
+        let log_group_arns = match (&partition, &region, &group_account) {
+            (Some(p), Some(r), Some(a)) => names
+                .iter()
+                .map(|n| format!("arn:{p}:logs:{r}:{a}:log-group:{n}"))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let delivery_destination_arn = match (
+            &partition,
+            &region,
+            text("destination-account"),
+            text("delivery-destination-name"),
+        ) {
+            (Some(p), Some(r), Some(b), Some(name)) if id == ScenarioId::VendedLogs => {
+                Some(format!("arn:{p}:logs:{r}:{b}:delivery-destination:{name}"))
+            }
+            _ => None,
+        };
+        ScenarioContext {
+            id: Some(id),
+            partition,
+            region,
+            account,
+            key_arn: text("key-arn"),
+            log_group_arns,
+            bucket: text("bucket"),
+            destination: text("destination"),
+            delivery_destination_arn,
+        }
+    }
+
+    /// The account of the scenario's key, from its ARN.
+    pub fn key_account(&self) -> Option<&str> {
+        let arn = self.key_arn.as_deref()?;
+        crate::policy::Arn::parse(arn)
+            .ok()
+            .map(|a| a.account)
+            .filter(|a| !a.is_empty())
+    }
+
+    /// The Region of the scenario's key, from its ARN.
+    pub fn key_region(&self) -> Option<&str> {
+        let arn = self.key_arn.as_deref()?;
+        crate::policy::Arn::parse(arn)
+            .ok()
+            .map(|a| a.region)
+            .filter(|r| !r.is_empty())
+    }
 }
 
 /// A statement together with its JSON object and its path.
@@ -19,14 +127,149 @@ pub struct StatementNode<'a> {
     pub statement: &'a Statement,
 }
 
-impl StatementNode<'_> {
+/// Whether the action pattern `pattern` (with `*` and `?`) matches `action`, ignoring case. Rules
+/// ask this for every statement, so the literal prefix is compared before any glob matching.
+fn action_matches(pattern: &str, action: &str) -> bool {
+    let literal = pattern.find(['*', '?']).unwrap_or(pattern.len());
+    let (head, tail) = pattern.split_at(literal);
+    if action.len() < head.len()
+        || !action.is_char_boundary(head.len())
+        || !action[..head.len()].eq_ignore_ascii_case(head)
+    {
+        return false;
+    }
+    if tail.is_empty() {
+        return action.len() == head.len();
+    }
+    if tail == "*" {
+        return true;
+    }
+    pattern::matches(&pattern.to_ascii_lowercase(), &action.to_ascii_lowercase())
+}
+
+/// Who a CloudWatch Logs service principal is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogsPrincipal<'t> {
+    /// `logs.REGION.amazonaws.com` (or `.amazonaws.com.cn`): the Region it names.
+    Regional(&'t str),
+    /// `logs.amazonaws.com`.
+    Global,
+    /// `delivery.logs.amazonaws.com`: vended-log delivery.
+    Delivery,
+}
+
+impl<'t> LogsPrincipal<'t> {
+    pub fn parse(name: &'t str) -> Option<Self> {
+        let host = name
+            .strip_suffix(".amazonaws.com.cn")
+            .or_else(|| name.strip_suffix(".amazonaws.com"))?;
+        match host {
+            "logs" => Some(LogsPrincipal::Global),
+            "delivery.logs" => Some(LogsPrincipal::Delivery),
+            _ => host
+                .strip_prefix("logs.")
+                .filter(|r| !r.is_empty() && !r.contains('.'))
+                .map(LogsPrincipal::Regional),
+        }
+    }
+}
+
+impl<'a> StatementNode<'a> {
     /// Path of one element of this statement, e.g. `Statement[0].Effect`.
     pub fn path_to(&self, element: &str) -> String {
         format!("{}.{element}", self.path)
     }
+
+    pub fn is_allow(&self) -> bool {
+        self.statement.effect() == Some(Effect::Allow)
+    }
+
+    /// The values under `"Service"` in `Principal`.
+    pub fn service_principals(&self) -> Vec<&'a Text> {
+        self.principals_of("Service")
+    }
+
+    /// The values under `"AWS"` in `Principal`.
+    pub fn aws_principals(&self) -> Vec<&'a Text> {
+        self.principals_of("AWS")
+    }
+
+    fn principals_of(&self, kind: &str) -> Vec<&'a Text> {
+        let Some(p) = &self.statement.principal else {
+            return Vec::new();
+        };
+        p.values()
+            .into_iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, v)| v)
+            .collect()
+    }
+
+    /// The CloudWatch Logs principals of this statement, with their text.
+    pub fn logs_principals(&self) -> Vec<(LogsPrincipal<'a>, &'a Text)> {
+        self.service_principals()
+            .into_iter()
+            .filter_map(|t| LogsPrincipal::parse(&t.value).map(|p| (p, t)))
+            .collect()
+    }
+
+    /// `"*"` or `{"AWS": "*"}` among the principals: everyone.
+    pub fn principal_is_everyone(&self) -> Option<&'a Text> {
+        let p = self.statement.principal.as_ref()?;
+        p.values()
+            .into_iter()
+            .find(|(k, v)| (*k == "*" || *k == "AWS") && v.value == "*")
+            .map(|(_, v)| v)
+    }
+
+    /// Whether the statement's `Action` (or, for `NotAction`, its complement) includes `action`.
+    /// Action names are case-insensitive.
+    pub fn grants(&self, action: &str) -> bool {
+        let listed = |list: &crate::policy::ValueList| list.values().any(|p| action_matches(p, action));
+        match (&self.statement.action, &self.statement.not_action) {
+            (Some(list), _) => listed(list),
+            (None, Some(list)) => !listed(list),
+            (None, None) => false,
+        }
+    }
+
+    /// Every condition entry whose key is `key` (case-insensitive), with its operator.
+    pub fn conditions_on(&self, key: &str) -> Vec<(Operator<'a>, &'a ConditionEntry)> {
+        self.statement
+            .condition
+            .iter()
+            .flat_map(|c| c.entries.iter().map(move |e| (Operator::parse(&c.operator.value), e)))
+            .filter(|(_, e)| e.key.value.eq_ignore_ascii_case(key))
+            .collect()
+    }
+
+    /// Whether some condition requires one of `keys` to equal or match a value that is not just
+    /// `*`: a positive operator without `IfExists` (a request without the key then fails).
+    pub fn narrowed_by(&self, keys: &[&str]) -> bool {
+        keys.iter().any(|key| {
+            self.conditions_on(key).iter().any(|(op, entry)| {
+                op.sense() == ValueSense::AnyOf
+                    && !op.if_exists
+                    && op.set != Some("ForAllValues")
+                    && !entry.values.items.is_empty()
+                    && entry.values.values().all(|v| v != "*")
+            })
+        })
+    }
 }
 
 impl<'a> Context<'a> {
+    /// A context without a scenario.
+    pub fn new(text: &'a str, json: &'a Value, policy: &'a Policy, kind: PolicyKind) -> Self {
+        Context {
+            text,
+            json,
+            policy,
+            kind,
+            scenario: None,
+        }
+    }
+
     /// Every statement that is a JSON object, paired with its lowered form (same order as
     /// `policy.statements`, which skips non-objects).
     pub fn statements(&self) -> Vec<StatementNode<'a>> {
@@ -40,16 +283,105 @@ impl<'a> Context<'a> {
 
     /// The `Statement` element; of duplicate keys the last, as lowering reads it.
     pub fn statement_value(&self) -> Option<&'a Value> {
-        self.json.as_object()?.iter().rev().find(|m| m.key == "Statement").map(|m| &m.value)
+        self.json
+            .as_object()?
+            .iter()
+            .rev()
+            .find(|m| m.key == "Statement")
+            .map(|m| &m.value)
     }
 
     /// Every item of `Statement` with its path, objects or not: the items of an array, or the
     /// single value when it is not an array.
     pub fn statement_items(&self) -> Vec<(String, &'a Value)> {
-        let Some(node) = self.statement_value() else { return Vec::new() };
+        let Some(node) = self.statement_value() else {
+            return Vec::new();
+        };
         match node.as_array() {
-            Some(items) => items.iter().enumerate().map(|(i, v)| (format!("Statement[{i}]"), v)).collect(),
+            Some(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("Statement[{i}]"), v))
+                .collect(),
             None => vec![("Statement".to_owned(), node)],
         }
+    }
+
+    /// The scenario this run checks against, if any.
+    pub fn scenario_id(&self) -> Option<ScenarioId> {
+        self.scenario.and_then(|s| s.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_patterns_match_ignoring_case() {
+        for (pattern, action, expected) in [
+            ("kms:*", "kms:PutKeyPolicy", true),
+            ("KMS:put*", "kms:PutKeyPolicy", true),
+            ("kms:PutKeyPolicy*", "kms:PutKeyPolicy", true),
+            ("kms:PutKeyPolicy", "kms:PutKeyPolicyX", false),
+            ("*", "s3:PutObject", true),
+            ("kms:*Key*", "kms:GenerateDataKey", true),
+            ("kms:?ncrypt", "kms:Encrypt", true),
+            ("s3:*", "kms:Decrypt", false),
+            ("kms:Decrypt", "kms:Decrypt", true),
+            ("kms:Décrypt", "kms:Decrypt", false),
+        ] {
+            assert_eq!(action_matches(pattern, action), expected, "{pattern} vs {action}");
+        }
+    }
+
+    #[test]
+    fn logs_principals_are_told_apart() {
+        assert_eq!(
+            LogsPrincipal::parse("logs.eu-west-1.amazonaws.com"),
+            Some(LogsPrincipal::Regional("eu-west-1"))
+        );
+        assert_eq!(
+            LogsPrincipal::parse("logs.cn-north-1.amazonaws.com.cn"),
+            Some(LogsPrincipal::Regional("cn-north-1"))
+        );
+        assert_eq!(LogsPrincipal::parse("logs.amazonaws.com"), Some(LogsPrincipal::Global));
+        assert_eq!(
+            LogsPrincipal::parse("delivery.logs.amazonaws.com"),
+            Some(LogsPrincipal::Delivery)
+        );
+        assert_eq!(LogsPrincipal::parse("events.amazonaws.com"), None);
+        assert_eq!(LogsPrincipal::parse("logs.a.b.amazonaws.com"), None);
+    }
+
+    #[test]
+    fn scenario_facts_come_from_the_input_fields() {
+        let input = serde_json::json!({
+            "partition": "aws", "region": "eu-west-1", "account": "111122223333",
+            "key-arn": "arn:aws:kms:eu-west-1:444455556666:key/k", "log-groups": ["/app/a", " "], "bucket": ""
+        });
+        let facts = ScenarioContext::from_input(ScenarioId::LogGroupKey, &input);
+        assert_eq!(
+            facts.log_group_arns,
+            ["arn:aws:logs:eu-west-1:111122223333:log-group:/app/a"]
+        );
+        assert_eq!(
+            (facts.key_account(), facts.key_region()),
+            (Some("444455556666"), Some("eu-west-1"))
+        );
+        assert_eq!(facts.bucket, None);
+        let vended = serde_json::json!({
+            "region": "us-east-1", "account": "111122223333", "destination-account": "444455556666",
+            "log-group": "/aws/vendedlogs/x", "delivery-destination-name": "dest"
+        });
+        let facts = ScenarioContext::from_input(ScenarioId::VendedLogs, &vended);
+        assert_eq!(
+            facts.log_group_arns,
+            ["arn:aws:logs:us-east-1:444455556666:log-group:/aws/vendedlogs/x"]
+        );
+        assert_eq!(
+            facts.delivery_destination_arn.as_deref(),
+            Some("arn:aws:logs:us-east-1:444455556666:delivery-destination:dest")
+        );
     }
 }

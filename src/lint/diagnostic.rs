@@ -1,6 +1,6 @@
 //! Diagnostic (what a rule says) and Finding (the same, located by line and column for people).
 
-use super::Rule;
+use super::{Fix, Rule};
 use crate::json::{LineIndex, Span};
 use serde::Serialize;
 
@@ -40,12 +40,23 @@ pub struct Diagnostic {
     pub path: String,
     pub note: Option<String>,
     pub help: Option<String>,
+    /// A mechanical remedy the page offers as a button (see `lint::fix`).
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
     /// A finding of `rule` at its default severity.
     pub fn new(rule: &'static Rule, message: impl Into<String>) -> Self {
-        Diagnostic { rule, severity: rule.severity, message: message.into(), span: None, path: String::new(), note: None, help: None }
+        Diagnostic {
+            rule,
+            severity: rule.severity,
+            message: message.into(),
+            span: None,
+            path: String::new(),
+            note: None,
+            help: None,
+            fix: None,
+        }
     }
 
     pub fn at(mut self, span: impl Into<Option<Span>>) -> Self {
@@ -65,6 +76,12 @@ impl Diagnostic {
 
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
+        self
+    }
+
+    /// Offers `fix`: only when the result is evidently what was meant (see `lint::fix`).
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 
@@ -92,6 +109,7 @@ impl Diagnostic {
             path: self.path.clone(),
             note: self.note.clone(),
             help: self.help.clone(),
+            fix: self.fix.clone(),
         }
     }
 }
@@ -117,4 +135,7 @@ pub struct Finding {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// Edits (byte spans of the checked text) that remedy the finding, when that is mechanical.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
 }

@@ -2,13 +2,15 @@
 
 mod context;
 mod diagnostic;
+pub mod fix;
 mod registry;
 pub mod rules;
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use context::{Context, StatementNode};
+pub use context::{Context, LogsPrincipal, ScenarioContext, StatementNode};
 pub use diagnostic::{Diagnostic, Finding, Severity};
+pub use fix::{apply_all, apply_fix, Edit, Fix, FixError};
 pub use registry::{rule_by_code, run, RULES};
 
 /// A validator rule: a stable code, its documentation, and the check itself.
@@ -29,6 +31,32 @@ impl Rule {
     /// The first line of the docs.
     pub fn summary(&self) -> &'static str {
         self.docs.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    }
+
+    /// Whether every word of `query` occurs, ignoring case, in the code, name or severity, or
+    /// starts a word of the docs' prose (so `sid` finds neither every "inside" nor every example
+    /// policy with a `"Sid"`): the rules index's filter.
+    pub fn matches(&self, query: &str) -> bool {
+        let labels = [self.code, self.name, self.severity.as_str()].map(str::to_lowercase);
+        let mut in_code = false;
+        let docs: String = self
+            .docs
+            .lines()
+            .filter(|line| {
+                let fence = line.trim_start().starts_with("```");
+                in_code ^= fence;
+                !fence && !in_code
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            .to_lowercase();
+        query.split_whitespace().all(|word| {
+            let word = word.to_lowercase();
+            labels.iter().any(|label| label.contains(&word))
+                || docs
+                    .match_indices(&word)
+                    .any(|(i, _)| !docs[..i].ends_with(char::is_alphanumeric))
+        })
     }
 }
 
@@ -61,4 +89,33 @@ macro_rules! declare_rule {
             check: $check,
         };
     };
+}
+
+#[cfg(test)]
+mod rule_filter_tests {
+    use super::rules::{effect_value, sid_format};
+
+    #[test]
+    fn every_word_must_match_code_name_severity_or_docs() {
+        let effect = &effect_value::RULE;
+        assert!(effect.matches(""));
+        assert!(effect.matches("iam005"));
+        assert!(effect.matches("EFFECT-value"));
+        assert!(effect.matches("error case-sensitive"));
+        assert!(!effect.matches("error spaces"));
+        assert!(sid_format::RULE.matches("sid spaces"));
+        assert!(!effect.matches("suggestion"));
+        let inside = super::Rule {
+            code: "TEST001",
+            name: "test",
+            severity: super::Severity::Warning,
+            docs: "A value inside the policy, (side) effects.\n```json\n{\"Principal\": \"x\"}\n```\nAfter.",
+            check: |_, _| {},
+        };
+        assert!(inside.matches("value side"));
+        assert!(!inside.matches("nside"), "only the starts of words in the docs");
+        assert!(!inside.matches("principal"), "not the examples");
+        assert!(inside.matches("after"));
+        assert!(effect.matches("sensitive"), "case-sensitive has the word sensitive");
+    }
 }

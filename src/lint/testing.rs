@@ -8,7 +8,7 @@ use crate::policy::{lower, PolicyKind};
 pub fn findings(rule: &'static Rule, kind: PolicyKind, text: &str) -> Vec<Diagnostic> {
     let json = parse_document(text).unwrap_or_else(|e| panic!("test input is not JSON: {}: {text}", e.message));
     let policy = lower(&json);
-    let ctx = Context { text, json: &json, policy: &policy, kind };
+    let ctx = Context::new(text, &json, &policy, kind);
     let mut out = Vec::new();
     (rule.check)(&ctx, &mut out);
     out
@@ -36,4 +36,22 @@ pub fn assert_passes(rule: &'static Rule, kind: PolicyKind, inputs: &[&str]) {
 pub fn flagged<'t>(text: &'t str, d: &Diagnostic) -> &'t str {
     let span = d.span.expect("finding should be located");
     &text[span.start..span.end]
+}
+
+/// The findings of one rule on one document checked against a scenario's facts.
+pub fn findings_in(
+    rule: &'static Rule,
+    kind: PolicyKind,
+    text: &str,
+    scenario: &super::ScenarioContext,
+) -> Vec<Diagnostic> {
+    let json = parse_document(text).unwrap_or_else(|e| panic!("test input is not JSON: {}: {text}", e.message));
+    let policy = lower(&json);
+    let ctx = Context {
+        scenario: Some(scenario),
+        ..Context::new(text, &json, &policy, kind)
+    };
+    let mut out = Vec::new();
+    (rule.check)(&ctx, &mut out);
+    out
 }

@@ -33,7 +33,14 @@ struct Mark {
 /// earlier finding in the list wins. Never panics: spans past the end or inside a multibyte
 /// character are moved to the nearest char boundary.
 pub fn annotate(text: &str, findings: &[Finding]) -> Vec<AnnotatedLine> {
-    let marks: Vec<Mark> = findings.iter().map(|f| mark(text, f.start, f.end)).collect();
+    let spans: Vec<(usize, usize)> = findings.iter().map(|f| (f.start, f.end)).collect();
+    annotate_spans(text, &spans)
+}
+
+/// [`annotate`] for any byte ranges (a diff's changed values): `Segment::finding` is then an
+/// index into `spans`.
+pub fn annotate_spans(text: &str, spans: &[(usize, usize)]) -> Vec<AnnotatedLine> {
+    let marks: Vec<Mark> = spans.iter().map(|&(start, end)| mark(text, start, end)).collect();
     let mut lines = Vec::new();
     let mut line_start = 0;
     for (i, raw) in text.split('\n').enumerate() {
@@ -125,6 +132,7 @@ mod tests {
             path: String::new(),
             note: None,
             help: None,
+            fix: None,
         }
     }
 

@@ -3,10 +3,12 @@
 
 mod annotate;
 mod docs;
+mod sarif;
 mod script;
 mod summary;
 
-pub use annotate::{annotate, AnnotatedLine, Segment};
+pub use annotate::{annotate, annotate_spans, AnnotatedLine, Segment};
 pub use docs::{inlines, rule_doc, DocBlock, Inline};
+pub use sarif::sarif;
 pub use script::script;
 pub use summary::summary;

@@ -48,6 +48,7 @@ mod tests {
             path: String::new(),
             note: None,
             help: None,
+            fix: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! JSON002: an object names the same key twice.
 
 use crate::json::{escape_string, Value, ValueKind};
+use crate::lint::fix::{remove_member, Fix};
 use crate::lint::{Context, Diagnostic};
 
 crate::declare_rule! {
@@ -43,20 +44,34 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     while let Some((path, value)) = stack.pop() {
         match &value.kind {
             ValueKind::Object(members) => {
+                // First index of each key: a linear scan per member was quadratic on a pasted object
+                // with a hundred thousand keys.
+                let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
                 for (i, m) in members.iter().enumerate() {
                     let here = join(&path, &m.key);
-                    if members[..i].iter().any(|earlier| earlier.key == m.key) {
-                        out.push(
-                            Diagnostic::new(&RULE, format!("duplicate key {}", escape_string(&m.key)))
-                                .at(m.key_span)
-                                .path(here.clone())
-                                .note(format!(
-                                    "the same object already has {} earlier; AWS does not document which one it \
+                    let earlier = *first.entry(m.key.as_str()).or_insert(i);
+                    if let Some(earlier) = (earlier < i).then(|| &members[earlier]) {
+                        let d = Diagnostic::new(&RULE, format!("duplicate key {}", escape_string(&m.key)))
+                            .at(m.key_span)
+                            .path(here.clone())
+                            .note(format!(
+                                "the same object already has {} earlier; AWS does not document which one it \
                                      uses, and this tool reads the last",
-                                    escape_string(&m.key)
-                                ))
-                                .help(format!("keep one {} and merge the values into it", escape_string(&m.key))),
-                        );
+                                escape_string(&m.key)
+                            ))
+                            .help(format!(
+                                "keep one {} and merge the values into it",
+                                escape_string(&m.key)
+                            ));
+                        // Only a repeat of the same value can go without choosing between them.
+                        let same = earlier.value == m.value;
+                        out.push(match remove_member(members, i).filter(|_| same) {
+                            Some(edit) => d.fix(Fix::new(
+                                format!("Remove the repeated {}", escape_string(&m.key)),
+                                vec![edit],
+                            )),
+                            None => d,
+                        });
                     }
                     stack.push((here, &m.value));
                 }
@@ -87,20 +102,28 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_fails(&RULE, Key, &[
-            r#"{"Version": "2012-10-17", "Version": "2012-10-17", "Statement": []}"#,
-            r#"{"Statement": [{"Effect": "Allow", "Effect": "Deny"}]}"#,
-            r#"{"Statement": {"Principal": {"AWS": "a", "AWS": "b"}}}"#,
-            r#"{"Statement": [{"Condition": {"StringEquals": {"k": "1"}, "StringEquals": {"j": "2"}}}]}"#,
-            r#"{"Statement": [{"Condition": {"StringEquals": {"k": "1", "k": "2"}}}]}"#,
-            r#"{"Statement": [], "Statement": []}"#,
-            r#"{"Statement": [{"Action": [{"x": 1, "x": 2}]}]}"#,
-        ]);
-        assert_passes(&RULE, Key, &[
-            r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow"}, {"Effect": "Deny"}]}"#,
-            r#"{"Statement": [{"Effect": "Allow", "effect": "Deny"}]}"#,
-            r#"{"Statement": [{"Condition": {"StringEquals": {"k": "1"}, "StringLike": {"k": "2"}}}]}"#,
-        ]);
+        assert_fails(
+            &RULE,
+            Key,
+            &[
+                r#"{"Version": "2012-10-17", "Version": "2012-10-17", "Statement": []}"#,
+                r#"{"Statement": [{"Effect": "Allow", "Effect": "Deny"}]}"#,
+                r#"{"Statement": {"Principal": {"AWS": "a", "AWS": "b"}}}"#,
+                r#"{"Statement": [{"Condition": {"StringEquals": {"k": "1"}, "StringEquals": {"j": "2"}}}]}"#,
+                r#"{"Statement": [{"Condition": {"StringEquals": {"k": "1", "k": "2"}}}]}"#,
+                r#"{"Statement": [], "Statement": []}"#,
+                r#"{"Statement": [{"Action": [{"x": 1, "x": 2}]}]}"#,
+            ],
+        );
+        assert_passes(
+            &RULE,
+            Key,
+            &[
+                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow"}, {"Effect": "Deny"}]}"#,
+                r#"{"Statement": [{"Effect": "Allow", "effect": "Deny"}]}"#,
+                r#"{"Statement": [{"Condition": {"StringEquals": {"k": "1"}, "StringLike": {"k": "2"}}}]}"#,
+            ],
+        );
     }
 
     #[test]
@@ -113,6 +136,15 @@ mod tests {
         assert_eq!(found[0].path, "Statement[1].Action");
         assert_eq!(found[0].message, "duplicate key \"Action\"");
         assert!(found[0].note.as_deref().unwrap().contains("reads the last"));
+    }
+
+    #[test]
+    fn a_repeat_of_the_same_value_is_removed() {
+        let text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow"}], "Version": "2012-10-17"}"#;
+        let out = crate::lint::fix::fixed(&RULE, Key, text);
+        assert_eq!(out, r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow"}]}"#);
+        assert_passes(&RULE, Key, &[&out]);
+        crate::lint::fix::assert_no_fix(&RULE, Key, r#"{"Statement": [{"Effect": "Allow", "Effect": "Deny"}]}"#);
     }
 
     #[test]

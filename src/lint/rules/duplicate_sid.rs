@@ -1,6 +1,7 @@
 //! IAM007: statement ids are unique within a policy.
 
 use crate::json::escape_string;
+use crate::lint::fix::Fix;
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::PolicyKind;
 
@@ -38,22 +39,59 @@ crate::declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let severity = if ctx.kind == PolicyKind::Identity { Severity::Error } else { Severity::Warning };
-    let mut seen: Vec<(&str, String)> = Vec::new();
-    for node in ctx.statements() {
+    let severity = if ctx.kind == PolicyKind::Identity {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let statements = ctx.statements();
+    // Sets and a counter per Sid: with lists, a paste of thousands of repeats took minutes
+    // (each repeat searched every number against every Sid).
+    let all_sids: std::collections::HashSet<&str> = statements
+        .iter()
+        .filter_map(|n| n.statement.sid.as_ref())
+        .map(|s| s.value.as_str())
+        .collect();
+    let mut seen: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    let mut renamed: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next_number: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for node in &statements {
         // The Sid as lowering reads it: the last string `Sid` of the statement. Empty Sids are IAM011's.
-        let Some(sid) = node.statement.sid.as_ref().filter(|s| !s.value.is_empty()) else { continue };
+        let Some(sid) = node.statement.sid.as_ref().filter(|s| !s.value.is_empty()) else {
+            continue;
+        };
         let path = node.path_to("Sid");
-        match seen.iter().find(|(value, _)| *value == sid.value) {
-            Some((_, first)) => out.push(
-                Diagnostic::new(&RULE, format!("duplicate Sid {}", escape_string(&sid.value)))
+        match seen.get(sid.value.as_str()) {
+            Some(first) => {
+                // A Sid only labels its statement, so numbering the repeat changes nothing else.
+                let next = next_number.entry(sid.value.as_str()).or_insert(2);
+                let fresh = (*next..)
+                    .map(|n| (n, format!("{}{n}", sid.value)))
+                    .find(|(_, c)| !all_sids.contains(c.as_str()) && !renamed.contains(c))
+                    .map(|(n, c)| {
+                        *next = n + 1;
+                        c
+                    })
+                    .unwrap_or_default();
+                let d = Diagnostic::new(&RULE, format!("duplicate Sid {}", escape_string(&sid.value)))
                     .severity(severity)
                     .at(sid.span)
                     .path(path)
                     .note(format!("it is first used at {first}"))
-                    .help("give each statement its own Sid"),
-            ),
-            None => seen.push((&sid.value, path)),
+                    .help("give each statement its own Sid");
+                out.push(match sid.span {
+                    Some(span) => d.fix(Fix::replace(
+                        format!("Rename to \"{fresh}\""),
+                        span,
+                        escape_string(&fresh),
+                    )),
+                    None => d,
+                });
+                renamed.insert(fresh);
+            }
+            None => {
+                seen.insert(&sid.value, path);
+            }
         }
     }
 }
@@ -67,18 +105,26 @@ mod tests {
     #[test]
     fn table() {
         for kind in PolicyKind::ALL {
-            assert_fails(&RULE, kind, &[
-                r#"{"Statement": [{"Sid": "A"}, {"Sid": "A"}]}"#,
-                r#"{"Statement": [{"Sid": "A"}, {"Sid": "B"}, {"Sid": "A"}]}"#,
-                r#"{"Statement": [{"Sid": "Allow logs"}, "x", {"Sid": "Allow logs"}]}"#,
-            ]);
-            assert_passes(&RULE, kind, &[
-                r#"{"Statement": [{"Sid": "A"}, {"Sid": "B"}]}"#,
-                r#"{"Statement": [{"Sid": "A"}, {"Sid": "a"}]}"#,
-                r#"{"Statement": [{"Sid": ""}, {"Sid": ""}]}"#,
-                r#"{"Statement": [{"Effect": "Allow"}, {"Effect": "Allow"}]}"#,
-                r#"{"Statement": {"Sid": "A"}}"#,
-            ]);
+            assert_fails(
+                &RULE,
+                kind,
+                &[
+                    r#"{"Statement": [{"Sid": "A"}, {"Sid": "A"}]}"#,
+                    r#"{"Statement": [{"Sid": "A"}, {"Sid": "B"}, {"Sid": "A"}]}"#,
+                    r#"{"Statement": [{"Sid": "Allow logs"}, "x", {"Sid": "Allow logs"}]}"#,
+                ],
+            );
+            assert_passes(
+                &RULE,
+                kind,
+                &[
+                    r#"{"Statement": [{"Sid": "A"}, {"Sid": "B"}]}"#,
+                    r#"{"Statement": [{"Sid": "A"}, {"Sid": "a"}]}"#,
+                    r#"{"Statement": [{"Sid": ""}, {"Sid": ""}]}"#,
+                    r#"{"Statement": [{"Effect": "Allow"}, {"Effect": "Allow"}]}"#,
+                    r#"{"Statement": {"Sid": "A"}}"#,
+                ],
+            );
         }
     }
 
@@ -91,6 +137,25 @@ mod tests {
         assert_eq!(flagged(text, &found[0]), "\"Root\"");
         assert_eq!(found[0].path, "Statement[2].Sid");
         assert_eq!(found[0].note.as_deref(), Some("it is first used at Statement[0].Sid"));
+    }
+
+    #[test]
+    fn the_fix_numbers_the_repeat() {
+        let text = r#"{"Statement": [{"Sid": "Root"}, {"Sid": "Root2"}, {"Sid": "Root"}]}"#;
+        let out = crate::lint::fix::fixed(&RULE, Identity, text);
+        assert_eq!(
+            out,
+            r#"{"Statement": [{"Sid": "Root"}, {"Sid": "Root2"}, {"Sid": "Root3"}]}"#
+        );
+        assert_passes(&RULE, Identity, &[&out]);
+        let three = r#"{"Statement": [{"Sid": "A"}, {"Sid": "A"}, {"Sid": "A"}]}"#;
+        let fixes: Vec<_> = findings(&RULE, Key, three).into_iter().filter_map(|d| d.fix).collect();
+        let (out, count) = crate::lint::apply_all(three, &fixes.iter().collect::<Vec<_>>());
+        assert_eq!(
+            (out.as_str(), count),
+            (r#"{"Statement": [{"Sid": "A"}, {"Sid": "A2"}, {"Sid": "A3"}]}"#, 2)
+        );
+        assert_passes(&RULE, Key, &[&out]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! IAM005: Effect must be exactly `Allow` or `Deny`.
 
 use crate::json::ValueKind;
+use crate::lint::fix::Fix;
 use crate::lint::{Context, Diagnostic};
 
 crate::declare_rule! {
@@ -41,12 +42,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             match &m.value.kind {
                 ValueKind::String(s) if s == "Allow" || s == "Deny" => {}
                 ValueKind::String(s) if s.eq_ignore_ascii_case("allow") || s.eq_ignore_ascii_case("deny") => {
-                    let fixed = if s.eq_ignore_ascii_case("allow") { "Allow" } else { "Deny" };
+                    let fixed = if s.eq_ignore_ascii_case("allow") {
+                        "Allow"
+                    } else {
+                        "Deny"
+                    };
                     out.push(
                         Diagnostic::new(&RULE, format!("Effect \"{s}\" has the wrong case"))
                             .at(m.value.span)
                             .path(path)
-                            .help(format!("write \"{fixed}\": element values are case-sensitive")),
+                            .help(format!("write \"{fixed}\": element values are case-sensitive"))
+                            .fix(Fix::replace(
+                                format!("Write \"{fixed}\""),
+                                m.value.span,
+                                format!("\"{fixed}\""),
+                            )),
                     );
                 }
                 ValueKind::String(s) => out.push(
@@ -55,6 +65,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         .path(path)
                         .help("use \"Allow\" or \"Deny\""),
                 ),
+                // ["Allow"]: the one value, in an array.
+                ValueKind::Array(items) if items.len() == 1 && matches!(items[0].as_str(), Some("Allow" | "Deny")) => {
+                    let only = items[0].as_str().unwrap_or_default();
+                    out.push(
+                        Diagnostic::new(&RULE, "Effect is an array, not a string")
+                            .at(m.value.span)
+                            .path(path)
+                            .help(format!("write \"Effect\": \"{only}\", without the brackets"))
+                            .fix(Fix::replace(
+                                format!("Write \"{only}\""),
+                                m.value.span,
+                                format!("\"{only}\""),
+                            )),
+                    )
+                }
                 _ => out.push(
                     Diagnostic::new(&RULE, format!("Effect is {}, not a string", m.value.type_name()))
                         .at(m.value.span)
@@ -74,17 +99,39 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_fails(&RULE, Key, &[
-            r#"{"Statement": [{"Effect": "allow"}]}"#,
-            r#"{"Statement": [{"Effect": "DENY"}]}"#,
-            r#"{"Statement": [{"Effect": "Permit"}]}"#,
-            r#"{"Statement": {"Effect": ["Allow"]}}"#,
-            r#"{"Statement": [{"Effect": true}]}"#,
-        ]);
-        assert_passes(&RULE, Key, &[
-            r#"{"Statement": [{"Effect": "Allow"}, {"Effect": "Deny"}]}"#,
-            r#"{"Statement": [{"Sid": "no effect here"}]}"#,
-        ]);
+        assert_fails(
+            &RULE,
+            Key,
+            &[
+                r#"{"Statement": [{"Effect": "allow"}]}"#,
+                r#"{"Statement": [{"Effect": "DENY"}]}"#,
+                r#"{"Statement": [{"Effect": "Permit"}]}"#,
+                r#"{"Statement": {"Effect": ["Allow"]}}"#,
+                r#"{"Statement": [{"Effect": true}]}"#,
+            ],
+        );
+        assert_passes(
+            &RULE,
+            Key,
+            &[
+                r#"{"Statement": [{"Effect": "Allow"}, {"Effect": "Deny"}]}"#,
+                r#"{"Statement": [{"Sid": "no effect here"}]}"#,
+            ],
+        );
+    }
+
+    #[test]
+    fn fixes_write_the_exact_value() {
+        use crate::lint::fix::{assert_no_fix, fixed};
+        let text = r#"{"Statement": [{"Effect": "allow"}, {"Effect": "DENY"}]}"#;
+        let once = fixed(&RULE, Key, text);
+        assert_eq!(once, r#"{"Statement": [{"Effect": "Allow"}, {"Effect": "DENY"}]}"#);
+        assert_passes(&RULE, Key, &[&fixed(&RULE, Key, &once)]);
+        let wrapped = fixed(&RULE, Key, r#"{"Statement": {"Effect": ["Deny"]}}"#);
+        assert_eq!(wrapped, r#"{"Statement": {"Effect": "Deny"}}"#);
+        assert_passes(&RULE, Key, &[&wrapped]);
+        assert_no_fix(&RULE, Key, r#"{"Statement": [{"Effect": "Permit"}]}"#);
+        assert_no_fix(&RULE, Key, r#"{"Statement": [{"Effect": ["Allow", "Deny"]}]}"#);
     }
 
     #[test]

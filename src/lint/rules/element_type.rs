@@ -1,6 +1,7 @@
 //! IAM010: every element has the JSON type the policy grammar gives it.
 
 use crate::json::{escape_string, Value, ValueKind};
+use crate::lint::fix::{remove_item, Fix};
 use crate::lint::{Context, Diagnostic};
 
 const PRINCIPAL_TYPES: [&str; 4] = ["AWS", "Service", "Federated", "CanonicalUser"];
@@ -73,10 +74,22 @@ fn error(message: String, at: &Value, path: impl Into<String>) -> Diagnostic {
 
 fn string(v: &Value, name: &str, path: String, out: &mut Vec<Diagnostic>) {
     if v.as_str().is_none() {
-        out.push(
-            error(format!("{name} is {}, not a string", v.type_name()), v, path)
-                .help(format!("write \"{name}\" as a string in double quotes")),
-        );
+        let d = error(format!("{name} is {}, not a string", v.type_name()), v, path)
+            .help(format!("write \"{name}\" as a string in double quotes"));
+        // A number or boolean names the same thing in quotes; null or a structure needs a choice.
+        let quoted = match &v.kind {
+            ValueKind::Number(n) => Some(n.clone()),
+            ValueKind::Bool(b) => Some(b.to_string()),
+            _ => None,
+        };
+        out.push(match quoted {
+            Some(q) => d.fix(Fix::replace(
+                format!("Write \"{q}\" in quotes"),
+                v.span,
+                escape_string(&q),
+            )),
+            None => d,
+        });
     }
 }
 
@@ -95,9 +108,15 @@ fn string_list(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
             for (i, item) in items.iter().enumerate() {
                 let here = format!("{path}[{i}]");
                 match &item.kind {
-                    ValueKind::String(s) if s.is_empty() => out.push(
-                        error(format!("{name} lists an empty string"), item, here).help("remove the empty value"),
-                    ),
+                    ValueKind::String(s) if s.is_empty() => {
+                        let d =
+                            error(format!("{name} lists an empty string"), item, here).help("remove the empty value");
+                        // Removing the only value would leave an empty list, another error.
+                        out.push(match remove_item(items, i).filter(|_| items.len() > 1) {
+                            Some(edit) => d.fix(Fix::new("Remove the empty value", vec![edit])),
+                            None => d,
+                        });
+                    }
                     ValueKind::String(_) => {}
                     _ => out.push(
                         error(format!("{name} lists {}, not a string", item.type_name()), item, here)
@@ -107,8 +126,15 @@ fn string_list(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
             }
         }
         _ => out.push(
-            error(format!("{name} is {}; it must be a string or an array of strings", v.type_name()), v, path)
-                .help(format!("write \"{name}\": \"…\" or \"{name}\": [\"…\", \"…\"]")),
+            error(
+                format!(
+                    "{name} is {}; it must be a string or an array of strings",
+                    v.type_name()
+                ),
+                v,
+                path,
+            )
+            .help(format!("write \"{name}\": \"…\" or \"{name}\": [\"…\", \"…\"]")),
         ),
     }
 }
@@ -117,15 +143,23 @@ fn principal(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
     match &v.kind {
         ValueKind::String(s) if s == "*" => {}
         ValueKind::String(s) => {
-            let kind =
-                if s.ends_with(".amazonaws.com") || s.ends_with(".amazonaws.com.cn") { "Service" } else { "AWS" };
+            let kind = if s.ends_with(".amazonaws.com") || s.ends_with(".amazonaws.com.cn") {
+                "Service"
+            } else {
+                "AWS"
+            };
+            let wrapped = format!("{{\"{kind}\": {}}}", escape_string(s));
             out.push(
                 error(
-                    format!("{name} {} must be \"*\" or an object such as {{\"AWS\": …}}", escape_string(s)),
+                    format!(
+                        "{name} {} must be \"*\" or an object such as {{\"AWS\": …}}",
+                        escape_string(s)
+                    ),
                     v,
                     path,
                 )
-                .help(format!("write \"{name}\": {{\"{kind}\": {}}}", escape_string(s))),
+                .help(format!("write \"{name}\": {wrapped}"))
+                .fix(Fix::replace(format!("Write {wrapped}"), v.span, wrapped.clone())),
             );
         }
         ValueKind::Object(members) if members.is_empty() => {
@@ -140,21 +174,32 @@ fn principal(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
                     string_list(&m.value, &format!("{name} \"{}\"", m.key), &here, out);
                     continue;
                 }
-                let help = match PRINCIPAL_TYPES.iter().find(|k| k.eq_ignore_ascii_case(&m.key)) {
+                let right = PRINCIPAL_TYPES.iter().find(|k| k.eq_ignore_ascii_case(&m.key));
+                let help = match right {
                     Some(right) => format!("write \"{right}\": principal types are case-sensitive"),
                     None => "a principal type is \"AWS\", \"Service\", \"Federated\" or \"CanonicalUser\"".to_owned(),
                 };
-                out.push(
-                    Diagnostic::new(&RULE, format!("unknown principal type {}", escape_string(&m.key)))
-                        .at(m.key_span)
-                        .path(here)
-                        .help(help),
-                );
+                let d = Diagnostic::new(&RULE, format!("unknown principal type {}", escape_string(&m.key)))
+                    .at(m.key_span)
+                    .path(here)
+                    .help(help);
+                // Renaming onto a type already listed would only make a duplicate key.
+                out.push(match right.filter(|right| !members.iter().any(|o| o.key == **right)) {
+                    Some(right) => d.fix(Fix::replace(
+                        format!("Rename to \"{right}\""),
+                        m.key_span,
+                        format!("\"{right}\""),
+                    )),
+                    None => d,
+                });
             }
         }
         _ => out.push(
             error(
-                format!("{name} is {}; it must be \"*\" or an object such as {{\"AWS\": …}}", v.type_name()),
+                format!(
+                    "{name} is {}; it must be \"*\" or an object such as {{\"AWS\": …}}",
+                    v.type_name()
+                ),
                 v,
                 path,
             )
@@ -184,7 +229,10 @@ fn condition(v: &Value, path: &str, out: &mut Vec<Diagnostic>) {
                     &op.value,
                     op_path,
                 )
-                .help(format!("write {}: {{\"condition-key\": \"value\"}}", escape_string(&op.key))),
+                .help(format!(
+                    "write {}: {{\"condition-key\": \"value\"}}",
+                    escape_string(&op.key)
+                )),
             );
             continue;
         };
@@ -194,8 +242,12 @@ fn condition(v: &Value, path: &str, out: &mut Vec<Diagnostic>) {
             match &e.value.kind {
                 ValueKind::String(_) | ValueKind::Bool(_) | ValueKind::Number(_) => {}
                 ValueKind::Array(items) if items.is_empty() => out.push(
-                    error(format!("condition key {key} has an empty array of values"), &e.value, here)
-                        .help("list at least one value, or remove the condition key"),
+                    error(
+                        format!("condition key {key} has an empty array of values"),
+                        &e.value,
+                        here,
+                    )
+                    .help("list at least one value, or remove the condition key"),
                 ),
                 ValueKind::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
@@ -213,7 +265,10 @@ fn condition(v: &Value, path: &str, out: &mut Vec<Diagnostic>) {
                 }
                 _ => out.push(
                     error(
-                        format!("condition key {key} is {}, not a value or an array of values", e.value.type_name()),
+                        format!(
+                            "condition key {key} is {}, not a value or an array of values",
+                            e.value.type_name()
+                        ),
                         &e.value,
                         here,
                     )
@@ -233,40 +288,48 @@ mod tests {
     #[test]
     fn table() {
         for kind in PolicyKind::ALL {
-            assert_fails(&RULE, kind, &[
-                r#"{"Id": 1, "Statement": []}"#,
-                r#"{"Statement": [{"Sid": 1}]}"#,
-                r#"{"Statement": [{"Sid": null}]}"#,
-                r#"{"Statement": [{"Action": 7}]}"#,
-                r#"{"Statement": [{"Action": ""}]}"#,
-                r#"{"Statement": [{"Action": []}]}"#,
-                r#"{"Statement": [{"NotAction": ["s3:*", 1]}]}"#,
-                r#"{"Statement": [{"Resource": {"arn": "x"}}]}"#,
-                r#"{"Statement": [{"NotResource": ["arn:aws:s3:::b", ""]}]}"#,
-                r#"{"Statement": [{"Principal": "111122223333"}]}"#,
-                r#"{"Statement": [{"Principal": ["*"]}]}"#,
-                r#"{"Statement": [{"Principal": {}}]}"#,
-                r#"{"Statement": [{"Principal": {"aws": "111122223333"}}]}"#,
-                r#"{"Statement": [{"NotPrincipal": {"User": "alice"}}]}"#,
-                r#"{"Statement": [{"Principal": {"AWS": []}}]}"#,
-                r#"{"Statement": [{"Principal": {"Service": 1}}]}"#,
-                r#"{"Statement": [{"Principal": {"AWS": ["111122223333", null]}}]}"#,
-                r#"{"Statement": [{"Condition": "aws:SecureTransport"}]}"#,
-                r#"{"Statement": [{"Condition": {"Bool": true}}]}"#,
-                r#"{"Statement": [{"Condition": {"StringEquals": {"aws:SourceAccount": []}}}]}"#,
-                r#"{"Statement": [{"Condition": {"StringEquals": {"aws:SourceAccount": null}}}]}"#,
-                r#"{"Statement": [{"Condition": {"StringEquals": {"aws:SourceAccount": {"v": "1"}}}}]}"#,
-                r#"{"Statement": [{"Condition": {"StringEquals": {"aws:SourceAccount": ["1", ["2"]]}}}]}"#,
-            ]);
-            assert_passes(&RULE, kind, &[
-                r#"{"Version": "2012-10-17", "Id": "x", "Statement": [{"Sid": "a", "Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*"}]}"#,
-                r#"{"Statement": [{"Principal": {"AWS": ["111122223333", "arn:aws:iam::111122223333:root"], "Service": "logs.amazonaws.com", "Federated": "cognito-identity.amazonaws.com", "CanonicalUser": "79a5"}}]}"#,
-                r#"{"Statement": [{"NotAction": ["s3:Get*", "s3:List*"], "NotResource": ["arn:aws:s3:::b"]}]}"#,
-                r#"{"Statement": [{"Condition": {}}]}"#,
-                r#"{"Statement": [{"Condition": {"Bool": {"aws:SecureTransport": false}, "NumericLessThan": {"s3:max-keys": 10}, "StringEquals": {"k": ["a", "b"]}, "Null": {"k": "true"}}}]}"#,
-                r#"{"Version": 2012, "Statement": [{"Effect": 1}]}"#,
-                r#"{"Statement": "not an array"}"#,
-            ]);
+            assert_fails(
+                &RULE,
+                kind,
+                &[
+                    r#"{"Id": 1, "Statement": []}"#,
+                    r#"{"Statement": [{"Sid": 1}]}"#,
+                    r#"{"Statement": [{"Sid": null}]}"#,
+                    r#"{"Statement": [{"Action": 7}]}"#,
+                    r#"{"Statement": [{"Action": ""}]}"#,
+                    r#"{"Statement": [{"Action": []}]}"#,
+                    r#"{"Statement": [{"NotAction": ["s3:*", 1]}]}"#,
+                    r#"{"Statement": [{"Resource": {"arn": "x"}}]}"#,
+                    r#"{"Statement": [{"NotResource": ["arn:aws:s3:::b", ""]}]}"#,
+                    r#"{"Statement": [{"Principal": "111122223333"}]}"#,
+                    r#"{"Statement": [{"Principal": ["*"]}]}"#,
+                    r#"{"Statement": [{"Principal": {}}]}"#,
+                    r#"{"Statement": [{"Principal": {"aws": "111122223333"}}]}"#,
+                    r#"{"Statement": [{"NotPrincipal": {"User": "alice"}}]}"#,
+                    r#"{"Statement": [{"Principal": {"AWS": []}}]}"#,
+                    r#"{"Statement": [{"Principal": {"Service": 1}}]}"#,
+                    r#"{"Statement": [{"Principal": {"AWS": ["111122223333", null]}}]}"#,
+                    r#"{"Statement": [{"Condition": "aws:SecureTransport"}]}"#,
+                    r#"{"Statement": [{"Condition": {"Bool": true}}]}"#,
+                    r#"{"Statement": [{"Condition": {"StringEquals": {"aws:SourceAccount": []}}}]}"#,
+                    r#"{"Statement": [{"Condition": {"StringEquals": {"aws:SourceAccount": null}}}]}"#,
+                    r#"{"Statement": [{"Condition": {"StringEquals": {"aws:SourceAccount": {"v": "1"}}}}]}"#,
+                    r#"{"Statement": [{"Condition": {"StringEquals": {"aws:SourceAccount": ["1", ["2"]]}}}]}"#,
+                ],
+            );
+            assert_passes(
+                &RULE,
+                kind,
+                &[
+                    r#"{"Version": "2012-10-17", "Id": "x", "Statement": [{"Sid": "a", "Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*"}]}"#,
+                    r#"{"Statement": [{"Principal": {"AWS": ["111122223333", "arn:aws:iam::111122223333:root"], "Service": "logs.amazonaws.com", "Federated": "cognito-identity.amazonaws.com", "CanonicalUser": "79a5"}}]}"#,
+                    r#"{"Statement": [{"NotAction": ["s3:Get*", "s3:List*"], "NotResource": ["arn:aws:s3:::b"]}]}"#,
+                    r#"{"Statement": [{"Condition": {}}]}"#,
+                    r#"{"Statement": [{"Condition": {"Bool": {"aws:SecureTransport": false}, "NumericLessThan": {"s3:max-keys": 10}, "StringEquals": {"k": ["a", "b"]}, "Null": {"k": "true"}}}]}"#,
+                    r#"{"Version": 2012, "Statement": [{"Effect": 1}]}"#,
+                    r#"{"Statement": "not an array"}"#,
+                ],
+            );
         }
     }
 
@@ -281,7 +344,47 @@ mod tests {
         );
         assert_eq!(flagged(text, &found[0]), r#""arn:aws:iam::111122223333:root""#);
         assert_eq!(found[0].path, "Statement[1].Principal");
-        assert_eq!(found[0].help.as_deref(), Some(r#"write "Principal": {"AWS": "arn:aws:iam::111122223333:root"}"#));
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(r#"write "Principal": {"AWS": "arn:aws:iam::111122223333:root"}"#)
+        );
+    }
+
+    #[test]
+    fn mechanical_fixes_repair_the_type() {
+        use crate::lint::fix::{assert_no_fix, fixed};
+        let cases = [
+            (
+                r#"{"Statement": [{"Principal": "arn:aws:iam::111122223333:root"}]}"#,
+                r#"{"Statement": [{"Principal": {"AWS": "arn:aws:iam::111122223333:root"}}]}"#,
+            ),
+            (
+                r#"{"Statement": [{"Principal": "logs.us-east-1.amazonaws.com"}]}"#,
+                r#"{"Statement": [{"Principal": {"Service": "logs.us-east-1.amazonaws.com"}}]}"#,
+            ),
+            (r#"{"Statement": [{"Sid": 1}]}"#, r#"{"Statement": [{"Sid": "1"}]}"#),
+            (r#"{"Id": true, "Statement": []}"#, r#"{"Id": "true", "Statement": []}"#),
+            (
+                r#"{"Statement": [{"Action": ["kms:Decrypt", ""]}]}"#,
+                r#"{"Statement": [{"Action": ["kms:Decrypt"]}]}"#,
+            ),
+            (
+                r#"{"Statement": [{"Principal": {"service": "logs.amazonaws.com"}}]}"#,
+                r#"{"Statement": [{"Principal": {"Service": "logs.amazonaws.com"}}]}"#,
+            ),
+        ];
+        for (text, want) in cases {
+            let out = fixed(&RULE, Key, text);
+            assert_eq!(out, want);
+            assert_passes(&RULE, Key, &[&out]);
+        }
+        assert_no_fix(&RULE, Key, r#"{"Statement": [{"Action": [""]}]}"#);
+        assert_no_fix(&RULE, Key, r#"{"Statement": [{"Sid": null}]}"#);
+        assert_no_fix(
+            &RULE,
+            Key,
+            r#"{"Statement": [{"Principal": {"AWS": "a", "aws": "b"}}]}"#,
+        );
     }
 
     #[test]
@@ -299,7 +402,10 @@ mod tests {
         let found = findings(&RULE, Key, text);
         assert_eq!(flagged(text, &found[0]), "\"service\"");
         assert_eq!(found[0].path, "Statement[0].Principal.service");
-        assert_eq!(found[0].help.as_deref(), Some("write \"Service\": principal types are case-sensitive"));
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("write \"Service\": principal types are case-sensitive")
+        );
     }
 
     #[test]

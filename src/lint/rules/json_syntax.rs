@@ -1,6 +1,7 @@
 //! JSON001: the text is not valid JSON, or not a JSON object.
 
 use crate::json::SyntaxError;
+use crate::lint::fix::Fix;
 use crate::lint::{Context, Diagnostic};
 
 crate::declare_rule! {
@@ -40,7 +41,14 @@ fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
 
 /// The finding for a parser error.
 pub fn diagnostic(error: SyntaxError) -> Diagnostic {
+    // The parser points a trailing comma's error at the comma itself.
+    let trailing_comma = error.message.starts_with("trailing comma") && error.span.end == error.span.start + 1;
     let d = Diagnostic::new(&RULE, error.message).at(error.span);
+    let d = if trailing_comma {
+        d.fix(Fix::replace("Remove the comma", error.span, ""))
+    } else {
+        d
+    };
     match error.help {
         Some(help) => d.help(help),
         None => d,
@@ -59,5 +67,15 @@ mod tests {
         assert_eq!(d.message, "trailing comma before `]`");
         assert_eq!(d.span.map(|s| s.start), Some(8));
         assert!(d.help.is_some());
+    }
+
+    #[test]
+    fn a_trailing_comma_is_removed() {
+        let text = "{\"Statement\": [{\"Effect\": \"Allow\"},\n]}";
+        let d = diagnostic(parse_document(text).unwrap_err());
+        let out = crate::lint::apply_fix(text, d.fix.as_ref().expect("a fix")).unwrap();
+        assert_eq!(out, "{\"Statement\": [{\"Effect\": \"Allow\"}\n]}");
+        assert!(parse_document(&out).is_ok());
+        assert!(diagnostic(parse_document("{\"a\" 1}").unwrap_err()).fix.is_none());
     }
 }

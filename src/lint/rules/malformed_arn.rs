@@ -1,6 +1,7 @@
 //! IAM009: values that must be ARNs are well-formed ARNs.
 
 use crate::json::{escape_string, Value, ValueKind};
+use crate::lint::fix::Fix;
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{is_account_id, Arn, ArnError, PolicyKind};
 
@@ -48,11 +49,21 @@ crate::declare_rule! {
 }
 
 /// Condition keys whose values are ARNs whatever the operator.
-const ARN_KEYS: [&str; 3] = ["aws:SourceArn", "aws:PrincipalArn", "kms:EncryptionContext:aws:logs:arn"];
+const ARN_KEYS: [&str; 3] = [
+    "aws:SourceArn",
+    "aws:PrincipalArn",
+    "kms:EncryptionContext:aws:logs:arn",
+];
 const ARN_OPERATORS: [&str; 4] = ["ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike"];
 /// S3 resource types whose ARNs do carry a Region and account; any other S3 ARN names a bucket.
-const S3_TYPED: [&str; 6] =
-    ["accesspoint", "job", "storage-lens", "storage-lens-group", "access-grants", "async-request"];
+const S3_TYPED: [&str; 6] = [
+    "accesspoint",
+    "job",
+    "storage-lens",
+    "storage-lens-group",
+    "access-grants",
+    "async-request",
+];
 
 /// Where a value sits, which decides what else it may be.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -121,14 +132,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// `ForAnyValue:ArnLikeIfExists` → `ArnLike`.
 fn base_operator(op: &str) -> &str {
-    let op = op.strip_prefix("ForAllValues:").or_else(|| op.strip_prefix("ForAnyValue:")).unwrap_or(op);
+    let op = op
+        .strip_prefix("ForAllValues:")
+        .or_else(|| op.strip_prefix("ForAnyValue:"))
+        .unwrap_or(op);
     op.strip_suffix("IfExists").unwrap_or(op)
 }
 
 /// The values of a string-or-array element, each with its path.
 fn items<'v>(v: &'v Value, path: &str) -> Vec<(String, &'v Value)> {
     match v.as_array() {
-        Some(list) => list.iter().enumerate().map(|(i, item)| (format!("{path}[{i}]"), item)).collect(),
+        Some(list) => list
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (format!("{path}[{i}]"), item))
+            .collect(),
         None => vec![(path.to_owned(), v)],
     }
 }
@@ -142,19 +160,29 @@ fn value(ctx: &Context, v: &Value, path: String, place: Place, out: &mut Vec<Dia
         }
         _ => return,
     };
-    if let Some((message, help)) = problem(&text, place, ctx.kind) {
+    if let Some((message, help, fixed)) = problem(&text, place, ctx.kind) {
         let d = Diagnostic::new(&RULE, format!("{} {} {message}", place.label(), escape_string(&text)))
             .at(v.span)
             .path(path);
-        out.push(match help {
+        let d = match help {
             Some(help) => d.help(help),
+            None => d,
+        };
+        out.push(match fixed {
+            Some(fixed) => {
+                let quoted = escape_string(&fixed);
+                d.fix(Fix::replace(format!("Write {quoted}"), v.span, quoted))
+            }
             None => d,
         });
     }
 }
 
-/// What is wrong with `v` as an ARN in `place`, and the remedy: `None` when it is fine.
-fn problem(v: &str, place: Place, kind: PolicyKind) -> Option<(String, Option<String>)> {
+/// What is wrong with `v`, the remedy, and the corrected value when it is mechanical.
+type Problem = (String, Option<String>, Option<String>);
+
+/// What is wrong with `v` as an ARN in `place`: `None` when it is fine.
+fn problem(v: &str, place: Place, kind: PolicyKind) -> Option<Problem> {
     if v == "*" || v.is_empty() {
         return None; // The empty string is IAM010's.
     }
@@ -176,7 +204,7 @@ fn problem(v: &str, place: Place, kind: PolicyKind) -> Option<(String, Option<St
         Ok(arn) => arn,
         Err(_) if known != usize::MAX => return None,
         Err(ArnError::NotAnArn) => return not_an_arn(v, place, kind),
-        Err(error) => return Some((error.to_string(), Some(FORM.to_owned()))),
+        Err(error) => return Some((error.to_string(), Some(FORM.to_owned()), None)),
     };
     // Fields by position: arn 0, partition 1, service 2, region 3, account 4.
     let wild = |field: &str, index: usize| known <= index || field.contains(['*', '?']);
@@ -185,32 +213,52 @@ fn problem(v: &str, place: Place, kind: PolicyKind) -> Option<(String, Option<St
     }
     if arn.service == "s3" && !S3_TYPED.contains(&arn.resource.split('/').next().unwrap_or_default()) {
         // Suggest a fixed ARN only when no policy variable was stood in for.
-        let fixed = (plain == v).then(|| format!("write \"arn:{}:s3:::{}\"", arn.partition, arn.resource));
+        let fixed = (plain == v).then(|| format!("arn:{}:s3:::{}", arn.partition, arn.resource));
+        let help = fixed.as_ref().map(|f| format!("write \"{f}\""));
         if !arn.account.is_empty() && !wild(arn.account, 4) {
-            return Some((format!("has account \"{}\", but S3 bucket ARNs have no account", arn.account), fixed));
+            let message = format!("has account \"{}\", but S3 bucket ARNs have no account", arn.account);
+            return Some((message, help, fixed));
         }
         if !arn.region.is_empty() && !wild(arn.region, 3) {
-            return Some((format!("has Region \"{}\", but S3 bucket ARNs have no Region", arn.region), fixed));
+            return Some((
+                format!("has Region \"{}\", but S3 bucket ARNs have no Region", arn.region),
+                help,
+                fixed,
+            ));
         }
         return None;
     }
     if (arn.service == "iam" || arn.service == "sts") && !arn.region.is_empty() && !wild(arn.region, 3) {
         let service = arn.service.to_ascii_uppercase();
+        let fixed = (plain == v).then(|| {
+            format!(
+                "arn:{}:{}::{}:{}",
+                arn.partition, arn.service, arn.account, arn.resource
+            )
+        });
         return Some((
             format!("has Region \"{}\", but {service} ARNs have no Region", arn.region),
-            (plain == v)
-                .then(|| format!("write \"arn:{}:{}::{}:{}\"", arn.partition, arn.service, arn.account, arn.resource)),
+            fixed.as_ref().map(|f| format!("write \"{f}\"")),
+            fixed,
         ));
     }
     // `aws` is the account of AWS-owned resources, as in `arn:aws:iam::aws:policy/…`.
     if !arn.account.is_empty() && !wild(arn.account, 4) && !arn.has_valid_account() && arn.account != "aws" {
         let digits: String = arn.account.chars().filter(|c| *c != '-').collect();
-        let help = if is_account_id(&digits) {
-            format!("write the account as \"{digits}\", without dashes")
+        let (help, fixed) = if is_account_id(&digits) {
+            let fixed = v.replacen(&format!(":{}:", arn.account), &format!(":{digits}:"), 1);
+            (
+                format!("write the account as \"{digits}\", without dashes"),
+                Some(fixed),
+            )
         } else {
-            "an account id is exactly 12 digits, e.g. 111122223333".to_owned()
+            ("an account id is exactly 12 digits, e.g. 111122223333".to_owned(), None)
         };
-        return Some((format!("has account \"{}\", which is not 12 digits", arn.account), Some(help)));
+        return Some((
+            format!("has account \"{}\", which is not 12 digits", arn.account),
+            Some(help),
+            fixed,
+        ));
     }
     None
 }
@@ -218,7 +266,7 @@ fn problem(v: &str, place: Place, kind: PolicyKind) -> Option<(String, Option<St
 const FORM: &str = "an ARN has the form arn:partition:service:region:account:resource";
 
 /// Leading, trailing or inner whitespace: a value pasted with a stray space.
-fn whitespace(v: &str) -> Option<(String, Option<String>)> {
+fn whitespace(v: &str) -> Option<Problem> {
     let c = v.chars().find(|c| c.is_whitespace())?;
     let what = match c {
         ' ' | '\u{a0}' => "a space",
@@ -236,40 +284,50 @@ fn whitespace(v: &str) -> Option<(String, Option<String>)> {
         (false, true, false) => "trailing",
         _ => "inside",
     };
-    let help = if inside {
-        "remove the whitespace: an ARN contains none".to_owned()
+    // Whitespace inside may stand for a missing character, so only stray ends are trimmed.
+    let (help, fixed) = if inside {
+        ("remove the whitespace: an ARN contains none".to_owned(), None)
     } else {
-        format!("write {}", escape_string(trimmed))
+        (format!("write {}", escape_string(trimmed)), Some(trimmed.to_owned()))
     };
-    Some((format!("contains {what} ({place})"), Some(help)))
+    Some((format!("contains {what} ({place})"), Some(help), fixed))
 }
 
-fn not_an_arn(v: &str, place: Place, kind: PolicyKind) -> Option<(String, Option<String>)> {
+fn not_an_arn(v: &str, place: Place, kind: PolicyKind) -> Option<Problem> {
     let looks_like_arn = v.starts_with("arn") || v.contains(':');
     if place == Place::Resource && !looks_like_arn && !matches!(kind, PolicyKind::Bucket | PolicyKind::Identity) {
         return None; // Only IAM and S3 are known to reject a resource that is not an ARN.
     }
+    let mut fixed = None;
     let help = if v.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("arn:")) {
+        fixed = Some(format!("arn:{}", &v[4..]));
         format!("write \"arn:\" in lowercase: \"arn:{}\"", &v[4..])
     } else {
         match place {
             Place::Principal => {
                 let digits: String = v.chars().filter(|c| *c != '-').collect();
                 if is_account_id(&digits) {
-                    format!("write the account id without dashes: \"{digits}\"")
+                    let help = format!("write the account id without dashes: \"{digits}\"");
+                    fixed = Some(digits);
+                    help
                 } else {
                     "an AWS principal is an ARN such as arn:aws:iam::111122223333:root, or a 12-digit account id"
                         .to_owned()
                 }
             }
+            // Not offered as a fix: the partition is a guess.
             Place::Resource if kind == PolicyKind::Bucket && !v.contains(':') => {
                 format!("write \"arn:aws:s3:::{v}\" (in the aws partition)")
             }
             _ => format!("{FORM}, or \"*\""),
         }
     };
-    let message = if place == Place::Principal { "is not an ARN or a 12-digit account id" } else { "is not an ARN" };
-    Some((message.to_owned(), Some(help)))
+    let message = if place == Place::Principal {
+        "is not an ARN or a 12-digit account id"
+    } else {
+        "is not an ARN"
+    };
+    Some((message.to_owned(), Some(help), fixed))
 }
 
 /// An IAM unique id (`AIDA…` user, `AROA…` role): what AWS shows in place of a deleted principal.
@@ -304,11 +362,15 @@ mod tests {
     }
 
     fn principal(p: &str) -> String {
-        format!(r#"{{"Statement": [{{"Effect": "Allow", "Principal": {{"AWS": {p}}}, "Action": "kms:*", "Resource": "*"}}]}}"#)
+        format!(
+            r#"{{"Statement": [{{"Effect": "Allow", "Principal": {{"AWS": {p}}}, "Action": "kms:*", "Resource": "*"}}]}}"#
+        )
     }
 
     fn condition(op: &str, key: &str, v: &str) -> String {
-        format!(r#"{{"Statement": [{{"Effect": "Allow", "Action": "kms:*", "Resource": "*", "Condition": {{"{op}": {{"{key}": {v}}}}}}}]}}"#)
+        format!(
+            r#"{{"Statement": [{{"Effect": "Allow", "Action": "kms:*", "Resource": "*", "Condition": {{"{op}": {{"{key}": {v}}}}}}}]}}"#
+        )
     }
 
     fn fails(kind: PolicyKind, inputs: &[String]) {
@@ -322,36 +384,42 @@ mod tests {
     #[test]
     fn resources() {
         for kind in PolicyKind::ALL {
-            fails(kind, &[
-                resource(r#""arn:aws:kms:us-east-1:111122223333:key/abc ""#),
-                resource(r#"" arn:aws:s3:::b""#),
-                resource(r#""arn:aws:logs:us-east-1:111122223333:log-group: app""#),
-                resource(r#""arn:aws:kms:us-east-1:111122223333""#),
-                resource(r#"["arn:aws:s3:::b", "arn:aws:s3::111122223333:b/*"]"#),
-                resource(r#""arn:aws:s3:us-east-1::b""#),
-                resource(r#""arn:aws:logs:us-east-1:1111:log-group:app""#),
-                resource(r#""arn:aws:iam:us-east-1:111122223333:role/app""#),
-                resource(r#""arn:aws:sts:us-east-1:111122223333:assumed-role/app/s""#),
-                resource(r#""arn::kms:us-east-1:111122223333:key/x""#),
-                resource(r#""ARN:aws:s3:::b""#),
-                resource(r#""aws:s3:::b""#),
-            ]);
-            passes(kind, &[
-                resource(r#""*""#),
-                resource(r#""""#),
-                resource(r#"["arn:aws:s3:::b", "arn:aws:s3:::b/*", "arn:aws-cn:s3:::b/AWSLogs/111122223333/*"]"#),
-                resource(r#""arn:aws:logs:us-east-1:111122223333:log-group:app:*""#),
-                resource(r#""arn:aws:logs:*:*:log-group:/aws/*""#),
-                resource(r#""arn:aws:logs:us-east-1:11112222333?:*""#),
-                resource(r#""arn:aws:iam::111122223333:role/app""#),
-                resource(r#""arn:aws:iam::aws:policy/ReadOnlyAccess""#),
-                resource(r#""arn:aws:s3:::b/${aws:username}/*""#),
-                resource(r#""arn:aws:logs:${aws:RequestedRegion}:${aws:PrincipalAccount}:log-group:app""#),
-                resource(r#""arn:aws:s3:us-east-1:111122223333:accesspoint/ap""#),
-                resource(r#""arn:aws:s3::111122223333:accesspoint/abc.mrap""#),
-                resource(r#""arn:aws:firehose:us-east-1:111122223333:deliverystream/s""#),
-                resource(r#"7"#),
-            ]);
+            fails(
+                kind,
+                &[
+                    resource(r#""arn:aws:kms:us-east-1:111122223333:key/abc ""#),
+                    resource(r#"" arn:aws:s3:::b""#),
+                    resource(r#""arn:aws:logs:us-east-1:111122223333:log-group: app""#),
+                    resource(r#""arn:aws:kms:us-east-1:111122223333""#),
+                    resource(r#"["arn:aws:s3:::b", "arn:aws:s3::111122223333:b/*"]"#),
+                    resource(r#""arn:aws:s3:us-east-1::b""#),
+                    resource(r#""arn:aws:logs:us-east-1:1111:log-group:app""#),
+                    resource(r#""arn:aws:iam:us-east-1:111122223333:role/app""#),
+                    resource(r#""arn:aws:sts:us-east-1:111122223333:assumed-role/app/s""#),
+                    resource(r#""arn::kms:us-east-1:111122223333:key/x""#),
+                    resource(r#""ARN:aws:s3:::b""#),
+                    resource(r#""aws:s3:::b""#),
+                ],
+            );
+            passes(
+                kind,
+                &[
+                    resource(r#""*""#),
+                    resource(r#""""#),
+                    resource(r#"["arn:aws:s3:::b", "arn:aws:s3:::b/*", "arn:aws-cn:s3:::b/AWSLogs/111122223333/*"]"#),
+                    resource(r#""arn:aws:logs:us-east-1:111122223333:log-group:app:*""#),
+                    resource(r#""arn:aws:logs:*:*:log-group:/aws/*""#),
+                    resource(r#""arn:aws:logs:us-east-1:11112222333?:*""#),
+                    resource(r#""arn:aws:iam::111122223333:role/app""#),
+                    resource(r#""arn:aws:iam::aws:policy/ReadOnlyAccess""#),
+                    resource(r#""arn:aws:s3:::b/${aws:username}/*""#),
+                    resource(r#""arn:aws:logs:${aws:RequestedRegion}:${aws:PrincipalAccount}:log-group:app""#),
+                    resource(r#""arn:aws:s3:us-east-1:111122223333:accesspoint/ap""#),
+                    resource(r#""arn:aws:s3::111122223333:accesspoint/abc.mrap""#),
+                    resource(r#""arn:aws:firehose:us-east-1:111122223333:deliverystream/s""#),
+                    resource(r#"7"#),
+                ],
+            );
         }
         let bare = resource(r#""my-bucket""#);
         fails(Bucket, std::slice::from_ref(&bare));
@@ -362,22 +430,28 @@ mod tests {
     #[test]
     fn principals() {
         for kind in PolicyKind::ALL {
-            fails(kind, &[
-                principal(r#""111122223333 ""#),
-                principal(r#""1111-2222-3333""#),
-                principal(r#""alice""#),
-                principal(r#""arn:aws:iam::1111:root""#),
-                principal(r#""arn:aws:iam:us-east-1:111122223333:root""#),
-                principal(r#"["arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333"]"#),
-            ]);
-            passes(kind, &[
-                principal(r#""*""#),
-                principal(r#""111122223333""#),
-                principal(r#"["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:role/app"]"#),
-                principal(r#""arn:aws:sts::111122223333:assumed-role/app/session""#),
-                principal(r#""AROAEXAMPLEID1234567""#),
-                r#"{"Statement": [{"Principal": {"Service": "logs us-east-1"}}]}"#.to_owned(),
-            ]);
+            fails(
+                kind,
+                &[
+                    principal(r#""111122223333 ""#),
+                    principal(r#""1111-2222-3333""#),
+                    principal(r#""alice""#),
+                    principal(r#""arn:aws:iam::1111:root""#),
+                    principal(r#""arn:aws:iam:us-east-1:111122223333:root""#),
+                    principal(r#"["arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333"]"#),
+                ],
+            );
+            passes(
+                kind,
+                &[
+                    principal(r#""*""#),
+                    principal(r#""111122223333""#),
+                    principal(r#"["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:role/app"]"#),
+                    principal(r#""arn:aws:sts::111122223333:assumed-role/app/session""#),
+                    principal(r#""AROAEXAMPLEID1234567""#),
+                    r#"{"Statement": [{"Principal": {"Service": "logs us-east-1"}}]}"#.to_owned(),
+                ],
+            );
         }
     }
 
@@ -386,58 +460,99 @@ mod tests {
         let group = r#""arn:aws:logs:us-east-1:111122223333:log-group:app""#;
         let spaced = r#""arn:aws:logs:us-east-1:111122223333:log-group:app ""#;
         let short = r#""arn:aws:logs:us-east-1:111122223333""#;
-        fails(Key, &[
-            condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", spaced),
-            condition("ArnLike", "aws:SourceArn", short),
-            condition("ArnNotEquals", "aws:SourceArn", &format!("[{group}, {spaced}]")),
-            condition("ArnNotLikeIfExists", "aws:PrincipalArn", r#""arn:aws:iam::1111:role/x""#),
-            condition("ForAnyValue:ArnLike", "aws:SomethingElse", r#""not-an-arn""#),
-            condition("ArnEquals", "aws:SourceArn", "true"),
-            condition("StringEquals", "kms:EncryptionContext:aws:logs:arn", spaced),
-            condition("StringEquals", "aws:sourcearn", short),
-            condition("StringLike", "aws:SourceArn", r#""arn:aws:logs:us-east-1:1111:*""#),
-        ]);
-        passes(Key, &[
-            condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", group),
-            condition("ArnLike", "kms:EncryptionContext:aws:logs:arn", r#""arn:aws:logs:us-east-1:111122223333:*""#),
-            condition("StringLike", "aws:SourceArn", r#""arn:aws:logs:*""#),
-            condition("StringEquals", "aws:SourceAccount", r#""1111-2222""#),
-            condition("Null", "aws:SourceArn", r#""true""#),
-            condition("StringEquals", "aws:SourceArn", group),
-            condition("ArnLike", "aws:SourceArn", r#""*""#),
-            condition("StringLike", "aws:SourceArn", r#""arn:aws:logs:*:log-group:app""#),
-            condition("StringLike", "aws:SourceArn", r#""arn:aws:s3:::*""#),
-        ]);
+        fails(
+            Key,
+            &[
+                condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", spaced),
+                condition("ArnLike", "aws:SourceArn", short),
+                condition("ArnNotEquals", "aws:SourceArn", &format!("[{group}, {spaced}]")),
+                condition(
+                    "ArnNotLikeIfExists",
+                    "aws:PrincipalArn",
+                    r#""arn:aws:iam::1111:role/x""#,
+                ),
+                condition("ForAnyValue:ArnLike", "aws:SomethingElse", r#""not-an-arn""#),
+                condition("ArnEquals", "aws:SourceArn", "true"),
+                condition("StringEquals", "kms:EncryptionContext:aws:logs:arn", spaced),
+                condition("StringEquals", "aws:sourcearn", short),
+                condition("StringLike", "aws:SourceArn", r#""arn:aws:logs:us-east-1:1111:*""#),
+            ],
+        );
+        passes(
+            Key,
+            &[
+                condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", group),
+                condition(
+                    "ArnLike",
+                    "kms:EncryptionContext:aws:logs:arn",
+                    r#""arn:aws:logs:us-east-1:111122223333:*""#,
+                ),
+                condition("StringLike", "aws:SourceArn", r#""arn:aws:logs:*""#),
+                condition("StringEquals", "aws:SourceAccount", r#""1111-2222""#),
+                condition("Null", "aws:SourceArn", r#""true""#),
+                condition("StringEquals", "aws:SourceArn", group),
+                condition("ArnLike", "aws:SourceArn", r#""*""#),
+                condition("StringLike", "aws:SourceArn", r#""arn:aws:logs:*:log-group:app""#),
+                condition("StringLike", "aws:SourceArn", r#""arn:aws:s3:::*""#),
+            ],
+        );
     }
 
     #[test]
     fn a_trailing_space_in_a_condition_is_located_and_explained() {
-        let text = &condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", r#"["arn:aws:logs:us-east-1:111122223333:log-group:a", "arn:aws:logs:us-east-1:111122223333:log-group:b "]"#);
+        let text = &condition(
+            "ArnEquals",
+            "kms:EncryptionContext:aws:logs:arn",
+            r#"["arn:aws:logs:us-east-1:111122223333:log-group:a", "arn:aws:logs:us-east-1:111122223333:log-group:b "]"#,
+        );
         let found = findings(&RULE, Key, text);
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].message,
             r#"condition value "arn:aws:logs:us-east-1:111122223333:log-group:b " contains a space (trailing)"#
         );
-        assert_eq!(flagged(text, &found[0]), r#""arn:aws:logs:us-east-1:111122223333:log-group:b ""#);
-        assert_eq!(found[0].path, "Statement[0].Condition.ArnEquals.kms:EncryptionContext:aws:logs:arn[1]");
-        assert_eq!(found[0].help.as_deref(), Some(r#"write "arn:aws:logs:us-east-1:111122223333:log-group:b""#));
+        assert_eq!(
+            flagged(text, &found[0]),
+            r#""arn:aws:logs:us-east-1:111122223333:log-group:b ""#
+        );
+        assert_eq!(
+            found[0].path,
+            "Statement[0].Condition.ArnEquals.kms:EncryptionContext:aws:logs:arn[1]"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(r#"write "arn:aws:logs:us-east-1:111122223333:log-group:b""#)
+        );
     }
 
     #[test]
     fn messages_say_what_is_wrong() {
-        let message = |text: &str, kind| findings(&RULE, kind, text).first().map(|d| d.message.clone()).unwrap_or_default();
+        let message = |text: &str, kind| {
+            findings(&RULE, kind, text)
+                .first()
+                .map(|d| d.message.clone())
+                .unwrap_or_default()
+        };
         assert_eq!(
             message(&resource(r#""arn:aws:kms:us-east-1:111122223333""#), Key),
             "resource \"arn:aws:kms:us-east-1:111122223333\" has 5 colon-separated fields; an ARN has six (arn:partition:service:region:account:resource)"
         );
-        assert_eq!(message(&resource(r#""my-bucket""#), Bucket), "resource \"my-bucket\" is not an ARN");
+        assert_eq!(
+            message(&resource(r#""my-bucket""#), Bucket),
+            "resource \"my-bucket\" is not an ARN"
+        );
         assert_eq!(
             message(&resource(r#""arn:aws:s3::111122223333:my-bucket""#), Bucket),
             "resource \"arn:aws:s3::111122223333:my-bucket\" has account \"111122223333\", but S3 bucket ARNs have no account"
         );
-        assert_eq!(message(&resource(r#"" arn:aws:s3:::b""#), Bucket), "resource \" arn:aws:s3:::b\" contains a space (leading)");
-        assert_eq!(message(&resource(r#""arn:aws:s3:::my bucket""#), Bucket), "resource \"arn:aws:s3:::my bucket\" contains a space (inside)");
+        assert_eq!(
+            message(&resource(r#"" arn:aws:s3:::b""#), Bucket),
+            "resource \" arn:aws:s3:::b\" contains a space (leading)"
+        );
+        assert_eq!(
+            message(&resource(r#""arn:aws:s3:::my bucket""#), Bucket),
+            "resource \"arn:aws:s3:::my bucket\" contains a space (inside)"
+        );
         assert_eq!(
             message(&principal(r#""arn:aws:iam::1111:root""#), Key),
             "principal \"arn:aws:iam::1111:root\" has account \"1111\", which is not 12 digits"
@@ -450,11 +565,28 @@ mod tests {
 
     #[test]
     fn remedies_are_concrete() {
-        let help = |text: &str, kind| findings(&RULE, kind, text).first().and_then(|d| d.help.clone()).unwrap_or_default();
-        assert_eq!(help(&resource(r#""my-bucket/*""#), Bucket), "write \"arn:aws:s3:::my-bucket/*\" (in the aws partition)");
-        assert_eq!(help(&principal(r#""1111-2222-3333""#), Key), "write the account id without dashes: \"111122223333\"");
-        assert_eq!(help(&resource(r#""arn:aws:s3::111122223333:b""#), Bucket), "write \"arn:aws:s3:::b\"");
-        assert_eq!(help(&resource(r#""arn:aws:s3::111122223333:b/${aws:username}""#), Bucket), "");
+        let help = |text: &str, kind| {
+            findings(&RULE, kind, text)
+                .first()
+                .and_then(|d| d.help.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            help(&resource(r#""my-bucket/*""#), Bucket),
+            "write \"arn:aws:s3:::my-bucket/*\" (in the aws partition)"
+        );
+        assert_eq!(
+            help(&principal(r#""1111-2222-3333""#), Key),
+            "write the account id without dashes: \"111122223333\""
+        );
+        assert_eq!(
+            help(&resource(r#""arn:aws:s3::111122223333:b""#), Bucket),
+            "write \"arn:aws:s3:::b\""
+        );
+        assert_eq!(
+            help(&resource(r#""arn:aws:s3::111122223333:b/${aws:username}""#), Bucket),
+            ""
+        );
         assert_eq!(
             help(&principal(r#""arn:aws:iam:us-east-1:111122223333:root""#), Key),
             "write \"arn:aws:iam::111122223333:root\""
@@ -462,8 +594,52 @@ mod tests {
     }
 
     #[test]
+    fn mechanical_remedies_are_fixes() {
+        use crate::lint::fix::{assert_no_fix, fixed};
+        let cases = [
+            (
+                resource(r#""arn:aws:kms:us-east-1:111122223333:key/abc ""#),
+                Key,
+                "arn:aws:kms:us-east-1:111122223333:key/abc",
+            ),
+            (
+                resource(r#""arn:aws:s3:us-east-1:111122223333:b/*""#),
+                Bucket,
+                "arn:aws:s3:::b/*",
+            ),
+            (
+                principal(r#""arn:aws:iam:us-east-1:111122223333:root""#),
+                Key,
+                "arn:aws:iam::111122223333:root",
+            ),
+            (
+                principal(r#""arn:aws:iam::1111-2222-3333:root""#),
+                Key,
+                "arn:aws:iam::111122223333:root",
+            ),
+            (principal(r#""1111-2222-3333""#), Key, "111122223333"),
+            (resource(r#""ARN:aws:s3:::b""#), Bucket, "arn:aws:s3:::b"),
+        ];
+        for (text, kind, want) in cases {
+            let out = fixed(&RULE, kind, &text);
+            assert!(out.contains(&format!("\"{want}\"")), "{out}");
+            assert_passes(&RULE, kind, &[&out]);
+        }
+        assert_no_fix(&RULE, Bucket, &resource(r#""my-bucket/*""#));
+        assert_no_fix(&RULE, Bucket, &resource(r#""arn:aws:s3:::my bucket""#));
+        assert_no_fix(
+            &RULE,
+            Bucket,
+            &resource(r#""arn:aws:s3::111122223333:b/${aws:username}""#),
+        );
+    }
+
+    #[test]
     fn policy_variables_are_not_fields() {
-        assert_eq!(without_variables("arn:aws:s3:::b/${aws:username}/*"), "arn:aws:s3:::b/*/*");
+        assert_eq!(
+            without_variables("arn:aws:s3:::b/${aws:username}/*"),
+            "arn:aws:s3:::b/*/*"
+        );
         assert_eq!(without_variables("a${x:y}b${"), "a*b${");
     }
 }

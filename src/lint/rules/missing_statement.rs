@@ -1,6 +1,7 @@
 //! IAM002: a policy needs a `Statement` that is an object or a non-empty array.
 
 use crate::json::{escape_string, ValueKind};
+use crate::lint::fix::Fix;
 use crate::lint::{Context, Diagnostic};
 
 crate::declare_rule! {
@@ -39,12 +40,16 @@ crate::declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(members) = ctx.json.as_object() else { return };
     let Some(statement) = ctx.statement_value() else {
-        let d = Diagnostic::new(&RULE, "policy has no \"Statement\"").at(ctx.json.span).path("");
+        let d = Diagnostic::new(&RULE, "policy has no \"Statement\"")
+            .at(ctx.json.span)
+            .path("");
         let d = match members.iter().find(|m| m.key.eq_ignore_ascii_case("Statement")) {
-            Some(m) => d.help(format!(
-                "write \"Statement\" instead of {}: element names are case-sensitive",
-                escape_string(&m.key)
-            )),
+            Some(m) => d
+                .help(format!(
+                    "write \"Statement\" instead of {}: element names are case-sensitive",
+                    escape_string(&m.key)
+                ))
+                .fix(Fix::replace("Rename to \"Statement\"", m.key_span, "\"Statement\"")),
             None => d.help("add \"Statement\": [ … ] with at least one statement object"),
         };
         out.push(d);
@@ -59,10 +64,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         ),
         ValueKind::Array(_) | ValueKind::Object(_) => {}
         _ => out.push(
-            Diagnostic::new(&RULE, format!("\"Statement\" is {}, not an object or an array", statement.type_name()))
-                .at(statement.span)
-                .path("Statement")
-                .help("write \"Statement\": [{\"Effect\": …, \"Action\": …, \"Resource\": …}]"),
+            Diagnostic::new(
+                &RULE,
+                format!("\"Statement\" is {}, not an object or an array", statement.type_name()),
+            )
+            .at(statement.span)
+            .path("Statement")
+            .help("write \"Statement\": [{\"Effect\": …, \"Action\": …, \"Resource\": …}]"),
         ),
     }
 }
@@ -75,22 +83,42 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_fails(&RULE, Key, &[
-            r#"{"Version": "2012-10-17"}"#,
-            r#"{}"#,
-            r#"{"Version": "2012-10-17", "Statement": []}"#,
-            r#"{"Statement": "Allow everything"}"#,
-            r#"{"Statement": null}"#,
-            r#"{"Statement": 1}"#,
-            r#"{"statement": [{"Effect": "Allow"}]}"#,
-            r#"{"Statement": [{"Effect": "Allow"}], "Statement": []}"#,
-        ]);
-        assert_passes(&RULE, Key, &[
-            r#"{"Statement": [{"Effect": "Allow"}]}"#,
-            r#"{"Statement": {"Effect": "Allow"}}"#,
-            r#"{"Statement": {}}"#,
-            r#"{"Statement": ["not an object, but that is IAM003's"]}"#,
-        ]);
+        assert_fails(
+            &RULE,
+            Key,
+            &[
+                r#"{"Version": "2012-10-17"}"#,
+                r#"{}"#,
+                r#"{"Version": "2012-10-17", "Statement": []}"#,
+                r#"{"Statement": "Allow everything"}"#,
+                r#"{"Statement": null}"#,
+                r#"{"Statement": 1}"#,
+                r#"{"statement": [{"Effect": "Allow"}]}"#,
+                r#"{"Statement": [{"Effect": "Allow"}], "Statement": []}"#,
+            ],
+        );
+        assert_passes(
+            &RULE,
+            Key,
+            &[
+                r#"{"Statement": [{"Effect": "Allow"}]}"#,
+                r#"{"Statement": {"Effect": "Allow"}}"#,
+                r#"{"Statement": {}}"#,
+                r#"{"Statement": ["not an object, but that is IAM003's"]}"#,
+            ],
+        );
+    }
+
+    #[test]
+    fn a_wrongly_cased_statement_is_renamed() {
+        let out = crate::lint::fix::fixed(
+            &RULE,
+            Key,
+            r#"{"Version": "2012-10-17", "STATEMENT": [{"Effect": "Allow"}]}"#,
+        );
+        assert_eq!(out, r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow"}]}"#);
+        assert_passes(&RULE, Key, &[&out]);
+        crate::lint::fix::assert_no_fix(&RULE, Key, r#"{"Version": "2012-10-17"}"#);
     }
 
     #[test]

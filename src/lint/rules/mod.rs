@@ -13,3 +13,47 @@ pub mod statement_element_pairs;
 pub mod unknown_statement_element;
 pub mod unknown_top_level_element;
 pub mod version;
+
+// IAM catalogue rules (IAM012–IAM021): actions, condition keys and operators against AWS's reference.
+pub mod action_pattern_matches_nothing;
+pub mod condition_key_unsupported;
+pub mod malformed_condition_value;
+pub mod operator_type_mismatch;
+pub mod service_wildcard;
+pub mod set_qualifier_mismatch;
+pub mod unknown_action;
+pub mod unknown_condition_key;
+pub mod unknown_condition_operator;
+pub mod unknown_service;
+
+// Structural rules (IAM030–IAM049): principal formats, empty and redundant parts, Not* elements, size.
+pub mod empty_condition;
+pub mod not_element_with_allow;
+pub mod policy_size;
+pub mod principal_format;
+pub mod redundant_statement;
+pub mod redundant_value;
+
+// CloudWatch Logs rules (CWL0xx).
+pub mod aws_managed_key;
+pub mod bucket_acl_check;
+pub mod bucket_owner_full_control;
+pub mod documentation_placeholder;
+pub mod encryption_context_arn_form;
+pub mod export_key_actions;
+pub mod log_group_arn_form;
+pub mod log_resource_policy_principals;
+pub mod log_resource_policy_size;
+pub mod logs_principal_for_use;
+pub mod logs_principal_global;
+pub mod logs_scope_elsewhere;
+pub mod logs_source_scope_differs;
+pub mod scenario_resources;
+pub mod vended_bucket_not_elements;
+
+// Security rules (SEC0xx).
+pub mod allow_not_principal;
+pub mod key_admin_grant;
+pub mod key_policy_lockout;
+pub mod service_principal_unscoped;
+pub mod wildcard_principal;

@@ -1,6 +1,7 @@
 //! IAM011: a `Sid` is letters and digits only in IAM policies, and never empty.
 
 use crate::json::escape_string;
+use crate::lint::fix::{remove_member, Fix};
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::PolicyKind;
 
@@ -43,18 +44,20 @@ crate::declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for node in ctx.statements() {
         let Some(members) = node.json.as_object() else { continue };
-        for m in members.iter().filter(|m| m.key == "Sid") {
+        for (index, m) in members.iter().enumerate().filter(|(_, m)| m.key == "Sid") {
             // A Sid that is not a string is IAM010's.
             let Some(sid) = m.value.as_str() else { continue };
             let path = node.path_to("Sid");
             if sid.is_empty() {
-                out.push(
-                    Diagnostic::new(&RULE, "Sid is empty")
-                        .severity(Severity::Warning)
-                        .at(m.value.span)
-                        .path(path)
-                        .help("remove \"Sid\", or name the statement, e.g. \"AllowLogDelivery\""),
-                );
+                let d = Diagnostic::new(&RULE, "Sid is empty")
+                    .severity(Severity::Warning)
+                    .at(m.value.span)
+                    .path(path)
+                    .help("remove \"Sid\", or name the statement, e.g. \"AllowLogDelivery\"");
+                out.push(match remove_member(members, index) {
+                    Some(edit) => d.fix(Fix::new("Remove the empty \"Sid\"", vec![edit])),
+                    None => d,
+                });
                 continue;
             }
             let mut bad: Vec<char> = Vec::new();
@@ -80,7 +83,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let d = if fixed.is_empty() {
                 d.help("use only letters A-Z, a-z and digits 0-9")
             } else {
-                d.help(format!("write \"{fixed}\": use only letters A-Z, a-z and digits 0-9"))
+                let d = d.help(format!("write \"{fixed}\": use only letters A-Z, a-z and digits 0-9"));
+                // A Sid another statement already has would trade this finding for a duplicate.
+                let taken = ctx
+                    .statements()
+                    .iter()
+                    .any(|n| n.statement.sid.as_ref().is_some_and(|s| s.value == fixed));
+                if taken {
+                    d
+                } else {
+                    d.fix(Fix::replace(
+                        format!("Write \"{fixed}\""),
+                        m.value.span,
+                        format!("\"{fixed}\""),
+                    ))
+                }
             };
             out.push(if severity == Severity::Error {
                 d.note("IAM allows only ASCII letters and digits in a Sid")
@@ -132,7 +149,11 @@ mod tests {
         assert_fails(&RULE, Key, &[empty]);
         assert_passes(&RULE, Key, &[spaced, dashed, accented, plain]);
         for kind in PolicyKind::ALL {
-            assert_passes(&RULE, kind, &[plain, r#"{"Statement": [{"Sid": 7}, {"Effect": "Allow"}]}"#]);
+            assert_passes(
+                &RULE,
+                kind,
+                &[plain, r#"{"Statement": [{"Sid": 7}, {"Effect": "Allow"}]}"#],
+            );
         }
     }
 
@@ -143,7 +164,24 @@ mod tests {
         assert_eq!(findings(&RULE, Bucket, text)[0].severity, Severity::Suggestion);
         assert_eq!(findings(&RULE, Trust, text)[0].severity, Severity::Suggestion);
         assert!(findings(&RULE, Key, text).is_empty());
-        assert_eq!(findings(&RULE, Key, r#"{"Statement": [{"Sid": ""}]}"#)[0].severity, Severity::Warning);
+        assert_eq!(
+            findings(&RULE, Key, r#"{"Statement": [{"Sid": ""}]}"#)[0].severity,
+            Severity::Warning
+        );
+    }
+
+    #[test]
+    fn fixes_keep_letters_and_digits_or_remove_an_empty_sid() {
+        use crate::lint::fix::{assert_no_fix, fixed};
+        let text = r#"{"Statement": [{"Sid": "Allow CWL-usage", "Effect": "Allow"}]}"#;
+        let out = fixed(&RULE, Identity, text);
+        assert_eq!(out, r#"{"Statement": [{"Sid": "AllowCWLusage", "Effect": "Allow"}]}"#);
+        assert_passes(&RULE, Identity, &[&out]);
+        let empty = fixed(&RULE, Bucket, r#"{"Statement": [{"Effect": "Allow", "Sid": ""}]}"#);
+        assert_eq!(empty, r#"{"Statement": [{"Effect": "Allow"}]}"#);
+        assert_passes(&RULE, Bucket, &[&empty]);
+        assert_no_fix(&RULE, Identity, r#"{"Statement": [{"Sid": "a-b"}, {"Sid": "ab"}]}"#);
+        assert_no_fix(&RULE, Identity, r#"{"Statement": [{"Sid": "--"}]}"#);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `Resource`/`NotResource`, and never both halves of a pair.
 
 use crate::json::{escape_string, Member};
+use crate::lint::fix::{insert_member, Fix};
 use crate::lint::{Context, Diagnostic, StatementNode};
 use crate::policy::PolicyKind;
 
@@ -76,16 +77,32 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 _ => "add \"Resource\" with the ARNs the statement applies to, or \"*\"",
             };
-            out.push(missing(&node, members, &["Resource", "NotResource"], help, ctx.kind));
+            let d = missing(&node, members, &["Resource", "NotResource"], help, ctx.kind);
+            // In a key policy "*" is the one resource that means anything: the key itself.
+            let insert = (ctx.kind == PolicyKind::Key && d.help.as_deref() == Some(help))
+                .then(|| insert_member(ctx.text, node.json, "Resource", "\"*\""))
+                .flatten();
+            out.push(match insert {
+                Some(edit) => d.fix(Fix::new("Add \"Resource\": \"*\"", vec![edit])),
+                None => d,
+            });
         }
-        for (a, b) in [("Action", "NotAction"), ("Principal", "NotPrincipal"), ("Resource", "NotResource")] {
-            let (Some(x), Some(y)) = (find(a), find(b)) else { continue };
+        for (a, b) in [
+            ("Action", "NotAction"),
+            ("Principal", "NotPrincipal"),
+            ("Resource", "NotResource"),
+        ] {
+            let (Some(x), Some(y)) = (find(a), find(b)) else {
+                continue;
+            };
             let second = if y.key_span.start > x.key_span.start { y } else { x };
             out.push(
                 Diagnostic::new(&RULE, format!("statement has both \"{a}\" and \"{b}\""))
                     .at(second.key_span)
                     .path(node.path_to(&second.key))
-                    .help(format!("keep either \"{a}\" or \"{b}\": a statement takes one of the two")),
+                    .help(format!(
+                        "keep either \"{a}\" or \"{b}\": a statement takes one of the two"
+                    )),
             );
         }
     }
@@ -97,20 +114,32 @@ fn missing(node: &StatementNode, members: &[Member], names: &[&str], help: &str,
         [one] => format!("statement has no \"{one}\""),
         _ => format!(
             "statement has neither {}",
-            names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" nor ")
+            names
+                .iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(" nor ")
         ),
     };
     // A near miss such as "effect" or "Resources" (IAM003 reports it too) is the likely cause.
     let misspelt = members.iter().find_map(|m| {
         let singular = m.key.strip_suffix(['s', 'S']).unwrap_or(&m.key);
-        let right = names.iter().find(|n| n.eq_ignore_ascii_case(&m.key) || n.eq_ignore_ascii_case(singular))?;
+        let right = names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(&m.key) || n.eq_ignore_ascii_case(singular))?;
         (!names.contains(&m.key.as_str())).then_some((m, right))
     });
     let help = match misspelt {
-        Some((m, right)) => format!("rename {} to \"{right}\": element names are exact", escape_string(&m.key)),
+        Some((m, right)) => format!(
+            "rename {} to \"{right}\": element names are exact",
+            escape_string(&m.key)
+        ),
         None => help.to_owned(),
     };
-    let d = Diagnostic::new(&RULE, message).at(node.json.span).path(node.path.clone()).help(help);
+    let d = Diagnostic::new(&RULE, message)
+        .at(node.json.span)
+        .path(node.path.clone())
+        .help(help);
     if kind == PolicyKind::Key && names[0] != "Effect" {
         d.note(KMS_NOTE)
     } else {
@@ -129,19 +158,27 @@ mod tests {
     #[test]
     fn table() {
         for kind in PolicyKind::ALL {
-            assert_fails(&RULE, kind, &[
-                r#"{"Statement": [{"Action": "kms:*", "Resource": "*"}]}"#,
-                r#"{"Statement": [{"Effect": "Allow", "Resource": "*"}]}"#,
-                r#"{"Statement": [{"Effect": "Allow", "Action": "s3:*", "NotAction": "s3:Get*", "Resource": "*"}]}"#,
-                r#"{"Statement": [{"Effect": "Allow", "Principal": "*", "NotPrincipal": {"AWS": "x"}, "Action": "s3:*", "Resource": "*"}]}"#,
-                r#"{"Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "NotResource": "*"}}"#,
-            ]);
-            assert_passes(&RULE, kind, &[
-                FULL,
-                r#"{"Statement": [{"Effect": "Deny", "NotAction": "s3:*", "NotResource": "arn:aws:s3:::b"}]}"#,
-                r#"{"Statement": []}"#,
-                r#"{"Statement": ["not an object"]}"#,
-            ]);
+            assert_fails(
+                &RULE,
+                kind,
+                &[
+                    r#"{"Statement": [{"Action": "kms:*", "Resource": "*"}]}"#,
+                    r#"{"Statement": [{"Effect": "Allow", "Resource": "*"}]}"#,
+                    r#"{"Statement": [{"Effect": "Allow", "Action": "s3:*", "NotAction": "s3:Get*", "Resource": "*"}]}"#,
+                    r#"{"Statement": [{"Effect": "Allow", "Principal": "*", "NotPrincipal": {"AWS": "x"}, "Action": "s3:*", "Resource": "*"}]}"#,
+                    r#"{"Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "NotResource": "*"}}"#,
+                ],
+            );
+            assert_passes(
+                &RULE,
+                kind,
+                &[
+                    FULL,
+                    r#"{"Statement": [{"Effect": "Deny", "NotAction": "s3:*", "NotResource": "arn:aws:s3:::b"}]}"#,
+                    r#"{"Statement": []}"#,
+                    r#"{"Statement": ["not an object"]}"#,
+                ],
+            );
         }
         let no_resource = r#"{"Statement": [{"Effect": "Allow", "Principal": {"Service": "delivery.logs.amazonaws.com"}, "Action": "sts:AssumeRole"}]}"#;
         assert_fails(&RULE, Key, &[no_resource]);
@@ -165,9 +202,26 @@ mod tests {
     fn key_policies_note_that_kms_accepts_an_ineffective_statement() {
         let text = r#"{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "kms:*"}]}"#;
         let found = findings(&RULE, Key, text);
-        assert_eq!(found[0].message, "statement has neither \"Resource\" nor \"NotResource\"");
+        assert_eq!(
+            found[0].message,
+            "statement has neither \"Resource\" nor \"NotResource\""
+        );
         assert_eq!(found[0].note.as_deref(), Some(KMS_NOTE));
         assert!(findings(&RULE, Identity, text)[0].note.is_none());
+    }
+
+    #[test]
+    fn a_key_policy_statement_gets_resource_star() {
+        let text = r#"{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "kms:*"}]}"#;
+        let out = crate::lint::fix::fixed(&RULE, Key, text);
+        assert_eq!(
+            out,
+            r#"{"Statement": [{"Resource": "*", "Effect": "Allow", "Principal": "*", "Action": "kms:*"}]}"#
+        );
+        assert_passes(&RULE, Key, &[&out]);
+        crate::lint::fix::assert_no_fix(&RULE, Identity, text);
+        let misspelt = r#"{"Statement": [{"Effect": "Allow", "Action": "kms:*", "Resources": "*"}]}"#;
+        crate::lint::fix::assert_no_fix(&RULE, Key, misspelt);
     }
 
     #[test]
@@ -181,9 +235,23 @@ mod tests {
 
     #[test]
     fn a_wrongly_cased_element_is_named_in_the_help() {
-        let found = findings(&RULE, Identity, r#"{"Statement": [{"effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#);
-        assert_eq!(found[0].help.as_deref(), Some("rename \"effect\" to \"Effect\": element names are exact"));
-        let found = findings(&RULE, Bucket, r#"{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resources": "*"}]}"#);
-        assert_eq!(found[0].help.as_deref(), Some("rename \"Resources\" to \"Resource\": element names are exact"));
+        let found = findings(
+            &RULE,
+            Identity,
+            r#"{"Statement": [{"effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#,
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("rename \"effect\" to \"Effect\": element names are exact")
+        );
+        let found = findings(
+            &RULE,
+            Bucket,
+            r#"{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resources": "*"}]}"#,
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("rename \"Resources\" to \"Resource\": element names are exact")
+        );
     }
 }

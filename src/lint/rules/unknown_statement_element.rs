@@ -1,10 +1,20 @@
 //! IAM003: a statement is an object holding only the statement elements.
 
 use crate::json::escape_string;
+use crate::lint::fix::{likely_spelling, Fix};
 use crate::lint::{Context, Diagnostic};
 
-const ELEMENTS: [&str; 9] =
-    ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
+const ELEMENTS: [&str; 9] = [
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+];
 const TOP_LEVEL: [&str; 3] = ["Version", "Id", "Statement"];
 
 crate::declare_rule! {
@@ -59,12 +69,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         for m in members.iter().filter(|m| !ELEMENTS.contains(&m.key.as_str())) {
-            out.push(
-                Diagnostic::new(&RULE, format!("unknown statement element {}", escape_string(&m.key)))
-                    .at(m.key_span)
-                    .path(format!("{path}.{}", m.key))
-                    .help(help(&m.key)),
-            );
+            let d = Diagnostic::new(&RULE, format!("unknown statement element {}", escape_string(&m.key)))
+                .at(m.key_span)
+                .path(format!("{path}.{}", m.key))
+                .help(help(&m.key));
+            // Renaming onto an element the statement already has would only make a duplicate key.
+            let meant = likely_spelling(&m.key, &ELEMENTS).filter(|right| !members.iter().any(|o| o.key == *right));
+            out.push(match meant {
+                Some(right) => d.fix(Fix::replace(
+                    format!("Rename to \"{right}\""),
+                    m.key_span,
+                    format!("\"{right}\""),
+                )),
+                None => d,
+            });
         }
     }
 }
@@ -75,6 +93,8 @@ fn help(key: &str) -> String {
         format!("write \"{right}\": element names are case-sensitive")
     } else if let Some(right) = ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(singular)) {
         format!("write \"{right}\": element names are singular, even for a list of values")
+    } else if let Some(right) = likely_spelling(key, &ELEMENTS) {
+        format!("write \"{right}\": element names are exact")
     } else if let Some(top) = TOP_LEVEL.iter().find(|k| k.eq_ignore_ascii_case(key)) {
         format!("\"{top}\" belongs at the top level of the policy, not inside a statement")
     } else {
@@ -92,23 +112,31 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_fails(&RULE, Key, &[
-            r#"{"Statement": [{"effect": "Allow"}]}"#,
-            r#"{"Statement": [{"Effect": "Allow", "Actions": "kms:*"}]}"#,
-            r#"{"Statement": {"Effect": "Allow", "Conditions": {}}}"#,
-            r#"{"Statement": [{"Version": "2012-10-17"}]}"#,
-            r#"{"Statement": [{"Description": "grants the root"}]}"#,
-            r#"{"Statement": ["Allow"]}"#,
-            r#"{"Statement": [{"Effect": "Allow"}, 42]}"#,
-            r#"{"Statement": [[{"Effect": "Allow"}]]}"#,
-        ]);
-        assert_passes(&RULE, Key, &[
-            r#"{"Statement": [{"Sid": "a", "Effect": "Allow", "Principal": "*", "Action": "kms:*", "Resource": "*", "Condition": {}}]}"#,
-            r#"{"Statement": {"NotPrincipal": {"AWS": "x"}, "NotAction": "s3:*", "NotResource": "*"}}"#,
-            r#"{"Statement": "a string statement is IAM002's"}"#,
-            r#"{"Statement": []}"#,
-            r#"{"Version": "2012-10-17"}"#,
-        ]);
+        assert_fails(
+            &RULE,
+            Key,
+            &[
+                r#"{"Statement": [{"effect": "Allow"}]}"#,
+                r#"{"Statement": [{"Effect": "Allow", "Actions": "kms:*"}]}"#,
+                r#"{"Statement": {"Effect": "Allow", "Conditions": {}}}"#,
+                r#"{"Statement": [{"Version": "2012-10-17"}]}"#,
+                r#"{"Statement": [{"Description": "grants the root"}]}"#,
+                r#"{"Statement": ["Allow"]}"#,
+                r#"{"Statement": [{"Effect": "Allow"}, 42]}"#,
+                r#"{"Statement": [[{"Effect": "Allow"}]]}"#,
+            ],
+        );
+        assert_passes(
+            &RULE,
+            Key,
+            &[
+                r#"{"Statement": [{"Sid": "a", "Effect": "Allow", "Principal": "*", "Action": "kms:*", "Resource": "*", "Condition": {}}]}"#,
+                r#"{"Statement": {"NotPrincipal": {"AWS": "x"}, "NotAction": "s3:*", "NotResource": "*"}}"#,
+                r#"{"Statement": "a string statement is IAM002's"}"#,
+                r#"{"Statement": []}"#,
+                r#"{"Version": "2012-10-17"}"#,
+            ],
+        );
     }
 
     #[test]
@@ -120,6 +148,22 @@ mod tests {
         assert_eq!(found[0].path, "Statement[1].resource");
         assert_eq!(found[0].message, "unknown statement element \"resource\"");
         assert!(found[0].help.as_deref().unwrap().starts_with("write \"Resource\""));
+    }
+
+    #[test]
+    fn a_misspelt_element_is_renamed_unless_the_right_one_is_there() {
+        for text in [
+            r#"{"Statement": [{"effect": "Allow"}]}"#,
+            r#"{"Statement": [{"Effect": "Allow", "Actions": ["kms:Decrypt"]}]}"#,
+            r#"{"Statement": {"Effect": "Allow", "Conditions": {}}}"#,
+            r#"{"Statement": [{"Effect": "Allow", "Resorce": "*"}]}"#,
+        ] {
+            let out = crate::lint::fix::fixed(&RULE, Key, text);
+            assert_passes(&RULE, Key, &[&out]);
+        }
+        crate::lint::fix::assert_no_fix(&RULE, Key, r#"{"Statement": [{"Action": "a", "Actions": "b"}]}"#);
+        crate::lint::fix::assert_no_fix(&RULE, Key, r#"{"Statement": [{"Description": "x"}]}"#);
+        crate::lint::fix::assert_no_fix(&RULE, Key, r#"{"Statement": [{"Version": "2012-10-17"}]}"#);
     }
 
     #[test]

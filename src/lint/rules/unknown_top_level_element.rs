@@ -1,11 +1,21 @@
 //! IAM001: the top level of a policy holds only `Version`, `Id` and `Statement`.
 
 use crate::json::escape_string;
+use crate::lint::fix::{likely_spelling, Fix};
 use crate::lint::{Context, Diagnostic};
 
 const TOP_LEVEL: [&str; 3] = ["Version", "Id", "Statement"];
-const STATEMENT_ELEMENTS: [&str; 9] =
-    ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
+const STATEMENT_ELEMENTS: [&str; 9] = [
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+];
 
 crate::declare_rule! {
     /// The policy has a top-level element other than `Version`, `Id` and `Statement`.
@@ -45,18 +55,30 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(members) = ctx.json.as_object() else { return };
     for m in members.iter().filter(|m| !TOP_LEVEL.contains(&m.key.as_str())) {
         let key = escape_string(&m.key);
+        let meant = likely_spelling(&m.key, &TOP_LEVEL);
         let help = if let Some(right) = TOP_LEVEL.iter().find(|k| k.eq_ignore_ascii_case(&m.key)) {
             format!("write \"{right}\": element names are case-sensitive")
+        } else if let Some(right) = meant {
+            format!("write \"{right}\": element names are exact")
         } else if let Some(element) = STATEMENT_ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(&m.key)) {
             format!("\"{element}\" belongs inside a statement: move it into an object of \"Statement\"")
         } else {
             "a policy has only \"Version\", \"Id\" and \"Statement\" at the top level".to_owned()
         };
+        let d = Diagnostic::new(&RULE, format!("unknown top-level element {key}"))
+            .at(m.key_span)
+            .path(m.key.clone())
+            .help(help);
+        // Renaming onto a name the policy already has would only make a duplicate key.
         out.push(
-            Diagnostic::new(&RULE, format!("unknown top-level element {key}"))
-                .at(m.key_span)
-                .path(m.key.clone())
-                .help(help),
+            match meant.filter(|right| !members.iter().any(|other| other.key == *right)) {
+                Some(right) => d.fix(Fix::replace(
+                    format!("Rename to \"{right}\""),
+                    m.key_span,
+                    format!("\"{right}\""),
+                )),
+                None => d,
+            },
         );
     }
 }
@@ -69,19 +91,27 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_fails(&RULE, Key, &[
-            r#"{"Version": "2012-10-17", "statement": []}"#,
-            r#"{"version": "2012-10-17", "Statement": []}"#,
-            r#"{"ID": "x", "Statement": []}"#,
-            r#"{"Statement": [], "Effect": "Allow"}"#,
-            r#"{"Statement": [], "Comment": "why this key exists"}"#,
-            r#"{"Statements": []}"#,
-        ]);
-        assert_passes(&RULE, Key, &[
-            r#"{"Version": "2012-10-17", "Id": "key-policy", "Statement": []}"#,
-            r#"{"Statement": [{"Effect": "Allow", "Sid": "only statement keys here"}]}"#,
-            r#"{}"#,
-        ]);
+        assert_fails(
+            &RULE,
+            Key,
+            &[
+                r#"{"Version": "2012-10-17", "statement": []}"#,
+                r#"{"version": "2012-10-17", "Statement": []}"#,
+                r#"{"ID": "x", "Statement": []}"#,
+                r#"{"Statement": [], "Effect": "Allow"}"#,
+                r#"{"Statement": [], "Comment": "why this key exists"}"#,
+                r#"{"Statements": []}"#,
+            ],
+        );
+        assert_passes(
+            &RULE,
+            Key,
+            &[
+                r#"{"Version": "2012-10-17", "Id": "key-policy", "Statement": []}"#,
+                r#"{"Statement": [{"Effect": "Allow", "Sid": "only statement keys here"}]}"#,
+                r#"{}"#,
+            ],
+        );
     }
 
     #[test]
@@ -93,6 +123,25 @@ mod tests {
         assert_eq!(found[0].path, "statement");
         assert_eq!(found[0].message, "unknown top-level element \"statement\"");
         assert!(found[0].help.as_deref().unwrap().contains("\"Statement\""));
+    }
+
+    #[test]
+    fn a_misspelt_name_is_renamed_unless_the_right_one_is_there() {
+        for text in [
+            r#"{"Version": "2012-10-17", "statement": []}"#,
+            r#"{"Verison": "2012-10-17", "Statement": []}"#,
+            r#"{"ID": "x", "Statement": []}"#,
+            "{\n  \"Statements\": [\n    {\"Effect\": \"Allow\"}\n  ]\n}",
+        ] {
+            let out = crate::lint::fix::fixed(&RULE, Key, text);
+            assert_passes(&RULE, Key, &[&out]);
+        }
+        assert_eq!(
+            crate::lint::fix::fixed(&RULE, Key, r#"{"Statment": []}"#),
+            r#"{"Statement": []}"#
+        );
+        crate::lint::fix::assert_no_fix(&RULE, Key, r#"{"Statement": [], "statement": []}"#);
+        crate::lint::fix::assert_no_fix(&RULE, Key, r#"{"Statement": [], "Comment": "x"}"#);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! IAM006: `Version` should be `"2012-10-17"`.
 
 use crate::json::{escape_string, ValueKind};
+use crate::lint::fix::{insert_member, Fix};
 use crate::lint::{Context, Diagnostic, Severity};
 
 crate::declare_rule! {
@@ -41,40 +42,63 @@ crate::declare_rule! {
 
 const CURRENT: &str = "2012-10-17";
 const LEGACY: &str = "2008-10-17";
+const QUOTED: &str = "\"2012-10-17\"";
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(members) = ctx.json.as_object() else { return };
     let versions: Vec<_> = members.iter().filter(|m| m.key == "Version").collect();
     if versions.is_empty() {
-        out.push(
-            Diagnostic::new(&RULE, "policy has no \"Version\"")
-                .severity(Severity::Warning)
-                .at(ctx.json.span)
-                .path("")
-                .note("AWS then assumes \"2008-10-17\", which disables policy variables such as ${aws:username}")
-                .help("add \"Version\": \"2012-10-17\""),
-        );
+        let d = Diagnostic::new(&RULE, "policy has no \"Version\"")
+            .severity(Severity::Warning)
+            .at(ctx.json.span)
+            .path("")
+            .note("AWS then assumes \"2008-10-17\", which disables policy variables such as ${aws:username}")
+            .help("add \"Version\": \"2012-10-17\"");
+        // A policy written for 2008-10-17 rules may rely on a literal "${"; then adding it is a choice.
+        let insert = (!ctx.text.contains("${"))
+            .then(|| insert_member(ctx.text, ctx.json, "Version", QUOTED))
+            .flatten();
+        out.push(match insert {
+            Some(edit) => d.fix(Fix::new("Add \"Version\": \"2012-10-17\"", vec![edit])),
+            None => d,
+        });
     }
     for m in versions {
+        let set_current = Fix::replace("Set \"Version\" to \"2012-10-17\"", m.value.span, QUOTED);
         let d = match &m.value.kind {
             ValueKind::String(s) if s == CURRENT => continue,
             ValueKind::String(s) if s == LEGACY => {
-                Diagnostic::new(&RULE, "Version \"2008-10-17\" is the legacy policy language")
+                let d = Diagnostic::new(&RULE, "Version \"2008-10-17\" is the legacy policy language")
                     .severity(Severity::Suggestion)
                     .note("it does not support policy variables: ${aws:username} would be matched as literal text")
-                    .help("use \"Version\": \"2012-10-17\", and check that no value relies on a literal \"${\"")
+                    .help("use \"Version\": \"2012-10-17\", and check that no value relies on a literal \"${\"");
+                // With a "${" in the text the upgrade changes what the policy matches.
+                if ctx.text.contains("${") {
+                    d
+                } else {
+                    d.fix(set_current)
+                }
             }
             ValueKind::String(s) if s.trim() == CURRENT || s.trim() == LEGACY => {
                 Diagnostic::new(&RULE, format!("Version {} contains whitespace", escape_string(s)))
                     .help(format!("write \"{}\"", s.trim()))
+                    .fix(Fix::replace(
+                        "Remove the whitespace",
+                        m.value.span,
+                        escape_string(s.trim()),
+                    ))
             }
-            ValueKind::String(s) => {
-                Diagnostic::new(&RULE, format!("Version {} is not a policy language version", escape_string(s)))
-                    .note("Version names the policy language, not the date the policy was written")
-                    .help("use \"Version\": \"2012-10-17\"")
-            }
+            // AWS accepts no other value, so the current language is what any other one meant.
+            ValueKind::String(s) => Diagnostic::new(
+                &RULE,
+                format!("Version {} is not a policy language version", escape_string(s)),
+            )
+            .note("Version names the policy language, not the date the policy was written")
+            .help("use \"Version\": \"2012-10-17\"")
+            .fix(set_current),
             _ => Diagnostic::new(&RULE, format!("Version is {}, not a string", m.value.type_name()))
-                .help("write \"Version\": \"2012-10-17\", in quotes"),
+                .help("write \"Version\": \"2012-10-17\", in quotes")
+                .fix(set_current),
         };
         out.push(d.at(m.value.span).path("Version"));
     }
@@ -92,27 +116,41 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_fails(&RULE, Identity, &[
-            r#"{"Statement": []}"#,
-            r#"{"Version": "2024-01-01", "Statement": []}"#,
-            r#"{"Version": "2012-10-17 ", "Statement": []}"#,
-            r#"{"Version": "2012-10-18", "Statement": []}"#,
-            r#"{"Version": 20121017, "Statement": []}"#,
-            r#"{"Version": ["2012-10-17"], "Statement": []}"#,
-            r#"{"Version": "2008-10-17", "Statement": []}"#,
-            r#"{"version": "2012-10-17", "Statement": []}"#,
-        ]);
-        assert_passes(&RULE, Identity, &[
-            r#"{"Version": "2012-10-17", "Statement": []}"#,
-            r#"{"Statement": [], "Version": "2012-10-17"}"#,
-        ]);
+        assert_fails(
+            &RULE,
+            Identity,
+            &[
+                r#"{"Statement": []}"#,
+                r#"{"Version": "2024-01-01", "Statement": []}"#,
+                r#"{"Version": "2012-10-17 ", "Statement": []}"#,
+                r#"{"Version": "2012-10-18", "Statement": []}"#,
+                r#"{"Version": 20121017, "Statement": []}"#,
+                r#"{"Version": ["2012-10-17"], "Statement": []}"#,
+                r#"{"Version": "2008-10-17", "Statement": []}"#,
+                r#"{"version": "2012-10-17", "Statement": []}"#,
+            ],
+        );
+        assert_passes(
+            &RULE,
+            Identity,
+            &[
+                r#"{"Version": "2012-10-17", "Statement": []}"#,
+                r#"{"Statement": [], "Version": "2012-10-17"}"#,
+            ],
+        );
     }
 
     #[test]
     fn severity_depends_on_what_is_wrong() {
         assert_eq!(severities(r#"{"Statement": []}"#), [Severity::Warning]);
-        assert_eq!(severities(r#"{"Version": "2008-10-17", "Statement": []}"#), [Severity::Suggestion]);
-        assert_eq!(severities(r#"{"Version": "2024-01-01", "Statement": []}"#), [Severity::Error]);
+        assert_eq!(
+            severities(r#"{"Version": "2008-10-17", "Statement": []}"#),
+            [Severity::Suggestion]
+        );
+        assert_eq!(
+            severities(r#"{"Version": "2024-01-01", "Statement": []}"#),
+            [Severity::Error]
+        );
         assert_eq!(severities(r#"{"Version": 1, "Statement": []}"#), [Severity::Error]);
     }
 
@@ -120,9 +158,39 @@ mod tests {
     fn a_date_points_at_the_value() {
         let text = r#"{"Version": "2024-01-01", "Statement": []}"#;
         let found = findings(&RULE, Key, text);
-        assert_eq!(found[0].message, "Version \"2024-01-01\" is not a policy language version");
+        assert_eq!(
+            found[0].message,
+            "Version \"2024-01-01\" is not a policy language version"
+        );
         assert_eq!(flagged(text, &found[0]), "\"2024-01-01\"");
         assert_eq!(found[0].path, "Version");
+    }
+
+    #[test]
+    fn fixes_set_the_current_version() {
+        for text in [
+            "{\n  \"Statement\": []\n}",
+            r#"{"Version": "2008-10-17", "Statement": []}"#,
+            r#"{"Version": " 2012-10-17", "Statement": []}"#,
+            r#"{"Version": "2024-01-01", "Statement": []}"#,
+            r#"{"Version": 20121017, "Statement": []}"#,
+            r#"{"Version": ["2012-10-17"], "Statement": []}"#,
+        ] {
+            let out = crate::lint::fix::fixed(&RULE, Key, text);
+            assert_passes(&RULE, Key, &[&out]);
+            assert!(out.contains("\"Version\": \"2012-10-17\""), "{out}");
+        }
+        assert_eq!(
+            crate::lint::fix::fixed(&RULE, Key, "{\n  \"Statement\": []\n}"),
+            "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}"
+        );
+    }
+
+    #[test]
+    fn no_fix_when_a_policy_variable_would_change_meaning() {
+        let legacy = r#"{"Version": "2008-10-17", "Statement": [{"Resource": "arn:aws:s3:::b/${aws:username}"}]}"#;
+        crate::lint::fix::assert_no_fix(&RULE, Key, legacy);
+        crate::lint::fix::assert_no_fix(&RULE, Key, r#"{"Statement": [{"Resource": "arn:aws:s3:::b/${x}"}]}"#);
     }
 
     #[test]
