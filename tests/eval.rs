@@ -341,3 +341,45 @@ fn hostile_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_malformed_condition_is_reported_as_not_evaluated_and_why() {
+    let d = cwl_case("a Condition that is not an object is refused, not read as no condition");
+    assert_eq!(d.effect, DecisionEffect::ImplicitDeny);
+    assert_eq!(d.unevaluable.len(), 1, "{:?}", d.unevaluable);
+    let refused = &d.unevaluable[0];
+    assert_eq!(
+        (refused.statement.policy, refused.statement.index),
+        (Which::Resource, 0)
+    );
+    assert_eq!(refused.statement.sid.as_deref(), Some("Logs"));
+    assert_eq!(refused.why, "Condition is not an object");
+    assert!(
+        d.reasons[1].starts_with("KMS key policy statement 1 (Sid \"Logs\") could not be evaluated"),
+        "{:?}",
+        d.reasons
+    );
+    assert!(d
+        .reasons
+        .iter()
+        .any(|r| r.contains("could not be evaluated: Condition is not an object; AWS rejects")));
+}
+
+#[test]
+fn a_refused_deny_is_named_in_the_verdict() {
+    let d = cwl_case("a refused Deny statement keeps an allow from being confirmed");
+    assert!(
+        d.reasons[0].starts_with("implicit deny: the allow cannot be confirmed"),
+        "{:?}",
+        d.reasons
+    );
+    assert!(d.reasons[0].contains("statement 2"), "{:?}", d.reasons);
+    assert_eq!(d.unevaluable[0].why, "Action: item 2 is not a string");
+}
+
+#[test]
+fn well_formed_policies_have_nothing_unevaluable() {
+    for case in load().iter().filter(|c| !c.name.contains("refused")) {
+        assert_eq!(run(case).unevaluable, vec![], "{}", case.name);
+    }
+}

@@ -60,8 +60,19 @@ pub struct Decision {
     /// already settled by keys the request does carry. Keys AWS never sends for this caller are left out.
     /// The engine treated them as absent; a real request might carry them.
     pub unknown_keys: Vec<String>,
+    /// Statements that could not be evaluated because an element has the wrong type (a Condition that
+    /// is not an object, an Action item that is not a string …). They count as neither allow nor deny,
+    /// and while one of them is a Deny the decision is never an allow. AWS rejects such a policy.
+    pub unevaluable: Vec<Unevaluable>,
     /// Plain-language explanation: first the verdict, then one line per statement evaluated.
     pub reasons: Vec<String>,
+}
+
+/// A statement the evaluation refused, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unevaluable {
+    pub statement: StatementRef,
+    pub why: String,
 }
 
 /// Key policies and role trust policies must themselves allow a principal: an identity policy alone cannot
@@ -123,8 +134,31 @@ pub(crate) fn decide(
     }
 
     let unknown_keys = unknown_keys(&outcomes);
-    let (effect, deciding, summary) = combine(resource_policy.map(|(_, k)| k), &outcomes, request);
+    let (mut effect, mut deciding, mut summary) = combine(resource_policy.map(|(_, k)| k), &outcomes, request);
+    let refused: Vec<&Outcome> = outcomes.iter().filter(|o| o.unevaluable.is_some()).collect();
+    let refused_denies: Vec<&Outcome> = refused
+        .iter()
+        .copied()
+        .filter(|o| o.effect == Some(Effect::Deny))
+        .collect();
+    if effect == DecisionEffect::Allow && !refused_denies.is_empty() {
+        summary = format!(
+            "implicit deny: the allow cannot be confirmed, because {} could not be evaluated and might deny",
+            names(&refused_denies)
+        );
+        (effect, deciding) = (DecisionEffect::ImplicitDeny, Vec::new());
+    }
     let mut reasons = vec![summary];
+    if !refused.is_empty() {
+        reasons.push(format!(
+            "{} could not be evaluated (an element has the wrong type), so {} neither {} nor {} here; AWS \
+             rejects a policy with such a statement",
+            names(&refused),
+            if refused.len() == 1 { "it" } else { "they" },
+            if refused.len() == 1 { "allows" } else { "allow" },
+            if refused.len() == 1 { "denies" } else { "deny" },
+        ));
+    }
     if !unknown_keys.is_empty() {
         reasons.push(format!(
             "the request does not carry {}; the evaluation treated {} as absent, and a real request might carry {}",
@@ -139,6 +173,13 @@ pub(crate) fn decide(
         effect,
         deciding: deciding.iter().map(|o| o.at.clone()).collect(),
         unknown_keys,
+        unevaluable: refused
+            .iter()
+            .map(|o| Unevaluable {
+                statement: o.at.clone(),
+                why: o.unevaluable.clone().unwrap_or_default(),
+            })
+            .collect(),
         reasons,
     }
 }

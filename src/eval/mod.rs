@@ -14,7 +14,7 @@ mod request;
 mod statement;
 mod variables;
 
-pub use decision::{Decision, DecisionEffect, StatementRef, Which};
+pub use decision::{Decision, DecisionEffect, StatementRef, Unevaluable, Which};
 pub use request::{Caller, Request};
 
 use crate::policy::{Policy, PolicyKind};

@@ -37,6 +37,8 @@ pub(crate) struct Outcome {
     pub via: Option<Via>,
     /// Absent condition keys (and unresolvable variables) the verdict depended on.
     pub absent_keys: Vec<String>,
+    /// Why the statement could not be evaluated at all (an element of the wrong type).
+    pub unevaluable: Option<String>,
     pub reason: String,
 }
 
@@ -58,8 +60,18 @@ pub(crate) fn evaluate(statement: &Statement, index: usize, scope: &Scope, ctx: 
         applies: false,
         via: None,
         absent_keys: Vec::new(),
+        unevaluable: None,
         reason: String::new(),
     };
+    if !statement.malformed.is_empty() {
+        // What lowering kept of it can match more than was written (a dropped condition), so it is
+        // neither an allow nor a deny here; AWS would refuse the whole document.
+        let why = statement.malformed.join("; ");
+        outcome.reason =
+            format!("{name} could not be evaluated: {why}; AWS rejects a policy with such a statement (MalformedPolicyDocument)");
+        outcome.unevaluable = Some(why);
+        return outcome;
+    }
     let Some(effect) = effect else {
         outcome.reason = format!("{name} is ignored: its Effect is not \"Allow\" or \"Deny\"");
         return outcome;

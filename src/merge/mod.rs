@@ -138,6 +138,7 @@ fn without_spans(s: &Statement) -> Statement {
             .collect(),
         has_condition: s.has_condition,
         span: None,
+        malformed: s.malformed.clone(),
     }
 }
 

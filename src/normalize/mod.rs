@@ -97,6 +97,7 @@ fn statement(s: &Statement, partition: Partition) -> Statement {
         has_condition: !condition.is_empty(),
         condition,
         span: s.span,
+        malformed: s.malformed.clone(),
     }
 }
 

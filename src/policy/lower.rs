@@ -54,55 +54,94 @@ fn value_list(v: &Value, item: fn(&Value) -> Option<Text>) -> Option<ValueList> 
     }
 }
 
-fn principal(v: &Value) -> Option<Principal> {
+/// [`value_list`], noting in `out` each item (or the whole element) left out for its type; `what`
+/// names the element, `expected` the type its values must have.
+fn noted_list(
+    v: &Value,
+    item: fn(&Value) -> Option<Text>,
+    what: &str,
+    expected: &str,
+    out: &mut Vec<String>,
+) -> Option<ValueList> {
+    if let ValueKind::Array(items) = &v.kind {
+        for (i, _) in items.iter().enumerate().filter(|(_, x)| item(x).is_none()) {
+            out.push(format!("{what}: item {} is not {expected}", i + 1));
+        }
+    }
+    let list = value_list(v, item);
+    if list.is_none() {
+        out.push(format!("{what} is not {expected} or an array of them"));
+    }
+    list
+}
+
+fn principal(v: &Value, what: &str, out: &mut Vec<String>) -> Option<Principal> {
     match &v.kind {
         ValueKind::String(_) => text(v).map(Principal::Wildcard),
         ValueKind::Object(members) => Some(Principal::Map(
             members
                 .iter()
                 .filter_map(|m| {
-                    Some(PrincipalEntry { kind: Text::at(&m.key, m.key_span), values: value_list(&m.value, text)? })
+                    let values = noted_list(&m.value, text, &format!("{what} {}", m.key), "a string", out)?;
+                    Some(PrincipalEntry { kind: Text::at(&m.key, m.key_span), values })
                 })
                 .collect(),
         )),
-        _ => None,
+        _ => {
+            out.push(format!("{what} is not \"*\" or an object"));
+            None
+        }
     }
 }
 
-fn condition(v: &Value) -> Vec<ConditionClause> {
-    let Some(operators) = v.as_object() else { return Vec::new() };
-    operators
-        .iter()
-        .filter_map(|op| {
-            let entries = op
-                .value
-                .as_object()?
-                .iter()
-                .filter_map(|e| {
-                    Some(ConditionEntry { key: Text::at(&e.key, e.key_span), values: value_list(&e.value, scalar)? })
-                })
-                .collect();
-            Some(ConditionClause { operator: Text::at(&op.key, op.key_span), entries })
-        })
-        .collect()
+fn condition(v: &Value, out: &mut Vec<String>) -> Vec<ConditionClause> {
+    let Some(operators) = v.as_object() else {
+        out.push("Condition is not an object".to_owned());
+        return Vec::new();
+    };
+    let mut clauses = Vec::new();
+    for op in operators {
+        let Some(members) = op.value.as_object() else {
+            out.push(format!("Condition: the value of \"{}\" is not an object", op.key));
+            continue;
+        };
+        let entries = members
+            .iter()
+            .filter_map(|e| {
+                let what = format!("Condition: {} {}", op.key, e.key);
+                let values = noted_list(&e.value, scalar, &what, "a string, number or boolean", out)?;
+                Some(ConditionEntry { key: Text::at(&e.key, e.key_span), values })
+            })
+            .collect();
+        clauses.push(ConditionClause { operator: Text::at(&op.key, op.key_span), entries });
+    }
+    clauses
 }
 
 fn statement(v: &Value) -> Statement {
     let members = v.as_object().unwrap_or(&[]);
     let get = |key| last(members, key);
-    let list = |key| get(key).and_then(|v| value_list(v, text));
+    let mut malformed = Vec::new();
+    let mut list = |key| get(key).and_then(|v| noted_list(v, text, key, "a string", &mut malformed));
+    let (action, not_action, resource, not_resource) =
+        (list("Action"), list("NotAction"), list("Resource"), list("NotResource"));
+    let principal_of = |key, out: &mut Vec<String>| get(key).and_then(|v| principal(v, key, out));
+    let principal = principal_of("Principal", &mut malformed);
+    let not_principal = principal_of("NotPrincipal", &mut malformed);
+    let condition = get("Condition").map(|v| condition(v, &mut malformed)).unwrap_or_default();
     Statement {
         sid: get("Sid").and_then(text),
         effect: get("Effect").and_then(text),
-        principal: get("Principal").and_then(principal),
-        not_principal: get("NotPrincipal").and_then(principal),
-        action: list("Action"),
-        not_action: list("NotAction"),
-        resource: list("Resource"),
-        not_resource: list("NotResource"),
-        condition: get("Condition").map(condition).unwrap_or_default(),
+        principal,
+        not_principal,
+        action,
+        not_action,
+        resource,
+        not_resource,
+        condition,
         has_condition: get("Condition").is_some(),
         span: Some(v.span),
+        malformed,
     }
 }
 
@@ -157,6 +196,34 @@ mod tests {
         assert_eq!(p.statements[0].effect, None);
         assert_eq!(p.statements[0].action, None);
         assert_eq!(p.statements[1].effect(), Some(Effect::Deny));
+    }
+
+    #[test]
+    fn what_is_left_out_for_its_type_is_noted() {
+        let text = r#"{"Statement": [
+          {"Effect": "Allow", "Action": ["s3:GetObject", 7], "Resource": "*",
+           "Condition": {"StringEquals": "aws:SourceAccount", "Bool": {"aws:SecureTransport": [true, {}]}}},
+          {"Effect": "Allow", "Principal": {"AWS": 1}, "NotAction": {}, "Resource": "*", "Condition": []},
+          {"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}
+        ]}"#;
+        let p = lower(&parse_document(text).unwrap());
+        assert_eq!(
+            p.statements[0].malformed,
+            [
+                "Action: item 2 is not a string",
+                "Condition: the value of \"StringEquals\" is not an object",
+                "Condition: Bool aws:SecureTransport: item 2 is not a string, number or boolean",
+            ]
+        );
+        assert_eq!(
+            p.statements[1].malformed,
+            [
+                "NotAction is not a string or an array of them",
+                "Principal AWS is not a string or an array of them",
+                "Condition is not an object",
+            ]
+        );
+        assert!(p.statements[2].malformed.is_empty());
     }
 
     #[test]

@@ -189,6 +189,11 @@ pub struct Statement {
     /// Whether a `Condition` element was present (it may be empty).
     pub has_condition: bool,
     pub span: Option<Span>,
+    /// What lowering had to leave out of Principal, Action, Resource and Condition (and their
+    /// `Not` forms) because it had the wrong JSON type, e.g. `Condition: the value of "StringEquals"
+    /// is not an object`. AWS rejects such a statement; evaluation refuses to judge it rather than
+    /// read what is left, which can match more than was written. Not part of equality.
+    pub malformed: Vec<String>,
 }
 
 impl Statement {

@@ -137,3 +137,15 @@ fn identity_statements_without_principals_compare_on_the_rest() {
     );
     assert!(covers(&all_groups, &one, Partition::Aws));
 }
+
+#[test]
+fn a_statement_with_a_malformed_condition_covers_nothing() {
+    let r = required();
+    // Lowered without its Condition it would look wider than the required statement.
+    let malformed =
+        statement(r#""Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*","Condition":"ArnLike""#);
+    assert_eq!(malformed.malformed, ["Condition is not an object"]);
+    assert!(!covers(&malformed, &r, Partition::Aws));
+    let well_formed = statement(r#""Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*""#);
+    assert!(covers(&well_formed, &r, Partition::Aws));
+}

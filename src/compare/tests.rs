@@ -1,0 +1,297 @@
+use super::*;
+use crate::diff::Impact;
+use crate::eval::DecisionEffect;
+use crate::scenarios::ScenarioId;
+use serde_json::{json, Value};
+
+// As AWS documents them (the log-group-key scenario's Sids).
+const LOGS_SID: &str = "Allow CloudWatch Logs to use the key";
+const ROOT_SID: &str = "Enable IAM User Permissions";
+
+/// What `aws kms get-key-policy` returns for a key created with the default policy: AWS's own
+/// spacing, the account as its root ARN.
+const AWS_DEFAULT_KEY_POLICY: &str = r#"{
+  "Version" : "2012-10-17",
+  "Id" : "key-default-1",
+  "Statement" : [ {
+    "Sid" : "Enable IAM User Permissions",
+    "Effect" : "Allow",
+    "Principal" : {
+      "AWS" : "arn:aws:iam::111122223333:root"
+    },
+    "Action" : "kms:*",
+    "Resource" : "*"
+  } ]
+}"#;
+
+fn log_group_key(input: Value) -> (crate::scenarios::Bundle, Vec<RequiredCall>, Value) {
+    let mut full = ScenarioId::LogGroupKey.default_input();
+    for (k, v) in input.as_object().cloned().unwrap_or_default() {
+        full[k] = v;
+    }
+    let bundle = ScenarioId::LogGroupKey.run(&full).bundle.expect("a bundle");
+    let calls = ScenarioId::LogGroupKey.required_calls(&full);
+    (bundle, calls, full)
+}
+
+fn compare(input: Value, file: &str, pasted: &str) -> Comparison {
+    let (bundle, calls, input) = log_group_key(input);
+    compare_document(&bundle, file, pasted, &calls, &input).expect("the document exists")
+}
+
+fn defaults() -> Value {
+    json!({"account": "111122223333", "region": "us-east-1"})
+}
+
+#[test]
+fn the_aws_default_key_policy_lacks_the_logs_statement_and_the_merge_adds_it() {
+    let c = compare(defaults(), "key-policy.json", AWS_DEFAULT_KEY_POLICY);
+    let compared = c.compared.expect("it parses");
+    assert!(!compared.equivalent);
+    let logs = compared
+        .changes
+        .iter()
+        .find(|l| l.text.contains(LOGS_SID))
+        .unwrap_or_else(|| panic!("no change names the logs statement: {:?}", compared.changes));
+    assert_eq!((logs.impact, logs.impact_word), (Impact::Broadening, "broadening"));
+    assert!(logs.text.contains("only in the generated policy"), "{}", logs.text);
+    let (start, end) = logs.new_span.expect("a span in the generated text");
+    assert!(c.generated_text[start..end].contains(LOGS_SID));
+    // The root statement means the same on both sides: no change is about it.
+    assert!(
+        !compared.changes.iter().any(|l| l.text.contains(ROOT_SID)),
+        "{:?}",
+        compared.changes
+    );
+
+    let merged = &compared.merged;
+    assert!(merged.added.iter().any(|s| s == LOGS_SID), "{:?}", merged.added);
+    assert!(
+        !merged.added.iter().any(|s| s == ROOT_SID),
+        "the existing root statement covers it"
+    );
+    assert!(merged.skipped >= 1);
+    assert_eq!(merged.text.matches(ROOT_SID).count(), 1);
+    assert!(merged.size > 0 && merged.size <= merged.limit && !merged.over_limit);
+    assert_eq!((merged.limit, merged.unit), (32_768, "bytes"));
+    assert_eq!(merged.file_name, "key-policy.merged.json");
+}
+
+#[test]
+fn the_checklist_is_red_for_the_pasted_policy_naming_the_fix_and_green_for_the_merge() {
+    let c = compare(defaults(), "key-policy.json", AWS_DEFAULT_KEY_POLICY);
+    let rows = c.compared.expect("it parses").checklist;
+    let encrypt = rows
+        .iter()
+        .find(|r| r.action == "kms:GenerateDataKey")
+        .expect("CloudWatch Logs encrypts with the key");
+    assert!(encrypt.generated.ok && encrypt.merged.ok);
+    assert!(!encrypt.pasted.ok);
+    assert_eq!(encrypt.pasted.effect, DecisionEffect::ImplicitDeny);
+    let fix = encrypt.pasted.fix.as_deref().expect("a fix");
+    assert!(fix.contains(LOGS_SID) && fix.contains("key-policy.json"), "{fix}");
+    assert!(
+        encrypt
+            .merged
+            .by
+            .iter()
+            .any(|b| b.starts_with("key-policy.json statement 2") && b.contains(LOGS_SID)),
+        "{:?}",
+        encrypt.merged.by
+    );
+}
+
+#[test]
+fn the_generated_policy_in_aws_rewritten_form_is_no_change() {
+    let (bundle, calls, input) = log_group_key(defaults());
+    let text = bundle.documents[0].text();
+    // What get-key-policy hands back: single values as arrays, the account id as its root ARN.
+    let rewritten = text
+        .replace("\"kms:*\"", "[\"kms:*\"]")
+        .replace("\"Resource\": \"*\"", "\"Resource\": [\"*\"]");
+    assert_ne!(rewritten, text);
+    let c = compare_document(&bundle, "key-policy.json", &rewritten, &calls, &input).expect("exists");
+    let compared = c.compared.expect("it parses");
+    assert!(compared.equivalent, "{:?}", compared.changes);
+    assert!(compared.changes.is_empty());
+    assert!(compared.merged.added.is_empty());
+    assert!(compared.access.is_empty());
+    assert!(compared.checklist.iter().all(|r| r.pasted.ok && r.merged.ok));
+}
+
+#[test]
+fn text_that_is_not_json_is_located_and_nothing_is_compared() {
+    let c = compare(
+        defaults(),
+        "key-policy.json",
+        "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [}\n",
+    );
+    assert!(c.compared.is_none());
+    let error = c
+        .findings
+        .iter()
+        .find(|f| f.code == "JSON001")
+        .expect("a syntax finding");
+    assert_eq!(error.line, 3);
+}
+
+#[test]
+fn an_unknown_document_is_none() {
+    let (bundle, calls, input) = log_group_key(defaults());
+    assert!(compare_document(&bundle, "nope.json", "{}", &calls, &input).is_none());
+}
+
+#[test]
+fn access_names_what_the_merge_gives_that_the_pasted_policy_did_not() {
+    let c = compare(defaults(), "key-policy.json", AWS_DEFAULT_KEY_POLICY);
+    let access = c.compared.expect("it parses").access;
+    assert!(access.iter().all(|a| a.gained), "a merge only adds: {access:?}");
+    assert!(
+        access
+            .iter()
+            .any(|a| a.principals.iter().any(|p| p == "logs.us-east-1.amazonaws.com")),
+        "{access:?}"
+    );
+}
+
+#[test]
+fn an_existing_key_is_updated_with_the_steps_own_command_reading_the_merged_file() {
+    let arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let c = compare(
+        json!({"account": "111122223333", "key-arn": arn}),
+        "key-policy.json",
+        AWS_DEFAULT_KEY_POLICY,
+    );
+    let command = c.compared.expect("it parses").merged.command;
+    assert_eq!(
+        command,
+        format!(
+            "KEY_ARN={arn}\naws kms put-key-policy --region us-east-1 --key-id \"$KEY_ARN\" --policy-name default --policy file://key-policy.merged.json"
+        )
+    );
+}
+
+#[test]
+fn a_new_key_bundle_still_gets_a_put_command_with_the_key_left_to_set() {
+    let c = compare(defaults(), "key-policy.json", AWS_DEFAULT_KEY_POLICY);
+    let command = c.compared.expect("it parses").merged.command;
+    assert!(command.starts_with(": \"${KEY_ARN:?"), "{command}");
+    assert!(command.ends_with(
+        "aws kms put-key-policy --region us-east-1 --key-id \"$KEY_ARN\" --policy-name default --policy file://key-policy.merged.json"
+    ));
+    assert!(!command.contains("create-key"));
+}
+
+#[test]
+fn bucket_and_log_resource_policies_reuse_their_steps() {
+    let run = |id: ScenarioId, input: Value, file: &str| {
+        let mut full = id.default_input();
+        for (k, v) in input.as_object().cloned().unwrap_or_default() {
+            full[k] = v;
+        }
+        let bundle = id.run(&full).bundle.expect("a bundle");
+        let document = bundle
+            .documents
+            .iter()
+            .find(|d| d.file_name == file)
+            .expect(file)
+            .clone();
+        apply_command(&bundle, &document, &merged_file_name(file), &full)
+    };
+    let export = run(ScenarioId::S3Export, json!({}), "bucket-policy.json");
+    assert!(
+        export.starts_with("aws s3api put-bucket-policy --region ")
+            && export.ends_with("--policy file://bucket-policy.merged.json"),
+        "{export}"
+    );
+    let vended = run(
+        ScenarioId::VendedLogs,
+        json!({"destination": "s3"}),
+        "bucket-policy.json",
+    );
+    assert!(vended.starts_with("aws s3api put-bucket-policy --bucket "), "{vended}");
+    assert!(
+        vended.ends_with("file://bucket-policy.merged.json") && !vended.contains("jq"),
+        "{vended}"
+    );
+    let logs = run(
+        ScenarioId::VendedLogs,
+        json!({"destination": "cloudwatch-logs"}),
+        "log-group-policy.json",
+    );
+    assert!(
+        logs.starts_with("aws logs put-resource-policy --region ")
+            && logs.ends_with("file://log-group-policy.merged.json"),
+        "{logs}"
+    );
+}
+
+#[test]
+fn merged_files_are_named_like_the_steps_name_them() {
+    assert_eq!(merged_file_name("bucket-policy.json"), "bucket-policy.merged.json");
+    assert_eq!(merged_file_name("policy"), "policy.merged");
+}
+
+#[test]
+fn the_summary_counts_changes_by_impact_or_says_there_are_none() {
+    let c = compare(defaults(), "key-policy.json", AWS_DEFAULT_KEY_POLICY);
+    let changes = &c.compared.as_ref().expect("parses").changes;
+    let broadening = changes.iter().filter(|l| l.impact == Impact::Broadening).count();
+    assert!(
+        summary(&c).contains(&format!("{broadening} broadening")),
+        "{}",
+        summary(&c)
+    );
+    let (bundle, calls, input) = log_group_key(defaults());
+    let same =
+        compare_document(&bundle, "key-policy.json", &bundle.documents[0].text(), &calls, &input).expect("exists");
+    assert!(summary(&same).starts_with("No change"), "{}", summary(&same));
+    let broken = compare(defaults(), "key-policy.json", "{");
+    assert!(
+        summary(&broken).ends_with("fix the text to compare it"),
+        "{}",
+        summary(&broken)
+    );
+}
+
+#[test]
+fn a_pasted_statement_with_a_malformed_condition_is_named_as_not_evaluated() {
+    let logs = r#"{"Sid": "Logs", "Effect": "Allow", "Principal": {"Service": "logs.us-east-1.amazonaws.com"}, "Action": "kms:*", "Resource": "*", "Condition": "ArnLike"}"#;
+    let pasted = AWS_DEFAULT_KEY_POLICY.replace("  } ]", &format!("  }}, {logs} ]"));
+    assert_ne!(pasted, AWS_DEFAULT_KEY_POLICY);
+    let c = compare(defaults(), "key-policy.json", &pasted);
+    let rows = c.compared.expect("it parses").checklist;
+    let encrypt = rows.iter().find(|r| r.action == "kms:GenerateDataKey").expect("a row");
+    // Read without its condition the statement would allow; refused, it does not.
+    assert!(!encrypt.pasted.ok, "{:?}", encrypt.pasted);
+    assert_eq!(
+        encrypt.pasted.unevaluable,
+        ["key-policy.json statement 2 \"Logs\": Condition is not an object"]
+    );
+    // The malformed statement covers nothing, so the merge adds the generated one and it works.
+    assert_eq!(encrypt.merged.unevaluable.len(), 1);
+    assert!(encrypt.merged.ok, "{:?}", encrypt.merged);
+    assert!(encrypt.generated.unevaluable.is_empty());
+}
+
+#[test]
+fn odd_but_parseable_text_is_compared_without_panicking() {
+    let (bundle, calls, input) = log_group_key(defaults());
+    let deep = format!("{{\"Statement\": {}{}}}", "[".repeat(40), "]".repeat(40));
+    for text in [
+        "{}",
+        "{\"Statement\": 5}",
+        "{\"Statement\": [1, \"x\", null]}",
+        "[]",
+        "\"policy\"",
+        deep.as_str(),
+    ] {
+        let c = compare_document(&bundle, "key-policy.json", text, &calls, &input).expect("exists");
+        if let Some(compared) = &c.compared {
+            assert!(!compared.equivalent, "{text}");
+            assert!(compared.checklist.iter().all(|r| !r.pasted.ok && r.merged.ok), "{text}");
+        } else {
+            assert!(!c.findings.is_empty(), "{text}");
+        }
+    }
+}
