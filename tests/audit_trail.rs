@@ -187,26 +187,17 @@ fn the_documented_create_export_task_record_fills_the_export_form() {
         "partition": "aws",
         "region": "us-east-1",
         "account": "123456789012",
-        "log-group": "yourloggroup",
+        "log-groups": ["yourloggroup"],
         "bucket": "yourdestination",
-        "task-name": "yourtask",
         "from": "1970-01-01",
         "to": "1973-11-29",
     });
     assert_eq!(import.input, expected);
     assert_eq!(
         import.filled,
-        [
-            "partition",
-            "region",
-            "account",
-            "log-group",
-            "bucket",
-            "task-name",
-            "from",
-            "to"
-        ]
+        ["partition", "region", "account", "log-groups", "bucket", "from", "to"]
     );
+    assert!(import.notes.iter().any(|n| n.contains("Task name yourtask")), "{:?}", import.notes);
     assert!(
         import.notes.iter().any(|n| n.contains("1973-11-29T21:33:09Z")),
         "{:?}",

@@ -5,6 +5,7 @@
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::parser::ValueSource;
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
+use cwlogs_policy::export::{export, Format};
 use cwlogs_policy::scenarios::{Control, FieldError, FieldSeverity, FieldSpec, ScenarioId};
 use serde_json::Value;
 
@@ -16,7 +17,10 @@ pub fn command() -> Command {
             "Print the documents, files and commands of a scenario as JSON.\n\n\
              Each scenario takes the fields of the page's form as flags; flags not given keep the \
              page's defaults. Problems with the values go to standard error as `error: --FLAG: …` \
-             (exit 2, nothing on standard output) or `warning: --FLAG: …` (the bundle is still printed).",
+             (exit 2, nothing on standard output) or `warning: --FLAG: …` (the bundle is still printed).\n\n\
+             `--export FORMAT` prints the bundle as a bash script (`script`), a CloudFormation template \
+             (`cloudformation-yaml`, `cloudformation-json`) or a Terraform configuration (`terraform`) \
+             instead of JSON.",
         )
         .subcommand_required(true)
         .arg_required_else_help(true)
@@ -27,7 +31,26 @@ fn scenario_command(id: ScenarioId) -> Command {
     let defaults = id.default_input();
     Command::new(id.cli_name())
         .about(id.title())
+        .arg(export_arg())
         .args(id.fields().iter().map(|field| field_arg(field, &defaults[field.name])))
+}
+
+/// `--export FORMAT`: the bundle in another form than JSON.
+fn export_arg() -> Arg {
+    Arg::new("export")
+        .long("export")
+        .value_name("FORMAT")
+        .help("Print the bundle as a script or template instead of JSON")
+        .long_help(
+            "Print the bundle as a script or template instead of JSON: a bash script that writes every \
+             document with a quoted heredoc and runs the steps, a CloudFormation template (YAML or JSON), or a \
+             Terraform configuration. Steps a template cannot express are listed in it (CloudFormation: \
+             Metadata; Terraform: comments) and stay in the script.",
+        )
+        .action(ArgAction::Set)
+        .value_parser(PossibleValuesParser::new(
+            Format::ALL.map(|f| PossibleValue::new(f.cli_name()).help(f.label())),
+        ))
 }
 
 /// One flag per field, `--NAME` (and `--ALIAS`), taking values as the field's control does.
@@ -44,9 +67,15 @@ fn field_arg(field: &FieldSpec, default: &Value) -> Arg {
     match field.control {
         Control::Text { .. } => arg.value_name("TEXT").action(ArgAction::Set),
         Control::Date => arg.value_name("YYYY-MM-DD").action(ArgAction::Set),
-        Control::Choice { options } => arg.value_name("CHOICE").action(ArgAction::Set).value_parser(
-            PossibleValuesParser::new(options.iter().map(|&(value, label)| PossibleValue::new(value).help(label))),
-        ),
+        Control::Choice { options } => {
+            arg.value_name("CHOICE")
+                .action(ArgAction::Set)
+                .value_parser(PossibleValuesParser::new(
+                    options
+                        .iter()
+                        .map(|&(value, label)| PossibleValue::new(value).help(label)),
+                ))
+        }
         Control::Lines { .. } => arg.value_name("VALUE").action(ArgAction::Append),
         Control::Check => arg
             .value_name("BOOL")
@@ -90,7 +119,7 @@ fn shown(value: &Value) -> String {
 }
 
 /// The scenario's default input with every flag given on the command line put over it.
-fn input(id: ScenarioId, matches: &ArgMatches) -> Value {
+pub fn input(id: ScenarioId, matches: &ArgMatches) -> Value {
     let mut input = id.default_input();
     for field in id.fields() {
         if matches.value_source(field.name) != Some(ValueSource::CommandLine) {
@@ -98,7 +127,12 @@ fn input(id: ScenarioId, matches: &ArgMatches) -> Value {
         }
         let value = match field.control {
             Control::Lines { .. } => Value::Array(
-                matches.get_many::<String>(field.name).into_iter().flatten().map(|v| Value::String(v.clone())).collect(),
+                matches
+                    .get_many::<String>(field.name)
+                    .into_iter()
+                    .flatten()
+                    .map(|v| Value::String(v.clone()))
+                    .collect(),
             ),
             Control::Check => Value::Bool(matches.get_one::<bool>(field.name).copied().unwrap_or(true)),
             Control::Text { .. } | Control::Date | Control::Choice { .. } => {
@@ -130,13 +164,24 @@ fn report(id: ScenarioId, problems: &[FieldError]) -> bool {
 
 /// Runs `build` with its matches. Exit 0: bundle printed; 2: problems with the values.
 pub fn run(matches: &ArgMatches) -> u8 {
-    let Some((name, matches)) = matches.subcommand() else { return 2 };
-    let Some(id) = ScenarioId::from_cli_name(name) else { return 2 };
+    let Some((name, matches)) = matches.subcommand() else {
+        return 2;
+    };
+    let Some(id) = ScenarioId::from_cli_name(name) else {
+        return 2;
+    };
     let outcome = id.run(&input(id, matches));
     if report(id, &outcome.problems) {
         return 2;
     }
     let Some(bundle) = outcome.bundle else { return 2 };
+    if let Some(format) = matches
+        .get_one::<String>("export")
+        .and_then(|f| Format::from_cli_name(f))
+    {
+        print!("{}", export(&bundle, format));
+        return 0;
+    }
     match serde_json::to_string_pretty(&bundle) {
         Ok(json) => {
             println!("{json}");

@@ -9,12 +9,16 @@
 mod check;
 mod dates;
 mod fields;
+mod form_fill;
 mod import;
 mod record_map;
 mod steps;
+mod summary;
 mod trail;
 
 pub use check::check_input;
+pub use form_fill::{fill_form, FilledField, FormFill};
+pub use summary::{audit_summary, AuditSummary, RiskyCall, StepTrail};
 pub use import::{import_record, RecordImport, RecordPolicy};
 pub use trail::{pattern, trail, why_risky, Trail, TrailEntry};
 

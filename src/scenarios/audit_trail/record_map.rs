@@ -1,8 +1,7 @@
 //! Which scenario a CloudTrail event belongs to, and which of its form fields the record fills.
 //!
-//! Field names are the target forms' own. log-group-key's and query-result-key's are final;
-//! s3-export's are assumed from CreateExportTask's parameters and vended-logs' taken from its
-//! form while it is being written: both are marked below, to reconcile.
+//! Field names are the target forms' own; `form_fill`'s tests check every one a record can
+//! fill against the target scenario's declared fields.
 
 use super::import::{at, date, log_group_of, strings, text_at, Fill};
 use crate::json::Value;
@@ -11,14 +10,10 @@ use crate::scenarios::ScenarioId;
 
 const KEY_ARN: &str = "key-arn";
 const LOG_GROUPS: &str = "log-groups";
-/// Assumed (s3-export): CreateExportTask's parameters.
-const LOG_GROUP: &str = "log-group";
 const BUCKET: &str = "bucket";
 const PREFIX: &str = "prefix";
 const FROM: &str = "from";
 const TO: &str = "to";
-const TASK_NAME: &str = "task-name";
-/// vended-logs, as its form (still being written) names them.
 const DELIVERY_SOURCE: &str = "delivery-source-name";
 const DELIVERY_DESTINATION: &str = "delivery-destination-name";
 const SOURCE_RESOURCE: &str = "source-resource-arn";
@@ -83,19 +78,23 @@ fn param<'a>(r: &'a Value, key: &str) -> Option<&'a str> {
     text_at(r, &["requestParameters", key])
 }
 
+/// One CreateExportTask exports one log group; the form lists the groups to export.
 fn export(r: &Value, f: &mut Fill) -> ScenarioId {
-    for (key, field) in [
-        ("logGroupName", LOG_GROUP),
-        ("destination", BUCKET),
-        ("destinationPrefix", PREFIX),
-        ("taskName", TASK_NAME),
-    ] {
+    if let Some(group) = param(r, "logGroupName") {
+        f.set(LOG_GROUPS, vec![group]);
+    }
+    for (key, field) in [("destination", BUCKET), ("destinationPrefix", PREFIX)] {
         if let Some(v) = param(r, key) {
             f.set(field, v);
         }
     }
     date(r, "from", FROM, f);
     date(r, "to", TO, f);
+    if let Some(task) = param(r, "taskName") {
+        f.note(format!(
+            "Task name {task}: not filled, the steps name each task after its log group and dates."
+        ));
+    }
     if let Some(id) = text_at(r, &["responseElements", "taskId"]).or_else(|| param(r, "taskId")) {
         f.note(format!(
             "Export task {id}: `aws logs describe-export-tasks --task-id {id}` shows its status."

@@ -9,6 +9,9 @@ use super::policies::{
 use super::{S3ExportInput, DEFAULT_PREFIX};
 use serde::Serialize;
 
+mod remedy;
+pub use remedy::{troubleshoot, troubleshoot_input, Answer, Remedy};
+
 /// An error message users see when an export is misconfigured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct KnownError {

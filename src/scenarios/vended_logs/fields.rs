@@ -6,7 +6,7 @@ use crate::scenarios::{Control, FieldSpec};
 const SOURCE: &str = "Where the logs come from";
 const V2: &str = "Delivery objects (V2 services)";
 const DESTINATION: &str = "Where the logs go";
-const HARDENING: &str = "Options";
+const HARDENING: &str = "Hardening and console";
 
 pub static FIELDS: &[FieldSpec] = &[
     FieldSpec::new("partition", "Partition", SOURCE, Control::Choice {

@@ -1,0 +1,75 @@
+//! `import-record FILE|-`: a CloudTrail record → the scenario it belongs to and the form values
+//! it gives, as the page's "Fill from a CloudTrail record" does. In text, standard output is the
+//! equivalent `cwlogs-policy build` command line and standard error says what was filled.
+
+use crate::args::Format;
+use crate::diff::read_input;
+use clap::Args;
+use cwlogs_policy::scenarios::audit_trail::{fill_form, import_record};
+use serde_json::{json, Map, Value};
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct ImportRecordArgs {
+    /// A file holding one CloudTrail record (also `{"Records": [...]}` or an EventBridge event);
+    /// `-` reads standard input.
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Exit 0: imported; 2: unreadable file or not an importable record.
+pub fn run(args: &ImportRecordArgs) -> u8 {
+    let text = match read_input(&args.file) {
+        Ok(text) => text,
+        Err(code) => return code,
+    };
+    let import = match import_record(&text) {
+        Ok(import) => import,
+        Err(why) => {
+            eprintln!("error: {}: {why}", args.file.display());
+            return 2;
+        }
+    };
+    let fill = fill_form(&import, &import.scenario.default_input());
+    if args.format == Format::Json {
+        let input: Map<String, Value> = fill
+            .filled
+            .iter()
+            .map(|f| (f.name.to_owned(), f.value.clone()))
+            .collect();
+        let out = json!({
+            "scenario": import.scenario,
+            "input": input,
+            "filled": fill.filled,
+            "notes": fill.notes,
+            "policy": import.policy,
+            "command": fill.command_line(),
+        });
+        return match serde_json::to_string_pretty(&out) {
+            Ok(text) => {
+                println!("{text}");
+                0
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                2
+            }
+        };
+    }
+    eprintln!("{}", fill.message());
+    for note in &fill.notes {
+        eprintln!("note: {note}");
+    }
+    if let Some(policy) = &import.policy {
+        let kind = policy
+            .kind
+            .map(|k| format!(" --type {}", k.cli_name()))
+            .unwrap_or_default();
+        eprintln!(
+            "note: the record sets a policy; `--format json` prints it (check it with `cwlogs-policy check{kind} -`)."
+        );
+    }
+    println!("{}", fill.command_line());
+    0
+}
