@@ -1,0 +1,357 @@
+//! A bundle's steps read back into a [`Plan`]: each AWS CLI call that creates or changes
+//! something becomes the resource a template declares for it; what has no resource stays a step.
+
+use super::command::{lines, Call, Line};
+use super::plan::{ManualStep, Param, Placed, Plan, Resource, Side, Value};
+use crate::scenarios::{Artifact, Bundle, Document, Step};
+
+mod calls;
+
+const KEY_PARAM: Param = Param {
+    name: "KeyArn",
+    default: None,
+    description: "ARN of the existing KMS key",
+};
+const OLD_KEY_PARAM: Param = Param {
+    name: "OldKeyArn",
+    default: None,
+    description: "ARN of the key the log groups use now",
+};
+const SETUP_ROLE_PARAM: Param = Param {
+    name: "SetupRoleName",
+    default: None,
+    description: "Name of the IAM role that sets up log delivery",
+};
+const BUCKET_PARAM: Param = Param {
+    name: "BucketName",
+    default: None,
+    description: "Name of the existing S3 bucket",
+};
+
+/// Why a call has no template resource.
+fn no_resource(call: &Call) -> &'static str {
+    let merged = call.options.iter().any(|(_, v)| v.ends_with(".merged.json"))
+        || (call.is("kms", "put-key-policy") && call.file("policy") == Some("key-policy.json"));
+    match (call.service.as_str(), call.operation.as_str()) {
+        ("logs", "associate-kms-key") => {
+            "CloudFormation and Terraform have no resource that associates a key with Logs Insights query results"
+        }
+        ("logs", "create-export-task") => "an export task is a one-off action, not a resource",
+        _ if merged => "it merges statements into an existing policy, which a template would replace whole",
+        ("firehose", _) => "the stream is not created here",
+        _ => "no template resource stands for this command",
+    }
+}
+
+/// Shell variables a step sets and later steps read (`KEY_ARN`, `OLD_KEY_ARN`): a few, so a list.
+#[derive(Default)]
+struct Vars(Vec<(String, Value)>);
+
+impl Vars {
+    fn insert(&mut self, name: String, value: Value) {
+        self.0.retain(|(n, _)| *n != name);
+        self.0.push((name, value));
+    }
+
+    fn get(&self, name: &str) -> Option<Value> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    }
+}
+
+/// What one call became.
+enum Read<'a> {
+    New(Resource<'a>),
+    /// Applied as a property of a resource already read (a bucket's encryption, a rule's target).
+    Merged,
+    Unsupported,
+}
+
+struct Reader<'a> {
+    bundle: &'a Bundle,
+    plan: Plan<'a>,
+    /// Shell variable → what it holds (`KEY_ARN` → the created key or a parameter).
+    vars: Vars,
+    used: Vec<String>,
+    buckets_created: Vec<String>,
+}
+
+/// The resources, parameters and remaining steps of `bundle`.
+pub fn plan(bundle: &Bundle) -> Plan<'_> {
+    let mut reader = Reader {
+        bundle,
+        plan: Plan::default(),
+        vars: Vars::default(),
+        used: Vec::new(),
+        buckets_created: Vec::new(),
+    };
+    for step in &bundle.steps {
+        reader.step(step);
+    }
+    let used = &reader.used;
+    reader.plan.unapplied_documents = bundle
+        .documents
+        .iter()
+        .filter(|d| !used.contains(&d.file_name))
+        .collect();
+    reader.plan.unapplied_files = bundle.files.iter().filter(|f| !used.contains(&f.file_name)).collect();
+    reader.plan
+}
+
+fn side(title: &str) -> Side {
+    if title.starts_with("In the destination account") || title.contains("(bucket account") {
+        Side::Destination
+    } else if title.starts_with("In the source account") || title.contains("(log group account") {
+        Side::Source
+    } else {
+        Side::Only
+    }
+}
+
+/// The first 12-digit account ID in a step title.
+fn account_in(title: &str) -> Option<String> {
+    title
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 12)
+        .map(str::to_owned)
+}
+
+impl<'a> Reader<'a> {
+    fn step(&mut self, step: &'a Step) {
+        let mut pending = Vec::new();
+        let mut manual = None;
+        for line in lines(&step.command) {
+            match line {
+                Line::Assign { var, value } => {
+                    let param = if var == "OLD_KEY_ARN" { OLD_KEY_PARAM } else { KEY_PARAM };
+                    self.vars.insert(
+                        var,
+                        Value::Param(Param {
+                            default: Some(value),
+                            ..param
+                        }),
+                    );
+                }
+                Line::Call(call) => {
+                    if self.plan.region.is_none() {
+                        self.plan.region = call.option("region").map(str::to_owned);
+                    }
+                    self.call(&call, &mut pending, &mut manual);
+                }
+                Line::Other => {}
+            }
+        }
+        let side = side(&step.title);
+        if side != Side::Only && !self.plan.accounts.iter().any(|(s, _)| *s == side) {
+            if let Some(account) = account_in(&step.title) {
+                self.plan.accounts.push((side, account));
+            }
+        }
+        let placed = pending.into_iter().map(|resource| Placed {
+            resource,
+            side,
+            step: step.title.clone(),
+        });
+        self.plan.resources.extend(placed);
+        if let Some(why) = manual {
+            self.plan.manual_steps.push(ManualStep {
+                title: step.title.clone(),
+                command: step.command.clone(),
+                why,
+            });
+        }
+    }
+
+    fn call(&mut self, call: &Call, pending: &mut Vec<Resource<'a>>, manual: &mut Option<&'static str>) {
+        if call.is("kms", "create-key") {
+            self.vars.insert("KEY_ARN".into(), Value::CreatedKeyArn);
+            match self.document(call.file("policy")) {
+                Some(policy) => pending.push(Resource::Key {
+                    description: call.option("description").unwrap_or_default().to_owned(),
+                    policy,
+                }),
+                None => *manual = Some(no_resource(call)),
+            }
+        } else if !call.is_read_only() {
+            match self.resource(call) {
+                Read::New(resource) => pending.push(resource),
+                Read::Merged => {}
+                Read::Unsupported => *manual = Some(no_resource(call)),
+            }
+        }
+    }
+
+    /// The document or file a `file://` option names; `X.resolved.json` is `X.json` with the
+    /// new key's ARN filled in, which the template does itself.
+    fn file_name(&self, name: Option<&str>) -> Option<String> {
+        let name = name?;
+        Some(name.replace(".resolved.json", ".json"))
+    }
+
+    fn document(&mut self, name: Option<&str>) -> Option<&'a Document> {
+        let name = self.file_name(name)?;
+        let found = self.bundle.documents.iter().find(|d| d.file_name == name)?;
+        self.used.push(name);
+        Some(found)
+    }
+
+    fn artifact(&mut self, name: Option<&str>) -> Option<&'a Artifact> {
+        let name = self.file_name(name)?;
+        let found = self.bundle.files.iter().find(|f| f.file_name == name)?;
+        self.used.push(name);
+        Some(found)
+    }
+
+    /// `"$VAR"` as what the variable holds, anything else as written.
+    fn value(&mut self, text: &str, param: Param) -> Value {
+        match text.strip_prefix('$') {
+            Some(var) => self.vars.get(var).unwrap_or_else(|| {
+                self.add_param(&param);
+                Value::Param(param)
+            }),
+            None => Value::Literal(text.to_owned()),
+        }
+    }
+
+    fn add_param(&mut self, param: &Param) {
+        if !self.plan.params.iter().any(|p| p.name == param.name) {
+            self.plan.params.push(param.clone());
+        }
+    }
+
+    fn key(&mut self, call: &Call, option: &str) -> Option<Value> {
+        let key = self.value(call.option(option)?, KEY_PARAM);
+        if let Value::Param(p) = &key {
+            self.add_param(p);
+        }
+        Some(key)
+    }
+
+    fn bucket(&mut self, name: &str) -> (Value, bool) {
+        if self.buckets_created.iter().any(|b| b == name) {
+            return (Value::Literal(name.to_owned()), true);
+        }
+        let param = Param {
+            default: Some(name.to_owned()),
+            ..BUCKET_PARAM
+        };
+        self.add_param(&param);
+        (Value::Param(param), false)
+    }
+
+    fn resource(&mut self, call: &Call) -> Read<'a> {
+        match self.read(call) {
+            Some(read) => read,
+            None => Read::Unsupported,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenarios::ScenarioId;
+    use serde_json::json;
+
+    fn bundle(id: ScenarioId, overrides: serde_json::Value) -> Bundle {
+        let mut input = id.default_input();
+        for (k, v) in overrides.as_object().into_iter().flatten() {
+            input[k] = v.clone();
+        }
+        id.run(&input).bundle.expect("a bundle")
+    }
+
+    #[test]
+    fn a_new_key_and_its_log_group_need_no_step_by_hand() {
+        let bundle = bundle(ScenarioId::LogGroupKey, json!({}));
+        let plan = plan(&bundle);
+        assert!(matches!(plan.resources[0].resource, Resource::Key { .. }));
+        assert_eq!(
+            plan.resources[1].resource,
+            Resource::LogGroup {
+                name: "my-log-group".into(),
+                key: Value::CreatedKeyArn,
+                existing: false
+            }
+        );
+        assert_eq!(plan.resources.len(), 2);
+        assert_eq!(plan.manual_steps, vec![]);
+        assert!(plan.unapplied_documents.is_empty() && plan.params.is_empty());
+        assert_eq!(plan.region.as_deref(), Some("us-east-1"));
+    }
+
+    #[test]
+    fn existing_keys_become_parameters_with_their_arn_as_default() {
+        let old = "arn:aws:kms:us-east-1:111122223333:key/old";
+        let bundle = bundle(
+            ScenarioId::LogGroupKey,
+            json!({"rotate-from": old, "log-group-state": "existing"}),
+        );
+        let plan = plan(&bundle);
+        let old_policy = plan.resources.iter().find_map(|r| match &r.resource {
+            Resource::KeyPolicy {
+                key: Value::Param(p),
+                policy,
+            } => Some((p.clone(), policy.file_name.clone())),
+            _ => None,
+        });
+        let (param, file) = old_policy.expect("the old key's policy");
+        assert_eq!(
+            (param.name, param.default.as_deref(), file.as_str()),
+            ("OldKeyArn", Some(old), "old-key-policy.json")
+        );
+        assert!(plan.resources.iter().any(|r| matches!(
+            &r.resource,
+            Resource::LogGroup {
+                existing: true,
+                key: Value::CreatedKeyArn,
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn the_query_result_association_stays_a_step_and_says_why() {
+        let bundle = bundle(ScenarioId::QueryResultKey, json!({}));
+        let plan = plan(&bundle);
+        assert_eq!(plan.manual_steps.len(), 1, "{:?}", plan.manual_steps);
+        assert!(plan.manual_steps[0].command.contains("--resource-identifier"));
+        assert!(plan.manual_steps[0].why.contains("query results"));
+    }
+
+    #[test]
+    fn documents_no_step_applies_are_kept_apart() {
+        let bundle = bundle(ScenarioId::VendedLogs, json!({"destination": "firehose"}));
+        let plan = plan(&bundle);
+        let kept: Vec<&str> = plan.unapplied_documents.iter().map(|d| d.file_name.as_str()).collect();
+        assert_eq!(
+            kept,
+            ["log-delivery-role-permissions.json", "log-delivery-role-trust.json"]
+        );
+        assert!(plan
+            .manual_steps
+            .iter()
+            .any(|m| m.command.contains("tag-delivery-stream")));
+        assert!(plan
+            .resources
+            .iter()
+            .any(|r| matches!(r.resource, Resource::ServiceLinkedRole { .. })));
+    }
+
+    #[test]
+    fn cross_account_steps_are_placed_in_their_account() {
+        let bundle = bundle(ScenarioId::VendedLogs, json!({"destination-account": "444455556666"}));
+        let plan = plan(&bundle);
+        let side_of =
+            |wanted: fn(&Resource) -> bool| plan.resources.iter().find(|r| wanted(&r.resource)).map(|r| r.side);
+        assert_eq!(
+            side_of(|r| matches!(r, Resource::DeliverySource { .. })),
+            Some(Side::Source)
+        );
+        assert_eq!(
+            side_of(|r| matches!(r, Resource::DeliveryDestination { policy: Some(_), .. })),
+            Some(Side::Destination)
+        );
+        assert_eq!(plan.account(Side::Destination), Some("444455556666"));
+        assert_eq!(plan.account(Side::Source), Some("111122223333"));
+    }
+}
