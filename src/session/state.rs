@@ -1,0 +1,172 @@
+//! What the page holds that a user made: the chosen scenario, every scenario's form, pasted texts.
+//!
+//! The wire form keeps only what differs from the defaults, so a link for a lightly edited form is
+//! short, and a field added later simply takes its default when an old link is opened.
+
+use crate::policy::PolicyKind;
+use crate::scenarios::ScenarioId;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The page's whole state, as the page's signals hold it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageState {
+    pub scenario: ScenarioId,
+    /// Every scenario's form input (an object keyed by field name), so switching keeps what was typed.
+    pub inputs: BTreeMap<ScenarioId, Value>,
+    pub checker_text: String,
+    pub checker_kind: PolicyKind,
+    /// Other panels' texts, keyed `panel.part` (`compare.before`, `compare.kind`, …): a panel adds
+    /// its own keys without a format change.
+    pub pasted: BTreeMap<String, String>,
+}
+
+impl Default for PageState {
+    fn default() -> Self {
+        PageState {
+            scenario: ScenarioId::LogGroupKey,
+            inputs: default_inputs(),
+            checker_text: String::new(),
+            checker_kind: PolicyKind::Key,
+            pasted: BTreeMap::new(),
+        }
+    }
+}
+
+/// Every scenario's default input.
+pub fn default_inputs() -> BTreeMap<ScenarioId, Value> {
+    ScenarioId::ALL.into_iter().map(|id| (id, id.default_input())).collect()
+}
+
+/// The serialized form. Short member names: they are in every link. Unknown members (from a newer
+/// page) are ignored, so adding one needs no new format version.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct Wire {
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+    scenario: Option<String>,
+    /// Scenario name → the members that differ from that scenario's defaults.
+    #[serde(rename = "i", default, skip_serializing_if = "Map::is_empty")]
+    inputs: Map<String, Value>,
+    #[serde(rename = "c", default, skip_serializing_if = "String::is_empty")]
+    checker_text: String,
+    #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
+    checker_kind: Option<String>,
+    #[serde(rename = "p", default, skip_serializing_if = "BTreeMap::is_empty")]
+    pasted: BTreeMap<String, String>,
+}
+
+/// Why a wire form is not a page state this version can show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum WireError {
+    UnknownScenario(String),
+    UnknownKind(String),
+    /// A form field holds another JSON type than the field edits.
+    WrongType {
+        scenario: &'static str,
+        field: String,
+        expected: &'static str,
+    },
+}
+
+impl Wire {
+    pub(super) fn from_state(state: &PageState) -> Wire {
+        let inputs = state
+            .inputs
+            .iter()
+            .filter_map(|(id, input)| {
+                let changed = changed_members(input, &id.default_input());
+                (!changed.is_empty()).then(|| (id.cli_name().to_owned(), Value::Object(changed)))
+            })
+            .collect();
+        Wire {
+            scenario: (state.scenario != ScenarioId::LogGroupKey).then(|| state.scenario.cli_name().to_owned()),
+            inputs,
+            checker_text: state.checker_text.clone(),
+            checker_kind: (state.checker_kind != PolicyKind::Key).then(|| state.checker_kind.cli_name().to_owned()),
+            pasted: state
+                .pasted
+                .iter()
+                .filter(|(_, text)| !text.is_empty())
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+
+    pub(super) fn into_state(self) -> Result<PageState, WireError> {
+        let scenario = match self.scenario {
+            None => ScenarioId::LogGroupKey,
+            Some(name) => ScenarioId::from_cli_name(&name).ok_or(WireError::UnknownScenario(name))?,
+        };
+        let checker_kind = match self.checker_kind {
+            None => PolicyKind::Key,
+            Some(name) => PolicyKind::from_cli_name(&name).ok_or(WireError::UnknownKind(name))?,
+        };
+        let mut inputs = default_inputs();
+        for (name, changed) in self.inputs {
+            // A scenario this version does not have: its form cannot be shown, the rest can.
+            let Some(id) = ScenarioId::from_cli_name(&name) else {
+                continue;
+            };
+            let Value::Object(changed) = changed else {
+                return Err(WireError::WrongType {
+                    scenario: id.cli_name(),
+                    field: "(the whole form)".into(),
+                    expected: "an object",
+                });
+            };
+            let input = inputs.entry(id).or_insert_with(|| id.default_input());
+            apply_members(id, input, changed)?;
+        }
+        Ok(PageState {
+            scenario,
+            inputs,
+            checker_text: self.checker_text,
+            checker_kind,
+            pasted: self.pasted,
+        })
+    }
+}
+
+fn changed_members(input: &Value, default: &Value) -> Map<String, Value> {
+    let Some(input) = input.as_object() else {
+        return Map::new();
+    };
+    input
+        .iter()
+        .filter(|(name, value)| default.get(name.as_str()) != Some(*value))
+        .map(|(n, v)| (n.clone(), v.clone()))
+        .collect()
+}
+
+/// Sets each known member whose type matches the default's; members this version has no field for
+/// (from a newer page) are dropped.
+fn apply_members(id: ScenarioId, input: &mut Value, changed: Map<String, Value>) -> Result<(), WireError> {
+    let Some(input) = input.as_object_mut() else {
+        return Ok(());
+    };
+    for (field, value) in changed {
+        let Some(current) = input.get_mut(&field) else { continue };
+        let expected = json_type(current);
+        if json_type(&value) != expected {
+            return Err(WireError::WrongType {
+                scenario: id.cli_name(),
+                field,
+                expected,
+            });
+        }
+        *current = value;
+    }
+    Ok(())
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}

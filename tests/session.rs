@@ -1,0 +1,428 @@
+//! Share links and autosave: every state survives a link, damaged and foreign links are refused
+//! with the right reason, a committed v1 link keeps opening, and two tabs never silently overwrite
+//! each other's work.
+
+use cwlogs_policy::policy::PolicyKind;
+use cwlogs_policy::scenarios::{Control, ScenarioId};
+use cwlogs_policy::session::{
+    decode, encode, share_link, LinkError, PageState, SaveDecision, SavedRecord, TabSync, Theirs, VERSION,
+};
+use serde_json::{json, Value};
+
+/// A key policy of about 20 KB whose statements differ (accounts, log groups), like a real one.
+fn pasted_policy_20kb() -> String {
+    let mut seed = 12_345u64;
+    let mut random = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        seed >> 33
+    };
+    let services = ["orders", "payments", "billing", "auth", "search", "inventory"];
+    let mut statements = Vec::new();
+    let mut text = String::new();
+    while text.len() < 20_000 {
+        let n = statements.len();
+        let account = 100_000_000_000 + random() % 900_000_000_000;
+        let service = services[(random() % 6) as usize];
+        let region = ["eu-west-1", "us-east-1", "ap-southeast-2"][n % 3];
+        let suffix = random() % 100_000;
+        statements.push(format!(
+            r#"    {{
+      "Sid": "AllowLogsGroup{n}",
+      "Effect": "Allow",
+      "Principal": {{"Service": "logs.{region}.amazonaws.com"}},
+      "Action": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+      "Resource": "*",
+      "Condition": {{"ArnEquals": {{"kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:{region}:{account}:log-group:/app/{service}-{suffix}/events"}}}}
+    }}"#
+        ));
+        text = format!(
+            "{{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n{}\n  ]\n}}\n",
+            statements.join(",\n")
+        );
+    }
+    text
+}
+
+/// Every field of `id` changed from its default: text gets a suffix, lists an item, checkboxes
+/// flip, choices take another option.
+fn changed_input(id: ScenarioId) -> Value {
+    let mut input = id.default_input();
+    for field in id.fields() {
+        let value = &mut input[field.name];
+        match (field.control, value) {
+            (Control::Check, Value::Bool(b)) => *b = !*b,
+            (Control::Choice { options }, Value::String(s)) => {
+                if let Some((other, _)) = options.iter().find(|(o, _)| o != s) {
+                    *s = (*other).to_owned();
+                }
+            }
+            (Control::Lines { .. }, Value::Array(items)) => items.push(json!("/app/ünïcode & \"quotes\"")),
+            (_, Value::String(s)) => s.push_str("-changed"),
+            (control, value) => panic!("{id:?}.{}: {control:?} holds {value}", field.name),
+        }
+    }
+    input
+}
+
+fn state_with_every_field_changed(scenario: ScenarioId) -> PageState {
+    let mut state = PageState {
+        scenario,
+        ..PageState::default()
+    };
+    for id in ScenarioId::ALL {
+        state.inputs.insert(id, changed_input(id));
+    }
+    state.checker_text = pasted_policy_20kb();
+    state.checker_kind = PolicyKind::Bucket;
+    state
+        .pasted
+        .insert("compare.before".into(), "{\"Version\": \"2012-10-17\"}".into());
+    state.pasted.insert("compare.kind".into(), "log-resource".into());
+    state
+}
+
+#[test]
+fn every_scenario_with_every_field_changed_and_a_20kb_policy_round_trips() {
+    for scenario in ScenarioId::ALL {
+        let state = state_with_every_field_changed(scenario);
+        assert_ne!(state, PageState::default());
+        let fragment = encode(&state);
+        assert!(fragment.starts_with("v1."), "{fragment:.20}");
+        assert!(
+            fragment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+            "not URL-safe"
+        );
+        assert_eq!(decode(&fragment).as_ref(), Ok(&state), "{scenario:?}");
+        assert_eq!(
+            decode(&format!("#{fragment}")).as_ref(),
+            Ok(&state),
+            "{scenario:?} with #"
+        );
+    }
+}
+
+#[test]
+fn one_changed_field_survives_and_the_rest_stay_default() {
+    for id in ScenarioId::ALL {
+        let changed = changed_input(id);
+        for field in id.fields() {
+            let mut state = PageState {
+                scenario: id,
+                ..PageState::default()
+            };
+            state.inputs.get_mut(&id).unwrap()[field.name] = changed[field.name].clone();
+            assert_eq!(decode(&encode(&state)), Ok(state), "{id:?}.{}", field.name);
+        }
+    }
+}
+
+#[test]
+fn the_default_state_is_a_tiny_link_and_links_replace_any_fragment() {
+    let fragment = encode(&PageState::default());
+    assert!(fragment.len() < 20, "{fragment}");
+    assert_eq!(decode(&fragment), Ok(PageState::default()));
+    let link = share_link(
+        "https://example.com/cwlogs-policy-builder/?x=1#v1.old",
+        &PageState::default(),
+    );
+    assert_eq!(
+        link,
+        format!("https://example.com/cwlogs-policy-builder/?x=1#{fragment}")
+    );
+}
+
+/// Written by this page's format v1 (a changed log-group-key form, the s3-export scenario chosen,
+/// a pasted bucket policy and a compare panel's text). If this test fails, old links no longer
+/// open: keep reading v1 and write a new version instead.
+const V1_FIXTURE: &str = "v1.eNpVjsEOgjAQRH_FzLlVwIMJv2HihXIodSUEoU1booT0392qB73t7sy82Q0BNcJR0tNZHyEwoN5wt73svV2cHGn9O7C9wUE7d7D-Sj5w4r05vU40x4BWwFM_2Jm5tMgHhShLJPFTwrxuMSPxBG0mkpn-0QISWw0Lm8KF-QxSqHcKVVFWsixkeVIQvJ-jjpQrs9y0iR8ZOfYFC7hcY-zktKd9RzfrKVMTF7wAktxPSA";
+
+fn fixture_state() -> PageState {
+    let mut state = PageState {
+        scenario: ScenarioId::S3Export,
+        ..PageState::default()
+    };
+    let key = state.inputs.get_mut(&ScenarioId::LogGroupKey).unwrap();
+    key["region"] = json!("eu-west-1");
+    key["log-groups"] = json!(["/app/orders", "/app/payments"]);
+    let export = state.inputs.get_mut(&ScenarioId::S3Export).unwrap();
+    export["bucket"] = json!("acme-log-exports");
+    state.checker_text = "{\"Version\": \"2012-10-17\", \"Statement\": []}".into();
+    state.checker_kind = PolicyKind::Bucket;
+    state.pasted.insert("compare.before".into(), "{}".into());
+    state
+}
+
+#[test]
+fn a_committed_v1_link_still_opens() {
+    assert_eq!(VERSION, 1, "a new version must keep decoding V1_FIXTURE");
+    assert_eq!(
+        decode(V1_FIXTURE),
+        Ok(fixture_state()),
+        "today's encoding: {}",
+        encode(&fixture_state())
+    );
+}
+
+fn corrupt_detail(fragment: &str) -> String {
+    match decode(fragment) {
+        Err(LinkError::Corrupt { detail }) => detail,
+        other => panic!("{fragment:.40}: expected a damaged-link error, got {other:?}"),
+    }
+}
+
+#[test]
+fn damaged_links_say_what_is_wrong() {
+    let fragment = encode(&fixture_state());
+    // Cut short anywhere after the version.
+    for keep in [3, 4, 10, fragment.len() / 2, fragment.len() - 1] {
+        let detail = corrupt_detail(&fragment[..keep]);
+        assert!(
+            detail.contains("cut short") || detail.contains("checksum"),
+            "cut at {keep}: {detail}"
+        );
+    }
+    assert!(corrupt_detail("v1").contains("cut short"));
+    // A character no link carries, located (1-based, counting the version prefix).
+    let mut bad = fragment.clone();
+    bad.replace_range(10..11, "*");
+    assert!(
+        corrupt_detail(&bad).contains("character 11 after the # ('*')"),
+        "{}",
+        corrupt_detail(&bad)
+    );
+    // Changed characters: the checksum (or the compressed data) catches every one.
+    for at in (3..fragment.len()).step_by(7) {
+        let mut changed = fragment.clone().into_bytes();
+        changed[at] = if changed[at] == b'A' { b'B' } else { b'A' };
+        let changed = String::from_utf8(changed).unwrap();
+        assert!(
+            matches!(decode(&changed), Err(LinkError::Corrupt { .. })),
+            "change at {at} went unnoticed"
+        );
+    }
+}
+
+#[test]
+fn other_versions_and_foreign_fragments_are_told_apart() {
+    let payload = &encode(&fixture_state())[3..];
+    assert_eq!(decode(&format!("v2.{payload}")), Err(LinkError::UnknownVersion(2)));
+    assert_eq!(decode("#v17.abc"), Err(LinkError::UnknownVersion(17)));
+    assert_eq!(decode("v0."), Err(LinkError::UnknownVersion(0)));
+    for foreign in ["", "#", "#checker-title", "#top", "version", "v1abc", "#v.abc"] {
+        assert_eq!(decode(foreign), Err(LinkError::NotOurs), "{foreign:?}");
+    }
+    assert!(matches!(
+        decode("v99999999999999999999.x"),
+        Err(LinkError::Corrupt { .. })
+    ));
+    let message = LinkError::UnknownVersion(2).to_string();
+    assert!(message.contains("v2") && message.contains("newer version"), "{message}");
+}
+
+/// A fragment holding `json` as the wire form, as some other page version could write it.
+fn fragment_of(json: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 6);
+    let mut out = String::from("v1.");
+    for chunk in packed.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+        }
+    }
+    out
+}
+
+#[test]
+fn what_a_newer_page_adds_is_ignored_and_what_it_renames_is_named() {
+    // Members and fields this version does not know are dropped; the rest opens.
+    let newer = r#"{"s":"s3-export","i":{"s3-export":{"bucket":"b-1","future-field":true},"future-scenario":{"x":"y"}},"z":[1,2]}"#;
+    let state = decode(&fragment_of(newer)).unwrap();
+    assert_eq!(state.scenario, ScenarioId::S3Export);
+    assert_eq!(state.inputs[&ScenarioId::S3Export]["bucket"], json!("b-1"));
+    assert!(state.inputs[&ScenarioId::S3Export].get("future-field").is_none());
+
+    assert_eq!(
+        decode(&fragment_of(r#"{"s":"future-scenario"}"#)),
+        Err(LinkError::UnknownScenario("future-scenario".into()))
+    );
+    let detail = corrupt_detail(&fragment_of(r#"{"i":{"s3-export":{"bucket":["a"]}}}"#));
+    assert!(
+        detail.contains("\"bucket\"") && detail.contains("s3-export") && detail.contains("text"),
+        "{detail}"
+    );
+    assert!(corrupt_detail(&fragment_of(r#"{"k":"firewall"}"#)).contains("firewall"));
+    assert!(corrupt_detail(&fragment_of("not json")).contains("not valid"));
+    assert!(corrupt_detail(&fragment_of(r#"["a list"]"#)).contains("not valid"));
+}
+
+#[test]
+fn link_lengths_for_typical_states() {
+    let default = encode(&PageState::default()).len();
+    let typical = encode(&fixture_state()).len();
+    let mut with_policy = fixture_state();
+    with_policy.checker_text = pasted_policy_20kb();
+    let policy_bytes = with_policy.checker_text.len();
+    let big = encode(&with_policy).len();
+    let everything = encode(&state_with_every_field_changed(ScenarioId::VendedLogs)).len();
+    println!("fragment lengths: default {default}, typical edits {typical}, + {policy_bytes}-byte pasted policy {big}, every field of every scenario changed + that policy {everything}");
+    assert!(default < 20);
+    assert!(typical < 400, "{typical}");
+    // Compression must earn its place: a pasted policy costs well under half its size.
+    assert!(big < policy_bytes / 4, "{big} for {policy_bytes}");
+}
+
+// ---- Autosave across tabs: a Vec<Option<String>> stands in for the one localStorage slot. ----
+
+fn edited(text: &str) -> PageState {
+    PageState {
+        checker_text: text.into(),
+        ..PageState::default()
+    }
+}
+
+fn written(decision: SaveDecision) -> String {
+    match decision {
+        SaveDecision::Write(record) => record,
+        other => panic!("expected a write, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_lone_tab_saves_every_change_and_restores_it() {
+    let mut tab = TabSync::new("a");
+    assert_eq!(tab.open(None), Ok(None));
+    // Nothing stored and nothing changed: nothing to write.
+    assert_eq!(tab.save(&PageState::default(), None), SaveDecision::Unchanged);
+    let first = written(tab.save(&edited("one"), None));
+    let second = written(tab.save(&edited("two"), Some(&first)));
+    assert_eq!(SavedRecord::parse(&second).unwrap().rev, 2);
+    assert_eq!(tab.save(&edited("two"), Some(&second)), SaveDecision::Unchanged);
+
+    let mut reloaded = TabSync::new("a2");
+    assert_eq!(reloaded.open(Some(&second)), Ok(Some(edited("two"))));
+    let third = written(reloaded.save(&edited("three"), Some(&second)));
+    assert_eq!(SavedRecord::parse(&third).unwrap().rev, 3);
+}
+
+#[test]
+fn newer_work_from_another_tab_is_never_silently_overwritten() {
+    let mut a = TabSync::new("a");
+    let mut b = TabSync::new("b");
+    let stored = written(a.save(&edited("a1"), None));
+    assert_eq!(b.open(Some(&stored)), Ok(Some(edited("a1"))));
+    let stored = written(b.save(&edited("b1"), Some(&stored)));
+
+    // A hears of it: it must ask, and holds its own changes meanwhile.
+    assert!(a.on_other_tab(&edited("a1"), Some(&stored)));
+    assert_eq!(a.conflict().unwrap().theirs, Theirs::Work(edited("b1")));
+    assert_eq!(a.save(&edited("a2"), Some(&stored)), SaveDecision::Hold);
+
+    // "Keep mine" writes over theirs with a higher revision; B now has to ask in turn.
+    let mine = a.keep_mine(&edited("a2"), Some(&stored));
+    assert!(SavedRecord::parse(&mine).unwrap().rev > SavedRecord::parse(&stored).unwrap().rev);
+    assert!(a.conflict().is_none());
+    assert!(b.on_other_tab(&edited("b1"), Some(&mine)));
+    assert_eq!(b.save(&edited("b2"), Some(&mine)), SaveDecision::Hold);
+
+    // "Load theirs" gives A's work to B, which then saves on top of it normally.
+    assert_eq!(b.load_theirs(), Some(edited("a2")));
+    let next = written(b.save(&edited("b3"), Some(&mine)));
+    assert_eq!(
+        SavedRecord::parse(&next).unwrap().rev,
+        SavedRecord::parse(&mine).unwrap().rev + 1
+    );
+}
+
+#[test]
+fn a_refused_write_does_not_look_like_another_tab_later() {
+    let mut tab = TabSync::new("a");
+    let stored = written(tab.save(&edited("one"), None));
+    // The browser refuses the next write (storage full): what is stored stays `stored`.
+    let _refused = written(tab.save(&edited("huge"), Some(&stored)));
+    tab.write_failed(Some(&stored));
+    let next = written(tab.save(&edited("smaller"), Some(&stored)));
+    assert_eq!(SavedRecord::parse(&next).unwrap().rev, 2);
+    assert!(tab.conflict().is_none());
+}
+
+#[test]
+fn a_missed_event_is_caught_when_saving() {
+    let mut a = TabSync::new("a");
+    let mut b = TabSync::new("b");
+    let stored = written(a.save(&edited("a1"), None));
+    b.open(Some(&stored)).unwrap();
+    let stored = written(b.save(&edited("b1"), Some(&stored)));
+    // A never got the storage event: its next save still sees the newer revision and holds.
+    assert_eq!(a.save(&edited("a2"), Some(&stored)), SaveDecision::Hold);
+    assert_eq!(a.conflict().unwrap().theirs, Theirs::Work(edited("b1")));
+}
+
+#[test]
+fn the_same_work_elsewhere_needs_no_question() {
+    let mut a = TabSync::new("a");
+    let mut b = TabSync::new("b");
+    let stored = written(a.save(&edited("same"), None));
+    b.open(Some(&stored)).unwrap();
+    let stored = written(b.save(&edited("same-ish"), Some(&stored)));
+    assert!(!a.on_other_tab(&edited("same-ish"), Some(&stored)));
+    // And A's next change goes straight on top.
+    assert!(matches!(a.save(&edited("more"), Some(&stored)), SaveDecision::Write(_)));
+}
+
+#[test]
+fn start_over_in_one_tab_is_a_change_the_other_tab_is_asked_about() {
+    let mut a = TabSync::new("a");
+    let mut b = TabSync::new("b");
+    let stored = written(a.save(&edited("work"), None));
+    b.open(Some(&stored)).unwrap();
+    // B starts over: the record is removed.
+    b.start_over();
+    assert_eq!(b.save(&PageState::default(), None), SaveDecision::Unchanged);
+    assert!(a.on_other_tab(&edited("work"), None));
+    assert_eq!(a.conflict().unwrap().theirs, Theirs::StartedOver);
+    assert_eq!(a.save(&edited("work!"), None), SaveDecision::Hold);
+    let kept = a.keep_mine(&edited("work!"), None);
+    assert_eq!(SavedRecord::parse(&kept).unwrap().state, encode(&edited("work!")));
+    // Had A chosen "load theirs", it would show the defaults.
+    let mut c = TabSync::new("c");
+    c.open(Some(&stored)).unwrap();
+    c.on_other_tab(&edited("work"), None);
+    assert_eq!(c.load_theirs(), Some(PageState::default()));
+    // A tab already at the defaults has nothing to ask about, then or at its next change.
+    let mut d = TabSync::new("d");
+    d.open(Some(&stored)).unwrap();
+    assert_eq!(d.save(&PageState::default(), None), SaveDecision::Unchanged);
+    assert!(matches!(d.save(&edited("new"), None), SaveDecision::Write(_)));
+    assert!(d.conflict().is_none());
+}
+
+#[test]
+fn unreadable_records_are_reported_not_trusted() {
+    let mut tab = TabSync::new("a");
+    assert!(matches!(tab.open(Some("{not json")), Err(LinkError::Corrupt { .. })));
+    let future = SavedRecord {
+        tab: "x".into(),
+        rev: 4,
+        state: "v2.abc".into(),
+    }
+    .to_json();
+    let mut tab = TabSync::new("a");
+    assert_eq!(tab.open(Some(&future)), Err(LinkError::UnknownVersion(2)));
+    // Another tab running a newer page: asked about, but "load theirs" cannot show it.
+    let mut other = TabSync::new("b");
+    assert!(other.on_other_tab(&edited("mine"), Some(&future)));
+    assert!(matches!(
+        other.conflict().unwrap().theirs,
+        Theirs::Unreadable(LinkError::UnknownVersion(2))
+    ));
+    assert_eq!(other.load_theirs(), None);
+    assert!(other.conflict().is_some());
+}
