@@ -3,7 +3,8 @@
 #   1. native tests: cargo test --all-targets (lib, bins, tests/, benches once) and doc tests
 #   2. the benchmark builds in the bench profile: cargo bench --no-run
 #   3. wasm browser tests: tests/browser.rs with wasm-bindgen-test in headless Chromium
-#   4. release build: trunk build --release --public-url /cwlogs-policy-builder/  -> dist/
+#   4. release build: trunk build --release --public-url /cwlogs-policy-builder/  -> dist/,
+#      then scripts/csp.mjs writes its Content-Security-Policy
 #   5. bundle size: gzip size of every file in dist/
 #   6. end-to-end: Playwright (Debian Chromium) against dist/ served under /cwlogs-policy-builder/;
 #      screenshots in target/e2e/
@@ -40,6 +41,8 @@ fi
 
 step "release build: trunk build --release --public-url /cwlogs-policy-builder/"
 trunk build --offline --locked --release --public-url /cwlogs-policy-builder/
+# The Content-Security-Policy meta tag allows Trunk's inline loader script by its hash (README).
+node scripts/csp.mjs dist
 
 step "bundle size (dist/)"
 bash scripts/bundle-size.sh dist

@@ -3,6 +3,7 @@
 
 mod analysis;
 pub mod catalog;
+pub mod compare;
 pub mod diff;
 pub mod eval;
 pub mod json;
@@ -10,9 +11,12 @@ pub mod lint;
 pub mod merge;
 pub mod normalize;
 pub mod policy;
+pub mod export;
 pub mod report;
 
-pub use analysis::{analyze, Analysis};
+pub use analysis::{analyze, analyze_in_scenario, Analysis};
 pub mod scenarios;
+pub mod session;
+pub mod teaching;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

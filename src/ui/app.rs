@@ -4,9 +4,13 @@ use crate::policy::PolicyKind;
 use crate::scenarios::{FieldError, ScenarioId};
 use crate::ui::bundle::BundleView;
 use crate::ui::checker::PolicyChecker;
+use crate::ui::compare::ComparePanel;
 use crate::ui::form::{set_member, ScenarioForm};
+use crate::ui::record_import::RecordImport;
 use crate::ui::rules_panel::RulesPanel;
 use crate::ui::scenario_select::ScenarioSelect;
+use crate::ui::session::{PageSignals, PastedTexts, SessionBar};
+use crate::ui::troubleshooter::Troubleshooter;
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -45,6 +49,10 @@ pub fn App() -> impl IntoView {
     });
     let checker_text = RwSignal::new(String::new());
     let checker_kind = RwSignal::new(PolicyKind::Key);
+    // Teaching mode and the printed review read the input and bundle from context.
+    crate::ui::bundle::Teaching::provide(input.into(), bundle.into());
+    // Share links and autosave cover these; other panels add texts through the `PastedTexts` context.
+    let session = PageSignals { scenario, inputs, checker_text, checker_kind, pasted: PastedTexts::provide() };
 
     view! {
         <a class="skip-link" href="#checker-title">"Skip to the policy checker"</a>
@@ -57,18 +65,24 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main class="page">
+            <SessionBar page=session />
             <div class="builder">
                 <div class="builder-form panel">
                     <ScenarioSelect scenario />
+                    <RecordImport scenario inputs checker_text checker_kind />
                     {move || {
                         let fields = scenario.get().fields();
                         view! { <ScenarioForm fields input on_change problems /> }
                     }}
+                    <Show when=move || scenario.get() == ScenarioId::S3Export>
+                        <Troubleshooter input />
+                    </Show>
                 </div>
                 <div class="builder-output">
                     <BundleView bundle problems unplaced />
                 </div>
             </div>
+            <ComparePanel scenario input bundle />
             <PolicyChecker text=checker_text kind=checker_kind />
             <RulesPanel />
         </main>

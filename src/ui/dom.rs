@@ -45,3 +45,115 @@ fn describe(error: JsValue) -> String {
         None => error.as_string().unwrap_or_else(|| "the browser refused".to_owned()),
     }
 }
+
+// ---- Session: localStorage, the URL fragment, other tabs (src/ui/session) ----
+
+/// localStorage, or why there is none (disabled by the user, or a sandboxed frame).
+fn local_storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("no browser window")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err("this browser offers no local storage".into()),
+        Err(error) => Err(describe(error)),
+    }
+}
+
+pub fn storage_get(key: &str) -> Result<Option<String>, String> {
+    local_storage()?.get_item(key).map_err(describe)
+}
+
+/// Fails when storage is full or refused.
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    local_storage()?.set_item(key, value).map_err(describe)
+}
+
+pub fn storage_remove(key: &str) -> Result<(), String> {
+    local_storage()?.remove_item(key).map_err(describe)
+}
+
+/// The URL fragment with its `#`, or "".
+pub fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// The page's address, fragment included.
+pub fn page_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Drops the fragment from the address bar without a reload or a history entry.
+pub fn clear_location_hash() {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Calls `on_change` with the new value whenever another tab changes `key` in localStorage (None:
+/// removed). Browsers do not send the event to the tab that made the change.
+pub fn on_storage_change(key: &'static str, on_change: impl Fn(Option<String>) + 'static) {
+    listen("storage", move |event: web_sys::Event| {
+        if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+            // A null key means the whole storage was cleared.
+            if event.key().is_none_or(|k| k == key) {
+                on_change(event.new_value());
+            }
+        }
+    });
+}
+
+/// Calls `on_change` with the new fragment when only the fragment changes (no reload happens then).
+pub fn on_hash_change(on_change: impl Fn(String) + 'static) {
+    listen("hashchange", move |_| on_change(location_hash()));
+}
+
+/// Calls `on_hide` when the page is left or reloaded: the last chance to save.
+pub fn on_page_hide(on_hide: impl Fn() + 'static) {
+    listen("pagehide", move |_| on_hide());
+}
+
+/// Listens on the window for the page's lifetime.
+fn listen(event: &str, handler: impl Fn(web_sys::Event) + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    let _ = window.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// An id unlikely to repeat among a user's tabs (not a secret).
+pub fn random_id() -> String {
+    let high = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("{high:08x}{:08x}", js_sys::Date::now() as u64 as u32)
+}
+
+/// The page's URL fragment without `#`, e.g. `rule-IAM011`.
+pub fn current_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.strip_prefix('#')?;
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// Shows the element with `id`: opens the `<details>` around it, scrolls it into view and
+/// focuses it (it needs a `tabindex`), so keyboard and screen-reader users land on it too.
+pub fn reveal(id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(target) = document.get_element_by_id(id) else { return };
+    let mut ancestor = target.parent_element().and_then(|p| p.closest("details").ok().flatten());
+    while let Some(details) = ancestor {
+        let _ = details.set_attribute("open", "");
+        ancestor = details.parent_element().and_then(|p| p.closest("details").ok().flatten());
+    }
+    target.scroll_into_view();
+    if let Some(element) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// Opens the browser's print dialog; style/print.css lays the page out as a review.
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -1,7 +1,10 @@
-//! A list of findings, each with its severity spelt out, its code, position, message and help.
+//! A list of findings, each with its severity spelt out, its code (a link to the rule's
+//! documentation), position, message, help and, where the checker offers one, a fix button.
 
-use crate::lint::{Finding, Severity};
+use crate::lint::{Finding, Fix, Severity};
+use crate::ui::dom;
 use crate::ui::rich_text::rich_text;
+use crate::ui::rules_panel::rule_anchor;
 use leptos::prelude::*;
 
 /// The icon is decoration; the word carries the meaning, so colour is never the only signal.
@@ -22,31 +25,69 @@ pub fn SeverityBadge(severity: Severity) -> impl IntoView {
     }
 }
 
-/// The findings in text order. `testid` tells the checker's list from a document card's.
+/// The findings in text order. `testid` tells the checker's list from a document card's; with
+/// `on_fix`, a finding that carries a fix gets a button that hands it over.
 #[component]
-pub fn FindingList(#[prop(into)] findings: Signal<Vec<Finding>>, testid: &'static str) -> impl IntoView {
+pub fn FindingList(
+    #[prop(into)] findings: Signal<Vec<Finding>>,
+    testid: &'static str,
+    #[prop(optional)] on_fix: Option<Callback<Fix>>,
+) -> impl IntoView {
     let keyed = move || findings.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <ul class="findings">
             <For
                 each=keyed
-                key=|(i, f)| (*i, f.code, f.start, f.end, f.message.clone())
-                children=move |(_, finding)| view! { <FindingItem finding testid /> }
+                // The fix too: its edits can move while the finding's own span stays put.
+                key=|(i, f)| (*i, f.code, f.start, f.end, f.message.clone(), f.fix.clone())
+                children=move |(_, finding)| view! { <FindingItem finding testid on_fix /> }
             />
         </ul>
     }
 }
 
 #[component]
-fn FindingItem(finding: Finding, testid: &'static str) -> impl IntoView {
-    let Finding { code, name, severity, message, line, column, path, note, help, .. } = finding;
+fn FindingItem(finding: Finding, testid: &'static str, on_fix: Option<Callback<Fix>>) -> impl IntoView {
+    let Finding {
+        code,
+        name,
+        severity,
+        message,
+        line,
+        column,
+        path,
+        note,
+        help,
+        fix,
+        ..
+    } = finding;
+    let anchor = rule_anchor(code);
+    let href = format!("#{anchor}");
+    // The address changes as for any link; when it already names this rule no hashchange
+    // follows, so the rule is revealed from here as well.
+    let reveal = move |_| {
+        let anchor = anchor.clone();
+        request_animation_frame(move || dom::reveal(&anchor));
+    };
+    let fix_button = fix.zip(on_fix).map(|(fix, on_fix)| {
+        let title = fix.title.clone();
+        view! {
+            <button type="button" class="button fix-button" data-testid="fix-button"
+                on:click=move |_| on_fix.run(fix.clone())>
+                "Fix: " {title}
+            </button>
+        }
+    });
     view! {
         <li class=format!("finding sev-{}", severity.as_str()) data-testid=testid>
             <div class="finding-head">
                 // The spaces keep the parts apart in copied text and in textContent.
                 <SeverityBadge severity />
                 " "
-                <code class="finding-code" title=name>{code}</code>
+                <a class="finding-code" href=href title=format!("{code} {name}: what it checks and how to fix it")
+                    data-testid="finding-code" on:click=reveal>
+                    <code>{code}</code>
+                </a>
                 " "
                 <span class="finding-loc" title="line:column">{format!("{line}:{column}")}</span>
                 " "
@@ -55,7 +96,7 @@ fn FindingItem(finding: Finding, testid: &'static str) -> impl IntoView {
             {(!path.is_empty()).then(|| view! { <div class="finding-path">" at " <code>{path}</code></div> })}
             {help.map(|help| view! { <div class="finding-help"><strong>" help: "</strong>{rich_text(&help)}</div> })}
             {note.map(|note| view! { <div class="finding-note"><strong>" note: "</strong>{rich_text(&note)}</div> })}
+            {fix_button}
         </li>
     }
 }
-

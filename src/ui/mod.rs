@@ -3,13 +3,17 @@
 mod app;
 mod bundle;
 mod checker;
+mod compare;
 mod copy_button;
 mod dom;
 mod download_button;
 mod findings;
 mod form;
+mod record_import;
 mod rich_text;
 mod rules_panel;
 mod scenario_select;
+mod session;
+mod troubleshooter;
 
 pub use app::App;

@@ -1,5 +1,5 @@
 // One flow per scenario, as a user runs it: choose the scenario, fill its key fields, and find the
-// values in the generated documents, files and commands; every generated document checks clean.
+// values in the generated documents, files and commands; no generated document has an error or security finding.
 //
 //   trunk build --release --public-url /cwlogs-policy-builder/ && node --test tests/e2e/scenarios.test.mjs
 //
@@ -169,7 +169,9 @@ for (const name of SCENARIOS) {
       `the form reports problems: ${await page.locator(byTestId('bundle-banner')).allInnerTexts()}\n` +
       (await page.locator('[data-testid^="field-error-"]').allInnerTexts()).join('\n'));
     const checks = await page.locator(byTestId('document-summary')).allInnerTexts();
-    assert.ok(checks.every((c) => c.includes('no findings')), `a generated document has findings:\n${checks.join('\n')}`);
+    // The issue's bar: no error or security finding. Warnings stay visible on purpose: they
+    // explain facts the fact sheet marks unverified (e.g. whether export sends aws:SourceAccount).
+    assert.ok(checks.every((c) => !/error|security/i.test(c)), `a generated document has error or security findings:\n${checks.join('\n')}`);
 
     await screenshot(page, `${name}.png`);
   });

@@ -26,11 +26,17 @@ pub enum Command {
     Merge(crate::merge::MergeArgs),
     /// Evaluate a request against policies. Exit 0: allowed; 1: denied; 2: bad input.
     Simulate(crate::simulate::SimulateArgs),
+    /// Read a CloudTrail record: its scenario and the form values it gives, as a `build` command line.
+    /// Exit 0: imported; 2: not an importable record.
+    ImportRecord(crate::import_record::ImportRecordArgs),
 }
 
 /// The whole command line: the declared subcommands plus `build` with one subcommand per scenario.
 pub fn command() -> clap::Command {
-    Cli::command().subcommand(crate::build::command()).subcommand_required(true)
+    Cli::command()
+        .subcommand(crate::build::command())
+        .subcommand(crate::troubleshoot::command())
+        .subcommand_required(true)
 }
 
 #[derive(Args)]
@@ -38,11 +44,25 @@ pub struct CheckArgs {
     /// What kind of policy the files are.
     #[arg(long = "type", value_enum, default_value_t = KindArg::Key)]
     pub kind: KindArg,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// `sarif` writes SARIF 2.1.0 for code-scanning upload.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Also check against a scenario's input, given as the same `--FIELD VALUE` flags `build
+    /// SCENARIO` takes (`cwlogs-policy build SCENARIO --help` lists them).
+    #[arg(long, value_name = "SCENARIO", value_parser = crate::check::scenario_names())]
+    pub scenario: Option<String>,
+    #[command(flatten)]
+    pub fields: crate::check::ScenarioFlags,
     /// Policy files; `-` reads standard input.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -9,9 +9,13 @@ mod check;
 #[cfg(not(target_arch = "wasm32"))]
 mod diff;
 #[cfg(not(target_arch = "wasm32"))]
+mod import_record;
+#[cfg(not(target_arch = "wasm32"))]
 mod merge;
 #[cfg(not(target_arch = "wasm32"))]
 mod simulate;
+#[cfg(not(target_arch = "wasm32"))]
+mod troubleshoot;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -19,6 +23,7 @@ fn main() -> std::process::ExitCode {
     let matches = args::command().get_matches();
     let code = match matches.subcommand() {
         Some(("build", build)) => build::run(build),
+        Some(("troubleshoot", m)) => troubleshoot::run(m),
         _ => match args::Cli::from_arg_matches(&matches) {
             Ok(cli) => match cli.command {
                 args::Command::Check(a) => check::run(&a),
@@ -26,6 +31,7 @@ fn main() -> std::process::ExitCode {
                 args::Command::Diff(a) => diff::run(&a),
                 args::Command::Merge(a) => merge::run(&a),
                 args::Command::Simulate(a) => simulate::run(&a),
+                args::Command::ImportRecord(a) => import_record::run(&a),
             },
             Err(e) => e.exit(),
         },

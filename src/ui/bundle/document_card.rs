@@ -43,6 +43,7 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
             <pre class="code" data-testid="document-text" tabindex="0">{text}</pre>
             <DocumentCheck findings=findings />
             <Explanations explanations />
+            <super::teaching::StatementLessons file=file.clone() />
         </article>
     }
 }

@@ -2,10 +2,14 @@
 
 mod audit_trail_panel;
 mod document_card;
+mod export_bar;
 mod file_card;
 mod notes;
 mod problem_banner;
 mod step_list;
+mod teaching;
+
+pub use teaching::Teaching;
 
 use crate::scenarios::{Bundle, FieldError};
 use audit_trail_panel::AuditTrailPanel;
@@ -34,7 +38,9 @@ pub fn BundleView(
 
     view! {
         <section class="bundle" aria-labelledby="documents-title">
+            <teaching::ReviewSummary />
             <ProblemBanner problems unplaced />
+            <teaching::TeachingBar />
             <h2 id="documents-title" class:visually-hidden=move || !has_files()>"Documents"</h2>
             <Show when=is_empty>
                 <p class="section-intro" data-testid="bundle-empty">"This scenario produces no documents or commands yet."</p>
@@ -42,6 +48,7 @@ pub fn BundleView(
             <DocumentCards bundle />
             <FileCards bundle />
             <StepList steps />
+            <export_bar::ExportBar bundle problems />
             <AuditTrailPanel bundle />
             <Notes notes />
         </section>

@@ -1,23 +1,62 @@
 //! The checked text again, with line numbers and each finding's span marked.
 
 use crate::lint::Finding;
-use crate::report::{annotate, AnnotatedLine, Segment};
+use crate::report::annotate;
 use leptos::prelude::*;
 
+/// One line as drawn: keyed by its whole content, so a keystroke redraws only the lines it changed.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct DrawnLine {
+    number: usize,
+    segments: Vec<DrawnSegment>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct DrawnSegment {
+    text: String,
+    /// Title and severity of the finding the text belongs to.
+    mark: Option<(String, &'static str)>,
+}
+
 #[component]
-pub fn AnnotatedText(#[prop(into)] text: Signal<String>, #[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView {
-    let lines = Memo::new(move |_| text.with(|t| findings.with(|f| annotate(t, f))));
+pub fn AnnotatedText(
+    #[prop(into)] text: Signal<String>,
+    #[prop(into)] findings: Signal<Vec<Finding>>,
+) -> impl IntoView {
+    let lines = Memo::new(move |_| {
+        text.with(|t| {
+            findings.with(|f| {
+                annotate(t, f)
+                    .into_iter()
+                    .map(|line| DrawnLine {
+                        number: line.number,
+                        segments: line
+                            .segments
+                            .into_iter()
+                            .map(|s| DrawnSegment {
+                                mark: s.finding.and_then(|i| f.get(i)).map(|finding| {
+                                    (
+                                        format!("{} {}: {}", finding.code, finding.severity.as_str(), finding.message),
+                                        finding.severity.as_str(),
+                                    )
+                                }),
+                                text: s.text,
+                            })
+                            .collect(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     view! {
         <div class="annotated code" role="region" aria-label="The policy with findings marked" tabindex="0">
-            {move || {
-                findings.with(|f| lines.with(|lines| lines.iter().map(|line| render_line(line, f)).collect_view()))
-            }}
+            <For each=move || lines.get() key=|line| line.clone() children=render_line />
         </div>
     }
 }
 
-fn render_line(line: &AnnotatedLine, findings: &[Finding]) -> impl IntoView {
-    let segments = line.segments.iter().map(|segment| render_segment(segment, findings)).collect_view();
+fn render_line(line: DrawnLine) -> impl IntoView {
+    let segments = line.segments.into_iter().map(render_segment).collect_view();
     view! {
         <div class="annotated-line">
             <span class="line-number" aria-hidden="true">{line.number}</span>
@@ -26,15 +65,14 @@ fn render_line(line: &AnnotatedLine, findings: &[Finding]) -> impl IntoView {
     }
 }
 
-fn render_segment(segment: &Segment, findings: &[Finding]) -> AnyView {
-    match segment.finding.and_then(|i| findings.get(i)) {
-        None => segment.text.clone().into_any(),
-        Some(finding) => {
-            let title = format!("{} {}: {}", finding.code, finding.severity.as_str(), finding.message);
+fn render_segment(segment: DrawnSegment) -> AnyView {
+    match segment.mark {
+        None => segment.text.into_any(),
+        Some((title, severity)) => {
+            let marker = segment.text.is_empty();
             view! {
-                <mark data-testid="finding-mark" class=format!("sev-{}", finding.severity.as_str())
-                    class:marker=segment.text.is_empty() title=title>
-                    {segment.text.clone()}
+                <mark data-testid="finding-mark" class=format!("sev-{severity}") class:marker=marker title=title>
+                    {segment.text}
                 </mark>
             }
             .into_any()

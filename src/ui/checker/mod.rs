@@ -1,15 +1,18 @@
 //! The policy checker: paste a policy, pick its kind, see its findings and where they point.
 
 mod annotated_text;
+mod fix_bar;
 
-use crate::lint::Finding;
+use crate::lint::{Finding, Fix};
 use crate::policy::PolicyKind;
 use crate::ui::findings::FindingList;
 use annotated_text::AnnotatedText;
+use fix_bar::{FixBar, FixHistory};
 use leptos::prelude::*;
 
 #[component]
 pub fn PolicyChecker(text: RwSignal<String>, kind: RwSignal<PolicyKind>) -> impl IntoView {
+    let history = FixHistory::new(text);
     let is_blank = Memo::new(move |_| text.with(|t| t.trim().is_empty()));
     let findings = Memo::new(move |_| {
         if is_blank.get() {
@@ -55,20 +58,29 @@ pub fn PolicyChecker(text: RwSignal<String>, kind: RwSignal<PolicyKind>) -> impl
             <textarea id="checker-input" class="code" data-testid="checker-input" rows="12" spellcheck="false"
                 autocomplete="off" placeholder="{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [ … ]\n}"
                 aria-describedby="checker-summary"
-                prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                prop:value=text on:input=move |ev| {
+                    history.forget();
+                    text.set(event_target_value(&ev));
+                }></textarea>
             <p id="checker-summary" class=summary_class data-testid="checker-summary" role="status">{summary}</p>
             <Show when=move || !is_blank.get()>
-                <CheckerResults text findings />
+                <CheckerResults text findings history />
             </Show>
         </section>
     }
 }
 
 #[component]
-fn CheckerResults(#[prop(into)] text: Signal<String>, #[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView {
+fn CheckerResults(
+    #[prop(into)] text: Signal<String>,
+    #[prop(into)] findings: Signal<Vec<Finding>>,
+    history: FixHistory,
+) -> impl IntoView {
+    let on_fix = Callback::new(move |fix: Fix| history.apply(&fix));
     view! {
         <div class="checker-results">
-            <FindingList findings testid="finding" />
+            <FixBar history findings />
+            <FindingList findings testid="finding" on_fix />
             <h3 class="annotated-title">"Where they point"</h3>
             <AnnotatedText text findings />
         </div>

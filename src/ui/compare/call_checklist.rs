@@ -1,0 +1,89 @@
+//! The scenario's calls that read this document, judged with the generated, the pasted and the
+//! merged policy: allowed or denied, by which statement, and what fixes a wrong outcome.
+
+use crate::compare::{CallRow, Compared, Verdict};
+use crate::eval::DecisionEffect;
+use leptos::prelude::*;
+
+#[component]
+pub fn CallChecklist(compared: Memo<Option<Compared>>) -> impl IntoView {
+    let rows = Memo::new(move |_| compared.with(|c| c.as_ref().map(|c| c.checklist.clone()).unwrap_or_default()));
+    view! {
+        <section class="compare-section" aria-labelledby="compare-calls-title">
+            <h3 id="compare-calls-title">"Will it work?"</h3>
+            <Show
+                when=move || rows.with(|r| !r.is_empty())
+                fallback=|| view! { <p class="section-intro">"No call of this scenario reads this document."</p> }
+            >
+                <p class="section-intro">"Each request AWS makes once the scenario is set up, judged three ways."</p>
+                <ul class="compare-calls">
+                    {move || rows.get().into_iter().map(|row| view! { <CallItem row /> }).collect_view()}
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn CallItem(row: CallRow) -> impl IntoView {
+    let CallRow {
+        description,
+        caller,
+        action,
+        generated,
+        pasted,
+        merged,
+    } = row;
+    view! {
+        <li class="compare-call" data-testid="compare-call">
+            <div class="call-head">
+                <strong>{description}</strong>
+                " "
+                <span class="call-request"><code>{caller}</code>" calls "<code>{action}</code></span>
+            </div>
+            <div class="verdicts">
+                <VerdictCell label="Generated" verdict=generated testid="verdict-generated" />
+                <VerdictCell label="Yours" verdict=pasted testid="verdict-pasted" />
+                <VerdictCell label="Merged" verdict=merged testid="verdict-merged" />
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn VerdictCell(label: &'static str, verdict: Verdict, testid: &'static str) -> impl IntoView {
+    let Verdict {
+        ok,
+        effect,
+        by,
+        fix,
+        reason,
+        unevaluable,
+    } = verdict;
+    let word = match effect {
+        DecisionEffect::Allow => "allowed",
+        DecisionEffect::ExplicitDeny => "denied (explicit Deny)",
+        DecisionEffect::ImplicitDeny => "denied",
+    };
+    let mark = if ok { "✓" } else { "✗" };
+    let class = if ok {
+        "verdict verdict-ok"
+    } else {
+        "verdict verdict-bad"
+    };
+    view! {
+        <div class=class data-testid=testid data-ok=ok.to_string() title=reason>
+            <div class="verdict-head">
+                <span class="verdict-label">{label}</span>
+                " "
+                <span class="verdict-word"><span aria-hidden="true">{mark}" "</span>{word}</span>
+                {(!ok).then(|| view! { <span class="visually-hidden">" (not what the scenario needs)"</span> })}
+            </div>
+            {(!by.is_empty()).then(|| view! { <div class="verdict-by">"by " {by.join(", ")}</div> })}
+            {unevaluable.into_iter().map(|u| view! {
+                <div class="verdict-unevaluable" data-testid="verdict-unevaluable"><strong>"not evaluated: "</strong>{u}</div>
+            }).collect_view()}
+            {fix.map(|fix| view! { <div class="verdict-fix"><strong>"fix: "</strong>{fix}</div> })}
+        </div>
+    }
+}

@@ -1,0 +1,138 @@
+//! "Compare with your existing policy": pick one of the bundle's documents, paste the policy you
+//! have, and see the diff, the merge that keeps your statements, the scenario's calls judged three
+//! ways and the access the merge adds. Everything shown comes from `crate::compare`.
+
+mod access_list;
+mod call_checklist;
+mod change_view;
+mod document_picker;
+mod marked_text;
+mod merged_card;
+
+use crate::compare::{compare_document, summary, Comparison};
+use crate::scenarios::{Bundle, ScenarioId};
+use crate::ui::findings::FindingList;
+use access_list::AccessList;
+use call_checklist::CallChecklist;
+use change_view::ChangeView;
+use document_picker::DocumentPicker;
+use leptos::prelude::*;
+use marked_text::{finding_marks, MarkedText};
+use merged_card::MergedCard;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The panel. What was pasted is kept per scenario and document, so switching either keeps it.
+#[component]
+pub fn ComparePanel(
+    #[prop(into)] scenario: Signal<ScenarioId>,
+    #[prop(into)] input: Signal<Value>,
+    #[prop(into)] bundle: Signal<Option<Bundle>>,
+) -> impl IntoView {
+    let texts = RwSignal::new(BTreeMap::<(ScenarioId, String), String>::new());
+    let chosen = RwSignal::new(BTreeMap::<ScenarioId, String>::new());
+    let documents = Memo::new(move |_| {
+        bundle.with(|b| {
+            b.iter()
+                .flat_map(|b| &b.documents)
+                .map(|d| (d.file_name.clone(), d.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    // The chosen document while the bundle has it, else the first.
+    let file = Memo::new(move |_| {
+        let id = scenario.get();
+        documents.with(|docs| {
+            chosen
+                .with(|c| c.get(&id).filter(|f| docs.iter().any(|(name, _)| name == *f)).cloned())
+                .or_else(|| docs.first().map(|(name, _)| name.clone()))
+        })
+    });
+    let text = Memo::new(move |_| {
+        let id = scenario.get();
+        file.get()
+            .and_then(|f| texts.with(|t| t.get(&(id, f)).cloned()))
+            .unwrap_or_default()
+    });
+    let on_pick = Callback::new(move |name: String| {
+        let id = scenario.get_untracked();
+        chosen.update(|c| {
+            c.insert(id, name);
+        });
+    });
+    let on_text = Callback::new(move |value: String| {
+        if let Some(f) = file.get_untracked() {
+            let id = scenario.get_untracked();
+            texts.update(|t| {
+                t.insert((id, f), value);
+            });
+        }
+    });
+    let calls = Memo::new(move |_| {
+        let id = scenario.get();
+        input.with(|i| id.required_calls(i))
+    });
+    let comparison = Memo::new(move |_| {
+        if text.with(|t| t.trim().is_empty()) {
+            return None;
+        }
+        let f = file.get()?;
+        bundle.with(|b| {
+            let b = b.as_ref()?;
+            text.with(|t| calls.with(|c| input.with(|i| compare_document(b, &f, t, c, i))))
+        })
+    });
+    let status = move || match (comparison.get(), file.get()) {
+        (Some(c), _) => summary(&c),
+        (None, Some(f)) => format!("Nothing to compare yet: paste the policy you have for {f}."),
+        (None, None) => "This scenario has no policy document to compare.".to_owned(),
+    };
+
+    view! {
+        <section class="compare panel" aria-labelledby="compare-title" data-testid="compare">
+            <h2 id="compare-title">"Compare with your existing policy"</h2>
+            <p class="section-intro">
+                "Paste the policy you have now (e.g. the output of "<code>"aws kms get-key-policy --policy-name default --output text"</code>
+                "). See what the generated document changes, a merge that keeps every statement you have, and whether the scenario's calls work with each. Nothing leaves this page."
+            </p>
+            <DocumentPicker documents file on_pick />
+            <label class="visually-hidden" for="compare-input">"Your existing policy"</label>
+            <textarea id="compare-input" class="code" data-testid="compare-input" rows="10" spellcheck="false"
+                autocomplete="off" placeholder="{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [ … ]\n}"
+                aria-describedby="compare-summary"
+                prop:value=move || text.get() on:input=move |ev| on_text.run(event_target_value(&ev))></textarea>
+            <p id="compare-summary" class="compare-summary" data-testid="compare-summary" role="status">{status}</p>
+            <Show when=move || comparison.with(Option::is_some)>
+                <ComparisonView comparison=Signal::derive(move || comparison.get()) text />
+            </Show>
+        </section>
+    }
+}
+
+/// Findings, then (when the text parsed) the diff, the merge, the checklist and the access.
+#[component]
+fn ComparisonView(comparison: Signal<Option<Comparison>>, #[prop(into)] text: Signal<String>) -> impl IntoView {
+    let findings =
+        Signal::derive(move || comparison.with(|c| c.as_ref().map(|c| c.findings.clone()).unwrap_or_default()));
+    let compared = Memo::new(move |_| comparison.with(|c| c.as_ref().and_then(|c| c.compared.clone())));
+    let generated_text =
+        Signal::derive(move || comparison.with(|c| c.as_ref().map(|c| c.generated_text.clone()).unwrap_or_default()));
+    view! {
+        <Show when=move || findings.with(|f| !f.is_empty())>
+            <details class="compare-findings" open=move || compared.with(Option::is_none)>
+                <summary>{move || format!("Findings in your policy: {}", findings.with(|f| crate::report::summary(f)))}</summary>
+                <FindingList findings testid="compare-finding" />
+            </details>
+        </Show>
+        <Show when=move || compared.with(Option::is_none)>
+            <h3 class="annotated-title">"Where they point"</h3>
+            <MarkedText text marks=Signal::derive(move || findings.with(|f| finding_marks(f))) label="Your policy with findings marked" />
+        </Show>
+        <Show when=move || compared.with(Option::is_some)>
+            <ChangeView compared existing=text generated=generated_text />
+            <MergedCard compared />
+            <CallChecklist compared />
+            <AccessList compared />
+        </Show>
+    }
+}

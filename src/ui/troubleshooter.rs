@@ -1,0 +1,87 @@
+//! "Got an export error?": pick a known error or paste the message, and see the missing
+//! permission and the statement of the current bundle that grants it.
+
+use crate::scenarios::s3_export::troubleshoot::{troubleshoot_input, Answer, Remedy, KNOWN_ERRORS};
+use crate::ui::copy_button::CopyButton;
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// `input` is the s3-export form's input; the answer follows it as the user types.
+#[component]
+pub fn Troubleshooter(#[prop(into)] input: Signal<Value>) -> impl IntoView {
+    let message = RwSignal::new(String::new());
+    let answer = Memo::new(move |_| {
+        let text = message.get();
+        (!text.trim().is_empty()).then(|| input.with(|i| troubleshoot_input(&text, i)))
+    });
+    // The select shows the known error the box holds, or "" once the text is something else.
+    let picked = move || message.with(|m| KNOWN_ERRORS.iter().find(|e| e.message == m).map(|e| e.id).unwrap_or(""));
+
+    view! {
+        <section class="troubleshooter" data-testid="troubleshooter" aria-labelledby="troubleshooter-title">
+            <h2 id="troubleshooter-title">"Got an export error?"</h2>
+            <p class="hint">"Pick the error or paste the message create-export-task printed; the answer uses the values in the form above."</p>
+            <label for="troubleshoot-known">"Known error"</label>
+            <select id="troubleshoot-known" data-testid="troubleshoot-known"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    if let Some(known) = KNOWN_ERRORS.iter().find(|e| e.id == id) {
+                        message.set(known.message.to_owned());
+                    }
+                }>
+                <option value="" prop:selected=move || picked().is_empty()>"Choose an error…"</option>
+                {KNOWN_ERRORS.iter().map(|e| view! {
+                    <option value=e.id prop:selected=move || picked() == e.id>{e.label}</option>
+                }).collect_view()}
+            </select>
+            <label for="troubleshoot-message">"Error message"</label>
+            <textarea id="troubleshoot-message" data-testid="troubleshoot-message" rows="3" spellcheck="false"
+                autocomplete="off" placeholder="An error occurred (InvalidParameterException) when calling the CreateExportTask operation: …"
+                prop:value=message on:input=move |ev| message.set(event_target_value(&ev))></textarea>
+            <div role="status" data-testid="troubleshoot-answer">
+                {move || answer.get().map(|result| match result {
+                    Ok(answer) => view! { <Diagnoses answer /> }.into_any(),
+                    Err(why) => view! { <p class="import-message import-failed">{why}</p> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Diagnoses(answer: Answer) -> impl IntoView {
+    let heading = match answer.recognised {
+        Some(known) => format!("{} ({})", known.label, known.exception),
+        None => "Not recognised".to_owned(),
+    };
+    view! {
+        <p class="troubleshoot-heading" data-testid="troubleshoot-heading"><strong>{heading}</strong></p>
+        <ol class="remedies">
+            {answer.remedies.into_iter().enumerate().map(|(i, remedy)| view! { <RemedyItem number=i + 1 remedy /> }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn RemedyItem(number: usize, remedy: Remedy) -> impl IntoView {
+    let Remedy {
+        diagnosis,
+        location,
+        text,
+    } = remedy;
+    let label = format!("Copy the fix for cause {number}");
+    view! {
+        <li class="remedy" data-testid="remedy">
+            <p class="remedy-cause">{diagnosis.cause}</p>
+            <p class="remedy-missing"><span class="remedy-key">"Missing: "</span><code data-testid="remedy-missing">{diagnosis.missing}</code></p>
+            <p class="remedy-explanation">{diagnosis.explanation}</p>
+            {location.map(|place| view! { <p class="remedy-location"><span class="remedy-key">"Fix: "</span>{place}</p> })}
+            {text.map(|text| view! {
+                <div class="remedy-fix">
+                    <CopyButton text=text.clone() label testid="copy-remedy" />
+                    <pre class="code" data-testid="remedy-statement" tabindex="0">{text}</pre>
+                </div>
+            })}
+        </li>
+    }
+}
