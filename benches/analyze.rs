@@ -3,11 +3,16 @@
 //! statements at 64, 128 and 256 KB (every rule runs; the times should grow linearly), at 1 MB
 //! and 10 MB (past `FULL_CHECK_LIMIT`: parsed and measured only), and 10,000-deep nesting.
 //!
+//! Then each rule alone (`rules/CODE`) and the catalogue's one-time load (`catalogue/load`).
+//!
 //! Run: `cargo bench --bench analyze` (add `-- --warm-up-time 1 --measurement-time 3` for a quick
 //! figure). `cargo test --all-targets` runs it once as a smoke test.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use cwlogs_policy::{analyze, policy::PolicyKind};
+use cwlogs_policy::analyze;
+use cwlogs_policy::json::parse_document;
+use cwlogs_policy::lint::{Context, RULES};
+use cwlogs_policy::policy::{lower, PolicyKind};
 use serde_json::{json, Value};
 
 const ACCOUNT: &str = "123456789012";
@@ -193,5 +198,31 @@ fn grow(bytes: usize) -> String {
     unreachable!("the loop returns once the size is reached")
 }
 
-criterion_group!(benches, bench_analyze, bench_scaling);
+/// Each rule of `RULES` alone on the 32 KB policy (parsed and lowered once, outside the timing),
+/// so a slow rule shows by its code: `cargo bench --bench analyze -- rules/IAM0`.
+fn bench_rules(c: &mut Criterion) {
+    let text = key_policy();
+    let json = parse_document(&text).expect("the generated key policy parses");
+    let policy = lower(&json);
+    let ctx = Context::new(&text, &json, &policy, PolicyKind::Key);
+    let mut group = c.benchmark_group("rules");
+    for rule in RULES {
+        group.bench_function(rule.code, |b| {
+            b.iter(|| {
+                let mut out = Vec::new();
+                (rule.check)(black_box(&ctx), &mut out);
+                out
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Reading the embedded IAM catalogue text into its tables: paid once per process (the
+/// catalogue keeps its tables in a `OnceLock`), on the page at the first check.
+fn bench_catalogue(c: &mut Criterion) {
+    c.bench_function("catalogue/load", |b| b.iter(cwlogs_policy::catalog::iam::load_tables));
+}
+
+criterion_group!(benches, bench_analyze, bench_scaling, bench_rules, bench_catalogue);
 criterion_main!(benches);

@@ -142,11 +142,17 @@ fn literal_parts(template: &str) -> Vec<&str> {
 
 /// `name` against a template whose placeholders each stand for one or more characters.
 pub(super) fn matches_template(template: &str, name: &str) -> bool {
+    // Lookups try every key of the catalogue, and most differ from `name` in their first
+    // letters: compare up to the first place a placeholder could start before anything else.
+    let fixed = template.bytes().take_while(|&b| b != b'$' && b != b'<');
+    if !fixed.zip(name.bytes()).all(|(t, n)| t.eq_ignore_ascii_case(&n)) {
+        return false;
+    }
     let parts = literal_parts(template);
-    let lower = name.to_ascii_lowercase();
     let [first, middle @ .., last] = parts.as_slice() else {
         return template.eq_ignore_ascii_case(name);
     };
+    let lower = name.to_ascii_lowercase();
     let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
     if !lower.starts_with(&first) || !lower.ends_with(&last) || lower.len() < first.len() + last.len() {
         return false;

@@ -66,6 +66,20 @@ impl Service {
         self.actions.get(i)
     }
 
+    /// The embedded actions that `pattern` (`Get*`, `?ncrypt`, …) matches. Only the actions that
+    /// begin with its literal head are tried: a binary search finds them in the sorted list.
+    pub fn actions_matching<'s, 'p>(&'s self, pattern: &'p str) -> impl Iterator<Item = &'s Action> + use<'s, 'p> {
+        let actions = self.actions().unwrap_or_default();
+        let head = &pattern[..pattern.find(['*', '?']).unwrap_or(pattern.len())];
+        let start = actions.partition_point(|a| cmp_ignoring_case(a.name, head) == Ordering::Less);
+        actions[start..]
+            .iter()
+            .take_while(move |a| {
+                a.name.len() >= head.len() && a.name.as_bytes()[..head.len()].eq_ignore_ascii_case(head.as_bytes())
+            })
+            .filter(move |a| super::wildcard::matches(pattern, a.name))
+    }
+
     pub fn resource_type(&self, name: &str) -> Option<&ResourceType> {
         self.resource_types.iter().find(|r| r.name == name)
     }

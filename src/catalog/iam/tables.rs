@@ -70,23 +70,26 @@ pub fn load() -> Tables {
                     condition_keys: Vec::new(),
                 })
                 .collect();
-            match services.iter_mut().find(|s| s.prefix == prefix) {
-                Some(service) => {
-                    service.actions_embedded = true;
-                    service.actions = actions;
+            // Kept sorted as it grows: the second file names services of the first.
+            match services.binary_search_by(|s| s.prefix.cmp(prefix)) {
+                Ok(i) => {
+                    services[i].actions_embedded = true;
+                    services[i].actions = actions;
                 }
-                None => services.push(Service {
-                    prefix,
-                    actions_embedded: !actions.is_empty(),
-                    actions,
-                    resource_types: Vec::new(),
-                    condition_keys: Vec::new(),
-                    detailed: false,
-                }),
+                Err(i) => services.insert(
+                    i,
+                    Service {
+                        prefix,
+                        actions_embedded: !actions.is_empty(),
+                        actions,
+                        resource_types: Vec::new(),
+                        condition_keys: Vec::new(),
+                        detailed: false,
+                    },
+                ),
             }
         }
     }
-    services.sort_by(|a, b| a.prefix.cmp(b.prefix));
 
     let mut global_keys = Vec::new();
     let mut key_prefixes = Vec::new();

@@ -62,7 +62,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 let Some(service) = iam::service(prefix) else { continue };
                 let Some(actions) = service.actions() else { continue };
-                if actions.iter().any(|a| iam::wildcard::matches(pattern, a.name)) {
+                if service.actions_matching(pattern).next().is_some() {
                     continue;
                 }
                 let path = if list.array {

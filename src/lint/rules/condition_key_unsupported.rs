@@ -69,7 +69,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let Some(key) = service.condition_key(name) else {
                     continue;
                 };
-                if key.name.to_ascii_lowercase().starts_with("aws:") {
+                if key.name.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
                     continue;
                 }
                 // Actions of other services never carry this key; `*`-style values may reach it.

@@ -67,9 +67,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let covering = (0..nodes.len()).find(|&i| {
+            // `may_cover` first: it turns most pairs away by effect and principal alone.
             i != j
-                && keys[i] != keys[j]
                 && may_cover(&keys[i], &keys[j])
+                && keys[i] != keys[j]
                 && covers(nodes[i].statement, nodes[j].statement, partition)
                 // Of two statements that cover each other, keep the first.
                 && (i < j || !covers(nodes[j].statement, nodes[i].statement, partition))
@@ -111,12 +112,18 @@ fn may_imply(r: &ConditionKey, e: &ConditionKey) -> bool {
         return false;
     }
     let op = Operator::parse(&e.operator);
-    let found = |values: &[String], v: &String| {
-        values.binary_search(v).is_ok() || (op.takes_wildcards() && values.iter().any(|x| pattern::has_wildcard(x)))
-    };
+    // Whether some value of `values` is a pattern, asked once per list rather than per value.
+    let patterns = |values: &[String]| op.takes_wildcards() && values.iter().any(|x| pattern::has_wildcard(x));
+    let found = |values: &[String], wild: bool, v: &String| wild || values.binary_search(v).is_ok();
     match op.sense() {
-        ValueSense::AnyOf => r.values.iter().all(|v| found(&e.values, v)),
-        ValueSense::NoneOf => e.values.iter().all(|v| found(&r.values, v)),
+        ValueSense::AnyOf => {
+            let wild = patterns(&e.values);
+            r.values.iter().all(|v| found(&e.values, wild, v))
+        }
+        ValueSense::NoneOf => {
+            let wild = patterns(&r.values);
+            e.values.iter().all(|v| found(&r.values, wild, v))
+        }
         ValueSense::Unknown => r.values == e.values,
     }
 }

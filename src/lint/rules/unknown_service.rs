@@ -50,20 +50,23 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for (element, list) in lists {
             let Some(list) = list else { continue };
             for (i, item) in list.items.iter().enumerate() {
-                let path = if list.array {
-                    node.path_to(&format!("{element}[{i}]"))
-                } else {
-                    node.path_to(element)
+                // Only a finding needs the path; most actions are fine.
+                let path = || {
+                    if list.array {
+                        node.path_to(&format!("{element}[{i}]"))
+                    } else {
+                        node.path_to(element)
+                    }
                 };
                 let value = item.value.as_str();
-                let quoted = escape_string(value);
                 if value == "*" || value.is_empty() {
                     continue;
                 }
+                let quoted = || escape_string(value);
                 let Some((prefix, _)) = value.split_once(':') else {
-                    let d = Diagnostic::new(&RULE, format!("action {quoted} has no service prefix"))
+                    let d = Diagnostic::new(&RULE, format!("action {} has no service prefix", quoted()))
                         .at(item.span)
-                        .path(path)
+                        .path(path())
                         .note("IAM actions are written SERVICE:ACTION");
                     out.push(match owner_of(value.trim()) {
                         Some(full) => d.help(format!("write \"{full}\"")),
@@ -77,10 +80,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let near = iam::suggest::closest(prefix, iam::services().iter().map(|s| s.prefix));
                 let d = Diagnostic::new(
                     &RULE,
-                    format!("action {quoted}: no AWS service has the prefix \"{prefix}\""),
+                    format!("action {}: no AWS service has the prefix \"{prefix}\"", quoted()),
                 )
                 .at(item.span)
-                .path(path)
+                .path(path())
                 .note(format!("service prefixes from {}", dataset_label()));
                 out.push(match near {
                     Some(near) => d.help(format!("did you mean \"{near}:{}\"?", &value[prefix.len() + 1..])),
