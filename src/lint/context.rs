@@ -174,10 +174,49 @@ impl<'t> LogsPrincipal<'t> {
     }
 }
 
+/// One value of a statement's `Action` or `NotAction`, with what its path needs.
+pub struct ActionValue<'n, 'a> {
+    /// `"Action"` or `"NotAction"`.
+    pub element: &'static str,
+    pub item: &'a Text,
+    index: usize,
+    array: bool,
+    node: &'n StatementNode<'a>,
+}
+
+impl ActionValue<'_, '_> {
+    /// `Statement[0].Action[2]`, or `Statement[0].Action` for a bare string. Built on demand:
+    /// most values are fine and never need it.
+    pub fn path(&self) -> String {
+        if self.array {
+            self.node.path_to(&format!("{}[{}]", self.element, self.index))
+        } else {
+            self.node.path_to(self.element)
+        }
+    }
+}
+
 impl<'a> StatementNode<'a> {
     /// Path of one element of this statement, e.g. `Statement[0].Effect`.
     pub fn path_to(&self, element: &str) -> String {
         format!("{}.{element}", self.path)
+    }
+
+    /// Every value of `Action`, then of `NotAction`, in document order.
+    pub fn action_values(&self) -> impl Iterator<Item = ActionValue<'_, 'a>> + '_ {
+        let statement = self.statement;
+        [("Action", &statement.action), ("NotAction", &statement.not_action)]
+            .into_iter()
+            .filter_map(|(element, list)| list.as_ref().map(|list| (element, list)))
+            .flat_map(move |(element, list)| {
+                list.items.iter().enumerate().map(move |(index, item)| ActionValue {
+                    element,
+                    item,
+                    index,
+                    array: list.array,
+                    node: self,
+                })
+            })
     }
 
     pub fn is_allow(&self) -> bool {

@@ -46,45 +46,35 @@ crate::declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for node in ctx.statements() {
-        let lists = [
-            ("Action", &node.statement.action),
-            ("NotAction", &node.statement.not_action),
-        ];
-        for (element, list) in lists {
-            let Some(list) = list else { continue };
-            for (i, item) in list.items.iter().enumerate() {
-                let value = item.value.as_str();
-                let Some((prefix, pattern)) = value.split_once(':') else {
-                    continue;
-                };
-                if iam::wildcard::has_wildcard(prefix) || !iam::wildcard::has_wildcard(pattern) {
-                    continue;
-                }
-                let Some(service) = iam::service(prefix) else { continue };
-                let Some(actions) = service.actions() else { continue };
-                if service.actions_matching(pattern).next().is_some() {
-                    continue;
-                }
-                let path = if list.array {
-                    node.path_to(&format!("{element}[{i}]"))
-                } else {
-                    node.path_to(element)
-                };
-                let d = Diagnostic::new(
-                    &RULE,
-                    format!("{} matches no {} action", escape_string(value), service.prefix),
-                )
-                .at(item.span)
-                .path(path)
-                .note(format!("actions from {}", dataset_label()));
-                out.push(match respelt(pattern, actions) {
-                    Some(better) => d.help(format!("did you mean \"{}:{better}\"?", service.prefix)),
-                    None => d.help(format!(
-                        "see the actions of {} in AWS's Service Authorization Reference",
-                        service.prefix
-                    )),
-                });
+        for action in node.action_values() {
+            let item = action.item;
+            let value = item.value.as_str();
+            let Some((prefix, pattern)) = value.split_once(':') else {
+                continue;
+            };
+            if iam::wildcard::has_wildcard(prefix) || !iam::wildcard::has_wildcard(pattern) {
+                continue;
             }
+            let Some(service) = iam::service(prefix) else { continue };
+            let Some(actions) = service.actions() else { continue };
+            if service.actions_matching(pattern).next().is_some() {
+                continue;
+            }
+            let path = action.path();
+            let d = Diagnostic::new(
+                &RULE,
+                format!("{} matches no {} action", escape_string(value), service.prefix),
+            )
+            .at(item.span)
+            .path(path)
+            .note(format!("actions from {}", dataset_label()));
+            out.push(match respelt(pattern, actions) {
+                Some(better) => d.help(format!("did you mean \"{}:{better}\"?", service.prefix)),
+                None => d.help(format!(
+                    "see the actions of {} in AWS's Service Authorization Reference",
+                    service.prefix
+                )),
+            });
         }
     }
 }

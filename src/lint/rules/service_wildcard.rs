@@ -46,61 +46,51 @@ crate::declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for node in ctx.statements() {
         let allow = node.statement.effect() == Some(Effect::Allow);
-        let lists = [
-            ("Action", &node.statement.action),
-            ("NotAction", &node.statement.not_action),
-        ];
-        for (element, list) in lists {
-            let Some(list) = list else { continue };
-            for (i, item) in list.items.iter().enumerate() {
-                let value = item.value.as_str();
-                let Some((prefix, _)) = value.split_once(':') else {
-                    continue;
-                };
-                if !iam::wildcard::has_wildcard(prefix) {
-                    continue;
-                }
-                let path = if list.array {
-                    node.path_to(&format!("{element}[{i}]"))
-                } else {
-                    node.path_to(element)
-                };
-                let services: Vec<&str> = iam::services()
-                    .iter()
-                    .filter(|s| iam::wildcard::matches(prefix, s.prefix))
-                    .map(|s| s.prefix)
-                    .collect();
-                let actions = iam::matching_actions(value).len();
-                let reach = match services.as_slice() {
-                    [] => "no service".to_owned(),
-                    [one] => format!("service {one} ({actions} actions)"),
-                    many => format!("{} services", many.len()),
-                };
-                let severity = if allow && element == "Action" {
-                    Severity::Security
-                } else {
-                    Severity::Warning
-                };
-                let help = match services.as_slice() {
-                    [one] => format!("write \"{one}:{}\"", &value[prefix.len() + 1..]),
-                    [] => "write the service prefix out".to_owned(),
-                    many if many.len() <= 4 => format!("list the services: {}", many.join(", ")),
-                    _ => "list the services you mean, one action value each".to_owned(),
-                };
-                out.push(
-                    Diagnostic::new(
-                        &RULE,
-                        format!(
-                            "{} has a wildcard in its service prefix; it matches {reach}",
-                            escape_string(value)
-                        ),
-                    )
-                    .severity(severity)
-                    .at(item.span)
-                    .path(path)
-                    .help(help),
-                );
+        for action in node.action_values() {
+            let (element, item) = (action.element, action.item);
+            let value = item.value.as_str();
+            let Some((prefix, _)) = value.split_once(':') else {
+                continue;
+            };
+            if !iam::wildcard::has_wildcard(prefix) {
+                continue;
             }
+            let path = action.path();
+            let services: Vec<&str> = iam::services()
+                .iter()
+                .filter(|s| iam::wildcard::matches(prefix, s.prefix))
+                .map(|s| s.prefix)
+                .collect();
+            let actions = iam::matching_actions(value).len();
+            let reach = match services.as_slice() {
+                [] => "no service".to_owned(),
+                [one] => format!("service {one} ({actions} actions)"),
+                many => format!("{} services", many.len()),
+            };
+            let severity = if allow && element == "Action" {
+                Severity::Security
+            } else {
+                Severity::Warning
+            };
+            let help = match services.as_slice() {
+                [one] => format!("write \"{one}:{}\"", &value[prefix.len() + 1..]),
+                [] => "write the service prefix out".to_owned(),
+                many if many.len() <= 4 => format!("list the services: {}", many.join(", ")),
+                _ => "list the services you mean, one action value each".to_owned(),
+            };
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    format!(
+                        "{} has a wildcard in its service prefix; it matches {reach}",
+                        escape_string(value)
+                    ),
+                )
+                .severity(severity)
+                .at(item.span)
+                .path(path)
+                .help(help),
+            );
         }
     }
 }

@@ -47,52 +47,42 @@ crate::declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for node in ctx.statements() {
-        let lists = [
-            ("Action", &node.statement.action),
-            ("NotAction", &node.statement.not_action),
-        ];
-        for (element, list) in lists {
-            let Some(list) = list else { continue };
-            for (i, item) in list.items.iter().enumerate() {
-                let value = item.value.as_str();
-                let Some((prefix, name)) = value.split_once(':') else {
-                    continue;
-                };
-                if iam::wildcard::has_wildcard(value) {
-                    continue;
-                }
-                let Some(service) = iam::service(prefix) else { continue };
-                let Some(actions) = service.actions() else { continue };
-                if service.action(name).is_some() {
-                    continue;
-                }
-                let path = if list.array {
-                    node.path_to(&format!("{element}[{i}]"))
-                } else {
-                    node.path_to(element)
-                };
-                let quoted = escape_string(value);
-                let d = Diagnostic::new(&RULE, format!("{} has no action {quoted}", service.prefix))
-                    .at(item.span)
-                    .path(path);
-                let d = if let Some(trimmed) = service.action(name.trim()).filter(|_| name.trim() != name) {
-                    d.help(format!(
-                        "remove the whitespace: \"{}:{}\"",
-                        service.prefix, trimmed.name
-                    ))
-                } else if let Some(near) = iam::suggest::closest(name, actions.iter().map(|a| a.name)) {
-                    d.help(format!("did you mean \"{}:{near}\"?", service.prefix))
-                } else {
-                    d.help(format!(
-                        "see the actions of {} in AWS's Service Authorization Reference",
-                        service.prefix
-                    ))
-                };
-                out.push(d.note(format!(
-                    "actions from {}; if AWS added this action since, the copy is out of date",
-                    dataset_label()
-                )));
+        for action in node.action_values() {
+            let item = action.item;
+            let value = item.value.as_str();
+            let Some((prefix, name)) = value.split_once(':') else {
+                continue;
+            };
+            if iam::wildcard::has_wildcard(value) {
+                continue;
             }
+            let Some(service) = iam::service(prefix) else { continue };
+            let Some(actions) = service.actions() else { continue };
+            if service.action(name).is_some() {
+                continue;
+            }
+            let path = action.path();
+            let quoted = escape_string(value);
+            let d = Diagnostic::new(&RULE, format!("{} has no action {quoted}", service.prefix))
+                .at(item.span)
+                .path(path);
+            let d = if let Some(trimmed) = service.action(name.trim()).filter(|_| name.trim() != name) {
+                d.help(format!(
+                    "remove the whitespace: \"{}:{}\"",
+                    service.prefix, trimmed.name
+                ))
+            } else if let Some(near) = iam::suggest::closest(name, actions.iter().map(|a| a.name)) {
+                d.help(format!("did you mean \"{}:{near}\"?", service.prefix))
+            } else {
+                d.help(format!(
+                    "see the actions of {} in AWS's Service Authorization Reference",
+                    service.prefix
+                ))
+            };
+            out.push(d.note(format!(
+                "actions from {}; if AWS added this action since, the copy is out of date",
+                dataset_label()
+            )));
         }
     }
 }

@@ -43,53 +43,41 @@ crate::declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for node in ctx.statements() {
-        let lists = [
-            ("Action", &node.statement.action),
-            ("NotAction", &node.statement.not_action),
-        ];
-        for (element, list) in lists {
-            let Some(list) = list else { continue };
-            for (i, item) in list.items.iter().enumerate() {
-                // Only a finding needs the path; most actions are fine.
-                let path = || {
-                    if list.array {
-                        node.path_to(&format!("{element}[{i}]"))
-                    } else {
-                        node.path_to(element)
-                    }
-                };
-                let value = item.value.as_str();
-                if value == "*" || value.is_empty() {
-                    continue;
-                }
-                let quoted = || escape_string(value);
-                let Some((prefix, _)) = value.split_once(':') else {
-                    let d = Diagnostic::new(&RULE, format!("action {} has no service prefix", quoted()))
-                        .at(item.span)
-                        .path(path())
-                        .note("IAM actions are written SERVICE:ACTION");
-                    out.push(match owner_of(value.trim()) {
-                        Some(full) => d.help(format!("write \"{full}\"")),
-                        None => d.help("write the service prefix, a colon and the action, e.g. \"kms:Decrypt\""),
-                    });
-                    continue;
-                };
-                if iam::wildcard::has_wildcard(prefix) || iam::service(prefix.trim()).is_some() {
-                    continue;
-                }
-                let near = iam::suggest::closest(prefix, iam::services().iter().map(|s| s.prefix));
-                let d = Diagnostic::new(
-                    &RULE,
-                    format!("action {}: no AWS service has the prefix \"{prefix}\"", quoted()),
-                )
-                .at(item.span)
-                .path(path())
-                .note(format!("service prefixes from {}", dataset_label()));
-                out.push(match near {
-                    Some(near) => d.help(format!("did you mean \"{near}:{}\"?", &value[prefix.len() + 1..])),
-                    None => d.help("find the service's prefix in AWS's Service Authorization Reference"),
-                });
+        for action in node.action_values() {
+            let item = action.item;
+            // Only a finding needs the path; most actions are fine.
+            let path = || action.path();
+            let value = item.value.as_str();
+            if value == "*" || value.is_empty() {
+                continue;
             }
+            let quoted = || escape_string(value);
+            let Some((prefix, _)) = value.split_once(':') else {
+                let d = Diagnostic::new(&RULE, format!("action {} has no service prefix", quoted()))
+                    .at(item.span)
+                    .path(path())
+                    .note("IAM actions are written SERVICE:ACTION");
+                out.push(match owner_of(value.trim()) {
+                    Some(full) => d.help(format!("write \"{full}\"")),
+                    None => d.help("write the service prefix, a colon and the action, e.g. \"kms:Decrypt\""),
+                });
+                continue;
+            };
+            if iam::wildcard::has_wildcard(prefix) || iam::service(prefix.trim()).is_some() {
+                continue;
+            }
+            let near = iam::suggest::closest(prefix, iam::services().iter().map(|s| s.prefix));
+            let d = Diagnostic::new(
+                &RULE,
+                format!("action {}: no AWS service has the prefix \"{prefix}\"", quoted()),
+            )
+            .at(item.span)
+            .path(path())
+            .note(format!("service prefixes from {}", dataset_label()));
+            out.push(match near {
+                Some(near) => d.help(format!("did you mean \"{near}:{}\"?", &value[prefix.len() + 1..])),
+                None => d.help("find the service's prefix in AWS's Service Authorization Reference"),
+            });
         }
     }
 }
