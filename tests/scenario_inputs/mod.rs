@@ -1,0 +1,108 @@
+//! Scenario inputs that exercise every call the scenarios know, shared by the checklist and
+//! teaching tests (a test crate's `mod` of a folder, so Cargo does not build it as a test of its own).
+
+use cwlogs_policy::scenarios::ScenarioId;
+use serde_json::json;
+
+/// Inputs that exercise every call the scenarios know.
+pub fn inputs() -> Vec<(ScenarioId, serde_json::Value)> {
+    let mut all: Vec<(ScenarioId, serde_json::Value)> =
+        ScenarioId::ALL.iter().map(|id| (*id, id.default_input())).collect();
+    let role = "arn:aws:iam::111122223333:role/orders-app";
+    for permission in ["key-policy", "iam-policy"] {
+        for key in [
+            "",
+            "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        ] {
+            all.push((
+                ScenarioId::LogGroupKey,
+                json!({
+                    "caller-permission": permission, "callers": [role], "key-arn": key,
+                    "scope": "several-groups", "log-groups": ["/app/orders", "/app/billing"],
+                }),
+            ));
+        }
+    }
+    all.push((ScenarioId::LogGroupKey, json!({"scope": "account", "log-groups": []})));
+    for keep in [true, false] {
+        all.push((
+            ScenarioId::LogGroupKey,
+            json!({
+                "log-group-state": "existing", "keep-context-on-old-key": keep,
+                "rotate-from": "arn:aws:kms:us-east-1:111122223333:key/0000abcd-12ab-34cd-56ef-1234567890ab",
+            }),
+        ));
+    }
+    all.push((
+        ScenarioId::QueryResultKey,
+        json!({"share-with-log-groups": true, "log-groups": ["/app/orders"]}),
+    ));
+    all.extend(s3_export_inputs());
+    all.extend(vended_logs_inputs());
+    all
+}
+
+fn s3_export_inputs() -> Vec<(ScenarioId, serde_json::Value)> {
+    let exporter = "arn:aws:iam::123456789012:role/log-export";
+    let key_in_bucket_account = "arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    [
+        // Same account: SSE-S3 with a prefix, the listed log groups only, a named caller.
+        json!({
+            "encryption": "sse-s3", "prefix": "exports/app", "source-scope": "log-groups",
+            "log-groups": ["/app/orders", "/app/billing"], "callers": [exporter],
+        }),
+        // Same account, SSE-KMS with a given key, a further source account.
+        json!({
+            "key-arn": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            "other-accounts": ["777788889999"], "prefix": "/exports/",
+        }),
+        // Across accounts: the bucket (and a new key) in 444455556666.
+        json!({"bucket-account": "444455556666", "callers": [exporter]}),
+        // Across accounts with ACLs enabled, a given key, a prefix and the log-groups scope.
+        json!({
+            "bucket-account": "444455556666", "callers": [exporter], "acls-enabled": true,
+            "key-arn": key_in_bucket_account, "prefix": "exports", "source-scope": "log-groups",
+        }),
+        // Across accounts, SSE-S3.
+        json!({"bucket-account": "444455556666", "callers": [exporter], "encryption": "sse-s3"}),
+    ]
+    .into_iter()
+    .map(|input| (ScenarioId::S3Export, input))
+    .collect()
+}
+
+fn vended_logs_inputs() -> Vec<(ScenarioId, serde_json::Value)> {
+    let other = "444455556666";
+    let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let other_key = "arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let org = json!({"org-id": "o-a1b2c3d4e5", "org-paths": ["o-a1b2c3d4e5/r-ab12/*", "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/"]});
+    let with = |base: serde_json::Value, extra: &serde_json::Value| {
+        let mut base = base;
+        if let (Some(all), Some(more)) = (base.as_object_mut(), extra.as_object()) {
+            all.extend(more.clone());
+        }
+        base
+    };
+    let mut all = Vec::new();
+    // V2 (Bedrock knowledge bases) to each destination, same and other account.
+    for destination in ["cloudwatch-logs", "s3", "firehose"] {
+        for account in ["", other] {
+            all.push(json!({"destination": destination, "destination-account": account}));
+        }
+    }
+    all.extend([
+        json!({"destination": "s3", "key-arn": key, "prefix": "kb/logs", "include-list-bucket": true}),
+        json!({"destination": "s3", "destination-account": other, "key-arn": other_key}),
+        with(json!({"destination": "cloudwatch-logs"}), &org),
+        with(json!({"destination": "s3", "key-arn": key}), &org),
+        // V1 services.
+        json!({"service": "step-functions", "log-group": "/aws/vendedlogs/states/orders"}),
+        with(json!({"service": "waf", "log-group": "aws-waf-logs-app"}), &org),
+        json!({"service": "waf", "destination": "cloudwatch-logs", "destination-account": other, "log-group": "aws-waf-logs-app"}),
+        json!({"service": "vpc-flow-logs", "destination": "s3", "prefix": "flow", "key-arn": key}),
+        json!({"service": "waf", "destination": "s3", "destination-account": other, "include-list-bucket": true}),
+        json!({"service": "vpc-flow-logs", "destination": "firehose"}),
+        with(json!({"service": "vpc-flow-logs", "destination": "s3"}), &json!({"org-paths": ["o-a1b2c3d4e5/r-ab12/ou-ab12-*"]})),
+    ]);
+    all.into_iter().map(|input| (ScenarioId::VendedLogs, input)).collect()
+}
