@@ -16,24 +16,18 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from './serve.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..', '..');
-const DIST = process.env.E2E_DIST || path.join(repo, 'dist');
-const SHOTS = path.join(repo, 'target', 'e2e');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-
-/** Loading, compiling and starting the wasm on a slow CI machine. */
-const LOAD_TIMEOUT = 120_000;
-/** One reactive update after typing. */
-const STEP_TIMEOUT = 30_000;
-const TEST_TIMEOUT = LOAD_TIMEOUT + 60_000;
+import {
+  byTestId,
+  eventually,
+  foreignRequests,
+  LOAD_TIMEOUT,
+  openPage,
+  screenshot,
+  setValue,
+  sleep,
+  TEST_TIMEOUT,
+  textOf,
+} from './harness.mjs';
 
 const REGION = 'eu-west-1';
 const ACCOUNT = '123456789012';
@@ -61,61 +55,13 @@ const LOWERCASE_EFFECT = `{
 }
 `;
 
-let server = null;
-let context = null;
+/** The page every test here shares, opened once by `before`. */
+let session = null;
 let page = null;
-let pageUrl = null;
-let userDataDir = null;
-const requests = [];
-const consoleErrors = [];
-const pageErrors = [];
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Retries `check` (which throws on failure) until it passes or `timeout` ms have gone by. */
-async function eventually(check, timeout = STEP_TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await sleep(250);
-  }
-}
-
-const byTestId = (id) => `[data-testid="${id}"]`;
-
-/** Sets a form control's value as a user would: types into inputs, picks from selects. */
-async function setValue(testId, value) {
-  const control = page.locator(byTestId(testId)).first();
-  await control.waitFor({ state: 'visible' });
-  const tag = await control.evaluate((el) => el.tagName);
-  if (tag === 'SELECT') {
-    await control.selectOption(value);
-  } else {
-    await control.fill(value);
-  }
-  // Pages that listen to `change` rather than `input` update when the control loses focus.
-  await control.blur();
-}
-
-/** The text of an element: a form control's value, otherwise its text content. */
-function textOf(locator) {
-  return locator.evaluate((el) =>
-    el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' ? el.value : el.textContent ?? '',
-  );
-}
 
 /** Each finding's rendered text (innerText keeps the badge, code, line:column and message apart). */
 function findingTexts() {
   return page.locator(byTestId('finding')).allInnerTexts();
-}
-
-async function screenshot(name) {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
 }
 
 /** Shows the checker when it lives behind a navigation link rather than next to the form. */
@@ -129,52 +75,12 @@ async function showChecker() {
 }
 
 before(async () => {
-  if (process.env.E2E_URL) {
-    pageUrl = process.env.E2E_URL;
-  } else {
-    assert.ok(
-      existsSync(path.join(DIST, 'index.html')),
-      `${DIST}/index.html is missing: run trunk build --release --public-url /cwlogs-policy-builder/ first`,
-    );
-    server = await startServer({ root: DIST });
-    pageUrl = server.url;
-  }
-
-  userDataDir = mkdtempSync(path.join(os.tmpdir(), 'cwlogs-e2e-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: { width: 1280, height: 900 },
-    timeout: LOAD_TIMEOUT,
-  });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  context.on('request', (request) => requests.push(request.url()));
-
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error') {
-      const { url, lineNumber } = message.location();
-      consoleErrors.push(`${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
-    }
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.stack || String(error)));
-
-  await page.goto(pageUrl, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+  session = await openPage();
+  page = session.page;
 }, { timeout: TEST_TIMEOUT });
 
 after(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 test('the page loads and shows the form', { timeout: TEST_TIMEOUT }, async () => {
@@ -184,9 +90,9 @@ test('the page loads and shows the form', { timeout: TEST_TIMEOUT }, async () =>
 });
 
 test('the form generates a key policy for the log group and the CLI steps', { timeout: TEST_TIMEOUT }, async () => {
-  await setValue('input-region', REGION);
-  await setValue('input-account', ACCOUNT);
-  await setValue('input-log-groups', LOG_GROUP);
+  await setValue(page, 'input-region', REGION);
+  await setValue(page, 'input-account', ACCOUNT);
+  await setValue(page, 'input-log-groups', LOG_GROUP);
 
   const expected = [
     `"logs.${REGION}.amazonaws.com"`,
@@ -207,7 +113,7 @@ test('the form generates a key policy for the log group and the CLI steps', { ti
     );
   });
 
-  await screenshot('form.png');
+  await screenshot(page, 'form.png');
 });
 
 test('the checker locates a missing comma: JSON001 on line 3, marked in the text', { timeout: TEST_TIMEOUT }, async () => {
@@ -226,7 +132,7 @@ test('the checker locates a missing comma: JSON001 on line 3, marked in the text
     assert.ok((await page.locator(byTestId('finding-mark')).count()) > 0, 'no finding-mark in the checked text');
   });
 
-  await screenshot('checker.png');
+  await screenshot(page, 'checker.png');
 });
 
 test('the checker flags a lowercase Effect with IAM005', { timeout: TEST_TIMEOUT }, async () => {
@@ -249,23 +155,23 @@ test('the page on a 390px-wide phone', { timeout: TEST_TIMEOUT }, async (t) => {
   await sleep(300);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) t.diagnostic(`warning: the page is ${overflow}px wider than a 390px phone screen`);
-  await screenshot('phone.png');
+  await screenshot(page, 'phone.png');
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
 test('no request leaves the page origin', () => {
-  const origin = new URL(pageUrl).origin;
+  const origin = new URL(session.url).origin;
   // data: URLs are not fetched from anywhere; blob: URLs carry the origin that made them.
-  const offenders = requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
-  assert.ok(requests.length > 0, 'no request was recorded at all');
+  const offenders = foreignRequests(session.url, session.requests);
+  assert.ok(session.requests.length > 0, 'no request was recorded at all');
   assert.deepEqual(offenders, [], `requests to other origins than ${origin}:\n${offenders.join('\n')}`);
 });
 
 test('no uncaught error in the page', (t) => {
-  for (const message of consoleErrors) t.diagnostic(`console error: ${message}`);
+  for (const message of session.consoleErrors) t.diagnostic(`console error: ${message}`);
   assert.deepEqual(
-    pageErrors,
+    session.pageErrors,
     [],
-    `uncaught errors:\n${pageErrors.join('\n')}${consoleErrors.length ? `\nconsole errors:\n${consoleErrors.join('\n')}` : ''}`,
+    `uncaught errors:\n${session.pageErrors.join('\n')}${session.consoleErrors.length ? `\nconsole errors:\n${session.consoleErrors.join('\n')}` : ''}`,
   );
 });

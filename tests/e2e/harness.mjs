@@ -79,7 +79,10 @@ export async function openPage({ width = 1280, height = 900 } = {}) {
   context.on('request', (request) => requests.push(request.url()));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    if (message.type() === 'error') {
+      const { url, lineNumber } = message.location();
+      consoleErrors.push(`${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+    }
   });
   page.on('pageerror', (error) => pageErrors.push(error.stack || String(error)));
   await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
