@@ -10,6 +10,11 @@
 // that script by its SHA-256. Trunk's own `create_nonce` only works behind `trunk serve`, which
 // puts a fresh nonce into every response; a static host cannot.
 //
+// It also writes DIST/_headers (the format Netlify and Cloudflare Pages read, and tests/e2e/serve.mjs
+// applies): the same policy as a header plus what only a header can say — `frame-ancestors 'none'`
+// (no site may frame the page) — and nosniff / no-referrer. Hosts without `_headers` (GitHub Pages,
+// S3) ignore the file; CloudFront can send the same lines with a response headers policy.
+//
 // Safe to run again on the same dist/ (the meta tag is replaced, not added twice). Fails, naming
 // what it found, when index.html has something the policy would block: an inline style or event
 // handler attribute, a <style> element, or a script or stylesheet from another origin.
@@ -60,6 +65,19 @@ export function inlineScriptHashes(html) {
   return hashes;
 }
 
+/** Response headers for every file under `base`, in `_headers` syntax: a path pattern, then
+ * indented `Name: value` lines. The header policy adds `frame-ancestors`, which a <meta> cannot set. */
+export function headersFile(content, base) {
+  const pattern = base.startsWith('/') ? `${base}*` : '/*';
+  return [
+    pattern,
+    `  Content-Security-Policy: ${content}; frame-ancestors 'none'`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
+    '',
+  ].join('\n');
+}
+
 /** `html` with the policy meta tag right after <meta charset>, before any script it governs. */
 export function withPolicyMeta(html, content) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${content}">`;
@@ -98,9 +116,12 @@ function main() {
   writeFileSync(indexFile, withPolicyMeta(html, policy(hashes)));
   console.log(`csp: ${indexFile}: policy written, ${hashes.length} inline script(s) allowed by hash`);
 
+  const base = publicUrl(html);
+  writeFileSync(path.join(dist, '_headers'), headersFile(policy(hashes), base));
+  console.log(`csp: ${path.join(dist, '_headers')}: the same policy as a header, with frame-ancestors 'none'`);
+
   const notFoundFile = path.join(dist, '404.html');
   if (existsSync(notFoundFile)) {
-    const base = publicUrl(html);
     writeFileSync(notFoundFile, notFoundPage(readFileSync(notFoundFile, 'utf8'), base));
     console.log(`csp: ${notFoundFile}: links lead to ${base}`);
   }

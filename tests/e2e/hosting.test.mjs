@@ -10,7 +10,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { blockedByPolicy, inlineScriptHashes, notFoundPage, publicUrl, withPolicyMeta } from '../../scripts/csp.mjs';
+import { blockedByPolicy, headersFile, inlineScriptHashes, notFoundPage, policy, publicUrl, withPolicyMeta } from '../../scripts/csp.mjs';
+import { headersFor } from './serve.mjs';
 import { REPO, TEST_TIMEOUT, byTestId, eventually, foreignRequests, openPage, screenshot, setValue } from './harness.mjs';
 
 const DIST = process.env.E2E_DIST || path.join(REPO, 'dist');
@@ -44,6 +45,43 @@ test('scripts/csp.mjs: hashes inline scripts, places the policy before them, ref
   assert.equal(blockedByPolicy('<script src="https://cdn.example/x.js"></script>').length, 1);
   assert.equal(publicUrl(`<script type=module>import init from '/sub/path/app-1.js';</script>`), '/sub/path/');
   assert.equal(notFoundPage('<base href="./" />', '/sub/path/'), '<base href="/sub/path/">');
+
+  // _headers: the meta policy plus frame-ancestors, for every file under the public URL only.
+  const file = headersFile(policy(['abc=']), '/sub/path/');
+  const served = headersFor(file, '/sub/path/app.wasm');
+  assert.equal(served['Content-Security-Policy'], `${policy(['abc='])}; frame-ancestors 'none'`);
+  assert.equal(served['Referrer-Policy'], 'no-referrer');
+  assert.deepEqual(headersFor(file, '/other/index.html'), {});
+  assert.match(headersFile(policy([]), './'), /^\/\*\n/);
+});
+
+test('the page is sent with the _headers policy and refuses to be framed', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, url, requests, pageErrors, close } = await openPage();
+  try {
+    const response = await page.reload({ waitUntil: 'load' });
+    const header = response.headers()['content-security-policy'] ?? '';
+    assert.match(header, /frame-ancestors 'none'/, 'scripts/csp.mjs must have written dist/_headers');
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.ok(header.startsWith(meta), 'the header policy is the meta policy plus frame-ancestors');
+
+    // A page of the same origin without a policy of its own frames the app: only the app's
+    // frame-ancestors can refuse it (the app's own default-src would refuse any frame it opened).
+    const probe = new URL('frame-probe.html', url).href;
+    await page.route(probe, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>probe</title><iframe title="app" src="${url}"></iframe>` }),
+    );
+    await page.goto(probe);
+    await eventually(async () => {
+      const child = page.frames().find((f) => f !== page.mainFrame());
+      assert.ok(child, 'the probe frame exists');
+      // Chromium replaces a refused frame's document with its error page.
+      assert.match(child.url(), /^chrome-error:/, `the framed page was refused, not loaded (${child.url()})`);
+    });
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(foreignRequests(url, requests), []);
+  } finally {
+    await close();
+  }
 });
 
 const violations = (page) => page.evaluate(() => window.__cspViolations);

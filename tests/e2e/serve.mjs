@@ -4,11 +4,12 @@
 //
 //   node tests/e2e/serve.mjs [dir] [--port N]     (default dir: dist, default port: a free one)
 //
-// app.test.mjs imports `startServer` and runs it in-process.
+// harness.mjs imports `startServer` and runs it in-process. Like Netlify or Cloudflare Pages, it
+// applies the `_headers` file scripts/csp.mjs writes into dist/ (and does not serve that file).
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +40,27 @@ const MIME = {
 /** The Content-Type for a file name. */
 export function mimeType(file) {
   return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The headers a `_headers` file gives `pathname`: every block whose pattern matches (a trailing `*`
+ * matches any rest), in file order. Lines: a pattern at the start of a line, then indented
+ * `Name: value` lines; `#` starts a comment.
+ */
+export function headersFor(text, pathname) {
+  const headers = {};
+  let matches = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = line.trim();
+      matches = pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern;
+    } else if (matches) {
+      const colon = line.indexOf(':');
+      if (colon > 0) headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+  }
+  return headers;
 }
 
 /**
@@ -82,13 +104,18 @@ export async function startServer({ root, basePath = BASE_PATH, port = 0, host =
       } catch {
         return send(404, 'not found\n');
       }
-      if (!info.isFile()) return send(404, 'not found\n');
+      if (!info.isFile() || rel === '_headers') return send(404, 'not found\n');
+      const extra = await readFile(path.join(rootReal, '_headers'), 'utf8').then(
+        (text) => headersFor(text, pathname),
+        () => ({}),
+      );
 
       res.writeHead(200, {
         'Content-Type': mimeType(file),
         'Content-Length': info.size,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...extra,
       });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file).on('error', () => res.destroy()).pipe(res);
