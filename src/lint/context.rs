@@ -1,10 +1,11 @@
 //! What every rule sees: the text, its JSON tree, the lowered policy, the policy kind and, in
 //! scenario mode, the facts of the scenario the policy belongs to.
 
+use crate::catalog::iam;
 use crate::json::Value;
 use crate::normalize::condition::{Operator, ValueSense};
 use crate::normalize::pattern;
-use crate::policy::{ConditionEntry, Effect, Policy, PolicyKind, Statement, Text};
+use crate::policy::{ConditionClause, ConditionEntry, Effect, Policy, PolicyKind, Statement, Text};
 use crate::scenarios::ScenarioId;
 
 /// The input of one validation run.
@@ -196,7 +197,48 @@ impl ActionValue<'_, '_> {
     }
 }
 
+/// One `"key": values` pair of a `Condition` whose operator IAM knows, with the operator read.
+pub struct OperatorEntry<'n, 'a> {
+    pub clause: &'a ConditionClause,
+    pub operator: iam::Operator,
+    pub entry: &'a ConditionEntry,
+    node: &'n StatementNode<'a>,
+}
+
+impl OperatorEntry<'_, '_> {
+    /// The key's name as written.
+    pub fn key(&self) -> &str {
+        &self.entry.key.value
+    }
+
+    /// `Statement[0].Condition.StringEquals.aws:SourceAccount`, plus `[i]` for one value of an array.
+    pub fn path(&self, index: Option<usize>) -> String {
+        let at = format!("Condition.{}.{}", self.clause.operator.value, self.key());
+        match index {
+            Some(i) if self.entry.values.array => self.node.path_to(&format!("{at}[{i}]")),
+            _ => self.node.path_to(&at),
+        }
+    }
+}
+
 impl<'a> StatementNode<'a> {
+    /// Every condition entry under an operator IAM knows (IAM018 reports the others), in
+    /// document order.
+    pub fn operator_entries(&self) -> impl Iterator<Item = OperatorEntry<'_, 'a>> + '_ {
+        let statement = self.statement;
+        statement.condition.iter().flat_map(move |clause| {
+            let operator = iam::Operator::parse(&clause.operator.value).ok();
+            clause.entries.iter().filter_map(move |entry| {
+                Some(OperatorEntry {
+                    clause,
+                    operator: operator?,
+                    entry,
+                    node: self,
+                })
+            })
+        })
+    }
+
     /// Path of one element of this statement, e.g. `Statement[0].Effect`.
     pub fn path_to(&self, element: &str) -> String {
         format!("{}.{element}", self.path)

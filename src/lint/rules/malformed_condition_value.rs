@@ -66,49 +66,38 @@ crate::declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for node in ctx.statements() {
-        for clause in &node.statement.condition {
-            let Ok(operator) = iam::Operator::parse(&clause.operator.value) else {
-                continue;
-            };
-            for entry in &clause.entries {
-                let key = entry.key.value.as_str();
-                let arn_checked =
-                    operator.family == Family::Arn || ARN_CHECKED.iter().any(|k| k.eq_ignore_ascii_case(key));
-                let account = ACCOUNT_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
-                    && operator.family == Family::String
-                    && !operator.base.contains("Like");
-                for (i, item) in entry.values.items.iter().enumerate() {
-                    let v = item.value.as_str();
-                    let problem = if item.literal == Literal::String && v.trim() != v && !arn_checked {
-                        Some((
-                            Severity::Warning,
-                            "has leading or trailing whitespace".to_owned(),
-                            format!("write {}", escape_string(v.trim())),
-                        ))
-                    } else if v.contains("${") {
-                        None
-                    } else {
-                        problem(operator.family, account, v)
-                    };
-                    let Some((severity, what, help)) = problem else {
-                        continue;
-                    };
-                    let path = if entry.values.array {
-                        node.path_to(&format!("Condition.{}.{key}[{i}]", clause.operator.value))
-                    } else {
-                        node.path_to(&format!("Condition.{}.{key}", clause.operator.value))
-                    };
-                    out.push(
-                        Diagnostic::new(
-                            &RULE,
-                            format!("{} value {} {what}", escape_string(key), escape_string(v)),
-                        )
-                        .severity(severity)
-                        .at(item.span)
-                        .path(path)
-                        .help(help),
-                    );
-                }
+        for e in node.operator_entries() {
+            let (operator, key) = (e.operator, e.key());
+            let arn_checked = operator.family == Family::Arn || ARN_CHECKED.iter().any(|k| k.eq_ignore_ascii_case(key));
+            let account = ACCOUNT_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+                && operator.family == Family::String
+                && !operator.base.contains("Like");
+            for (i, item) in e.entry.values.items.iter().enumerate() {
+                let v = item.value.as_str();
+                let problem = if item.literal == Literal::String && v.trim() != v && !arn_checked {
+                    Some((
+                        Severity::Warning,
+                        "has leading or trailing whitespace".to_owned(),
+                        format!("write {}", escape_string(v.trim())),
+                    ))
+                } else if v.contains("${") {
+                    None
+                } else {
+                    problem(operator.family, account, v)
+                };
+                let Some((severity, what, help)) = problem else {
+                    continue;
+                };
+                out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        format!("{} value {} {what}", escape_string(key), escape_string(v)),
+                    )
+                    .severity(severity)
+                    .at(item.span)
+                    .path(e.path(Some(i)))
+                    .help(help),
+                );
             }
         }
     }

@@ -48,36 +48,32 @@ crate::declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for node in ctx.statements() {
-        for clause in &node.statement.condition {
-            let Ok(operator) = iam::Operator::parse(&clause.operator.value) else {
+        for e in node.operator_entries() {
+            let Some(key) = iam::condition_key(e.key()) else {
                 continue;
             };
-            for entry in &clause.entries {
-                let name = entry.key.value.as_str();
-                let Some(key) = iam::condition_key(name) else { continue };
-                if fits(operator.family, key) {
-                    continue;
-                }
-                let Some(op_type) = operator.family.value_type() else {
-                    continue;
-                };
-                out.push(
-                    Diagnostic::new(
-                        &RULE,
-                        format!(
-                            "{} compares {} values, but {} is of type {}",
-                            clause.operator.value,
-                            op_type.label(),
-                            escape_string(name),
-                            key.key_type.label()
-                        ),
-                    )
-                    .at(entry.key.span)
-                    .path(node.path_to(&format!("Condition.{}.{name}", clause.operator.value)))
-                    .help(format!("use {}", operators_for(key.key_type.value)))
-                    .note(format!("key types from {}", dataset_label())),
-                );
+            if fits(e.operator.family, key) {
+                continue;
             }
+            let Some(op_type) = e.operator.family.value_type() else {
+                continue;
+            };
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    format!(
+                        "{} compares {} values, but {} is of type {}",
+                        e.clause.operator.value,
+                        op_type.label(),
+                        escape_string(e.key()),
+                        key.key_type.label()
+                    ),
+                )
+                .at(e.entry.key.span)
+                .path(e.path(None))
+                .help(format!("use {}", operators_for(key.key_type.value)))
+                .note(format!("key types from {}", dataset_label())),
+            );
         }
     }
 }

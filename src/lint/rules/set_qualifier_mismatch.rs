@@ -45,58 +45,51 @@ crate::declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for node in ctx.statements() {
-        for clause in &node.statement.condition {
-            let Ok(operator) = iam::Operator::parse(&clause.operator.value) else {
-                continue;
-            };
+        for e in node.operator_entries() {
+            let operator = e.operator;
             if operator.family == Family::Null {
                 continue;
             }
-            for entry in &clause.entries {
-                let name = entry.key.value.as_str();
-                let Some(key) = iam::condition_key(name) else { continue };
-                let quoted = escape_string(name);
-                let d = match (operator.set, key.key_type.multi_valued) {
-                    (Some(set), false) => {
-                        let plain = iam::Operator { set: None, ..operator }.spelling();
-                        Diagnostic::new(&RULE, format!("{}: {quoted} is single-valued", set.label()))
-                            .help(format!("write \"{plain}\""))
-                            .note(if operator.set == Some(iam::SetQualifier::ForAllValues) {
-                                "ForAllValues is also true when the request lacks the key"
-                            } else {
-                                "set qualifiers are for keys that carry several values"
-                            })
-                    }
-                    (None, true) => {
-                        let any = iam::Operator {
-                            set: Some(iam::SetQualifier::ForAnyValue),
+            let Some(key) = iam::condition_key(e.key()) else {
+                continue;
+            };
+            let quoted = escape_string(e.key());
+            let d = match (operator.set, key.key_type.multi_valued) {
+                (Some(set), false) => {
+                    let plain = iam::Operator { set: None, ..operator }.spelling();
+                    Diagnostic::new(&RULE, format!("{}: {quoted} is single-valued", set.label()))
+                        .help(format!("write \"{plain}\""))
+                        .note(if operator.set == Some(iam::SetQualifier::ForAllValues) {
+                            "ForAllValues is also true when the request lacks the key"
+                        } else {
+                            "set qualifiers are for keys that carry several values"
+                        })
+                }
+                (None, true) => {
+                    let with = |set| {
+                        iam::Operator {
+                            set: Some(set),
                             ..operator
                         }
-                        .spelling();
-                        let all = iam::Operator {
-                            set: Some(iam::SetQualifier::ForAllValues),
-                            ..operator
-                        }
-                        .spelling();
-                        Diagnostic::new(
-                            &RULE,
-                            format!(
-                                "{quoted} is multivalued ({}), but {} has no set qualifier",
-                                key.key_type.label(),
-                                clause.operator.value
-                            ),
-                        )
-                        .help(format!(
-                            "write \"{any}\" (any value matches) or \"{all}\" (every value matches)"
-                        ))
-                    }
-                    _ => continue,
-                };
-                out.push(
-                    d.at(entry.key.span)
-                        .path(node.path_to(&format!("Condition.{}.{name}", clause.operator.value))),
-                );
-            }
+                        .spelling()
+                    };
+                    let any = with(iam::SetQualifier::ForAnyValue);
+                    let all = with(iam::SetQualifier::ForAllValues);
+                    Diagnostic::new(
+                        &RULE,
+                        format!(
+                            "{quoted} is multivalued ({}), but {} has no set qualifier",
+                            key.key_type.label(),
+                            e.clause.operator.value
+                        ),
+                    )
+                    .help(format!(
+                        "write \"{any}\" (any value matches) or \"{all}\" (every value matches)"
+                    ))
+                }
+                _ => continue,
+            };
+            out.push(d.at(e.entry.key.span).path(e.path(None)));
         }
     }
 }
