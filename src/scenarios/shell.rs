@@ -13,6 +13,12 @@ pub fn quote(s: &str) -> String {
     }
 }
 
+/// `command`, going on after the error AWS names `code` (an expected case, e.g. NoSuchBucketPolicy)
+/// and stopping after any other under `set -e`: the error is kept in `err_file`, shown, and matched.
+pub fn unless_error(command: &str, err_file: &str, code: &str) -> String {
+    format!("{command} 2> {err_file} \\\n  || {{ cat {err_file} >&2; grep -q {code} {err_file}; }}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::quote;

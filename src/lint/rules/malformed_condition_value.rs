@@ -2,7 +2,7 @@
 
 use std::net::IpAddr;
 
-use crate::catalog::iam::{self, Family};
+use crate::catalog::iam::Family;
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::Literal;

@@ -4,7 +4,7 @@
 
 use super::policies::{BUCKET_POLICY_FILE, CALLER_POLICY_FILE, ENCRYPTION_FILE, KEY_POLICY_FILE};
 use super::{BucketState, S3ExportInput};
-use crate::scenarios::shell::quote;
+use crate::scenarios::shell::{quote, unless_error};
 use crate::scenarios::{Artifact, Document, Step, TrailEvent};
 
 mod export;
@@ -41,9 +41,21 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
             at_bucket("Check the bucket's Region, ACL setting and encryption, and back up its policy"),
             format!(
                 "aws s3api get-bucket-location --bucket {bucket} --output text  # must print {region} (None means us-east-1)\n\
-                 aws s3api get-bucket-ownership-controls --bucket {bucket} --query 'OwnershipControls.Rules[0].ObjectOwnership' --output text  # BucketOwnerEnforced: ACLs disabled; an error or another value: ACLs enabled\n\
+                 # BucketOwnerEnforced: ACLs disabled; another value, or the error OwnershipControlsNotFoundError: ACLs enabled\n\
+                 {}\n\
                  aws s3api get-bucket-encryption --bucket {bucket}  # aws:kms:dsse cannot be exported to\n\
-                 aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text > bucket-policy.backup.json  # NoSuchBucketPolicy: it has none yet"
+                 # NoSuchBucketPolicy: it has none yet, so there is nothing to back up\n\
+                 {}",
+                unless_error(
+                    &format!("aws s3api get-bucket-ownership-controls --bucket {bucket} --query 'OwnershipControls.Rules[0].ObjectOwnership' --output text"),
+                    "ownership-controls.err",
+                    "OwnershipControlsNotFoundError"
+                ),
+                unless_error(
+                    &format!("aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text > bucket-policy.backup.json"),
+                    "bucket-policy.backup.err",
+                    "NoSuchBucketPolicy"
+                )
             ),
             &[
                 TrailEvent::s3("GetBucketLocation"),

@@ -4,7 +4,7 @@
 use super::firehose::{ROLE_NAME, TAG_KEY};
 use super::{log_group, Destination, VendedLogsInput};
 use crate::policy::Arn;
-use crate::scenarios::shell::quote;
+use crate::scenarios::shell::{quote, unless_error};
 use crate::scenarios::{Document, Step, TrailEvent};
 
 /// Which account a step runs in.
@@ -120,7 +120,12 @@ fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
             }
             let bucket = quote(input.bucket.trim());
             let command = format!(
-                "aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text > bucket-policy.backup.json \\\n  || echo '{{\"Version\": \"2012-10-17\", \"Statement\": []}}' > bucket-policy.backup.json\n{}\naws s3api put-bucket-policy --bucket {bucket} --policy file://bucket-policy.merged.json",
+                "{}\n# NoSuchBucketPolicy: the bucket has none yet, so the merge starts from an empty policy\nif grep -q NoSuchBucketPolicy bucket-policy.backup.err; then echo '{{\"Version\": \"2012-10-17\", \"Statement\": []}}' > bucket-policy.backup.json; fi\n{}\naws s3api put-bucket-policy --bucket {bucket} --policy file://bucket-policy.merged.json",
+                unless_error(
+                    &format!("aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text > bucket-policy.backup.json"),
+                    "bucket-policy.backup.err",
+                    "NoSuchBucketPolicy"
+                ),
                 merge("bucket-policy.backup.json", "bucket-policy.json", "bucket-policy.merged.json")
             );
             let what = "add the delivery statements to the bucket policy (needs jq; other statements are kept)";
@@ -136,9 +141,18 @@ fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
         }
         Destination::Firehose => {
             steps.push(Step::new(
-                title(input, Side::Destination, &format!("create the {ROLE_NAME} service-linked role unless it exists")),
+                title(
+                    input,
+                    Side::Destination,
+                    &format!("create the {ROLE_NAME} service-linked role unless it exists"),
+                ),
                 format!(
-                    "aws iam create-service-linked-role --aws-service-name delivery.logs.amazonaws.com \\\n  || echo \"{ROLE_NAME} exists already (or see the error above)\""
+                    "{}  # \"Service role name {ROLE_NAME} has been taken\": it exists already",
+                    unless_error(
+                        "aws iam create-service-linked-role --aws-service-name delivery.logs.amazonaws.com",
+                        "service-linked-role.err",
+                        "'has been taken'"
+                    )
                 ),
                 &[TrailEvent::iam("CreateServiceLinkedRole")],
             ));
@@ -271,8 +285,12 @@ fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
         Destination::S3 => (
             "check the bucket policy",
             format!(
-                "aws s3api get-bucket-policy --bucket {} --query Policy --output text",
-                quote(input.bucket.trim())
+                "{}  # NoSuchBucketPolicy: none yet, so logging is not on or CloudWatch Logs could not add its statements",
+                unless_error(
+                    &format!("aws s3api get-bucket-policy --bucket {} --query Policy --output text", quote(input.bucket.trim())),
+                    "bucket-policy.err",
+                    "NoSuchBucketPolicy"
+                )
             ),
             TrailEvent::s3("GetBucketPolicy"),
         ),

@@ -23,7 +23,9 @@ pub fn steps(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Step> {
         ),
         "    case \"$status\" in".to_owned(),
         "      PENDING|RUNNING|PENDING_CANCEL) sleep 10 ;;".to_owned(),
-        "      *) echo \"$1: $status\"; break ;;".to_owned(),
+        "      COMPLETED) echo \"$1: COMPLETED\"; break ;;".to_owned(),
+        // FAILED or CANCELLED: stop (under `set -e`) rather than export the next group as if done.
+        "      *) echo \"$1: $status\" >&2; return 1 ;;".to_owned(),
         "    esac".to_owned(),
         "  done".to_owned(),
         "}".to_owned(),

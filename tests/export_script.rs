@@ -1,0 +1,400 @@
+//! Runs every scenario's exported bash script (`set -euo pipefail`) against a stub `aws` first on
+//! PATH: the script must finish, write each document byte for byte, survive the errors AWS gives
+//! in normal situations (a bucket without a policy or ownership controls, a service-linked role
+//! that exists), and stop at the first call that fails in any other way.
+#![cfg(unix)]
+
+use cwlogs_policy::export::{export, Format};
+use cwlogs_policy::scenarios::{Bundle, ScenarioId};
+use serde_json::{json, Value};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+mod scenario_inputs;
+
+/// Logs `SERVICE OPERATION ARGS…` one call a line; answers `AWS_STUB_FAIL` lines
+/// (`operation|stderr text`) like the CLI does for a service error (exit 254), and prints the
+/// first `AWS_STUB_OUTPUT` line's (`operation|stdout text`) text on success.
+const AWS_STUB: &str = r#"#!/usr/bin/env bash
+printf '%s\n' "$*" >> "$AWS_STUB_LOG"
+while IFS='|' read -r operation message; do
+  if [ -n "$operation" ] && [ "$operation" = "$2" ]; then
+    printf '\n%s\n' "$message" >&2
+    exit 254
+  fi
+done <<< "${AWS_STUB_FAIL:-}"
+while IFS='|' read -r operation text; do
+  if [ -n "$operation" ] && [ "$operation" = "$2" ]; then
+    printf '%s\n' "$text"
+    exit 0
+  fi
+done <<< "${AWS_STUB_OUTPUT:-}"
+exit 0
+"#;
+
+/// The query-result check waits 10 s for the query; the stub answers at once, so waiting is skipped.
+const SLEEP_STUB: &str = "#!/bin/sh\nexit 0\n";
+
+/// A statement already in the bucket or key policy, which the merge steps must keep.
+const EXISTING_POLICY: &str = r#"{"Version":"2012-10-17","Statement":[{"Sid":"KeepMe","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"*"}]}"#;
+
+/// The errors AWS gives in normal situations, which the steps expect.
+fn expected_failures() -> Vec<(&'static str, String)> {
+    vec![
+        ("get-bucket-policy", error("NoSuchBucketPolicy", "get-bucket-policy", "The bucket policy does not exist")),
+        (
+            "get-bucket-ownership-controls",
+            error(
+                "OwnershipControlsNotFoundError",
+                "get-bucket-ownership-controls",
+                "The bucket ownership controls were not found",
+            ),
+        ),
+        (
+            "create-service-linked-role",
+            error(
+                "InvalidInput",
+                "create-service-linked-role",
+                "Service role name AWSServiceRoleForLogDelivery has been taken in this account, please try a different suffix.",
+            ),
+        ),
+    ]
+}
+
+/// `An error occurred (CODE) when calling the Operation operation: message`, as the CLI prints it.
+fn error(code: &str, operation: &str, message: &str) -> String {
+    let camel: String = operation
+        .split('-')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    format!("An error occurred ({code}) when calling the {camel} operation: {message}")
+}
+
+fn access_denied(operation: &str) -> String {
+    error("AccessDenied", operation, "Access Denied")
+}
+
+/// The shared inputs, plus the states they leave out: existing buckets, a given query-result
+/// key, an audit rule with and without a topic.
+fn cases() -> Vec<(ScenarioId, Value)> {
+    let mut all = scenario_inputs::inputs();
+    let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let exporter = "arn:aws:iam::123456789012:role/log-export";
+    all.extend([
+        (ScenarioId::S3Export, json!({"bucket-state": "existing", "callers": [exporter]})),
+        (
+            ScenarioId::S3Export,
+            json!({"bucket-state": "existing", "key-arn": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"}),
+        ),
+        (
+            ScenarioId::S3Export,
+            json!({"bucket-state": "existing", "bucket-account": "444455556666", "callers": [exporter], "encryption": "sse-s3"}),
+        ),
+        (ScenarioId::QueryResultKey, json!({"key-arn": key})),
+        (ScenarioId::AuditTrail, json!({"sns-topic-arn": ""})),
+    ]);
+    all
+}
+
+fn bundle(id: ScenarioId, input: &Value) -> Bundle {
+    let outcome = id.run(input);
+    assert!(!outcome.has_errors(), "{id:?} {input}: {:?}", outcome.problems);
+    outcome.bundle.expect("bundle")
+}
+
+fn bash_missing() -> bool {
+    let found = Command::new("bash")
+        .arg("-c")
+        .arg("exit 0")
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        eprintln!("skipped: bash is not on PATH, so the exported scripts cannot be run");
+    }
+    !found
+}
+
+struct Run {
+    code: Option<i32>,
+    /// `SERVICE OPERATION` of each aws call, in order.
+    calls: Vec<String>,
+    stderr: String,
+    dir: PathBuf,
+}
+
+impl Run {
+    fn read(&self, file: &str) -> Option<String> {
+        std::fs::read_to_string(self.dir.join(file)).ok()
+    }
+
+    fn position(&self, operation: &str) -> Option<usize> {
+        self.calls.iter().position(|c| c.ends_with(&format!(" {operation}")))
+    }
+}
+
+impl Drop for Run {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Writes the script and the stubs into a new temp dir and runs the script there with `bash`.
+fn run(script: &str, failures: &[(&str, String)]) -> Run {
+    run_answering(script, failures, &[])
+}
+
+/// `run`, with `answers` (operation, output) taking precedence over the stub's usual output.
+fn run_answering(script: &str, failures: &[(&str, String)], answers: &[(&str, String)]) -> Run {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "cwlogs-export-script-{}-{}",
+        std::process::id(),
+        RUNS.fetch_add(1, Ordering::Relaxed)
+    ));
+    let bin = dir.join("stub-bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    write_executable(&bin.join("aws"), AWS_STUB);
+    write_executable(&bin.join("sleep"), SLEEP_STUB);
+    std::fs::write(dir.join("script.sh"), script).unwrap();
+    let log = dir.join("aws-calls.log");
+    let lines = |pairs: &[(&str, String)]| {
+        pairs
+            .iter()
+            .map(|(op, text)| format!("{op}|{text}\n"))
+            .collect::<String>()
+    };
+    let outputs = [
+        answers,
+        &[
+            ("get-bucket-policy", EXISTING_POLICY.to_owned()),
+            ("get-key-policy", EXISTING_POLICY.to_owned()),
+            ("describe-export-tasks", "COMPLETED".to_owned()),
+        ],
+    ]
+    .concat();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let output = Command::new("bash")
+        .arg("script.sh")
+        .current_dir(&dir)
+        .env_clear()
+        .env("PATH", path)
+        .env("AWS_STUB_LOG", &log)
+        .env("AWS_STUB_FAIL", lines(failures))
+        .env("AWS_STUB_OUTPUT", lines(&outputs))
+        // What the steps ask the user to set (`${VAR:?…}`) before they run.
+        .env("SETUP_ROLE", "delivery-setup")
+        .env("LOG_GROUP", "/app/orders")
+        .output()
+        .expect("bash runs");
+    let calls = std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+        .collect();
+    Run {
+        code: output.status.code(),
+        calls,
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        dir,
+    }
+}
+
+fn write_executable(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// Every document and file the heredocs wrote, compared with the bundle's text.
+fn assert_documents_written(run: &Run, bundle: &Bundle, what: &str) {
+    let written = bundle
+        .documents
+        .iter()
+        .map(|d| (d.file_name.as_str(), d.text()))
+        .chain(bundle.files.iter().map(|f| (f.file_name.as_str(), f.content.clone())));
+    for (file, text) in written {
+        let got = run
+            .read(file)
+            .unwrap_or_else(|| panic!("{what}: {file} was not written"));
+        assert_eq!(
+            got.trim_end_matches('\n'),
+            text.trim_end_matches('\n'),
+            "{what}: {file}"
+        );
+    }
+}
+
+/// `merged`'s statements are `kept`'s followed by those of the document `added`; false when no
+/// step made `merged`.
+fn assert_merged(run: &Run, merged: &str, kept: &[Value], added: &str, what: &str) -> bool {
+    let Some(text) = run.read(merged) else { return false };
+    let got: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{what}: {merged}: {e}\n{text}"));
+    let document: Value = serde_json::from_str(&run.read(added).unwrap()).unwrap();
+    let mut expected = kept.to_vec();
+    expected.extend(document["Statement"].as_array().unwrap().iter().cloned());
+    assert_eq!(got["Statement"], Value::Array(expected), "{what}: {merged}");
+    true
+}
+
+fn existing_statements() -> Vec<Value> {
+    serde_json::from_str::<Value>(EXISTING_POLICY).unwrap()["Statement"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn every_script_runs_to_the_end_and_writes_the_documents() {
+    if bash_missing() {
+        return;
+    }
+    let (mut calls, mut merges, mut scripts) = (0, 0, 0);
+    for (id, input) in cases() {
+        let bundle = bundle(id, &input);
+        let what = format!("{id:?} {input}");
+        let run = run(&export(&bundle, Format::Script), &[]);
+        assert_eq!(run.code, Some(0), "{what}\n{}", run.stderr);
+        assert!(
+            !run.calls.is_empty() || bundle.steps.iter().all(|s| s.events.is_empty()),
+            "{what}"
+        );
+        scripts += 1;
+        calls += run.calls.len();
+        assert_documents_written(&run, &bundle, &what);
+        // The merges keep the statements already there and add the new ones.
+        let kept = existing_statements();
+        merges += assert_merged(&run, "bucket-policy.merged.json", &kept, "bucket-policy.json", &what) as usize;
+        if run.read("key-policy-statement.json").is_some() {
+            merges += assert_merged(&run, "key-policy.json", &kept, "key-policy-statement.json", &what) as usize;
+        }
+    }
+    println!("{scripts} scripts ran, {calls} aws calls, {merges} merges checked");
+    assert!(
+        calls >= 200 && merges >= 4,
+        "only {calls} aws calls made, {merges} merges checked"
+    );
+}
+
+#[test]
+fn the_errors_aws_gives_in_normal_situations_do_not_stop_the_script() {
+    if bash_missing() {
+        return;
+    }
+    let (mut survived, mut empty_merges) = ([0; 3], 0);
+    for (id, input) in cases() {
+        let bundle = bundle(id, &input);
+        let what = format!("{id:?} {input}");
+        let script = export(&bundle, Format::Script);
+        let all_succeed = run(&script, &[]);
+        let failing = run(&script, &expected_failures());
+        assert_eq!(failing.code, Some(0), "{what}\n{}", failing.stderr);
+        assert_eq!(failing.calls, all_succeed.calls, "{what}: every later step still runs");
+        assert_documents_written(&failing, &bundle, &what);
+        for (n, (operation, message)) in expected_failures().iter().enumerate() {
+            if failing.position(operation).is_some() {
+                survived[n] += 1;
+                assert!(
+                    failing.stderr.contains(message),
+                    "{what}: the error is shown\n{}",
+                    failing.stderr
+                );
+            }
+        }
+        // Without a bucket policy the merge starts from an empty one.
+        empty_merges += assert_merged(&failing, "bucket-policy.merged.json", &[], "bucket-policy.json", &what) as usize;
+        if let (Some(get), Some(put)) = (
+            failing.position("get-bucket-policy"),
+            failing.position("put-bucket-policy"),
+        ) {
+            assert!(get < put, "{what}: {:?}", failing.calls);
+        }
+    }
+    println!("scripts that met each expected failure: {survived:?}; merges from no policy: {empty_merges}");
+    assert!(
+        survived.iter().all(|n| *n > 0) && empty_merges > 0,
+        "{survived:?} {empty_merges}"
+    );
+}
+
+#[test]
+fn any_other_failure_stops_the_script_at_that_call() {
+    if bash_missing() {
+        return;
+    }
+    let mut checked = 0;
+    for (id, input) in cases() {
+        let bundle = bundle(id, &input);
+        let script = export(&bundle, Format::Script);
+        let all_succeed = run(&script, &[]);
+        let mut operations: Vec<&str> = all_succeed.calls.iter().map(|c| c.split(' ').nth(1).unwrap()).collect();
+        operations.sort();
+        operations.dedup();
+        for operation in operations {
+            let what = format!("{id:?} {input}: {operation} denied");
+            let denied = run(&script, &[(operation, access_denied(operation))]);
+            assert_ne!(denied.code, Some(0), "{what}");
+            let first = all_succeed.position(operation).unwrap();
+            assert_eq!(
+                denied.calls,
+                all_succeed.calls[..=first],
+                "{what}: nothing runs after the failed call"
+            );
+            assert!(
+                denied.stderr.contains("(AccessDenied)"),
+                "{what}: the error is shown\n{}",
+                denied.stderr
+            );
+            checked += 1;
+        }
+    }
+    println!("{checked} denied calls checked");
+    assert!(checked >= 100, "only {checked} failing calls checked");
+}
+
+#[test]
+fn an_existing_bucket_without_a_policy_gets_one_and_a_denied_backup_stops_before_it() {
+    if bash_missing() {
+        return;
+    }
+    let bundle = bundle(ScenarioId::S3Export, &json!({"bucket-state": "existing"}));
+    let script = export(&bundle, Format::Script);
+    let none_yet = run(&script, &expected_failures());
+    assert_eq!(none_yet.code, Some(0), "{}", none_yet.stderr);
+    let get = none_yet.position("get-bucket-policy").expect("backed up");
+    let put = none_yet.position("put-bucket-policy").expect("applied");
+    assert!(get < put, "{:?}", none_yet.calls);
+    assert!(none_yet.position("create-export-task").is_some_and(|n| n > put));
+
+    let denied = run(&script, &[("get-bucket-policy", access_denied("get-bucket-policy"))]);
+    assert_ne!(denied.code, Some(0));
+    assert_eq!(denied.calls.last().map(String::as_str), Some("s3api get-bucket-policy"));
+    assert!(denied.position("put-bucket-policy").is_none(), "{:?}", denied.calls);
+}
+
+#[test]
+fn a_failed_export_task_stops_the_script_before_the_next_log_group() {
+    if bash_missing() {
+        return;
+    }
+    let bundle = bundle(
+        ScenarioId::S3Export,
+        &json!({"log-groups": ["/app/orders", "/app/payments"]}),
+    );
+    let script = export(&bundle, Format::Script);
+    let exports = |r: &Run| r.calls.iter().filter(|c| c.ends_with(" create-export-task")).count();
+    let completed = run(&script, &[]);
+    assert_eq!(completed.code, Some(0), "{}", completed.stderr);
+    assert_eq!(exports(&completed), 2);
+
+    let failed = run_answering(&script, &[], &[("describe-export-tasks", "FAILED".to_owned())]);
+    assert_ne!(failed.code, Some(0), "a FAILED task must stop the script");
+    assert_eq!(exports(&failed), 1, "{:?}", failed.calls);
+    assert!(failed.stderr.contains("FAILED"), "{}", failed.stderr);
+}
