@@ -9,7 +9,10 @@ pub enum DocBlock {
     /// `- …` items.
     List(Vec<Vec<Inline>>),
     /// A fenced block; `language` is what follows the opening fence, e.g. `json`.
-    Code { language: String, text: String },
+    Code {
+        language: String,
+        text: String,
+    },
 }
 
 /// A run of text inside a paragraph or list item.
@@ -20,6 +23,8 @@ pub enum Inline {
     Code(String),
     /// A bare `https://` address.
     Link(String),
+    /// Between single asterisks, as in `*without*`.
+    Emphasis(String),
 }
 
 /// The blocks of `docs` after its first paragraph, which is the rule's summary and shown on its
@@ -35,7 +40,10 @@ pub fn rule_doc(docs: &str) -> Vec<DocBlock> {
         let line = raw.strip_prefix(' ').unwrap_or(raw);
         if let Some((language, body)) = code.as_mut() {
             if line.trim_start().starts_with("```") {
-                blocks.push(DocBlock::Code { language: std::mem::take(language), text: body.join("\n") });
+                blocks.push(DocBlock::Code {
+                    language: std::mem::take(language),
+                    text: body.join("\n"),
+                });
                 code = None;
             } else {
                 body.push(line);
@@ -64,7 +72,10 @@ pub fn rule_doc(docs: &str) -> Vec<DocBlock> {
         blocks.push(DocBlock::List(list));
     }
     if let Some((language, body)) = code {
-        blocks.push(DocBlock::Code { language, text: body.join("\n") });
+        blocks.push(DocBlock::Code {
+            language,
+            text: body.join("\n"),
+        });
     }
     if matches!(blocks.first(), Some(DocBlock::Paragraph(_))) {
         blocks.remove(0);
@@ -79,18 +90,49 @@ fn flush_paragraph(lines: &mut Vec<&str>, blocks: &mut Vec<DocBlock>) {
     }
 }
 
-/// Splits at backticks (code) and around bare `https://` addresses (links).
+/// Splits at backticks (code), around `*emphasis*` and around bare `https://` addresses (links).
 pub fn inlines(text: &str) -> Vec<Inline> {
     let mut out = Vec::new();
     for (i, part) in text.split('`').enumerate() {
         if i % 2 == 1 {
             out.push(Inline::Code(part.to_owned()));
         } else {
-            links(part, &mut out);
+            emphasis(part, &mut out);
         }
     }
     out.retain(|inline| !matches!(inline, Inline::Text(t) if t.is_empty()));
     out
+}
+
+/// `*word*` and `*a few words*` become emphasis when the asterisks hug the words and stand at word
+/// edges, so a wildcard such as `log-group:NAME:*` or `kms:*` outside backticks stays text.
+fn emphasis(mut text: &str, out: &mut Vec<Inline>) {
+    let edge = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([\"'".contains(c));
+    let end_edge = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]\"'".contains(c));
+    let mut searched = 0;
+    while let Some(found) = text[searched..].find('*') {
+        let open = searched + found;
+        let before = text[..open].chars().next_back();
+        let inner_start = open + 1;
+        let close = text[inner_start..].find('*').map(|n| inner_start + n);
+        let hugging = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && c != '*');
+        match close {
+            Some(close)
+                if edge(before)
+                    && close > inner_start
+                    && hugging(text[inner_start..].chars().next())
+                    && hugging(text[..close].chars().next_back())
+                    && end_edge(text[close + 1..].chars().next()) =>
+            {
+                links(&text[..open], out);
+                out.push(Inline::Emphasis(text[inner_start..close].to_owned()));
+                text = &text[close + 1..];
+                searched = 0;
+            }
+            _ => searched = inner_start,
+        }
+    }
+    links(text, out);
 }
 
 fn links(mut text: &str, out: &mut Vec<Inline>) {
@@ -136,23 +178,61 @@ mod tests {
             rule_doc(DOCS),
             vec![
                 DocBlock::Heading("What it does".into()),
-                DocBlock::Paragraph(vec![text("Flags an "), Inline::Code("Effect".into()), text(" that is not "), Inline::Code("Allow".into()), text(".")]),
+                DocBlock::Paragraph(vec![
+                    text("Flags an "),
+                    Inline::Code("Effect".into()),
+                    text(" that is not "),
+                    Inline::Code("Allow".into()),
+                    text(".")
+                ]),
                 DocBlock::Heading("Example".into()),
-                DocBlock::Code { language: "json".into(), text: "{\"Effect\": \"allow\"}".into() },
+                DocBlock::Code {
+                    language: "json".into(),
+                    text: "{\"Effect\": \"allow\"}".into()
+                },
                 DocBlock::Heading("References".into()),
                 DocBlock::List(vec![
                     vec![Inline::Link("https://docs.aws.amazon.com/IAM/x.html".into())],
-                    vec![text("RFC 8259 ("), Inline::Link("https://www.rfc-editor.org/rfc/rfc8259".into()), text(").")],
+                    vec![
+                        text("RFC 8259 ("),
+                        Inline::Link("https://www.rfc-editor.org/rfc/rfc8259".into()),
+                        text(").")
+                    ],
                 ]),
             ]
         );
     }
 
     #[test]
+    fn asterisks_around_words_are_emphasis_and_wildcards_stay_text() {
+        assert_eq!(
+            inlines("put there *without* a trailing `:*`, and *any* principal."),
+            vec![
+                text("put there "),
+                Inline::Emphasis("without".into()),
+                text(" a trailing "),
+                Inline::Code(":*".into()),
+                text(", and "),
+                Inline::Emphasis("any".into()),
+                text(" principal."),
+            ]
+        );
+        assert_eq!(
+            inlines("log-group:NAME:* or kms:* and 2 * 3 * 4"),
+            vec![text("log-group:NAME:* or kms:* and 2 * 3 * 4")]
+        );
+        assert_eq!(inlines("*who* can"), vec![Inline::Emphasis("who".into()), text(" can")]);
+        assert_eq!(inlines("a *b"), vec![text("a *b")]);
+    }
+
+    #[test]
     fn an_unclosed_fence_keeps_its_text() {
         assert_eq!(
             rule_doc("Summary.\n```\nabc"),
-            vec![DocBlock::Code { language: String::new(), text: "abc".into() }]
+            vec![DocBlock::Code {
+                language: String::new(),
+                text: "abc".into()
+            }]
         );
     }
 
@@ -160,7 +240,25 @@ mod tests {
     fn every_registered_rule_has_documentation_sections() {
         for rule in crate::lint::RULES {
             let blocks = rule_doc(rule.docs);
-            assert!(blocks.iter().any(|b| matches!(b, DocBlock::Heading(_))), "{} has no sections", rule.code);
+            assert!(
+                blocks.iter().any(|b| matches!(b, DocBlock::Heading(_))),
+                "{} has no sections",
+                rule.code
+            );
+            // An asterisk opening a word in rendered text is emphasis the parser missed.
+            for block in &blocks {
+                let runs = match block {
+                    DocBlock::Paragraph(runs) => std::slice::from_ref(runs),
+                    DocBlock::List(items) => items.as_slice(),
+                    _ => &[],
+                };
+                for inline in runs.iter().flatten() {
+                    if let Inline::Text(t) = inline {
+                        let stray = t.split_whitespace().any(|w| w.starts_with('*') && w.len() > 1);
+                        assert!(!stray, "{}: an unrendered asterisk in {t:?}", rule.code);
+                    }
+                }
+            }
         }
     }
 }

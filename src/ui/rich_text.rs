@@ -1,4 +1,4 @@
-//! Prose with `backticked` code and bare https addresses, as rule docs and finding help are written.
+//! Prose with `backticked` code, `*emphasis*` and bare https addresses, as rule docs and finding help are written.
 
 use crate::report::{inlines, Inline};
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ pub fn render_inlines(inlines: Vec<Inline>) -> impl IntoView {
         .map(|inline| match inline {
             Inline::Text(text) => text.into_any(),
             Inline::Code(code) => view! { <code>{code}</code> }.into_any(),
+            Inline::Emphasis(text) => view! { <em>{text}</em> }.into_any(),
             Inline::Link(url) => {
                 let href = url.clone();
                 view! { <a href=href target="_blank" rel="noopener noreferrer">{url}</a> }.into_any()
