@@ -4,6 +4,8 @@
 // phone width, dark theme). Every step checks what it expects, so a shot of a broken page fails.
 //
 //   node scripts/screenshots.mjs [dist]      (default: $E2E_DIST, then dist/)
+//   node scripts/screenshots.mjs --check [dist]   (every flow and check, docs/ left as it is;
+//                                                   scripts/test.sh runs this, so the guide stays true)
 //
 // The page must be a build for the public URL /cwlogs-policy-builder/ (as the e2e tests need):
 //   trunk build --offline --release --public-url /cwlogs-policy-builder/ && node scripts/csp.mjs dist
@@ -22,8 +24,11 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS = path.join(REPO, 'docs', 'screenshots');
 // Shots go to a scratch directory first: a failed run leaves the committed screenshots as they were.
 const OUT = mkdtempSync(path.join(os.tmpdir(), 'cwlogs-screenshots-'));
+const args = process.argv.slice(2);
+const CHECK_ONLY = args.includes('--check');
+const distArg = args.find((a) => a !== '--check');
 // The harness reads E2E_DIST when it is loaded, so it is set first.
-process.env.E2E_DIST = path.resolve(process.argv[2] ?? process.env.E2E_DIST ?? path.join(REPO, 'dist'));
+process.env.E2E_DIST = path.resolve(distArg ?? process.env.E2E_DIST ?? path.join(REPO, 'dist'));
 const { byTestId, eventually, foreignRequests, openPage, setValue, textOf } = await import(
   '../tests/e2e/harness.mjs'
 );
@@ -273,6 +278,10 @@ async function main() {
     for (const session of sessions) await session.close();
   }
 
+  if (CHECK_ONLY) {
+    console.log(`screenshots --check: every flow passed (${readdirSync(OUT).length} shots taken, docs/screenshots/ unchanged)`);
+    return;
+  }
   rmSync(DOCS, { recursive: true, force: true });
   mkdirSync(DOCS, { recursive: true });
   cpSync(OUT, DOCS, { recursive: true });

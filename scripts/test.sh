@@ -49,3 +49,6 @@ bash scripts/bundle-size.sh dist
 
 step "end-to-end: node --test tests/e2e/ (every flow) (Chromium against dist/ under /cwlogs-policy-builder/)"
 E2E_DIST="$ROOT/dist" node --test --test-reporter=tap tests/e2e/*.test.mjs
+
+step "user-guide flows: node scripts/screenshots.mjs --check (the README's screenshots, without rewriting them)"
+node scripts/screenshots.mjs --check "$ROOT/dist"
