@@ -83,7 +83,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
             <ComparePanel scenario input bundle />
-            <PolicyChecker text=checker_text kind=checker_kind />
+            <PolicyChecker text=checker_text kind=checker_kind scenario input />
             <RulesPanel />
         </main>
         <footer class="page-footer">

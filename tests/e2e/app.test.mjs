@@ -149,6 +149,29 @@ test('the checker flags a lowercase Effect with IAM005', { timeout: TEST_TIMEOUT
   });
 });
 
+test('judged against the form, a key policy for another Region gets CWL002', { timeout: TEST_TIMEOUT }, async () => {
+  // The generated key policy (form: REGION, ACCOUNT, LOG_GROUP), moved to another Region.
+  const generated = await textOf(page.locator(byTestId('document-text')).first());
+  const elsewhere = generated.replaceAll(REGION, 'us-east-2');
+  assert.notEqual(elsewhere, generated);
+  const input = await showChecker();
+  await input.fill(elsewhere);
+  const codes = async () => (await findingTexts()).filter((f) => f.includes('CWL002'));
+  await eventually(async () => assert.match(await page.locator(byTestId('checker-summary')).textContent(), /\S/));
+  assert.deepEqual(await codes(), [], 'on its own the policy is consistent');
+
+  const toggle = page.locator(byTestId('checker-against-form'));
+  assert.match(await toggle.locator('xpath=..').textContent(), /against the form above \(Encrypt log groups/);
+  await toggle.check();
+  await eventually(async () => {
+    const found = await codes();
+    assert.ok(found.length > 0, `no CWL002 with the form's Region ${REGION}; findings:\n${(await findingTexts()).join('\n')}`);
+  });
+  await toggle.uncheck();
+  await eventually(async () => assert.deepEqual(await codes(), []));
+  assert.equal(await input.inputValue(), elsewhere, 'the pasted text is kept');
+});
+
 test('the page on a 390px-wide phone', { timeout: TEST_TIMEOUT }, async (t) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => window.scrollTo(0, 0));

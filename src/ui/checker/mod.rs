@@ -5,22 +5,40 @@ mod fix_bar;
 
 use crate::lint::{Finding, Fix};
 use crate::policy::PolicyKind;
+use crate::scenarios::ScenarioId;
 use crate::ui::findings::FindingList;
 use annotated_text::AnnotatedText;
 use fix_bar::{FixBar, FixHistory};
 use leptos::prelude::*;
+use serde_json::Value;
 
+/// `scenario` and `input` are the form's: with "judge against the form" on, the rules that compare a
+/// policy with a scenario (its Region, account, key, log groups, bucket) run too.
 #[component]
-pub fn PolicyChecker(text: RwSignal<String>, kind: RwSignal<PolicyKind>) -> impl IntoView {
+pub fn PolicyChecker(
+    text: RwSignal<String>,
+    kind: RwSignal<PolicyKind>,
+    #[prop(into)] scenario: Signal<ScenarioId>,
+    #[prop(into)] input: Signal<Value>,
+) -> impl IntoView {
     let history = FixHistory::new(text);
+    let against_form = RwSignal::new(false);
     let is_blank = Memo::new(move |_| text.with(|t| t.trim().is_empty()));
     let findings = Memo::new(move |_| {
         if is_blank.get() {
             Vec::new()
+        } else if against_form.get() {
+            text.with(|t| input.with(|i| crate::analyze_in_scenario(t, kind.get(), scenario.get(), i).findings))
         } else {
             text.with(|t| crate::analyze(t, kind.get()).findings)
         }
     });
+    let against_label = move || {
+        format!(
+            "Also judge it against the form above ({}): its Region, account, key, log groups and bucket",
+            scenario.get().title()
+        )
+    };
     let summary = move || {
         if is_blank.get() {
             "Nothing to check yet: paste a policy above.".to_owned()
@@ -53,6 +71,12 @@ pub fn PolicyChecker(text: RwSignal<String>, kind: RwSignal<PolicyKind>) -> impl
                         <option value=k.cli_name() prop:selected=move || kind.get() == k>{k.label()}</option>
                     }).collect_view()}
                 </select>
+                <label class="checker-against-form">
+                    <input type="checkbox" data-testid="checker-against-form"
+                        prop:checked=against_form
+                        on:change=move |ev| against_form.set(event_target_checked(&ev)) />
+                    {against_label}
+                </label>
             </div>
             <label class="visually-hidden" for="checker-input">"Policy text"</label>
             <textarea id="checker-input" class="code" data-testid="checker-input" rows="12" spellcheck="false"
