@@ -1,12 +1,14 @@
 //! SEC005: `Allow` with `NotPrincipal` grants to everyone not listed.
 
 use crate::lint::{Context, Diagnostic};
+use crate::policy::PolicyKind;
 
 crate::declare_rule! {
     /// An Allow statement uses `NotPrincipal`, granting to everyone it does not name.
     ///
     /// ## What it does
-    /// Flags an `Allow` statement that has `NotPrincipal`.
+    /// Flags an `Allow` statement that has `NotPrincipal`. Not in a role trust policy, where IAM034
+    /// already reports `NotPrincipal` as an error whatever the effect.
     ///
     /// ## Why it matters
     /// `"Effect": "Allow"` with `NotPrincipal` allows every principal in every account except
@@ -34,6 +36,9 @@ crate::declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    if ctx.kind == PolicyKind::Trust {
+        return;
+    }
     for node in ctx.statements() {
         if !node.is_allow() {
             continue;
@@ -68,5 +73,9 @@ mod tests {
         assert_passes(&RULE, Bucket, &[deny, plain]);
         let found = findings(&RULE, Key, allow);
         assert_eq!(flagged(allow, &found[0]), "\"NotPrincipal\"");
+        // One finding for one mistake: in a trust policy IAM034 is the error.
+        assert_passes(&RULE, Trust, &[allow]);
+        let both = crate::analyze(allow, Trust).findings;
+        assert!(both.iter().any(|f| f.code == "IAM034"), "{both:?}");
     }
 }
