@@ -225,8 +225,13 @@ fn other_versions_and_foreign_fragments_are_told_apart() {
 
 /// A fragment holding `json` as the wire form, as some other page version could write it.
 fn fragment_of(json: &str) -> String {
+    fragment_at_level(json, 6)
+}
+
+/// As [`fragment_of`], compressed at `level` (the page writes level 9).
+fn fragment_at_level(json: &str, level: u8) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 6);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), level);
     let mut out = String::from("v1.");
     for chunk in packed.chunks(3) {
         let n = chunk
@@ -259,8 +264,77 @@ fn what_a_newer_page_adds_is_ignored_and_what_it_renames_is_named() {
         "{detail}"
     );
     assert!(corrupt_detail(&fragment_of(r#"{"k":"firewall"}"#)).contains("firewall"));
+    assert!(corrupt_detail(&fragment_of(r#"{"t":"yes"}"#)).contains("not valid"));
     assert!(corrupt_detail(&fragment_of("not json")).contains("not valid"));
     assert!(corrupt_detail(&fragment_of(r#"["a list"]"#)).contains("not valid"));
+}
+
+// ---- Teaching mode's switch: only an "on" is written, so nothing older changes. ----
+
+/// Measured before the switch joined the state: the default link must not grow.
+const DEFAULT_FRAGMENT_LENGTH: usize = 17;
+
+fn teaching_on(state: PageState) -> PageState {
+    PageState {
+        teaching: true,
+        ..state
+    }
+}
+
+#[test]
+fn teaching_mode_round_trips_through_a_link_and_is_written_only_when_on() {
+    for state in [
+        PageState::default(),
+        fixture_state(),
+        state_with_every_field_changed(ScenarioId::VendedLogs),
+    ] {
+        let on = teaching_on(state.clone());
+        assert_eq!(decode(&encode(&on)), Ok(on.clone()));
+        assert_ne!(encode(&on), encode(&state));
+        assert_eq!(decode(&encode(&state)).map(|s| s.teaching), Ok(false));
+    }
+    // The wire forms, built here without the page's encoder: `{}` by default, `{"t":true}` when on.
+    assert_eq!(encode(&PageState::default()), fragment_at_level("{}", 9));
+    assert_eq!(encode(&PageState::default()).len(), DEFAULT_FRAGMENT_LENGTH);
+    assert_eq!(
+        encode(&teaching_on(PageState::default())),
+        fragment_at_level(r#"{"t":true}"#, 9)
+    );
+    // An explicit "off" (which this page never writes) reads as off.
+    assert_eq!(decode(&fragment_of(r#"{"t":false}"#)), Ok(PageState::default()));
+}
+
+#[test]
+fn links_and_saves_from_before_the_switch_open_with_teaching_off() {
+    assert!(!decode(V1_FIXTURE).unwrap().teaching);
+    // A record as the previous page wrote it: same shape, the committed v1 fragment as its state.
+    let old_record = format!(r#"{{"tab":"old-tab","rev":7,"state":"{V1_FIXTURE}"}}"#);
+    let mut tab = TabSync::new("a");
+    assert_eq!(tab.open(Some(&old_record)), Ok(Some(fixture_state())));
+    // Turning teaching on afterwards is a change like any other, saved on top of the old record.
+    let record = written(tab.save(&teaching_on(fixture_state()), Some(&old_record)));
+    assert_eq!(SavedRecord::parse(&record).unwrap().rev, 8);
+}
+
+#[test]
+fn teaching_mode_round_trips_through_the_autosave_and_other_tabs() {
+    let mut a = TabSync::new("a");
+    let stored = written(a.save(&teaching_on(PageState::default()), None));
+    let mut reloaded = TabSync::new("a2");
+    assert_eq!(
+        reloaded.open(Some(&stored)),
+        Ok(Some(teaching_on(PageState::default())))
+    );
+    // Switching it off again is saved too (back to the default state, which is still written over
+    // the stored "on" so a reload does not bring it back).
+    let off = written(a.save(&PageState::default(), Some(&stored)));
+    assert_eq!(reloaded.open(Some(&off)), Ok(Some(PageState::default())));
+    // Another tab that only flips the switch has changed the work: this tab asks.
+    let mut b = TabSync::new("b");
+    b.open(Some(&off)).unwrap();
+    let flipped = written(b.save(&teaching_on(edited("x")), Some(&off)));
+    assert!(a.on_other_tab(&PageState::default(), Some(&flipped)));
+    assert_eq!(a.conflict().unwrap().theirs, Theirs::Work(teaching_on(edited("x"))));
 }
 
 #[test]
@@ -272,8 +346,9 @@ fn link_lengths_for_typical_states() {
     let policy_bytes = with_policy.checker_text.len();
     let big = encode(&with_policy).len();
     let everything = encode(&state_with_every_field_changed(ScenarioId::VendedLogs)).len();
-    println!("fragment lengths: default {default}, typical edits {typical}, + {policy_bytes}-byte pasted policy {big}, every field of every scenario changed + that policy {everything}");
-    assert!(default < 20);
+    let teaching = encode(&teaching_on(PageState::default())).len();
+    println!("fragment lengths: default {default}, teaching mode on {teaching}, typical edits {typical}, + {policy_bytes}-byte pasted policy {big}, every field of every scenario changed + that policy {everything}");
+    assert_eq!(default, DEFAULT_FRAGMENT_LENGTH);
     assert!(typical < 400, "{typical}");
     // Compression must earn its place: a pasted policy costs well under half its size.
     assert!(big < policy_bytes / 4, "{big} for {policy_bytes}");

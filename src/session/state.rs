@@ -1,4 +1,5 @@
-//! What the page holds that a user made: the chosen scenario, every scenario's form, pasted texts.
+//! What the page holds that a user made: the chosen scenario, every scenario's form, pasted texts,
+//! and whether teaching mode is on (a trainer's link opens with the lessons showing).
 //!
 //! The wire form keeps only what differs from the defaults, so a link for a lightly edited form is
 //! short, and a field added later simply takes its default when an old link is opened.
@@ -20,6 +21,9 @@ pub struct PageState {
     /// Other panels' texts, keyed `panel.part` (`compare.before`, `compare.kind`, …): a panel adds
     /// its own keys without a format change.
     pub pasted: BTreeMap<String, String>,
+    /// Teaching mode's switch. Which statements are "broken" is not kept: breaking one is a
+    /// demonstration of the moment, and a link opening mid-demonstration would only confuse.
+    pub teaching: bool,
 }
 
 impl Default for PageState {
@@ -30,6 +34,7 @@ impl Default for PageState {
             checker_text: String::new(),
             checker_kind: PolicyKind::Key,
             pasted: BTreeMap::new(),
+            teaching: false,
         }
     }
 }
@@ -54,6 +59,13 @@ pub(super) struct Wire {
     checker_kind: Option<String>,
     #[serde(rename = "p", default, skip_serializing_if = "BTreeMap::is_empty")]
     pasted: BTreeMap<String, String>,
+    /// Only written when on, so links and saves from before it existed read as "off".
+    #[serde(rename = "t", default, skip_serializing_if = "is_off")]
+    teaching: bool,
+}
+
+fn is_off(switch: &bool) -> bool {
+    !switch
 }
 
 /// Why a wire form is not a page state this version can show.
@@ -90,6 +102,7 @@ impl Wire {
                 .filter(|(_, text)| !text.is_empty())
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
+            teaching: state.teaching,
         }
     }
 
@@ -124,6 +137,7 @@ impl Wire {
             checker_text: self.checker_text,
             checker_kind,
             pasted: self.pasted,
+            teaching: self.teaching,
         })
     }
 }

@@ -2,14 +2,14 @@
 //
 //   trunk build --public-url /cwlogs-policy-builder/ --dist DIST && E2E_DIST=DIST node --test tests/e2e/teaching.test.mjs
 //
-// Screenshots: target/e2e/teaching-*.png (screen, broken statement, print emulation) and
-// target/e2e/teaching-review.pdf.
+// Screenshots: target/e2e/teaching-*.png (screen, broken statement, print emulation, opened from a
+// link) and target/e2e/teaching-review.pdf.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SHOTS, TEST_TIMEOUT, byTestId, eventually, foreignRequests, openPage, screenshot, setValue } from './harness.mjs';
+import { SHOTS, TEST_TIMEOUT, byTestId, eventually, foreignRequests, openPage, screenshot, setValue, textOf } from './harness.mjs';
 
 const LOGS_SID = 'Allow CloudWatch Logs to use the key';
 
@@ -154,3 +154,79 @@ test('a 390 px wide screen stacks each statement above its reasons', { timeout: 
   assert.deepEqual(foreignRequests(session.url, session.requests), []);
   assert.deepEqual(session.pageErrors, []);
 });
+
+test('a link or a reload keeps teaching mode on, with the notes showing; switching it off is kept too', { timeout: TEST_TIMEOUT * 2 }, async () => {
+  const trainer = await openPage();
+  const student = await openPage();
+  try {
+    const { page } = trainer;
+    const toggle = (p) => p.getByRole('switch', { name: 'Teaching mode' });
+    const link = () => textOf(page.locator(byTestId('session-link')));
+    const defaultLink = await link();
+    await toggle(page).click();
+    await logsLessonOn(page).waitFor({ state: 'visible' });
+    // The shown link follows the autosave; with only the switch changed it is still short.
+    const shared = await eventually(async () => {
+      const now = await link();
+      assert.notEqual(now, defaultLink);
+      assert.match(now, /#v1\.[A-Za-z0-9_-]+$/);
+      return now;
+    });
+    const fragment = shared.slice(shared.indexOf('#'));
+    console.log(`link fragment lengths: default ${defaultLink.length - defaultLink.indexOf('#') - 1}, teaching on ${fragment.length - 1}`);
+
+    // Another browser profile opens the link: the switch is on and the reasons show.
+    const fresh = await student.page.context().newPage();
+    await fresh.goto(student.url + fragment, { waitUntil: 'load' });
+    await fresh.locator(byTestId('session-opened-link')).waitFor();
+    await expectTeachingOn(fresh);
+    await fresh.locator(byTestId('teaching-bar')).scrollIntoViewIfNeeded();
+    await fresh.screenshot({ path: path.join(SHOTS, 'teaching-from-link.png') });
+
+    // A reload (the fragment is dropped once opened) brings it back from the autosave, in both.
+    await eventually(async () => assert.equal(new URL(fresh.url()).hash, ''));
+    await eventually(async () => assert.match(await fresh.evaluate(() => localStorage.getItem('cwlogs-policy-builder.session')) ?? '', /"rev"/));
+    await fresh.reload({ waitUntil: 'load' });
+    await expectTeachingOn(fresh);
+    await page.reload({ waitUntil: 'load' });
+    await expectTeachingOn(page);
+    // Start over clears the work, not how it is shown.
+    await setValue(page, 'input-account', '210987654321');
+    await page.locator(byTestId('session-start-over')).click();
+    await page.locator(byTestId('session-start-over-confirm')).click();
+    await eventually(async () => assert.equal(await textOf(page.locator(byTestId('input-account'))), '111122223333'));
+    await expectTeachingOn(page);
+
+    // Off is saved as well: after a reload the lessons stay hidden.
+    await toggle(fresh).click();
+    await eventually(async () => assert.equal(await fresh.locator(byTestId('lesson')).count(), 0));
+    const fragmentOf = (url) => url.slice(url.indexOf('#'));
+    await eventually(async () =>
+      assert.equal(fragmentOf(await textOf(fresh.locator(byTestId('session-link')))), fragmentOf(defaultLink)),
+    );
+    await fresh.reload({ waitUntil: 'load' });
+    await fresh.locator(byTestId('teaching-toggle')).waitFor();
+    assert.equal(await toggle(fresh).isChecked(), false);
+    assert.equal(await fresh.locator(byTestId('lesson')).count(), 0);
+
+    for (const opened of [trainer, student]) {
+      assert.deepEqual(foreignRequests(opened.url, opened.requests), []);
+      assert.deepEqual(opened.pageErrors, []);
+    }
+  } finally {
+    await trainer.close();
+    await student.close();
+  }
+});
+
+function logsLessonOn(page) {
+  return page.locator(`${byTestId('document')}[data-file="key-policy.json"] ${byTestId('lesson')}[data-sid="${LOGS_SID}"]`);
+}
+
+async function expectTeachingOn(page) {
+  const toggle = page.getByRole('switch', { name: 'Teaching mode' });
+  await eventually(async () => assert.equal(await toggle.isChecked(), true));
+  const why = logsLessonOn(page).locator(byTestId('lesson-why'));
+  await why.waitFor({ state: 'visible' });
+  assert.match(await why.innerText(), /encryption context/);
+}

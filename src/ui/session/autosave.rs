@@ -1,7 +1,7 @@
 //! Restores the page at load (a link first, else the autosaved work), saves every change a moment
 //! after it, and keeps tabs from silently overwriting each other ([`TabSync`] decides).
 
-use super::page_signals::PageSignals;
+use super::page_signals::{PageSignals, SavedSignals};
 use crate::session::{decode, encode, LinkError, PageState, SaveDecision, TabSync, Theirs, STORAGE_KEY};
 use crate::ui::dom;
 use leptos::prelude::*;
@@ -39,7 +39,7 @@ pub enum OtherTab {
 
 #[derive(Clone, Copy)]
 pub struct Autosave {
-    page: PageSignals,
+    page: SavedSignals,
     sync: StoredValue<TabSync>,
     pub status: RwSignal<SaveStatus>,
     pub other_tab: RwSignal<Option<OtherTab>>,
@@ -53,6 +53,7 @@ pub struct Autosave {
 impl Autosave {
     /// Restores the page and starts saving. Call once, before the page's first render.
     pub fn start(page: PageSignals) -> Autosave {
+        let page = SavedSignals::new(page);
         let this = Autosave {
             page,
             sync: StoredValue::new(TabSync::new(dom::random_id())),
@@ -216,8 +217,10 @@ impl Autosave {
         }
     }
 
-    /// Clears every form and pasted text here and the saved copy (other tabs are asked).
+    /// Clears every form and pasted text here and the saved copy (other tabs are asked). Teaching
+    /// mode stays as it is: it is how the work is shown, and a trainer starts over between exercises.
     pub fn start_over(&self) {
+        let teaching = self.page.snapshot().teaching;
         self.sync.update_value(TabSync::start_over);
         if let Err(why) = dom::storage_remove(STORAGE_KEY) {
             self.status.set(SaveStatus::Unavailable(why));
@@ -226,7 +229,10 @@ impl Autosave {
         }
         self.other_tab.set(None);
         self.notice.set(None);
-        self.page.apply(PageState::default());
+        self.page.apply(PageState {
+            teaching,
+            ..PageState::default()
+        });
     }
 
     /// Back to the work a link replaced.

@@ -1,8 +1,9 @@
-//! The app's signals that make up a [`PageState`], read and written as one.
+//! The signals that make up a [`PageState`], read and written as one.
 
 use crate::policy::PolicyKind;
 use crate::scenarios::ScenarioId;
 use crate::session::PageState;
+use crate::ui::bundle::Teaching;
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -37,6 +38,7 @@ impl PastedTexts {
     }
 }
 
+/// The app's own signals in the saved state.
 #[derive(Clone, Copy)]
 pub struct PageSignals {
     pub scenario: RwSignal<ScenarioId>,
@@ -46,31 +48,52 @@ pub struct PageSignals {
     pub pasted: PastedTexts,
 }
 
-impl PageSignals {
+/// Everything the session saves: the app's [`PageSignals`] and teaching mode's switch, which joins
+/// from the [`Teaching`] context as panels' texts join from [`PastedTexts`].
+#[derive(Clone, Copy)]
+pub(super) struct SavedSignals {
+    page: PageSignals,
+    teaching: RwSignal<bool>,
+}
+
+impl SavedSignals {
+    /// Call below the app, where the contexts are provided. Without teaching mode on the page, its
+    /// switch stays off here and in every link.
+    pub fn new(page: PageSignals) -> SavedSignals {
+        let teaching = use_context::<Teaching>().map_or_else(|| RwSignal::new(false), |t| t.on);
+        SavedSignals { page, teaching }
+    }
+
     /// Subscribes the running effect to every part of the state without cloning it.
     pub fn track(&self) {
-        self.scenario.track();
-        self.inputs.track();
-        self.checker_text.track();
-        self.checker_kind.track();
-        self.pasted.0.track();
+        let page = &self.page;
+        page.scenario.track();
+        page.inputs.track();
+        page.checker_text.track();
+        page.checker_kind.track();
+        page.pasted.0.track();
+        self.teaching.track();
     }
 
     pub fn snapshot(&self) -> PageState {
+        let page = &self.page;
         PageState {
-            scenario: self.scenario.get_untracked(),
-            inputs: self.inputs.get_untracked(),
-            checker_text: self.checker_text.get_untracked(),
-            checker_kind: self.checker_kind.get_untracked(),
-            pasted: self.pasted.0.get_untracked(),
+            scenario: page.scenario.get_untracked(),
+            inputs: page.inputs.get_untracked(),
+            checker_text: page.checker_text.get_untracked(),
+            checker_kind: page.checker_kind.get_untracked(),
+            pasted: page.pasted.0.get_untracked(),
+            teaching: self.teaching.get_untracked(),
         }
     }
 
     pub fn apply(&self, state: PageState) {
-        self.scenario.set(state.scenario);
-        self.inputs.set(state.inputs);
-        self.checker_text.set(state.checker_text);
-        self.checker_kind.set(state.checker_kind);
-        self.pasted.0.set(state.pasted);
+        let page = &self.page;
+        page.scenario.set(state.scenario);
+        page.inputs.set(state.inputs);
+        page.checker_text.set(state.checker_text);
+        page.checker_kind.set(state.checker_kind);
+        page.pasted.0.set(state.pasted);
+        self.teaching.set(state.teaching);
     }
 }

@@ -24,7 +24,8 @@ pub struct Teaching {
 }
 
 impl Teaching {
-    /// Makes teaching mode available to every component below the caller; it starts off.
+    /// Makes teaching mode available to every component below the caller. It starts off; the
+    /// session bar puts `on` in the saved state, so a link or the autosave turns it back on.
     pub fn provide(input: Signal<Value>, bundle: Signal<Option<Bundle>>) -> Teaching {
         let teaching = Teaching {
             on: RwSignal::new(false),
