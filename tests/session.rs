@@ -76,6 +76,7 @@ fn state_with_every_field_changed(scenario: ScenarioId) -> PageState {
     }
     state.checker_text = pasted_policy_20kb();
     state.checker_kind = PolicyKind::Bucket;
+    state.checker_against_form = true;
     state
         .pasted
         .insert("compare.before".into(), "{\"Version\": \"2012-10-17\"}".into());
@@ -500,4 +501,22 @@ fn unreadable_records_are_reported_not_trusted() {
     ));
     assert_eq!(other.load_theirs(), None);
     assert!(other.conflict().is_some());
+}
+
+#[test]
+fn the_checkers_form_switch_round_trips_and_is_written_only_when_on() {
+    let on = PageState {
+        checker_against_form: true,
+        ..fixture_state()
+    };
+    assert_eq!(decode(&encode(&on)), Ok(on.clone()));
+    assert!(!decode(V1_FIXTURE).unwrap().checker_against_form);
+    assert_eq!(
+        encode(&PageState {
+            checker_against_form: true,
+            ..PageState::default()
+        }),
+        fragment_at_level(r#"{"a":true}"#, 9)
+    );
+    assert_eq!(encode(&PageState::default()).len(), DEFAULT_FRAGMENT_LENGTH);
 }

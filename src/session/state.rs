@@ -18,6 +18,9 @@ pub struct PageState {
     pub inputs: BTreeMap<ScenarioId, Value>,
     pub checker_text: String,
     pub checker_kind: PolicyKind,
+    /// The checker's "judge it against the form" switch (scenario mode), so a link shows the same
+    /// findings.
+    pub checker_against_form: bool,
     /// Other panels' texts, keyed `panel.part` (`compare.before`, `compare.kind`, …): a panel adds
     /// its own keys without a format change.
     pub pasted: BTreeMap<String, String>,
@@ -33,6 +36,7 @@ impl Default for PageState {
             inputs: default_inputs(),
             checker_text: String::new(),
             checker_kind: PolicyKind::Key,
+            checker_against_form: false,
             pasted: BTreeMap::new(),
             teaching: false,
         }
@@ -57,6 +61,9 @@ pub(super) struct Wire {
     checker_text: String,
     #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
     checker_kind: Option<String>,
+    /// Like `teaching`, written only when on.
+    #[serde(rename = "a", default, skip_serializing_if = "is_off")]
+    checker_against_form: bool,
     #[serde(rename = "p", default, skip_serializing_if = "BTreeMap::is_empty")]
     pasted: BTreeMap<String, String>,
     /// Only written when on, so links and saves from before it existed read as "off".
@@ -96,6 +103,7 @@ impl Wire {
             inputs,
             checker_text: state.checker_text.clone(),
             checker_kind: (state.checker_kind != PolicyKind::Key).then(|| state.checker_kind.cli_name().to_owned()),
+            checker_against_form: state.checker_against_form,
             pasted: state
                 .pasted
                 .iter()
@@ -136,6 +144,7 @@ impl Wire {
             inputs,
             checker_text: self.checker_text,
             checker_kind,
+            checker_against_form: self.checker_against_form,
             pasted: self.pasted,
             teaching: self.teaching,
         })

@@ -39,7 +39,10 @@ pub fn App() -> impl IntoView {
     let unplaced = Memo::new(move |_| {
         let fields = scenario.get().fields();
         problems.with(|all| {
-            all.iter().filter(|p| !fields.iter().any(|f| f.name == p.field)).cloned().collect::<Vec<FieldError>>()
+            all.iter()
+                .filter(|p| !fields.iter().any(|f| f.name == p.field))
+                .cloned()
+                .collect::<Vec<FieldError>>()
         })
     });
     let bundle = Memo::new(move |_| outcome.with(|o| o.bundle.clone()));
@@ -49,10 +52,18 @@ pub fn App() -> impl IntoView {
     });
     let checker_text = RwSignal::new(String::new());
     let checker_kind = RwSignal::new(PolicyKind::Key);
+    let checker_against_form = RwSignal::new(false);
     // Teaching mode and the printed review read the input and bundle from context.
     crate::ui::bundle::Teaching::provide(input.into(), bundle.into());
     // Share links and autosave cover these; other panels add texts through the `PastedTexts` context.
-    let session = PageSignals { scenario, inputs, checker_text, checker_kind, pasted: PastedTexts::provide() };
+    let session = PageSignals {
+        scenario,
+        inputs,
+        checker_text,
+        checker_kind,
+        checker_against_form,
+        pasted: PastedTexts::provide(),
+    };
 
     view! {
         <a class="skip-link" href="#checker-title">"Skip to the policy checker"</a>
@@ -83,7 +94,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
             <ComparePanel scenario input bundle />
-            <PolicyChecker text=checker_text kind=checker_kind scenario input />
+            <PolicyChecker text=checker_text kind=checker_kind against_form=checker_against_form scenario input />
             <RulesPanel />
         </main>
         <footer class="page-footer">

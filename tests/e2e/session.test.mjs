@@ -48,6 +48,7 @@ async function fillSomeWork(page) {
   await setValue(page, 'input-account', '210987654321');
   await setValue(page, 'checker-kind', 'bucket');
   await page.locator(byTestId('checker-input')).fill(POLICY);
+  await page.locator(byTestId('checker-against-form')).check();
 }
 
 async function expectSomeWork(page) {
@@ -56,6 +57,7 @@ async function expectSomeWork(page) {
     assert.equal(await value(page, 'input-account'), '210987654321');
     assert.equal(await page.locator(byTestId('checker-kind')).inputValue(), 'bucket');
     assert.equal(await value(page, 'checker-input'), POLICY);
+    assert.ok(await page.locator(byTestId('checker-against-form')).isChecked(), 'the checker still judges against the form');
   });
 }
 
@@ -175,6 +177,7 @@ test('start over asks first, then clears the forms, the pasted policy and the sa
       assert.equal(await value(page, 'input-region'), defaultRegion);
       assert.equal(await value(page, 'checker-input'), '');
       assert.equal(await page.locator(byTestId('checker-kind')).inputValue(), 'key');
+      assert.equal(await page.locator(byTestId('checker-against-form')).isChecked(), false);
     });
     // Nothing is written back after the pause, and a reload stays clean.
     await new Promise((resolve) => setTimeout(resolve, 1_000));

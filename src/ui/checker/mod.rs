@@ -18,11 +18,11 @@ use serde_json::Value;
 pub fn PolicyChecker(
     text: RwSignal<String>,
     kind: RwSignal<PolicyKind>,
+    against_form: RwSignal<bool>,
     #[prop(into)] scenario: Signal<ScenarioId>,
     #[prop(into)] input: Signal<Value>,
 ) -> impl IntoView {
     let history = FixHistory::new(text);
-    let against_form = RwSignal::new(false);
     let is_blank = Memo::new(move |_| text.with(|t| t.trim().is_empty()));
     let findings = Memo::new(move |_| {
         if is_blank.get() {

@@ -45,6 +45,7 @@ pub struct PageSignals {
     pub inputs: RwSignal<BTreeMap<ScenarioId, Value>>,
     pub checker_text: RwSignal<String>,
     pub checker_kind: RwSignal<PolicyKind>,
+    pub checker_against_form: RwSignal<bool>,
     pub pasted: PastedTexts,
 }
 
@@ -71,6 +72,7 @@ impl SavedSignals {
         page.inputs.track();
         page.checker_text.track();
         page.checker_kind.track();
+        page.checker_against_form.track();
         page.pasted.0.track();
         self.teaching.track();
     }
@@ -82,6 +84,7 @@ impl SavedSignals {
             inputs: page.inputs.get_untracked(),
             checker_text: page.checker_text.get_untracked(),
             checker_kind: page.checker_kind.get_untracked(),
+            checker_against_form: page.checker_against_form.get_untracked(),
             pasted: page.pasted.0.get_untracked(),
             teaching: self.teaching.get_untracked(),
         }
@@ -93,6 +96,7 @@ impl SavedSignals {
         page.inputs.set(state.inputs);
         page.checker_text.set(state.checker_text);
         page.checker_kind.set(state.checker_kind);
+        page.checker_against_form.set(state.checker_against_form);
         page.pasted.0.set(state.pasted);
         self.teaching.set(state.teaching);
     }
