@@ -2,14 +2,17 @@
 # Prints the size and the gzip -9 size of every file in a trunk build (default dist/) and the
 # totals: what a visitor downloads, against the page's budget (issue 6: 350 KiB gzipped in total).
 #   bash scripts/bundle-size.sh [dir]
-# The budget line is a report only: the page is over it (see README "Bundle size"); make the script
-# fail when over once the page is back under it.
+# The budget line is a report only: the page is over it (see README "Bundle size"). What fails is
+# the ceiling: the size measured when the page was last reviewed plus about 3 %, so a change that
+# makes the page grow noticeably has to raise it on purpose (BUNDLE_CEILING_KIB overrides it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 dir=${1:-dist}
 [ -d "$dir" ] || { echo "bundle-size: no $dir/ directory; run: trunk build --release" >&2; exit 1; }
 
 budget_gz=$((350 * 1024))
+ceiling_kib=${BUNDLE_CEILING_KIB:-680}
+ceiling_gz=$((ceiling_kib * 1024))
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
 total=0
 total_gz=0
@@ -29,3 +32,8 @@ if [ "$total_gz" -le "$budget_gz" ]; then
 else
     echo "budget: $(kib "$budget_gz") gzipped; OVER by $(kib $((total_gz - budget_gz)))"
 fi
+if [ "$total_gz" -gt "$ceiling_gz" ]; then
+    echo "ceiling: $(kib "$ceiling_gz") gzipped; the page grew past it by $(kib $((total_gz - ceiling_gz))): find what grew (README \"Bundle size\"), or raise the ceiling in scripts/bundle-size.sh on purpose" >&2
+    exit 1
+fi
+echo "ceiling: $(kib "$ceiling_gz") gzipped; $(kib $((ceiling_gz - total_gz))) below it"
