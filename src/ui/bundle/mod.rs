@@ -29,9 +29,17 @@ pub fn BundleView(
     #[prop(into)] problems: Signal<Vec<FieldError>>,
     #[prop(into)] unplaced: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let has_files = move || bundle.with(|b| b.as_ref().is_some_and(|b| !b.documents.is_empty() || !b.files.is_empty()));
+    let has_files = move || {
+        bundle.with(|b| {
+            b.as_ref()
+                .is_some_and(|b| !b.documents.is_empty() || !b.files.is_empty())
+        })
+    };
     let is_empty = move || {
-        bundle.with(|b| b.as_ref().is_some_and(|b| b.documents.is_empty() && b.files.is_empty() && b.steps.is_empty()))
+        bundle.with(|b| {
+            b.as_ref()
+                .is_some_and(|b| b.documents.is_empty() && b.files.is_empty() && b.steps.is_empty())
+        })
     };
     let steps = Signal::derive(move || bundle.with(|b| b.as_ref().map(|b| b.steps.clone()).unwrap_or_default()));
     let notes = Signal::derive(move || bundle.with(|b| b.as_ref().map(|b| b.notes.clone()).unwrap_or_default()));
@@ -45,8 +53,8 @@ pub fn BundleView(
             <Show when=is_empty>
                 <p class="section-intro" data-testid="bundle-empty">"This scenario produces no documents or commands yet."</p>
             </Show>
-            <DocumentCards bundle />
-            <FileCards bundle />
+            {keyed_cards(bundle, |b| &b.documents, |d| &d.file_name, |file, document| view! { <DocumentCard file document /> })}
+            {keyed_cards(bundle, |b| &b.files, |f| &f.file_name, |file, artifact| view! { <FileCard file artifact /> })}
             <StepList steps />
             <export_bar::ExportBar bundle problems />
             <AuditTrailPanel bundle />
@@ -55,12 +63,26 @@ pub fn BundleView(
     }
 }
 
-/// One card per policy document. Cards are keyed by file name and read their document from the
-/// bundle, so typing updates a card in place instead of rebuilding it (and its copy feedback).
-#[component]
-fn DocumentCards(bundle: Signal<Option<Bundle>>) -> impl IntoView {
+/// One card per item of one of the bundle's lists (its documents, or its other files), keyed by file
+/// name. Each card reads its item from the bundle, so typing updates a card in place instead of
+/// rebuilding it (and its copy feedback).
+fn keyed_cards<T, V>(
+    bundle: Signal<Option<Bundle>>,
+    items: fn(&Bundle) -> &[T],
+    file_name: fn(&T) -> &str,
+    card: fn(String, Signal<Option<T>>) -> V,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let file_names = move || {
-        bundle.with(|b| b.iter().flat_map(|b| &b.documents).map(|d| d.file_name.clone()).collect::<Vec<_>>())
+        bundle.with(|b| {
+            b.iter()
+                .flat_map(items)
+                .map(|item| file_name(item).to_owned())
+                .collect::<Vec<_>>()
+        })
     };
     view! {
         <For
@@ -68,37 +90,11 @@ fn DocumentCards(bundle: Signal<Option<Bundle>>) -> impl IntoView {
             key=|file| file.clone()
             children=move |file: String| {
                 let wanted = file.clone();
-                let document = Memo::new(move |_| {
-                    bundle.with(|b| b.iter().flat_map(|b| &b.documents).find(|d| d.file_name == wanted).cloned())
+                let item = Memo::new(move |_| {
+                    bundle.with(|b| b.iter().flat_map(items).find(|item| file_name(item) == wanted).cloned())
                 });
                 view! {
-                    <Show when=move || document.with(Option::is_some)>
-                        <DocumentCard file=file.clone() document />
-                    </Show>
-                }
-            }
-        />
-    }
-}
-
-/// One card per non-policy file, after the documents, keyed like them.
-#[component]
-fn FileCards(bundle: Signal<Option<Bundle>>) -> impl IntoView {
-    let file_names =
-        move || bundle.with(|b| b.iter().flat_map(|b| &b.files).map(|f| f.file_name.clone()).collect::<Vec<_>>());
-    view! {
-        <For
-            each=file_names
-            key=|file| file.clone()
-            children=move |file: String| {
-                let wanted = file.clone();
-                let artifact = Memo::new(move |_| {
-                    bundle.with(|b| b.iter().flat_map(|b| &b.files).find(|f| f.file_name == wanted).cloned())
-                });
-                view! {
-                    <Show when=move || artifact.with(Option::is_some)>
-                        <FileCard file=file.clone() artifact />
-                    </Show>
+                    <Show when=move || item.with(Option::is_some)>{card(file.clone(), item.into())}</Show>
                 }
             }
         />
