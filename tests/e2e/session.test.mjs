@@ -156,6 +156,30 @@ test('a damaged or newer link says so, keeps its text, and the page keeps workin
   }
 });
 
+test('a damaged autosave says so, keeps the record to copy, and is replaced only by new work', { timeout: TEST_TIMEOUT }, async () => {
+  const opened = await openPage();
+  const { page } = opened;
+  try {
+    const damaged = '{"tab":"x","rev":3,"state":"#v1.eNpVjsEOgjAQ';
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, damaged]);
+    await page.reload({ waitUntil: 'load' });
+    const notice = page.locator(byTestId('session-bad-save'));
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /autosaved work could not be restored: /);
+    assert.equal(await value(page, 'session-kept-text'), damaged);
+    // Nothing is written over it until the user changes something.
+    assert.equal(await saved(page), damaged);
+    await page.locator(byTestId('session-dismiss')).click();
+    await eventually(async () => assert.equal(await notice.count(), 0));
+    await setValue(page, 'input-account', '333344445555');
+    const record = await savedChange(page, damaged);
+    assert.match(record, /"state"/);
+    assertStayedHome(opened);
+  } finally {
+    await opened.close();
+  }
+});
+
 test('start over asks first, then clears the forms, the pasted policy and the saved copy', { timeout: TEST_TIMEOUT }, async () => {
   const opened = await openPage();
   const { page } = opened;

@@ -10,29 +10,27 @@ pub fn OpenNotice(autosave: Autosave) -> impl IntoView {
     move || {
         autosave.notice.get().map(|notice| match notice {
             Notice::BadLink { error, fragment } => view! {
-                <div class="banner banner-error session-notice" role="alert" data-testid="session-bad-link">
-                    <p>
-                        <strong>"This link could not be opened: "</strong>{error}
-                        ". The page shows your saved work instead; the link's text is below to copy."
-                    </p>
-                    <KeptText text=fragment label="The link's fragment" />
-                    <div class="actions">
-                        <button type="button" class="button" data-testid="session-dismiss" on:click=dismiss>"Dismiss"</button>
-                    </div>
-                </div>
+                <KeptTextNotice
+                    testid="session-bad-link"
+                    headline="This link could not be opened: "
+                    error
+                    then=". The page shows your saved work instead; the link's text is below to copy."
+                    text=fragment
+                    label="The link's fragment"
+                    autosave
+                />
             }
             .into_any(),
             Notice::BadSave { error, record } => view! {
-                <div class="banner banner-error session-notice" role="alert" data-testid="session-bad-save">
-                    <p>
-                        <strong>"Your autosaved work could not be restored: "</strong>{error}
-                        ". It stays saved until you change something; copy it from below to keep it."
-                    </p>
-                    <KeptText text=record label="The autosaved record" />
-                    <div class="actions">
-                        <button type="button" class="button" data-testid="session-dismiss" on:click=dismiss>"Dismiss"</button>
-                    </div>
-                </div>
+                <KeptTextNotice
+                    testid="session-bad-save"
+                    headline="Your autosaved work could not be restored: "
+                    error
+                    then=". It stays saved until you change something; copy it from below to keep it."
+                    text=record
+                    label="The autosaved record"
+                    autosave
+                />
             }
             .into_any(),
             Notice::OpenedLink { previous } => view! {
@@ -53,6 +51,29 @@ pub fn OpenNotice(autosave: Autosave) -> impl IntoView {
             }
             .into_any(),
         })
+    }
+}
+
+/// A damaged link or save: why, then its text read-only so nothing is lost.
+#[component]
+fn KeptTextNotice(
+    testid: &'static str,
+    headline: &'static str,
+    error: String,
+    then: &'static str,
+    text: String,
+    label: &'static str,
+    autosave: Autosave,
+) -> impl IntoView {
+    view! {
+        <div class="banner banner-error session-notice" role="alert" data-testid=testid>
+            <p><strong>{headline}</strong>{error}{then}</p>
+            <KeptText text label />
+            <div class="actions">
+                <button type="button" class="button" data-testid="session-dismiss"
+                    on:click=move |_| autosave.notice.set(None)>"Dismiss"</button>
+            </div>
+        </div>
     }
 }
 
