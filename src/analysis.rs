@@ -1,6 +1,7 @@
 //! `analyze`: the one entry the page and the CLI call to check a pasted policy;
 //! `analyze_in_scenario` checks it against what a scenario's form says as well.
 
+use crate::catalog::iam;
 use crate::json::{parse_document, LineIndex};
 use crate::lint::{self, rules::json_syntax, rules::policy_size, Context, Finding, ScenarioContext, Severity};
 use crate::policy::{lower, Policy, PolicyKind};
@@ -24,6 +25,40 @@ impl Analysis {
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
     }
+
+    /// The services whose action names the checks could not look up because they are not
+    /// loaded yet (only ever in the page): see [`services_without_actions`].
+    pub fn services_without_actions(&self) -> Vec<&'static str> {
+        self.policy.as_ref().map(services_without_actions).unwrap_or_default()
+    }
+}
+
+/// The services `policy` names an action of whose action names this build has not loaded yet:
+/// the page loads them on demand, and until then IAM013 and IAM014 skip those services. Empty
+/// once every service's actions are loaded (always in native builds).
+pub fn services_without_actions(policy: &Policy) -> Vec<&'static str> {
+    if iam::actions_complete() {
+        return Vec::new();
+    }
+    let values = policy
+        .statements
+        .iter()
+        .flat_map(|s| [&s.action, &s.not_action])
+        .flatten()
+        .flat_map(|list| list.values());
+    iam::services_without_actions(values)
+}
+
+/// [`services_without_actions`] of a policy text; empty when it does not parse (nothing is
+/// looked up then).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the page's compare panel
+pub fn text_services_without_actions(text: &str) -> Vec<&'static str> {
+    if iam::actions_complete() {
+        return Vec::new();
+    }
+    parse_document(text)
+        .map(|json| services_without_actions(&lower(&json)))
+        .unwrap_or_default()
 }
 
 /// Parses, lowers and lints `text` as a policy of `kind`. Never panics on any input.

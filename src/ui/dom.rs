@@ -1,4 +1,5 @@
-//! The one place that touches the browser outside Leptos: clipboard and file download.
+//! The one place that touches the browser outside Leptos: clipboard and file download, the
+//! session's storage and address, and fetching the site's own on-demand files.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -39,11 +40,30 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn describe(error: JsValue) -> String {
-    match error.dyn_ref::<web_sys::DomException>() {
-        Some(exception) => exception.message(),
-        None => error.as_string().unwrap_or_else(|| "the browser refused".to_owned()),
+/// Fetches `path`, relative to the page's base URL (so under any public URL it stays on the
+/// site's own origin), and returns its text. A network failure or an HTTP error status is an
+/// error saying which.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no browser window")?;
+    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(describe)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "the browser gave no response")?;
+    if !response.ok() {
+        let status = format!("{} {}", response.status(), response.status_text());
+        return Err(format!("the site answered {}", status.trim()));
     }
+    let text = JsFuture::from(response.text().map_err(describe)?).await.map_err(describe)?;
+    text.as_string().ok_or_else(|| "the response was not text".to_owned())
+}
+
+fn describe(error: JsValue) -> String {
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        return exception.message();
+    }
+    // A failed fetch rejects with a TypeError ("Failed to fetch", "NetworkError…").
+    if let Some(error) = error.dyn_ref::<js_sys::Error>() {
+        return String::from(error.message());
+    }
+    error.as_string().unwrap_or_else(|| "the browser refused".to_owned())
 }
 
 // ---- Session: localStorage, the URL fragment, other tabs (src/ui/session) ----

@@ -2,6 +2,7 @@
 
 mod app;
 mod bundle;
+mod catalogue_loader;
 mod checker;
 mod compare;
 mod copy_button;

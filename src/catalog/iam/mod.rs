@@ -5,10 +5,12 @@
 //! it, pinned in `scripts/iam-catalog/package.json` and written to `data/` by
 //! `scripts/iam-catalog.sh`.
 //!
-//! The page embeds the action names of its scenarios' services only ([`Service::actions`] is
-//! `None` for the others there); native builds embed every service's.
+//! The page embeds the action names of its scenarios' services only and loads the others'
+//! on demand ([`add_actions`]; until then [`Service::actions`] is `None` for them); native builds
+//! embed every service's.
 
 mod condition_key;
+mod on_demand;
 mod operator;
 mod service;
 pub mod suggest;
@@ -36,6 +38,27 @@ pub fn load_tables() -> usize {
     tables::load().services.len()
 }
 
+/// Adds the action names in `text` (the format of `data/actions-native.txt`, which the page
+/// fetches when a policy needs it) to the services whose actions this build lacks. Returns how
+/// many services gained actions: 0 when they all had theirs (native builds, or a second call).
+/// A text that is not such a list, or is of another dataset, changes nothing and is an error
+/// naming its line.
+pub fn add_actions(text: &'static str) -> Result<usize, String> {
+    on_demand::add_actions(tables(), text)
+}
+
+/// Whether every service has its action names (always in native builds; in the page once
+/// [`add_actions`] has run).
+pub fn actions_complete() -> bool {
+    on_demand::complete(tables())
+}
+
+/// The services, sorted, that these `Action`/`NotAction` values name (or match with a wildcard
+/// prefix) whose action names are not loaded: the checks that look actions up skip them.
+pub fn services_without_actions<'v>(values: impl IntoIterator<Item = &'v str>) -> Vec<&'static str> {
+    on_demand::without_actions(tables(), values)
+}
+
 /// The dataset the catalogue was generated from.
 pub fn dataset() -> Dataset {
     tables().dataset
@@ -61,7 +84,7 @@ pub fn action(service_prefix: &str, name: &str) -> Option<&'static Action> {
 }
 
 /// The actions an `Action` element value matches: `kms:GenerateDataKey*`, `s3:Get?bject`,
-/// `*:Get*`, `*`. Services whose actions this build does not embed contribute nothing.
+/// `*:Get*`, `*`. Services whose actions are not loaded contribute nothing.
 pub fn matching_actions(pattern: &str) -> Vec<(&'static Service, &'static Action)> {
     let (service_pattern, action_pattern) = pattern.split_once(':').unwrap_or((pattern, "*"));
     let chosen: Vec<&'static Service> = if wildcard::has_wildcard(service_pattern) {

@@ -1,6 +1,7 @@
 //! Services, their actions and resource types.
 
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 use super::condition_key::ConditionKey;
 
@@ -12,6 +13,9 @@ pub struct Service {
     /// Sorted by name ignoring ASCII case; empty when this build does not embed the actions.
     pub(super) actions: Vec<Action>,
     pub(super) actions_embedded: bool,
+    /// The actions the page loaded later ([`super::add_actions`]), when this build does not embed
+    /// them. Set at most once, so lookups stay lock-free and `&'static`.
+    pub(super) loaded: OnceLock<Vec<Action>>,
     /// Resource types and condition keys; only for the services the catalogue details.
     pub resource_types: Vec<ResourceType>,
     pub condition_keys: Vec<ConditionKey>,
@@ -51,19 +55,22 @@ pub(super) fn cmp_ignoring_case(a: &str, b: &str) -> Ordering {
 }
 
 impl Service {
-    /// Every action, or `None` when this build does not embed this service's actions (the page
-    /// carries them only for the services of its scenarios; the CLI carries all).
+    /// Every action, or `None` while this build has not got this service's actions (the page
+    /// embeds them only for the services of its scenarios and loads the rest on demand; the CLI
+    /// embeds all).
     pub fn actions(&self) -> Option<&[Action]> {
-        self.actions_embedded.then_some(self.actions.as_slice())
+        if self.actions_embedded {
+            Some(self.actions.as_slice())
+        } else {
+            self.loaded.get().map(Vec::as_slice)
+        }
     }
 
     /// The action named `name`, ignoring ASCII case as IAM does.
     pub fn action(&self, name: &str) -> Option<&Action> {
-        let i = self
-            .actions
-            .binary_search_by(|a| cmp_ignoring_case(a.name, name))
-            .ok()?;
-        self.actions.get(i)
+        let actions = self.actions()?;
+        let i = actions.binary_search_by(|a| cmp_ignoring_case(a.name, name)).ok()?;
+        actions.get(i)
     }
 
     /// The embedded actions that `pattern` (`Get*`, `?ncrypt`, …) matches. Only the actions that

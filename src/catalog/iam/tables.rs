@@ -4,13 +4,13 @@
 use super::condition_key::{ConditionKey, KeyType};
 use super::service::{Action, ResourceType, ResourceUse, Service};
 
-const ACTIONS: &str = include_str!("data/actions.txt");
+pub(super) const ACTIONS: &str = include_str!("data/actions.txt");
 /// The actions of the services the page does not need; only native builds carry them.
 #[cfg(not(target_arch = "wasm32"))]
 const ACTIONS_NATIVE: &str = include_str!("data/actions-native.txt");
 #[cfg(target_arch = "wasm32")]
 const ACTIONS_NATIVE: &str = "";
-const DETAILS: &str = include_str!("data/details.txt");
+pub(super) const DETAILS: &str = include_str!("data/details.txt");
 
 /// Where the data came from, as its files record it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +40,7 @@ fn records(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn dataset(text: &'static str) -> Dataset {
+pub(super) fn dataset(text: &'static str) -> Dataset {
     let line = text.lines().find_map(|l| l.strip_prefix("# dataset ")).unwrap_or("");
     let mut words = line.split_whitespace();
     Dataset {
@@ -58,8 +58,14 @@ fn key(words: &mut std::str::SplitWhitespace<'static>) -> Option<ConditionKey> {
 }
 
 pub fn load() -> Tables {
+    load_from(ACTIONS, ACTIONS_NATIVE, DETAILS)
+}
+
+/// The tables of these texts: `actions` names every service (with the actions of some), `native`
+/// adds actions, `details` details some services. Tests read the page's tables with `native` empty.
+pub(super) fn load_from(actions: &'static str, native: &'static str, details: &'static str) -> Tables {
     let mut services: Vec<Service> = Vec::new();
-    for text in [ACTIONS, ACTIONS_NATIVE] {
+    for text in [actions, native] {
         for line in records(text) {
             let mut words = line.split_whitespace();
             let Some(prefix) = words.next() else { continue };
@@ -82,6 +88,7 @@ pub fn load() -> Tables {
                         prefix,
                         actions_embedded: !actions.is_empty(),
                         actions,
+                        loaded: std::sync::OnceLock::new(),
                         resource_types: Vec::new(),
                         condition_keys: Vec::new(),
                         detailed: false,
@@ -94,7 +101,7 @@ pub fn load() -> Tables {
     let mut global_keys = Vec::new();
     let mut key_prefixes = Vec::new();
     let mut current: Option<usize> = None;
-    for line in records(DETAILS) {
+    for line in records(details) {
         let mut words = line.split_whitespace();
         let (Some(tag), Some(name)) = (words.next(), words.clone().next()) else {
             continue;
@@ -117,7 +124,7 @@ pub fn load() -> Tables {
         }
     }
     Tables {
-        dataset: dataset(DETAILS),
+        dataset: dataset(details),
         services,
         global_keys,
         key_prefixes,

@@ -202,3 +202,16 @@ fn patterns_expand_to_the_actions_they_match() {
     assert!(names("*:AssociateKmsKey").contains(&"logs:AssociateKmsKey".to_owned()));
     assert!(names("kms:*").len() > 40);
 }
+
+#[test]
+fn native_builds_have_every_action_and_flag_unknown_ones_in_any_service() {
+    assert!(actions_complete());
+    assert_eq!(add_actions(include_str!("data/actions-native.txt")), Ok(0));
+    assert!(services_without_actions(["ec2:DescribeInstancez", "*:Get*"]).is_empty());
+    let text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:DescribeInstancez", "Resource": "*"}]}"#;
+    let analysis = crate::analyze(text, crate::policy::PolicyKind::Identity);
+    assert!(analysis.services_without_actions().is_empty());
+    let iam013: Vec<_> = analysis.findings.iter().filter(|f| f.code == "IAM013").collect();
+    assert_eq!(iam013.len(), 1, "{:?}", analysis.findings);
+    assert!(iam013[0].message.contains("ec2"), "{}", iam013[0].message);
+}

@@ -13,8 +13,8 @@ crate::declare_rule! {
     /// Expands every `Action` and `NotAction` value whose action part has a wildcard
     /// (`kms:GenerateDataKey*`, `s3:Get?bject`) against the actions of its service in AWS's
     /// Service Authorization Reference, ignoring case, and flags a pattern that matches none;
-    /// it suggests the pattern with the nearest spelling. In the page, only the services whose
-    /// actions it carries are checked (see IAM013).
+    /// it suggests the pattern with the nearest spelling. In the page, other services' actions
+    /// load on demand (see IAM013).
     ///
     /// ## Why it matters
     /// A pattern that matches nothing grants or denies nothing. `kms:Decrpyt*` in a key policy

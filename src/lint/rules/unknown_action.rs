@@ -12,9 +12,10 @@ crate::declare_rule! {
     /// ## What it does
     /// Looks up every `Action` and `NotAction` value without wildcards in AWS's Service
     /// Authorization Reference, ignoring case as IAM does, and suggests the nearest action of
-    /// the same service. Values of unknown services are IAM012's, patterns IAM014's. In the
-    /// page, only the actions of kms, logs, s3, firehose, iam, sts, cloudtrail, cloudwatch,
-    /// events, lambda, organizations, sns and sqs are checked; the CLI checks every service.
+    /// the same service. Values of unknown services are IAM012's, patterns IAM014's. The page
+    /// carries the actions of kms, logs, s3, firehose, iam, sts, cloudtrail, cloudwatch, events,
+    /// lambda, organizations, sns and sqs, and loads every other service's from its own files
+    /// the first time a policy names one; the CLI has them all.
     ///
     /// ## Why it matters
     /// An action that does not exist matches no request. In an `Allow` the permission you

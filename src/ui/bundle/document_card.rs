@@ -5,6 +5,7 @@ use crate::analyze;
 use crate::lint::Finding;
 use crate::policy::PolicyKind;
 use crate::scenarios::{Document, Explanation};
+use crate::ui::catalogue_loader::ActionCatalogue;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::download_button::DownloadButton;
 use crate::ui::findings::FindingList;
@@ -18,9 +19,15 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
     let kind = Memo::new(move |_| document.with(|d| d.as_ref().map(|d| d.kind)).unwrap_or(PolicyKind::Key));
     // The generator's output goes through the same checker as pasted text, so a generator bug
     // shows up on the card instead of in AWS.
-    let findings = Memo::new(move |_| text.with(|t| analyze(t, kind.get()).findings));
+    let catalogue = ActionCatalogue::get();
+    catalogue.load_for(text.into());
+    let findings = Memo::new(move |_| {
+        catalogue.track();
+        text.with(|t| analyze(t, kind.get()).findings)
+    });
     let name = move || document.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
-    let explanations = Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.explanations.clone()).unwrap_or_default()));
+    let explanations =
+        Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.explanations.clone()).unwrap_or_default()));
     let title_id = format!("document-{}", file.replace('.', "-"));
     let labelled_by = title_id.clone();
 

@@ -6,6 +6,7 @@ mod fix_bar;
 use crate::lint::{Finding, Fix};
 use crate::policy::PolicyKind;
 use crate::scenarios::ScenarioId;
+use crate::ui::catalogue_loader::{ActionCatalogue, ActionCatalogueStatus};
 use crate::ui::findings::FindingList;
 use annotated_text::AnnotatedText;
 use fix_bar::{FixBar, FixHistory};
@@ -24,7 +25,10 @@ pub fn PolicyChecker(
 ) -> impl IntoView {
     let history = FixHistory::new(text);
     let is_blank = Memo::new(move |_| text.with(|t| t.trim().is_empty()));
+    let catalogue = ActionCatalogue::get();
+    catalogue.load_for(text.into());
     let findings = Memo::new(move |_| {
+        catalogue.track();
         if is_blank.get() {
             Vec::new()
         } else if against_form.get() {
@@ -87,6 +91,7 @@ pub fn PolicyChecker(
                     text.set(event_target_value(&ev));
                 }></textarea>
             <p id="checker-summary" class=summary_class data-testid="checker-summary" role="status">{summary}</p>
+            <ActionCatalogueStatus text=text.into() testid="checker-catalogue-status" />
             <Show when=move || !is_blank.get()>
                 <CheckerResults text findings history />
             </Show>

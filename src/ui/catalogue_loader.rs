@@ -1,0 +1,139 @@
+//! The IAM action names the page does not embed, fetched once from the site's own files the
+//! first time a policy on the page names a service without them (README "IAM catalogue").
+
+use super::dom;
+use crate::catalog::iam;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Where index.html has Trunk copy `src/catalog/iam/data/actions-native.txt`, relative to the
+/// page. The dataset in the query keeps a browser from reusing a cached list of another dataset.
+fn list_path() -> String {
+    format!("on-demand/actions-native.txt?dataset={}", iam::dataset().version)
+}
+
+/// What the status line says about the loaded size: the file gzipped, as hosts send it.
+const LIST_SIZE: &str = "about 100 KB";
+
+#[derive(Clone, Debug, PartialEq)]
+enum LoadState {
+    NotRequested,
+    Loading,
+    Loaded,
+    Failed(String),
+}
+
+/// The page's one copy of the loading state; every checker on the page shares it, so the list is
+/// fetched at most once. One signal, to keep the page's wasm small: the findings memos track it, and
+/// re-run (cheaply, twice per page at most) when it changes, among others when the names arrive.
+#[derive(Clone)]
+pub struct ActionCatalogue {
+    state: ArcRwSignal<LoadState>,
+}
+
+thread_local! {
+    // Reference-counted, not owned by a component: checkers come and go, this lives as long as
+    // the page.
+    static CATALOGUE: ActionCatalogue = ActionCatalogue {
+        state: ArcRwSignal::new(LoadState::NotRequested),
+    };
+}
+
+/// The services `text` names without loaded action names (none while it does not parse).
+fn missing(text: &str) -> Vec<&'static str> {
+    crate::analysis::text_services_without_actions(text)
+}
+
+impl ActionCatalogue {
+    pub fn get() -> Self {
+        CATALOGUE.with(Clone::clone)
+    }
+
+    /// Read inside every memo whose findings look action names up, so it re-runs when more load.
+    pub fn track(&self) {
+        self.state.track();
+    }
+
+    /// Loads the list the first time `text` names an action of a service without loaded action
+    /// names, for as long as the calling component lives. Once asked, it no longer reads `text`.
+    pub fn load_for(&self, text: Signal<String>) {
+        let this = self.clone();
+        Effect::new(move |_| {
+            let asked = this.state.with(|s| *s != LoadState::NotRequested);
+            if !asked && text.with(|t| !missing(t).is_empty()) {
+                this.request();
+            }
+        });
+    }
+
+    /// Fetches and adds the list once. After a failure it does not try again: a missing file
+    /// stays missing until the page is reloaded, and every keystroke would ask again.
+    fn request(&self) {
+        if self.state.with_untracked(|s| *s != LoadState::NotRequested) {
+            return;
+        }
+        self.state.set(LoadState::Loading);
+        let state = self.state.clone();
+        spawn_local(async move {
+            let added = match dom::fetch_text(&list_path()).await {
+                // The catalogue keeps `&'static` slices of the text, as it does of the embedded
+                // files; loaded once per page, so leaking it is what keeping it would be.
+                Ok(text) => iam::add_actions(Box::leak(text.into_boxed_str())),
+                Err(why) => Err(why),
+            };
+            state.set(match added {
+                Ok(_) => LoadState::Loaded,
+                Err(why) => LoadState::Failed(why),
+            });
+        });
+    }
+
+    /// What to tell the user about `text`: nothing unless the list is loading or failed and
+    /// `text` names services without action names; then that they are loading, or that their
+    /// checks were skipped and why.
+    fn message(&self, text: &str) -> String {
+        let why = match self.state.get() {
+            LoadState::NotRequested | LoadState::Loaded => return String::new(),
+            LoadState::Loading => None,
+            LoadState::Failed(why) => Some(why),
+        };
+        let missing = missing(text);
+        if missing.is_empty() {
+            return String::new();
+        }
+        let services = services_phrase(&missing);
+        match why {
+            None => format!("Loading the full list of IAM actions ({LIST_SIZE}) to check the actions of {services}…"),
+            Some(why) => format!(
+                "Unknown-action checks (IAM013, IAM014) for {services} were skipped: the full list of IAM \
+                 actions could not be loaded ({why}). The other checks ran; reload the page to try again."
+            ),
+        }
+    }
+}
+
+/// `ec2`, `ec2 and sqs`, `ec2, rds, sqs and 397 more services`.
+fn services_phrase(services: &[&str]) -> String {
+    const SHOWN: usize = 3;
+    match services {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] if services.len() <= SHOWN => format!("{} and {last}", init.join(", ")),
+        _ => format!(
+            "{} and {} more services",
+            services[..SHOWN].join(", "),
+            services.len() - SHOWN
+        ),
+    }
+}
+
+/// The status line under a checker's summary. Always in the page, empty when there is nothing to
+/// say, so screen readers announce it when it fills.
+#[component]
+pub fn ActionCatalogueStatus(text: Signal<String>, testid: &'static str) -> impl IntoView {
+    let catalogue = ActionCatalogue::get();
+    let message = move || text.with(|t| catalogue.message(t));
+    view! {
+        <p class="hint catalogue-status" data-testid=testid role="status">{message}</p>
+    }
+}
