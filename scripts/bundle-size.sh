@@ -6,7 +6,7 @@
 # visit, which is what the budget and the ceiling judge.
 #   bash scripts/bundle-size.sh [dir]
 # The budget line is a report only: the page is over it (see README "Bundle size"). What fails is
-# the ceiling: the size measured when the page was last reviewed plus about 3 %, so a change that
+# the ceiling: the size measured when the page was last reviewed (654 KiB) plus about 4 %, so a change that
 # makes the page grow noticeably has to raise it on purpose (BUNDLE_CEILING_KIB overrides it).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
