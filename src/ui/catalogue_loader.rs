@@ -2,7 +2,9 @@
 //! first time a policy on the page names a service without them (README "IAM catalogue").
 
 use super::dom;
+use crate::analysis::Analysis;
 use crate::catalog::iam;
+use crate::lint::Finding;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -39,9 +41,29 @@ thread_local! {
     };
 }
 
-/// The services `text` names without loaded action names (none while it does not parse).
-fn missing(text: &str) -> Vec<&'static str> {
-    crate::analysis::text_services_without_actions(text)
+/// A checked text as the page keeps it: its findings, and the services whose action names the
+/// checks could not look up yet (what the list would add). Taken from the one analysis the page
+/// already runs, so the text is not parsed a second time to know what to load.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    pub unloaded: Vec<&'static str>,
+}
+
+impl From<Analysis> for Checked {
+    fn from(analysis: Analysis) -> Self {
+        let unloaded = analysis.services_without_actions();
+        Checked {
+            findings: analysis.findings,
+            unloaded,
+        }
+    }
+}
+
+/// For a panel without an analysis of its own (the compare panel): the services `text` names
+/// without loaded action names (none while it does not parse).
+pub fn unloaded_services_of(text: Signal<String>) -> Signal<Vec<&'static str>> {
+    Signal::derive(move || text.with(|t| crate::analysis::text_services_without_actions(t)))
 }
 
 impl ActionCatalogue {
@@ -54,13 +76,13 @@ impl ActionCatalogue {
         self.state.track();
     }
 
-    /// Loads the list the first time `text` names an action of a service without loaded action
-    /// names, for as long as the calling component lives. Once asked, it no longer reads `text`.
-    pub fn load_for(&self, text: Signal<String>) {
+    /// Loads the list the first time `unloaded` names a service without loaded action names, for
+    /// as long as the calling component lives. Once asked, it no longer reads `unloaded`.
+    pub fn load_for(&self, unloaded: Signal<Vec<&'static str>>) {
         let this = self.clone();
         Effect::new(move |_| {
             let asked = this.state.with(|s| *s != LoadState::NotRequested);
-            if !asked && text.with(|t| !missing(t).is_empty()) {
+            if !asked && unloaded.with(|u| !u.is_empty()) {
                 this.request();
             }
         });
@@ -88,20 +110,19 @@ impl ActionCatalogue {
         });
     }
 
-    /// What to tell the user about `text`: nothing unless the list is loading or failed and
-    /// `text` names services without action names; then that they are loading, or that their
-    /// checks were skipped and why.
-    fn message(&self, text: &str) -> String {
+    /// What to tell the user about a text that names `missing` (services without action names):
+    /// nothing unless the list is loading or failed and there are such services; then that they
+    /// are loading, or that their checks were skipped and why.
+    fn message(&self, missing: &[&str]) -> String {
         let why = match self.state.get() {
             LoadState::NotRequested | LoadState::Loaded => return String::new(),
             LoadState::Loading => None,
             LoadState::Failed(why) => Some(why),
         };
-        let missing = missing(text);
         if missing.is_empty() {
             return String::new();
         }
-        let services = services_phrase(&missing);
+        let services = services_phrase(missing);
         match why {
             None => format!("Loading the full list of IAM actions ({LIST_SIZE}) to check the actions of {services}…"),
             Some(why) => format!(
@@ -130,9 +151,9 @@ fn services_phrase(services: &[&str]) -> String {
 /// The status line under a checker's summary. Always in the page, empty when there is nothing to
 /// say, so screen readers announce it when it fills.
 #[component]
-pub fn ActionCatalogueStatus(text: Signal<String>, testid: &'static str) -> impl IntoView {
+pub fn ActionCatalogueStatus(unloaded: Signal<Vec<&'static str>>, testid: &'static str) -> impl IntoView {
     let catalogue = ActionCatalogue::get();
-    let message = move || text.with(|t| catalogue.message(t));
+    let message = move || unloaded.with(|u| catalogue.message(u));
     view! {
         <p class="hint catalogue-status" data-testid=testid role="status">{message}</p>
     }

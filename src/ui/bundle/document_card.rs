@@ -5,7 +5,7 @@ use crate::analyze;
 use crate::lint::Finding;
 use crate::policy::PolicyKind;
 use crate::scenarios::{Document, Explanation};
-use crate::ui::catalogue_loader::ActionCatalogue;
+use crate::ui::catalogue_loader::{ActionCatalogue, Checked};
 use crate::ui::copy_button::CopyButton;
 use crate::ui::download_button::DownloadButton;
 use crate::ui::findings::FindingList;
@@ -20,11 +20,12 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
     // The generator's output goes through the same checker as pasted text, so a generator bug
     // shows up on the card instead of in AWS.
     let catalogue = ActionCatalogue::get();
-    catalogue.load_for(text.into());
-    let findings = Memo::new(move |_| {
+    let checked = Memo::new(move |_| {
         catalogue.track();
-        text.with(|t| analyze(t, kind.get()).findings)
+        text.with(|t| Checked::from(analyze(t, kind.get())))
     });
+    let findings = Memo::new(move |_| checked.with(|c| c.findings.clone()));
+    ActionCatalogue::get().load_for(Signal::derive(move || checked.with(|c| c.unloaded.clone())));
     let name = move || document.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
     let explanations =
         Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.explanations.clone()).unwrap_or_default()));

@@ -6,7 +6,7 @@ mod fix_bar;
 use crate::lint::{Finding, Fix};
 use crate::policy::PolicyKind;
 use crate::scenarios::ScenarioId;
-use crate::ui::catalogue_loader::{ActionCatalogue, ActionCatalogueStatus};
+use crate::ui::catalogue_loader::{ActionCatalogue, ActionCatalogueStatus, Checked};
 use crate::ui::findings::FindingList;
 use annotated_text::AnnotatedText;
 use fix_bar::{FixBar, FixHistory};
@@ -26,17 +26,19 @@ pub fn PolicyChecker(
     let history = FixHistory::new(text);
     let is_blank = Memo::new(move |_| text.with(|t| t.trim().is_empty()));
     let catalogue = ActionCatalogue::get();
-    catalogue.load_for(text.into());
-    let findings = Memo::new(move |_| {
+    let checked = Memo::new(move |_| {
         catalogue.track();
         if is_blank.get() {
-            Vec::new()
+            Checked::default()
         } else if against_form.get() {
-            text.with(|t| input.with(|i| crate::analyze_in_scenario(t, kind.get(), scenario.get(), i).findings))
+            text.with(|t| input.with(|i| crate::analyze_in_scenario(t, kind.get(), scenario.get(), i).into()))
         } else {
-            text.with(|t| crate::analyze(t, kind.get()).findings)
+            text.with(|t| crate::analyze(t, kind.get()).into())
         }
     });
+    let findings = Memo::new(move |_| checked.with(|c| c.findings.clone()));
+    let unloaded = Signal::derive(move || checked.with(|c| c.unloaded.clone()));
+    ActionCatalogue::get().load_for(unloaded);
     let against_label = move || {
         format!(
             "Also judge it against the form above ({}): its Region, account, key, log groups and bucket",
@@ -91,7 +93,7 @@ pub fn PolicyChecker(
                     text.set(event_target_value(&ev));
                 }></textarea>
             <p id="checker-summary" class=summary_class data-testid="checker-summary" role="status">{summary}</p>
-            <ActionCatalogueStatus text=text.into() testid="checker-catalogue-status" />
+            <ActionCatalogueStatus unloaded testid="checker-catalogue-status" />
             <Show when=move || !is_blank.get()>
                 <CheckerResults text findings history />
             </Show>

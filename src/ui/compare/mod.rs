@@ -11,7 +11,7 @@ mod merged_card;
 
 use crate::compare::{compare_document, summary, Comparison};
 use crate::scenarios::{Bundle, ScenarioId};
-use crate::ui::catalogue_loader::{ActionCatalogue, ActionCatalogueStatus};
+use crate::ui::catalogue_loader::{unloaded_services_of, ActionCatalogue, ActionCatalogueStatus};
 use crate::ui::findings::FindingList;
 use access_list::AccessList;
 use call_checklist::CallChecklist;
@@ -85,7 +85,8 @@ pub fn ComparePanel(
             text.with(|t| calls.with(|c| input.with(|i| compare_document(b, &f, t, c, i))))
         })
     });
-    ActionCatalogue::get().load_for(text.into());
+    let unloaded = unloaded_services_of(text.into());
+    ActionCatalogue::get().load_for(unloaded);
     let status = move || match (comparison.get(), file.get()) {
         (Some(c), _) => summary(&c),
         (None, Some(f)) => format!("Nothing to compare yet: paste the policy you have for {f}."),
@@ -106,7 +107,7 @@ pub fn ComparePanel(
                 aria-describedby="compare-summary"
                 prop:value=move || text.get() on:input=move |ev| on_text.run(event_target_value(&ev))></textarea>
             <p id="compare-summary" class="compare-summary" data-testid="compare-summary" role="status">{status}</p>
-            <ActionCatalogueStatus text=text.into() testid="compare-catalogue-status" />
+            <ActionCatalogueStatus unloaded testid="compare-catalogue-status" />
             <Show when=move || comparison.with(Option::is_some)>
                 <ComparisonView comparison=Signal::derive(move || comparison.get()) text />
             </Show>
