@@ -2,6 +2,22 @@
 
 use crate::json::Span;
 
+/// The members IAM allows at a policy's top level.
+pub const TOP_LEVEL_ELEMENTS: [&str; 3] = ["Version", "Id", "Statement"];
+
+/// The members IAM allows in a statement.
+pub const STATEMENT_ELEMENTS: [&str; 9] = [
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+];
+
 /// A string from the document with where it came from. Equality compares the value and its JSON
 /// type only.
 #[derive(Clone, Debug, Default)]
@@ -50,11 +66,19 @@ impl PartialEq for Statement {
 
 impl Text {
     pub fn new(value: impl Into<String>) -> Self {
-        Text { value: value.into(), span: None, literal: Literal::String }
+        Text {
+            value: value.into(),
+            span: None,
+            literal: Literal::String,
+        }
     }
 
     pub fn at(value: impl Into<String>, span: Span) -> Self {
-        Text { value: value.into(), span: Some(span), literal: Literal::String }
+        Text {
+            value: value.into(),
+            span: Some(span),
+            literal: Literal::String,
+        }
     }
 }
 
@@ -84,12 +108,19 @@ impl ValueList {
     pub fn of<T: Into<Text>>(values: impl IntoIterator<Item = T>) -> Self {
         let items: Vec<Text> = values.into_iter().map(Into::into).collect();
         let array = items.len() != 1;
-        ValueList { items, array, span: None }
+        ValueList {
+            items,
+            array,
+            span: None,
+        }
     }
 
     /// Always an array, as AWS documents some elements even with one value.
     pub fn array_of<T: Into<Text>>(values: impl IntoIterator<Item = T>) -> Self {
-        ValueList { array: true, ..ValueList::of(values) }
+        ValueList {
+            array: true,
+            ..ValueList::of(values)
+        }
     }
 
     pub fn values(&self) -> impl Iterator<Item = &str> {
@@ -140,11 +171,17 @@ pub struct PrincipalEntry {
 
 impl Principal {
     pub fn aws<T: Into<Text>>(values: impl IntoIterator<Item = T>) -> Self {
-        Principal::Map(vec![PrincipalEntry { kind: Text::new("AWS"), values: ValueList::of(values) }])
+        Principal::Map(vec![PrincipalEntry {
+            kind: Text::new("AWS"),
+            values: ValueList::of(values),
+        }])
     }
 
     pub fn service(name: impl Into<Text>) -> Self {
-        Principal::Map(vec![PrincipalEntry { kind: Text::new("Service"), values: ValueList::of([name.into()]) }])
+        Principal::Map(vec![PrincipalEntry {
+            kind: Text::new("Service"),
+            values: ValueList::of([name.into()]),
+        }])
     }
 
     /// Every value with the principal type it is listed under (`"*"` has type `*`).
@@ -204,10 +241,16 @@ impl Statement {
     /// Adds one condition value list under `operator`/`key`, merging into an existing clause.
     pub fn with_condition(mut self, operator: &str, key: &str, values: ValueList) -> Self {
         self.has_condition = true;
-        let entry = ConditionEntry { key: Text::new(key), values };
+        let entry = ConditionEntry {
+            key: Text::new(key),
+            values,
+        };
         match self.condition.iter_mut().find(|c| c.operator.value == operator) {
             Some(clause) => clause.entries.push(entry),
-            None => self.condition.push(ConditionClause { operator: Text::new(operator), entries: vec![entry] }),
+            None => self.condition.push(ConditionClause {
+                operator: Text::new(operator),
+                entries: vec![entry],
+            }),
         }
         self
     }
@@ -236,10 +279,17 @@ pub struct Policy {
 impl Policy {
     /// A `2012-10-17` policy with the given statements.
     pub fn new(statements: Vec<Statement>) -> Self {
-        Policy { version: Some(Text::new("2012-10-17")), id: None, statements, statement_is_array: true }
+        Policy {
+            version: Some(Text::new("2012-10-17")),
+            id: None,
+            statements,
+            statement_is_array: true,
+        }
     }
 
     pub fn statement(&self, sid: &str) -> Option<&Statement> {
-        self.statements.iter().find(|s| s.sid.as_ref().is_some_and(|t| t.value == sid))
+        self.statements
+            .iter()
+            .find(|s| s.sid.as_ref().is_some_and(|t| t.value == sid))
     }
 }

@@ -3,19 +3,7 @@
 use crate::json::escape_string;
 use crate::lint::fix::{likely_spelling, Fix};
 use crate::lint::{Context, Diagnostic};
-
-const ELEMENTS: [&str; 9] = [
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-];
-const TOP_LEVEL: [&str; 3] = ["Version", "Id", "Statement"];
+use crate::policy::{STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS};
 
 crate::declare_rule! {
     /// A statement has an element IAM does not know, or is not an object.
@@ -68,13 +56,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             continue;
         };
-        for m in members.iter().filter(|m| !ELEMENTS.contains(&m.key.as_str())) {
+        for m in members.iter().filter(|m| !STATEMENT_ELEMENTS.contains(&m.key.as_str())) {
             let d = Diagnostic::new(&RULE, format!("unknown statement element {}", escape_string(&m.key)))
                 .at(m.key_span)
                 .path(format!("{path}.{}", m.key))
                 .help(help(&m.key));
             // Renaming onto an element the statement already has would only make a duplicate key.
-            let meant = likely_spelling(&m.key, &ELEMENTS).filter(|right| !members.iter().any(|o| o.key == *right));
+            let meant =
+                likely_spelling(&m.key, &STATEMENT_ELEMENTS).filter(|right| !members.iter().any(|o| o.key == *right));
             out.push(match meant {
                 Some(right) => d.fix(Fix::replace(
                     format!("Rename to \"{right}\""),
@@ -89,13 +78,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 fn help(key: &str) -> String {
     let singular = key.strip_suffix(['s', 'S']).unwrap_or(key);
-    if let Some(right) = ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(key)) {
+    if let Some(right) = STATEMENT_ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(key)) {
         format!("write \"{right}\": element names are case-sensitive")
-    } else if let Some(right) = ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(singular)) {
+    } else if let Some(right) = STATEMENT_ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(singular)) {
         format!("write \"{right}\": element names are singular, even for a list of values")
-    } else if let Some(right) = likely_spelling(key, &ELEMENTS) {
+    } else if let Some(right) = likely_spelling(key, &STATEMENT_ELEMENTS) {
         format!("write \"{right}\": element names are exact")
-    } else if let Some(top) = TOP_LEVEL.iter().find(|k| k.eq_ignore_ascii_case(key)) {
+    } else if let Some(top) = TOP_LEVEL_ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(key)) {
         format!("\"{top}\" belongs at the top level of the policy, not inside a statement")
     } else {
         "a statement holds only Sid, Effect, Principal or NotPrincipal, Action or NotAction, Resource or \

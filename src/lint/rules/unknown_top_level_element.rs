@@ -3,19 +3,7 @@
 use crate::json::escape_string;
 use crate::lint::fix::{likely_spelling, Fix};
 use crate::lint::{Context, Diagnostic};
-
-const TOP_LEVEL: [&str; 3] = ["Version", "Id", "Statement"];
-const STATEMENT_ELEMENTS: [&str; 9] = [
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-];
+use crate::policy::{STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS};
 
 crate::declare_rule! {
     /// The policy has a top-level element other than `Version`, `Id` and `Statement`.
@@ -53,10 +41,10 @@ crate::declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(members) = ctx.json.as_object() else { return };
-    for m in members.iter().filter(|m| !TOP_LEVEL.contains(&m.key.as_str())) {
+    for m in members.iter().filter(|m| !TOP_LEVEL_ELEMENTS.contains(&m.key.as_str())) {
         let key = escape_string(&m.key);
-        let meant = likely_spelling(&m.key, &TOP_LEVEL);
-        let help = if let Some(right) = TOP_LEVEL.iter().find(|k| k.eq_ignore_ascii_case(&m.key)) {
+        let meant = likely_spelling(&m.key, &TOP_LEVEL_ELEMENTS);
+        let help = if let Some(right) = TOP_LEVEL_ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(&m.key)) {
             format!("write \"{right}\": element names are case-sensitive")
         } else if let Some(right) = meant {
             format!("write \"{right}\": element names are exact")
