@@ -185,7 +185,16 @@ pub struct ActionValue<'n, 'a> {
     node: &'n StatementNode<'a>,
 }
 
-impl ActionValue<'_, '_> {
+impl<'a> ActionValue<'_, 'a> {
+    /// The value's service, that service's action names and the part after `SERVICE:`, when the
+    /// value names a service whose action names are loaded (in the page, the rarer services' only
+    /// once fetched): what the action rules need, and `None` for what they cannot judge.
+    pub fn catalogued(&self) -> Option<(&'static iam::Service, &'static [iam::Action], &'a str)> {
+        let (prefix, rest) = self.item.value.split_once(':')?;
+        let service = iam::service(prefix)?;
+        Some((service, service.actions()?, rest))
+    }
+
     /// `Statement[0].Action[2]`, or `Statement[0].Action` for a bare string. Built on demand:
     /// most values are fine and never need it.
     pub fn path(&self) -> String {

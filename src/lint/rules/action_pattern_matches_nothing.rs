@@ -55,8 +55,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if iam::wildcard::has_wildcard(prefix) || !iam::wildcard::has_wildcard(pattern) {
                 continue;
             }
-            let Some(service) = iam::service(prefix) else { continue };
-            let Some(actions) = service.actions() else { continue };
+            let Some((service, actions, _)) = action.catalogued() else {
+                continue;
+            };
             if service.actions_matching(pattern).next().is_some() {
                 continue;
             }

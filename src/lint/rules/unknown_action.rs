@@ -51,14 +51,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for action in node.action_values() {
             let item = action.item;
             let value = item.value.as_str();
-            let Some((prefix, name)) = value.split_once(':') else {
-                continue;
-            };
             if iam::wildcard::has_wildcard(value) {
                 continue;
             }
-            let Some(service) = iam::service(prefix) else { continue };
-            let Some(actions) = service.actions() else { continue };
+            let Some((service, actions, name)) = action.catalogued() else {
+                continue;
+            };
             if service.action(name).is_some() {
                 continue;
             }
