@@ -355,6 +355,32 @@ fn merge_rejects_bad_json() {
     assert!(stderr(&out).contains(&format!("{bad}:4:5: ")), "{}", stderr(&out));
 }
 
+#[test]
+fn merge_refuses_the_get_key_policy_json_answer_and_prints_nothing() {
+    // `aws kms get-key-policy` without --output text: the policy is a string inside the answer.
+    let answer = serde_json::json!({"Policy": EXISTING, "PolicyName": "default"}).to_string();
+    let (a, b) = (fixture("wrapped-existing.json", &answer), fixture("required2.json", REQUIRED));
+    let out = cli(&["merge", &a, &b]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "no merged policy: {}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("error: {a}: not merged: this is the JSON answer of aws kms get-key-policy")), "{err}");
+    assert!(err.contains("--query Policy --output text"), "{err}");
+}
+
+#[test]
+fn merge_refuses_an_existing_policy_it_could_not_read_whole() {
+    let unknown = EXISTING.replacen("\"Version\"", "\"Comment\": \"owned by the platform team\",\n  \"Version\"", 1);
+    assert_ne!(unknown, EXISTING);
+    let (a, b) = (fixture("unknown-top.json", &unknown), fixture("required3.json", REQUIRED));
+    let out = cli(&["merge", &a, &b]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(err.contains("could not be read (Comment)"), "{err}");
+    assert!(err.contains(&format!("{a}:2:3: IAM001")), "{err}");
+}
+
 // simulate
 
 const KEY_ARN: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";

@@ -16,7 +16,8 @@ pub struct CallRow {
     pub action: String,
     pub generated: Verdict,
     pub pasted: Verdict,
-    pub merged: Verdict,
+    /// None when no merge is offered for the paste.
+    pub merged: Option<Verdict>,
 }
 
 /// One judgement of one call.
@@ -37,14 +38,14 @@ pub struct Verdict {
 }
 
 /// Judges every call of `calls` that reads `file_name` with the generated document, with `pasted` in
-/// its place, and with `merged` in its place. Calls that do not read the document are left out:
+/// its place, and with `merged` (when there is one) in its place. Calls that do not read the document are left out:
 /// they come out the same three times.
 pub fn check_three_ways(
     calls: &[RequiredCall],
     bundle: &Bundle,
     file_name: &str,
     pasted: &Policy,
-    merged: &Policy,
+    merged: Option<&Policy>,
 ) -> Vec<CallRow> {
     let relevant: Vec<RequiredCall> = calls
         .iter()
@@ -56,18 +57,19 @@ pub fn check_three_ways(
             policy.map(|p| (file_name.to_owned(), p.clone())).into_iter().collect();
         checklist(&relevant, bundle, &replaced)
     };
-    let (generated, as_pasted, as_merged) = (with(None), with(Some(pasted)), with(Some(merged)));
+    let (generated, as_pasted) = (with(None), with(Some(pasted)));
+    let mut as_merged = merged.map(|m| with(Some(m)).into_iter());
     relevant
         .iter()
         .zip(generated)
-        .zip(as_pasted.into_iter().zip(as_merged))
-        .map(|((call, generated), (pasted, merged))| CallRow {
+        .zip(as_pasted)
+        .map(|((call, generated), pasted)| CallRow {
             description: generated.description.clone(),
             caller: generated.caller.clone(),
             action: generated.action.clone(),
             generated: verdict(call, generated),
             pasted: verdict(call, pasted),
-            merged: verdict(call, merged),
+            merged: as_merged.as_mut().and_then(Iterator::next).map(|m| verdict(call, m)),
         })
         .collect()
 }

@@ -16,7 +16,7 @@ pub use checks::{check_three_ways, CallRow, Verdict};
 use crate::analyze;
 use crate::diff::{diff, new_access_for, AccessChange};
 use crate::lint::Finding;
-use crate::merge::{merge, size_limit, SizeUnit};
+use crate::merge::{merge_pasted, size_limit, MergeRefusal, SizeUnit};
 use crate::normalize::equivalent;
 use crate::policy::{print, PolicyKind};
 use crate::scenarios::calls::RequiredCall;
@@ -43,9 +43,13 @@ pub struct Compared {
     pub equivalent: bool,
     /// Existing (pasted) on the left, generated on the right.
     pub changes: Vec<ChangeLine>,
-    pub merged: Merged,
+    /// The merge, or why none is offered: a paste that was not read whole (an AWS CLI answer
+    /// holding the policy, an unknown element …) or that has errors is never merged, since
+    /// applying the merge would replace the deployed policy with less than it holds.
+    pub merged: Result<Merged, MergeRefusal>,
     pub checklist: Vec<CallRow>,
-    /// Access the merged policy gives or takes away compared with the pasted one.
+    /// Access the merged policy gives or takes away compared with the pasted one (none when not
+    /// merged).
     pub access: Vec<AccessChange>,
 }
 
@@ -65,8 +69,9 @@ pub struct Merged {
     /// "bytes", "characters", "characters (whitespace not counted)".
     pub unit: &'static str,
     pub over_limit: bool,
-    /// The bash that applies the merged file.
-    pub command: String,
+    /// The bash that applies the merged file; none when the merge is over the size limit, since
+    /// AWS would refuse it.
+    pub command: Option<String>,
 }
 
 /// Compares `pasted` with the bundle document `file_name`, judging `calls` three ways. `input` is
@@ -89,34 +94,37 @@ pub fn compare_document(
         .unwrap_or_else(|| document.policy.clone());
     let compared = analysis.policy.as_ref().map(|existing| {
         let d = diff(existing, &generated);
-        let result = merge(existing, &generated.statements, kind);
-        let merged_file = merged_file_name(file_name);
-        let named = |i: usize| {
-            result
-                .policy
-                .statements
-                .get(i)
-                .and_then(|s| s.sid.as_ref())
-                .map_or_else(|| format!("statement {}", i + 1), |sid| sid.value.clone())
-        };
-        let merged = Merged {
-            text: print(&result.policy),
-            added: result.added.iter().map(|&i| named(i)).collect(),
-            skipped: result.skipped.len(),
-            renamed: result.renamed.clone(),
-            size: result.size,
-            limit: result.limit,
-            unit: unit_words(size_limit(kind).unit),
-            over_limit: result.over_limit,
-            command: apply_command(bundle, document, &merged_file, input),
-            file_name: merged_file,
-        };
+        let result = merge_pasted(pasted, &analysis, &generated.statements);
+        let merged = result.as_ref().map(|result| {
+            let merged_file = merged_file_name(file_name);
+            let named = |i: usize| {
+                result
+                    .policy
+                    .statements
+                    .get(i)
+                    .and_then(|s| s.sid.as_ref())
+                    .map_or_else(|| format!("statement {}", i + 1), |sid| sid.value.clone())
+            };
+            Merged {
+                text: print(&result.policy),
+                added: result.added.iter().map(|&i| named(i)).collect(),
+                skipped: result.skipped.len(),
+                renamed: result.renamed.clone(),
+                size: result.size,
+                limit: result.limit,
+                unit: unit_words(size_limit(kind).unit),
+                over_limit: result.over_limit,
+                command: (!result.over_limit).then(|| apply_command(bundle, document, &merged_file, input)),
+                file_name: merged_file,
+            }
+        });
+        let merged_policy = result.as_ref().ok().map(|r| &r.policy);
         Compared {
             equivalent: equivalent(existing, &generated),
             changes: describe_changes(&d, existing, &generated),
-            checklist: check_three_ways(calls, bundle, file_name, existing, &result.policy),
-            access: new_access_for(kind, existing, &result.policy),
-            merged,
+            checklist: check_three_ways(calls, bundle, file_name, existing, merged_policy),
+            access: merged_policy.map(|m| new_access_for(kind, existing, m)).unwrap_or_default(),
+            merged: merged.map_err(Clone::clone),
         }
     });
     Some(Comparison {

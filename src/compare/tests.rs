@@ -39,6 +39,15 @@ fn compare(input: Value, file: &str, pasted: &str) -> Comparison {
     compare_document(&bundle, file, pasted, &calls, &input).expect("the document exists")
 }
 
+/// The merge, which these tests expect to be offered.
+fn merged(compared: &Compared) -> &Merged {
+    compared.merged.as_ref().unwrap_or_else(|r| panic!("merge refused: {r:?}"))
+}
+
+fn merged_ok(row: &CallRow) -> bool {
+    row.merged.as_ref().is_some_and(|v| v.ok)
+}
+
 fn defaults() -> Value {
     json!({"account": "111122223333", "region": "us-east-1"})
 }
@@ -64,7 +73,7 @@ fn the_aws_default_key_policy_lacks_the_logs_statement_and_the_merge_adds_it() {
         compared.changes
     );
 
-    let merged = &compared.merged;
+    let merged = merged(&compared);
     assert!(merged.added.iter().any(|s| s == LOGS_SID), "{:?}", merged.added);
     assert!(
         !merged.added.iter().any(|s| s == ROOT_SID),
@@ -85,19 +94,17 @@ fn the_checklist_is_red_for_the_pasted_policy_naming_the_fix_and_green_for_the_m
         .iter()
         .find(|r| r.action == "kms:GenerateDataKey")
         .expect("CloudWatch Logs encrypts with the key");
-    assert!(encrypt.generated.ok && encrypt.merged.ok);
+    assert!(encrypt.generated.ok && merged_ok(encrypt));
+    let by_merged = &encrypt.merged.as_ref().expect("merged").by;
     assert!(!encrypt.pasted.ok);
     assert_eq!(encrypt.pasted.effect, DecisionEffect::ImplicitDeny);
     let fix = encrypt.pasted.fix.as_deref().expect("a fix");
     assert!(fix.contains(LOGS_SID) && fix.contains("key-policy.json"), "{fix}");
     assert!(
-        encrypt
-            .merged
-            .by
+        by_merged
             .iter()
             .any(|b| b.starts_with("key-policy.json statement 2") && b.contains(LOGS_SID)),
-        "{:?}",
-        encrypt.merged.by
+        "{by_merged:?}"
     );
 }
 
@@ -114,9 +121,9 @@ fn the_generated_policy_in_aws_rewritten_form_is_no_change() {
     let compared = c.compared.expect("it parses");
     assert!(compared.equivalent, "{:?}", compared.changes);
     assert!(compared.changes.is_empty());
-    assert!(compared.merged.added.is_empty());
+    assert!(merged(&compared).added.is_empty());
     assert!(compared.access.is_empty());
-    assert!(compared.checklist.iter().all(|r| r.pasted.ok && r.merged.ok));
+    assert!(compared.checklist.iter().all(|r| r.pasted.ok && merged_ok(r)));
 }
 
 #[test]
@@ -162,19 +169,19 @@ fn an_existing_key_is_updated_with_the_steps_own_command_reading_the_merged_file
         "key-policy.json",
         AWS_DEFAULT_KEY_POLICY,
     );
-    let command = c.compared.expect("it parses").merged.command;
+    let command = merged(&c.compared.expect("it parses")).command.clone();
     assert_eq!(
-        command,
-        format!(
+        command.as_deref(),
+        Some(&*format!(
             "KEY_ARN={arn}\naws kms put-key-policy --region us-east-1 --key-id \"$KEY_ARN\" --policy-name default --policy file://key-policy.merged.json"
-        )
+        ))
     );
 }
 
 #[test]
 fn a_new_key_bundle_still_gets_a_put_command_with_the_key_left_to_set() {
     let c = compare(defaults(), "key-policy.json", AWS_DEFAULT_KEY_POLICY);
-    let command = c.compared.expect("it parses").merged.command;
+    let command = merged(&c.compared.expect("it parses")).command.clone().expect("a command");
     assert!(command.starts_with(": \"${KEY_ARN:?"), "{command}");
     assert!(command.ends_with(
         "aws kms put-key-policy --region us-east-1 --key-id \"$KEY_ARN\" --policy-name default --policy file://key-policy.merged.json"
@@ -260,7 +267,10 @@ fn a_pasted_statement_with_a_malformed_condition_is_named_as_not_evaluated() {
     let pasted = AWS_DEFAULT_KEY_POLICY.replace("  } ]", &format!("  }}, {logs} ]"));
     assert_ne!(pasted, AWS_DEFAULT_KEY_POLICY);
     let c = compare(defaults(), "key-policy.json", &pasted);
-    let rows = c.compared.expect("it parses").checklist;
+    let compared = c.compared.expect("it parses");
+    let refusal = compared.merged.as_ref().expect_err("not merged");
+    assert_eq!(refusal.reason, crate::merge::RefusalReason::NotFullyRead);
+    let rows = compared.checklist;
     let encrypt = rows.iter().find(|r| r.action == "kms:GenerateDataKey").expect("a row");
     // Read without its condition the statement would allow; refused, it does not.
     assert!(!encrypt.pasted.ok, "{:?}", encrypt.pasted);
@@ -268,9 +278,9 @@ fn a_pasted_statement_with_a_malformed_condition_is_named_as_not_evaluated() {
         encrypt.pasted.unevaluable,
         ["key-policy.json statement 2 \"Logs\": Condition is not an object"]
     );
-    // The malformed statement covers nothing, so the merge adds the generated one and it works.
-    assert_eq!(encrypt.merged.unevaluable.len(), 1);
-    assert!(encrypt.merged.ok, "{:?}", encrypt.merged);
+    // Printed from the policy as read, that statement would lose its Condition and grant kms:* to
+    // CloudWatch Logs unconditionally: no merge is offered, and so no merged verdict.
+    assert_eq!(encrypt.merged, None);
     assert!(encrypt.generated.unevaluable.is_empty());
 }
 
@@ -289,9 +299,29 @@ fn odd_but_parseable_text_is_compared_without_panicking() {
         let c = compare_document(&bundle, "key-policy.json", text, &calls, &input).expect("exists");
         if let Some(compared) = &c.compared {
             assert!(!compared.equivalent, "{text}");
-            assert!(compared.checklist.iter().all(|r| !r.pasted.ok && r.merged.ok), "{text}");
+            assert!(compared.merged.is_err(), "{text}");
+            assert!(compared.checklist.iter().all(|r| !r.pasted.ok && r.merged.is_none()), "{text}");
         } else {
             assert!(!c.findings.is_empty(), "{text}");
         }
     }
+}
+
+#[test]
+fn the_get_key_policy_json_answer_gets_no_merge_and_no_apply_command() {
+    let deployed = AWS_DEFAULT_KEY_POLICY.replace(
+        "  } ]",
+        r#"  }, {"Sid": "KeyAdmins", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/KeyAdmin"}, "Action": "kms:*", "Resource": "*"} ]"#,
+    );
+    let wrapped = format!(
+        r#"{{"Policy": {}, "PolicyName": "default"}}"#,
+        crate::json::escape_string(&deployed)
+    );
+    let c = compare(defaults(), "key-policy.json", &wrapped);
+    let compared = c.compared.expect("it is JSON");
+    let refusal = compared.merged.expect_err("no merge of a wrapped policy");
+    assert_eq!(refusal.reason, crate::merge::RefusalReason::CliOutput);
+    assert!(refusal.wrapped.and_then(|w| w.inner).is_some_and(|p| p.contains("KeyAdmins")));
+    assert!(compared.access.is_empty());
+    assert!(compared.checklist.iter().all(|r| r.merged.is_none()));
 }

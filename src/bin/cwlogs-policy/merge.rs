@@ -2,9 +2,10 @@
 //! appended. The merged policy goes to standard output, what the merge did to standard error.
 
 use crate::args::KindArg;
-use crate::diff::{load_policy, policy_kind};
+use crate::diff::{load_policy, policy_kind, read_input};
 use clap::Args;
-use cwlogs_policy::merge::{merge, size_limit, SizeUnit};
+use cwlogs_policy::analyze;
+use cwlogs_policy::merge::{merge_pasted, size_limit, MergeRefusal, SizeUnit};
 use cwlogs_policy::policy::{print, Policy};
 use std::path::PathBuf;
 
@@ -20,14 +21,23 @@ pub struct MergeArgs {
     pub new: PathBuf,
 }
 
-/// Exit 0: merged; 1: merged, but over the kind's size limit (still printed); 2: bad input.
+/// Exit 0: merged; 1: merged, but over the kind's size limit (still printed); 2: bad input, or an
+/// EXISTING the tool could not read whole or that has errors (nothing printed: a merge would lose
+/// what was not read).
 pub fn run(args: &MergeArgs) -> u8 {
     let kind = policy_kind(args.kind);
-    let (existing, new) = match (load_policy(&args.existing, kind), load_policy(&args.new, kind)) {
-        (Ok(existing), Ok(new)) => (existing, new),
+    let (text, new) = match (read_input(&args.existing), load_policy(&args.new, kind)) {
+        (Ok(text), Ok(new)) => (text, new),
         _ => return 2,
     };
-    let result = merge(&existing, &new.statements, kind);
+    let analysis = analyze(&text, kind);
+    let result = match merge_pasted(&text, &analysis, &new.statements) {
+        Ok(result) => result,
+        Err(refusal) => {
+            explain_refusal(&args.existing.display().to_string(), &refusal);
+            return 2;
+        }
+    };
     println!("{}", print(&result.policy));
 
     let n = |count: usize| if count == 1 { "statement" } else { "statements" };
@@ -81,4 +91,14 @@ fn statement(policy: &Policy, index: usize) -> String {
         Some(sid) => format!("Statement[{}] {:?}", index + 1, sid.value),
         None => format!("Statement[{}]", index + 1),
     }
+}
+
+/// `error: not merged: …`, then each place as `file:line:col: message`, then what to do.
+fn explain_refusal(file: &str, refusal: &MergeRefusal) {
+    let message = refusal.message.strip_prefix("Not merged: ").unwrap_or(&refusal.message);
+    eprintln!("error: {file}: not merged: {message}");
+    for f in &refusal.findings {
+        eprintln!("{file}:{}:{}: {} {}", f.line, f.column, f.code, f.message);
+    }
+    eprintln!("  help: {}", refusal.help);
 }
