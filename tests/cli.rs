@@ -223,3 +223,29 @@ fn rules_lists_every_rule_and_prints_one_rules_docs() {
     assert!(doc.contains("## Why it matters"), "{doc}");
     assert_eq!(cli(&["rules", "NOPE999"]).status.code(), Some(2));
 }
+
+#[test]
+fn an_alias_arn_as_the_key_is_a_field_error_naming_describe_key() {
+    let alias = "arn:aws:kms:us-east-1:111122223333:alias/my-key";
+    let rotating_from_alias = [
+        "build", "log-group-key", "--log-group-state", "existing", "--rotate-from", alias,
+    ];
+    let cases: [&[&str]; 3] = [
+        &[
+            "build", "log-group-key", "--key-arn", alias, "--log-group-state", "existing",
+            "--caller-permission", "iam-policy", "--callers", "arn:aws:iam::111122223333:role/app",
+        ],
+        &["build", "query-result-key", "--key-arn", alias],
+        &rotating_from_alias,
+    ];
+    for args in cases {
+        let out = cli(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}: no bundle is printed");
+        assert!(
+            err.contains("error: --") && err.contains("aws kms describe-key --region us-east-1 --key-id alias/my-key"),
+            "{args:?}: {err}"
+        );
+    }
+}

@@ -126,7 +126,7 @@ fn the_key_must_be_a_full_key_arn_of_a_customer_managed_key() {
             FieldSeverity::Error,
             "is a key ID",
         ),
-        ("alias/logs", FieldSeverity::Error, "is an alias name"),
+        ("alias/logs", FieldSeverity::Error, "aws kms describe-key --region eu-west-1 --key-id alias/logs"),
         ("alias/aws/logs", FieldSeverity::Error, "AWS managed key"),
         (
             "arn:aws:kms:eu-west-1:123456789012:alias/aws/s3",
@@ -135,8 +135,8 @@ fn the_key_must_be_a_full_key_arn_of_a_customer_managed_key() {
         ),
         (
             "arn:aws:kms:eu-west-1:123456789012:alias/logs",
-            FieldSeverity::Warning,
-            "alias ARN",
+            FieldSeverity::Error,
+            "aws kms describe-key --region eu-west-1 --key-id alias/logs",
         ),
         (
             "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",

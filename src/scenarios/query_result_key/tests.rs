@@ -81,9 +81,9 @@ fn the_key_must_be_a_full_key_arn_in_the_queries_region() {
         |i, v| i.key_arn = v.into(),
         &[
             ("1234abcd-12ab-34cd-56ef-1234567890ab", Error, "is a key ID"),
-            ("alias/logs", Error, "is an alias name"),
+            ("alias/logs", Error, "aws kms describe-key --region eu-west-1 --key-id alias/logs"),
             ("alias/aws/logs", Error, "AWS managed key"),
-            ("arn:aws:kms:eu-west-1:123456789012:alias/logs", Warning, "alias ARN"),
+            ("arn:aws:kms:eu-west-1:123456789012:alias/logs", Error, "aws kms describe-key --region eu-west-1 --key-id alias/logs"),
             (&other_region, Error, "the key is in us-east-1"),
             (&other_account, Warning, "belongs to account 999999999999"),
             (&other_partition, Error, "partition aws-cn"),
