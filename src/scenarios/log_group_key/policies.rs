@@ -217,9 +217,9 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
         decrypt_only
     };
     let scope_note = if input.keep_context_on_old_key {
-        format!("still only for {}", scope_words(input))
+        format!("still only for {}: data encrypted without that context can no longer be read", scope_words(input))
     } else {
-        "for any encryption context (AWS's example form; keeping the context condition is tighter)".to_owned()
+        "for any encryption context, as AWS's procedure has it: data encrypted before CloudWatch Logs added the log-group context carries none, and a context condition would make it unreadable".to_owned()
     };
     let mut statements = vec![root, decrypt_only];
     let mut explanations = vec![
