@@ -277,6 +277,12 @@ pub fn notes(input: &LogGroupKeyInput) -> Vec<String> {
     if input.scope != Scope::OneGroup {
         notes.push("AWS recommends a separate key for each encrypted log group.".to_owned());
     }
+    if input.scope == Scope::Account && input.group_names().is_empty() {
+        notes.push(format!(
+            "No log groups are listed, so the steps associate the key with none: until you run aws logs associate-kms-key --region {} --log-group-name NAME --kms-key-id KEY_ARN for a log group (or create one with --kms-key-id), nothing is encrypted with this key.",
+            input.region.trim()
+        ));
+    }
     if input.partition == crate::catalog::Partition::AwsCn && input.caller_permission != CallerPermission::None {
         notes.push("In AWS China the kms:ViaService value logs.REGION.amazonaws.com.cn is inferred, not documented: test it before relying on it.".to_owned());
     }

@@ -400,3 +400,24 @@ fn rotation_waits_for_the_new_key_to_take_effect_before_reducing_the_old_one() {
     assert!(commands[associate].contains("ASSOCIATED_AT=$(date +%s)"), "{}", commands[associate]);
     assert!(wait.contains("${ASSOCIATED_AT:-0} + 300"), "{wait}");
 }
+
+#[test]
+fn the_account_scope_without_log_groups_says_nothing_is_associated() {
+    let bare = generate(&LogGroupKeyInput {
+        scope: Scope::Account,
+        log_groups: vec![],
+        ..base()
+    });
+    let note = bare
+        .notes
+        .iter()
+        .find(|n| n.contains("No log groups are listed"))
+        .unwrap_or_else(|| panic!("{:#?}", bare.notes));
+    assert!(note.contains("associate-kms-key --region eu-west-1 --log-group-name"), "{note}");
+    assert!(!bare.steps.iter().any(|s| s.command.contains("associate-kms-key --region")));
+    let listed = generate(&LogGroupKeyInput {
+        scope: Scope::Account,
+        ..base()
+    });
+    assert!(!listed.notes.iter().any(|n| n.contains("No log groups are listed")));
+}

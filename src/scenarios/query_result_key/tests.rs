@@ -325,3 +325,19 @@ fn a_key_in_another_account_stays_in_its_owners_control() {
     assert!(text.contains("arn:aws:iam::999999999999:root"), "{text}");
     assert!(text.contains("\"aws:SourceAccount\": \"123456789012\""), "{text}");
 }
+
+#[test]
+fn sharing_with_the_account_scope_and_no_log_groups_says_none_is_associated() {
+    let bundle = generate(&QueryResultKeyInput {
+        share_with_log_groups: true,
+        log_group_scope: Scope::Account,
+        log_groups: vec![],
+        ..base()
+    });
+    assert!(
+        bundle.notes.iter().any(|n| n.starts_with("No log groups are listed, so none is associated here")),
+        "{:#?}",
+        bundle.notes
+    );
+    assert!(!bundle.steps.iter().any(|s| s.command.contains("--log-group-name") && s.command.contains("associate-kms-key")));
+}
