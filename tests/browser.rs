@@ -303,13 +303,14 @@ async fn the_keep_context_checkbox_changes_the_old_keys_policy() {
     };
     page.until("the old key's policy is shown", |p| !old_key(p).is_empty()).await;
     assert!(page.all("bundle-banner").is_empty(), "{}", page.text("bundle-banner"));
-    let with_context = old_key(&page);
-    assert!(with_context.contains("kms:EncryptionContext:aws:logs:arn"), "{with_context}");
+    // Off by default: AWS's decrypt-only form without the context condition.
+    let without_context = old_key(&page);
+    assert!(!without_context.contains("kms:EncryptionContext:aws:logs:arn"), "{without_context}");
 
-    page.check("input-keep-context-on-old-key", false);
-    page.until("the condition is dropped", |p| !old_key(p).contains("kms:EncryptionContext:aws:logs:arn")).await;
     page.check("input-keep-context-on-old-key", true);
-    page.until("the condition is back", |p| old_key(p) == with_context).await;
+    page.until("the condition is added", |p| old_key(p).contains("kms:EncryptionContext:aws:logs:arn")).await;
+    page.check("input-keep-context-on-old-key", false);
+    page.until("the condition is dropped again", |p| old_key(p) == without_context).await;
 }
 
 #[wasm_bindgen_test]

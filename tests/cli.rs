@@ -166,17 +166,23 @@ fn a_check_flag_is_on_bare_and_off_with_false() {
         let mut args = rotation.to_vec();
         args.extend(flag);
         let out = cli(&args);
-        assert_eq!(out.status.code(), Some(0), "{flag:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{flag:?}: {err}");
         let bundle: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let docs = bundle["documents"].as_array().unwrap();
         let old = docs.iter().find(|d| d["file_name"] == "old-key-policy.json").expect("the old key's policy");
-        old["policy"].to_string()
+        (old["policy"].to_string(), err)
     };
     let condition = "kms:EncryptionContext:aws:logs:arn";
-    assert!(old_key_policy(None).contains(condition), "on by default");
-    assert!(old_key_policy(Some("--keep-context-on-old-key")).contains(condition));
-    assert!(old_key_policy(Some("--keep-context-on-old-key=true")).contains(condition));
-    assert!(!old_key_policy(Some("--keep-context-on-old-key=false")).contains(condition));
+    // Off by default: AWS's decrypt-only form, which also reads data written without the context.
+    let (policy, err) = old_key_policy(None);
+    assert!(!policy.contains(condition) && err.is_empty(), "off by default: {err}");
+    for on in ["--keep-context-on-old-key", "--keep-context-on-old-key=true"] {
+        let (policy, err) = old_key_policy(Some(on));
+        assert!(policy.contains(condition), "{on}");
+        assert!(err.contains("warning: --keep-context-on-old-key:") && err.contains("unreadable"), "{on}: {err}");
+    }
+    assert!(!old_key_policy(Some("--keep-context-on-old-key=false")).0.contains(condition));
     let out = cli(&[rotation.as_slice(), &["--keep-context-on-old-key", "false"]].concat());
     assert_eq!(out.status.code(), Some(2), "a bool value needs the = form");
 }
@@ -222,4 +228,30 @@ fn rules_lists_every_rule_and_prints_one_rules_docs() {
     let doc = String::from_utf8_lossy(&cli(&["rules", "iam005"]).stdout).to_string();
     assert!(doc.contains("## Why it matters"), "{doc}");
     assert_eq!(cli(&["rules", "NOPE999"]).status.code(), Some(2));
+}
+
+#[test]
+fn an_alias_arn_as_the_key_is_a_field_error_naming_describe_key() {
+    let alias = "arn:aws:kms:us-east-1:111122223333:alias/my-key";
+    let rotating_from_alias = [
+        "build", "log-group-key", "--log-group-state", "existing", "--rotate-from", alias,
+    ];
+    let cases: [&[&str]; 3] = [
+        &[
+            "build", "log-group-key", "--key-arn", alias, "--log-group-state", "existing",
+            "--caller-permission", "iam-policy", "--callers", "arn:aws:iam::111122223333:role/app",
+        ],
+        &["build", "query-result-key", "--key-arn", alias],
+        &rotating_from_alias,
+    ];
+    for args in cases {
+        let out = cli(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}: no bundle is printed");
+        assert!(
+            err.contains("error: --") && err.contains("aws kms describe-key --region us-east-1 --key-id alias/my-key"),
+            "{args:?}: {err}"
+        );
+    }
 }

@@ -37,6 +37,9 @@ exit 0
 /// The query-result check waits 10 s for the query; the stub answers at once, so waiting is skipped.
 const SLEEP_STUB: &str = "#!/bin/sh\nexit 0\n";
 
+/// The ARN `create-key` answers with.
+const STUB_KEY_ARN: &str = "arn:aws:kms:us-east-1:111122223333:key/5555abcd-12ab-34cd-56ef-1234567890ab";
+
 /// A statement already in the bucket or key policy, which the merge steps must keep.
 const EXISTING_POLICY: &str = r#"{"Version":"2012-10-17","Statement":[{"Sid":"KeepMe","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"*"}]}"#;
 
@@ -177,6 +180,10 @@ fn run_answering(script: &str, failures: &[(&str, String)], answers: &[(&str, St
             ("get-bucket-policy", EXISTING_POLICY.to_owned()),
             ("get-key-policy", EXISTING_POLICY.to_owned()),
             ("describe-export-tasks", "COMPLETED".to_owned()),
+            // A created key has an ARN, and a log group reports the key it was just given, so a
+            // rotation's wait for the new key ends at once.
+            ("create-key", STUB_KEY_ARN.to_owned()),
+            ("describe-log-groups", STUB_KEY_ARN.to_owned()),
         ],
     ]
     .concat();
@@ -397,4 +404,43 @@ fn a_failed_export_task_stops_the_script_before_the_next_log_group() {
     assert_ne!(failed.code, Some(0), "a FAILED task must stop the script");
     assert_eq!(exports(&failed), 1, "{:?}", failed.calls);
     assert!(failed.stderr.contains("FAILED"), "{}", failed.stderr);
+}
+
+#[test]
+fn a_rotation_reduces_the_old_key_only_once_the_log_group_reports_the_new_key() {
+    if bash_missing() {
+        return;
+    }
+    let new_key = "arn:aws:kms:us-east-1:111122223333:key/5555abcd-12ab-34cd-56ef-1234567890ab";
+    let old_key = "arn:aws:kms:us-east-1:111122223333:key/0000abcd-12ab-34cd-56ef-1234567890ab";
+    let bundle = bundle(
+        ScenarioId::LogGroupKey,
+        &json!({"log-group-state": "existing", "rotate-from": old_key}),
+    );
+    let script = export(&bundle, Format::Script);
+    let old_key_changed = |r: &Run| r.calls.iter().any(|c| c == "kms put-key-policy");
+    let after = |r: &Run, operation: &str| r.calls.iter().rposition(|c| c.ends_with(&format!(" {operation}")));
+
+    let switched = run_answering(
+        &script,
+        &[],
+        &[("create-key", new_key.to_owned()), ("describe-log-groups", new_key.to_owned())],
+    );
+    assert_eq!(switched.code, Some(0), "{}", switched.stderr);
+    let (associate, last_describe, reduce) = (
+        switched.position("associate-kms-key").expect("associated"),
+        after(&switched, "describe-log-groups").expect("polled"),
+        after(&switched, "put-key-policy").expect("old key reduced"),
+    );
+    assert!(associate < last_describe && last_describe < reduce, "{:?}", switched.calls);
+
+    // The log group keeps reporting the old key: the script gives up and leaves the old key alone.
+    let stuck = run_answering(
+        &script,
+        &[],
+        &[("create-key", new_key.to_owned()), ("describe-log-groups", old_key.to_owned())],
+    );
+    assert_ne!(stuck.code, Some(0), "the script must stop");
+    assert!(!old_key_changed(&stuck), "{:?}", stuck.calls);
+    assert!(stuck.stderr.contains(old_key), "the user is told which key it still uses: {}", stuck.stderr);
 }

@@ -7,6 +7,7 @@ use cwlogs_policy::policy::{lower, print, Policy, Statement};
 use cwlogs_policy::scenarios::log_group_key::{
     check_input, generate, CallerPermission, LogGroupKeyInput, LogGroupState, Scope,
 };
+use cwlogs_policy::scenarios::FieldSeverity;
 use cwlogs_policy::{analyze, scenarios::Bundle};
 
 const ACCOUNT: &str = "123456789012";
@@ -114,18 +115,36 @@ fn rotation_without_context_gives_the_documented_decrypt_only_policy() {
 }
 
 #[test]
-fn rotation_keeps_the_context_condition_on_the_old_key_by_default() {
-    let bundle = generate(&LogGroupKeyInput {
+fn rotation_gives_the_documented_decrypt_only_policy_by_default() {
+    let doc = documented("old-key-decrypt-only.json");
+    let rotation = LogGroupKeyInput {
         log_group_state: LogGroupState::Existing,
         rotate_from: "arn:aws:kms:eu-west-1:123456789012:key/0000abcd-12ab-34cd-56ef-1234567890ab".into(),
         ..input()
-    });
-    let old = document(&bundle, "old-key-policy.json");
+    };
+    let bundle = generate(&rotation);
+    assert_eq!(without_sids_absent_from(document(&bundle, "old-key-policy.json").clone(), &doc), doc);
+    assert_eq!(check_input(&rotation), vec![]);
+}
+
+#[test]
+fn keeping_the_context_on_the_old_key_is_opt_in_and_warns_what_it_risks() {
+    let rotation = LogGroupKeyInput {
+        log_group_state: LogGroupState::Existing,
+        rotate_from: "arn:aws:kms:eu-west-1:123456789012:key/0000abcd-12ab-34cd-56ef-1234567890ab".into(),
+        keep_context_on_old_key: true,
+        ..input()
+    };
+    let old = document(&generate(&rotation), "old-key-policy.json").clone();
     let values = old.statements[1]
         .condition_values("ArnEquals", "kms:EncryptionContext:aws:logs:arn")
         .expect("context condition kept");
     assert_eq!(values.values().collect::<Vec<_>>(), ["arn:aws:logs:eu-west-1:123456789012:log-group:/app/orders"]);
     assert_eq!(old.statements[1].action.as_ref().unwrap().values().collect::<Vec<_>>(), ["kms:Decrypt"]);
+    let problems = check_input(&rotation);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!((problems[0].field, problems[0].severity), ("keep-context-on-old-key", FieldSeverity::Warning));
+    assert!(problems[0].message.contains("unreadable"), "{}", problems[0].message);
 }
 
 /// Every combination of the form's options, each with values valid for its partition.
@@ -190,7 +209,11 @@ fn every_option_combination_gives_a_clean_bundle_that_round_trips() {
     let combos = every_combination();
     assert!(combos.len() > 300, "{} combinations", combos.len());
     for input in &combos {
-        assert_eq!(check_input(input), vec![], "inputs should be valid: {input:?}");
+        let problems: Vec<_> = check_input(input)
+            .into_iter()
+            .filter(|p| !(p.field == "keep-context-on-old-key" && input.keep_context_on_old_key))
+            .collect();
+        assert_eq!(problems, vec![], "inputs should be valid: {input:?}");
         let bundle = generate(input);
         assert!(!bundle.documents.is_empty() && !bundle.steps.is_empty());
         for doc in &bundle.documents {

@@ -196,7 +196,8 @@ fn the_review_lists_the_fields_the_form_shows_with_their_values() {
     assert_eq!(value("Existing key ARN").as_deref(), Some("—"));
     assert_eq!(
         value("Keep the log-group condition on the old key").as_deref(),
-        Some("yes")
+        Some("no"),
+        "off by default, as in AWS's rotation procedure"
     );
     assert_eq!(value("Role ARNs"), None, "hidden while no caller permission is chosen");
     let rows = review_inputs(

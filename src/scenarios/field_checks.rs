@@ -51,7 +51,8 @@ pub fn check_account(field: &'static str, account: &str, what: &str, out: &mut V
 }
 
 /// A full key ARN of a customer managed key in the place's partition and Region. Key IDs, alias
-/// names and AWS managed keys (`alias/aws/…`) are errors; an alias ARN only warns (unverified).
+/// names, alias ARNs and AWS managed keys (`alias/aws/…`) are errors: the steps pass the value to
+/// put-key-policy and IAM policies, which need the key itself.
 pub fn check_key_arn(field: &'static str, value: &str, place: Place, out: &mut Vec<FieldError>) {
     let value = value.trim();
     let is_key_id = |s: &str| is_uuid(s) || is_multi_region_key_id(s);
@@ -67,10 +68,7 @@ pub fn check_key_arn(field: &'static str, value: &str, place: Place, out: &mut V
         return;
     }
     if value.starts_with("alias/") {
-        out.push(FieldError::error(
-            field,
-            format!("\"{value}\" is an alias name; give the key ARN (arn:…:kms:REGION:ACCOUNT:key/ID)"),
-        ));
+        out.push(FieldError::error(field, format!("\"{value}\" is an alias name; {}", key_arn_of_alias(value, place.region))));
         return;
     }
     if is_key_id(value) {
@@ -99,10 +97,16 @@ pub fn check_key_arn(field: &'static str, value: &str, place: Place, out: &mut V
             ));
         }
     } else if arn.resource.starts_with("alias/") {
-        out.push(FieldError::warning(
+        // The steps run put-key-policy on this value, which takes a key ID or key ARN only, and
+        // an IAM policy whose Resource is an alias ARN does not grant use of the key (§1.2).
+        out.push(FieldError::error(
             field,
-            "an alias ARN: CloudFormation accepts it, but whether the CloudWatch Logs API does is unverified; the key ARN is safer",
+            format!(
+                "\"{value}\" is an alias ARN: put-key-policy refuses an alias, and an IAM policy naming it does not grant use of the key; {}",
+                key_arn_of_alias(arn.resource, arn.region)
+            ),
         ));
+        return;
     } else {
         out.push(FieldError::error(field, format!("\"{value}\" names \"{}\", not key/ID", arn.resource)));
         return;
@@ -132,6 +136,18 @@ pub fn check_key_arn(field: &'static str, value: &str, place: Place, out: &mut V
             ),
         ));
     }
+}
+
+/// How to look up the key ARN an alias (`alias/NAME`) points to.
+fn key_arn_of_alias(alias: &str, region: &str) -> String {
+    let region = match region.trim() {
+        "" => String::new(),
+        r => format!(" --region {}", crate::scenarios::shell::quote(r)),
+    };
+    format!(
+        "give the key ARN (arn:…:kms:REGION:ACCOUNT:key/ID), which aws kms describe-key{region} --key-id {} --query KeyMetadata.Arn --output text prints",
+        crate::scenarios::shell::quote(alias)
+    )
 }
 
 /// CreateLogGroup's rules: 1–512 of `[.-_/#A-Za-z0-9]`, not starting with `aws/`.

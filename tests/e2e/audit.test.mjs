@@ -60,7 +60,7 @@ test('the audit trail panel lists the steps\' events and the alert pattern (log-
 
   // Risky calls are said in words, with why.
   const risks = await page.locator(byTestId('audit-risk')).allInnerTexts();
-  for (const name of ['PutKeyPolicy', 'DisableKey', 'ScheduleKeyDeletion', 'DisassociateKmsKey']) {
+  for (const name of ['PutKeyPolicy', 'DisableKey', 'ScheduleKeyDeletion', 'CreateGrant', 'DisassociateKmsKey']) {
     const item = risks.find((r) => r.includes(name));
     assert.ok(item, `${name} is not among the risky calls:\n${risks.join('\n')}`);
     assert.match(item, / — \S.{10,}/, `${name} has no reason: ${item}`);
@@ -69,7 +69,7 @@ test('the audit trail panel lists the steps\' events and the alert pattern (log-
   const pattern = JSON.parse(await page.locator(byTestId('audit-pattern')).textContent());
   assert.deepEqual(pattern['detail-type'], ['AWS API Call via CloudTrail']);
   assert.deepEqual(pattern.source, ['aws.kms', 'aws.logs']);
-  for (const name of ['PutKeyPolicy', 'DisableKey', 'ScheduleKeyDeletion', 'DisassociateKmsKey']) {
+  for (const name of ['PutKeyPolicy', 'DisableKey', 'ScheduleKeyDeletion', 'CreateGrant', 'DisassociateKmsKey']) {
     assert.ok(pattern.detail.eventName.includes(name), `${name} missing from the pattern`);
   }
   assert.equal(await panel.locator(byTestId('copy-audit-pattern')).count(), 1);

@@ -59,11 +59,24 @@ const fn ev(source: &'static str, name: &'static str) -> TrailEvent {
     TrailEvent { source, name }
 }
 
+/// `arn:P:kms:REGION:ACCOUNT:`, the start of every key ARN this account may associate without an
+/// alert; none when no watched setup associates a key.
+fn own_keys(input: &AuditTrailInput, watched: &[Watched]) -> Option<String> {
+    watched
+        .iter()
+        .any(|w| matches!(w.id, ScenarioId::LogGroupKey | ScenarioId::QueryResultKey))
+        .then(|| format!("arn:{}:kms:{}:{}:", input.partition().id(), input.region.trim(), input.account.trim()))
+}
+
+fn rule_pattern(input: &AuditTrailInput, watched: &[Watched]) -> String {
+    pattern(&risky(watched), own_keys(input, watched).as_deref())
+}
+
 pub fn files(input: &AuditTrailInput, watched: &[Watched]) -> Vec<Artifact> {
     let mut files = vec![Artifact {
         name: "EventBridge event pattern".into(),
         file_name: "event-pattern.json".into(),
-        content: pattern(&risky(watched)),
+        content: rule_pattern(input, watched),
         why: "Matches the CloudTrail records of the calls that can break encryption or delivery of the watched setups, or open their data to others.".into(),
     }];
     if let Some(topic) = input.topic() {
@@ -170,14 +183,22 @@ pub fn notes(input: &AuditTrailInput, watched: &[Watched]) -> Vec<String> {
     for w in watched {
         notes.extend(step_rows(w));
     }
-    let chars = pattern(&risky(watched)).chars().count();
+    let chars = rule_pattern(input, watched).chars().count();
     notes.extend([
         format!("The rule sees only calls made in {}. IAM is global: IAM calls (such as CreateServiceLinkedRole for Firehose delivery) are recorded in us-east-1 in the commercial partition (the other partitions' home Region is unverified), so a rule for them must live there.", input.region.trim()),
         "KMS calls that CloudWatch Logs makes with the key (GenerateDataKey, Decrypt, Encrypt) come from the service itself (userIdentity type AWSService); they are frequent and not alerted. That their encryptionContext carries the log group ARN (aws:logs:arn) is unverified.".to_owned(),
         "Event names are the API operation names. AssociateKmsKey, DisassociateKmsKey, DeleteResourcePolicy and the delivery calls are expected in CloudTrail but not in AWS's published list of logged CloudWatch Logs actions: trigger the rule once (for example put a key policy back unchanged) to see an alert arrive.".to_owned(),
         "AWS services deliver events to CloudTrail, and CloudTrail to EventBridge, on a best-effort basis: the rule is an alarm, not an audit log; keep a CloudTrail trail for the record.".to_owned(),
+        "CreateGrant is alerted because a grant lets a principal use the key outside its key policy. AWS services that use a key on your behalf create grants too (their records show the service in userIdentity.invokedBy): expect alerts from them.".to_owned(),
         format!("The event pattern has {chars} characters; EventBridge accepts 2048 by default (4096 after a quota increase)."),
     ]);
+    if let Some(own) = own_keys(input, watched) {
+        notes.push(format!(
+            "AssociateKmsKey is alerted only when its key is not one of account {}'s in {} (kmsKeyId not starting with {own}): a key in another account can be revoked by its owner, leaving new events unwritable and old ones unreadable, or used by that owner to read them. Unverified: that the CloudTrail record carries the key ARN in requestParameters.kmsKeyId is expected, not documented; associate a key once and check the record.",
+            input.account.trim(),
+            input.region.trim()
+        ));
+    }
     if input.topic().is_some() {
         notes.extend([
             "sns-topic-policy.json is an SNS topic policy. The checker has no topic-policy kind, so it is shown as a file rather than checked as a policy document.".to_owned(),

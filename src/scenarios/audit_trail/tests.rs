@@ -236,3 +236,46 @@ fn the_notes_table_lists_the_watched_steps_events() {
             && n.contains("DisassociateKmsKey")));
     assert!(bundle.notes.iter().any(|n| n.contains("IAM is global")));
 }
+
+fn event_pattern(bundle: &Bundle) -> serde_json::Value {
+    let file = bundle.files.iter().find(|f| f.file_name == "event-pattern.json").expect("pattern file");
+    serde_json::from_str(&file.content).expect("the pattern is JSON")
+}
+
+#[test]
+fn the_rule_alerts_on_grants_and_on_associating_a_key_of_another_account() {
+    let bundle = generate(&AuditTrailInput::default());
+    let pattern = event_pattern(&bundle);
+    let alternatives = pattern["detail"]["$or"].as_array().expect("the detail is a $or");
+    assert_eq!(alternatives.len(), 2, "{pattern:#}");
+    let names = alternatives[0]["eventName"].as_array().unwrap();
+    assert!(names.contains(&serde_json::json!("CreateGrant")), "{names:?}");
+    assert!(!names.contains(&serde_json::json!("AssociateKmsKey")), "only a foreign key is alerted: {names:?}");
+    assert_eq!(
+        alternatives[1],
+        serde_json::json!({
+            "eventSource": ["logs.amazonaws.com"],
+            "eventName": ["AssociateKmsKey"],
+            "requestParameters": {"kmsKeyId": [{"anything-but": {"prefix": "arn:aws:kms:us-east-1:111122223333:"}}]}
+        })
+    );
+    assert!(pattern["source"].as_array().unwrap().contains(&serde_json::json!("aws.logs")));
+    assert!(
+        bundle.notes.iter().any(|n| n.contains("AssociateKmsKey is alerted only when") && n.contains("nverified")),
+        "{:#?}",
+        bundle.notes
+    );
+    assert!(command(&bundle, "lookup-events").contains("AttributeValue=CreateGrant"));
+}
+
+#[test]
+fn setups_that_associate_no_key_get_no_foreign_key_alternative() {
+    let bundle = generate(&AuditTrailInput {
+        watch_log_group_key: false,
+        watch_query_result_key: false,
+        ..AuditTrailInput::default()
+    });
+    let pattern = event_pattern(&bundle);
+    assert!(pattern["detail"].get("$or").is_none(), "{pattern:#}");
+    assert!(pattern["detail"]["eventName"].as_array().is_some(), "{pattern:#}");
+}

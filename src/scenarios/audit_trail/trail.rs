@@ -40,6 +40,7 @@ static RISKS: &[(TrailEvent, &str)] = &[
     (ev(KMS, "PutKeyPolicy"), "replaces the whole key policy: it can lock CloudWatch Logs (or you) out of the key, or let others use it"),
     (ev(KMS, "ScheduleKeyDeletion"), "after the waiting period the key is gone and everything encrypted with it is unreadable for good"),
     (ev(KMS, "DisableKey"), "CloudWatch Logs can no longer use the key: data encrypted with it cannot be read or written until it is enabled again"),
+    (ev(KMS, "CreateGrant"), "lets another principal use the key through a grant, outside the key policy, until the grant is retired or revoked"),
     (ev(LOGS, "DisassociateKmsKey"), "new log events or query results are no longer encrypted with your key (old data still needs it)"),
     (ev(LOGS, "PutResourcePolicy"), "changes which services may write to your log groups"),
     (ev(LOGS, "DeleteResourcePolicy"), "services lose the right to deliver logs to your log groups"),
@@ -55,10 +56,11 @@ static RISKS: &[(TrailEvent, &str)] = &[
     (ev(EVENTS, "RemoveTargets"), "the alert rule no longer sends anywhere"),
 ];
 
-const KEY: [TrailEvent; 4] = [
+const KEY: [TrailEvent; 5] = [
     ev(KMS, "PutKeyPolicy"),
     ev(KMS, "ScheduleKeyDeletion"),
     ev(KMS, "DisableKey"),
+    ev(KMS, "CreateGrant"),
     ev(LOGS, "DisassociateKmsKey"),
 ];
 const BUCKET: [TrailEvent; 4] = [
@@ -71,7 +73,7 @@ const BUCKET: [TrailEvent; 4] = [
 /// The risky calls on the resources a scenario sets up, whether or not its steps make them:
 /// the dangerous change is usually one nobody planned (a later disassociation, a key deletion).
 fn relevant(scenario: &str) -> Vec<TrailEvent> {
-    let key_only = &KEY[..3];
+    let key_only = &KEY[..4];
     match scenario {
         "log-group-key" | "query-result-key" => KEY.to_vec(),
         "s3-export" => [key_only, &BUCKET].concat(),
@@ -123,34 +125,55 @@ pub fn trail(bundle: &Bundle) -> Trail {
     risky.extend(events.iter().filter(|e| e.risky).map(|e| e.event));
     risky.sort();
     risky.dedup();
-    let pattern = pattern(&risky);
+    let pattern = pattern(&risky, None);
     Trail { events, risky, pattern }
+}
+
+/// The one call that is risky only by its argument: associating a key that is not one of ours.
+pub const ASSOCIATE: TrailEvent = ev(LOGS, "AssociateKmsKey");
+
+fn list(mut items: Vec<String>) -> Value {
+    items.sort();
+    items.dedup();
+    Value::array(items.into_iter().map(Value::string).collect())
 }
 
 /// An EventBridge pattern for CloudTrail API calls with these sources and names. Sources and
 /// names are matched independently; that over-matches nothing here because no two of these
 /// services share an operation name.
-pub fn pattern(events: &[TrailEvent]) -> String {
-    let list = |mut items: Vec<String>| {
-        items.sort();
-        items.dedup();
-        Value::array(items.into_iter().map(Value::string).collect())
+///
+/// With `own_keys` (`arn:P:kms:REGION:ACCOUNT:`), an AssociateKmsKey whose kmsKeyId does not
+/// start with it also matches: a key in another account is one its owner can revoke (making new
+/// events unwritable and old ones unreadable) or use to read the data.
+pub fn pattern(events: &[TrailEvent], own_keys: Option<&str>) -> String {
+    let by_name = |events: &[TrailEvent]| {
+        vec![
+            ("eventSource".to_owned(), list(events.iter().map(|e| e.source.to_owned()).collect())),
+            ("eventName".to_owned(), list(events.iter().map(|e| e.name.to_owned()).collect())),
+        ]
     };
-    let detail = Value::object(vec![
-        (
-            "eventSource".into(),
-            list(events.iter().map(|e| e.source.to_owned()).collect()),
-        ),
-        (
-            "eventName".into(),
-            list(events.iter().map(|e| e.name.to_owned()).collect()),
-        ),
-    ]);
+    let mut sources: Vec<String> = events.iter().map(|e| event_bridge_source(e.source)).collect();
+    let detail = match own_keys {
+        None => Value::object(by_name(events)),
+        Some(own) => {
+            sources.push(event_bridge_source(ASSOCIATE.source));
+            let not_ours = Value::object(vec![(
+                "anything-but".into(),
+                Value::object(vec![("prefix".into(), Value::string(own))]),
+            )]);
+            let mut foreign = by_name(&[ASSOCIATE]);
+            foreign.push((
+                "requestParameters".into(),
+                Value::object(vec![("kmsKeyId".into(), Value::array(vec![not_ours]))]),
+            ));
+            Value::object(vec![(
+                "$or".into(),
+                Value::array(vec![Value::object(by_name(events)), Value::object(foreign)]),
+            )])
+        }
+    };
     pretty(&Value::object(vec![
-        (
-            "source".into(),
-            list(events.iter().map(|e| event_bridge_source(e.source)).collect()),
-        ),
+        ("source".into(), list(sources)),
         ("detail-type".into(), list(vec!["AWS API Call via CloudTrail".into()])),
         ("detail".into(), detail),
     ]))
@@ -216,6 +239,7 @@ mod tests {
         assert_eq!(
             names,
             [
+                "CreateGrant",
                 "DisableKey",
                 "PutKeyPolicy",
                 "ScheduleKeyDeletion",

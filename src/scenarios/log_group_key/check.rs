@@ -22,6 +22,12 @@ pub fn check_input(input: &LogGroupKeyInput) -> Vec<FieldError> {
         if input.rotate_from.trim() == input.key_arn.trim() {
             out.push(FieldError::error("rotate-from", "the old key is the same as the new key"));
         }
+        if input.keep_context_on_old_key {
+            out.push(FieldError::warning(
+                "keep-context-on-old-key",
+                "the old key then decrypts only for requests whose encryption context names these log groups: data encrypted before CloudWatch Logs added the log-group context (or while the key served other log groups) carries no such context and becomes unreadable; AWS's procedure drops the condition",
+            ));
+        }
         if input.log_group_state == LogGroupState::New {
             out.push(FieldError::error(
                 "rotate-from",

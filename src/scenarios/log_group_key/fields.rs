@@ -47,5 +47,5 @@ pub static FIELDS: &[FieldSpec] = &[
     FieldSpec::new("rotate-from", "Key the log groups use now", ROTATION, Control::Text { placeholder: "Empty: not rotating" })
         .hint("Its ARN. The steps move the log groups to the new key and reduce this one to decrypt-only. Leave empty if not rotating."),
     FieldSpec::new("keep-context-on-old-key", "Keep the log-group condition on the old key", ROTATION, Control::Check)
-        .hint("AWS's example drops it, which lets CloudWatch Logs decrypt any log group's data with the old key."),
+        .hint("Off is AWS's form: the old key decrypts for any log group. On is tighter, but data written without the log-group context can no longer be read."),
 ];

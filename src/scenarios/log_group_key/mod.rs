@@ -72,7 +72,8 @@ pub struct LogGroupKeyInput {
     /// The ARN of the key the log groups use now; empty when not rotating.
     pub rotate_from: String,
     /// When rotating, keep the encryption-context condition on the old key's decrypt-only
-    /// statement (AWS's example drops it, which lets the logs service decrypt any context).
+    /// statement. Off by default, as in AWS's procedure: data written before CloudWatch Logs
+    /// added the log-group context carries none, and the condition would lock it out (§1.7).
     pub keep_context_on_old_key: bool,
 }
 
@@ -90,7 +91,7 @@ impl Default for LogGroupKeyInput {
             caller_permission: CallerPermission::None,
             log_group_state: LogGroupState::New,
             rotate_from: String::new(),
-            keep_context_on_old_key: true,
+            keep_context_on_old_key: false,
         }
     }
 }

@@ -217,9 +217,9 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
         decrypt_only
     };
     let scope_note = if input.keep_context_on_old_key {
-        format!("still only for {}", scope_words(input))
+        format!("still only for {}: data encrypted without that context can no longer be read", scope_words(input))
     } else {
-        "for any encryption context (AWS's example form; keeping the context condition is tighter)".to_owned()
+        "for any encryption context, as AWS's procedure has it: data encrypted before CloudWatch Logs added the log-group context carries none, and a context condition would make it unreadable".to_owned()
     };
     let mut statements = vec![root, decrypt_only];
     let mut explanations = vec![
@@ -276,6 +276,12 @@ pub fn notes(input: &LogGroupKeyInput) -> Vec<String> {
     ];
     if input.scope != Scope::OneGroup {
         notes.push("AWS recommends a separate key for each encrypted log group.".to_owned());
+    }
+    if input.scope == Scope::Account && input.group_names().is_empty() {
+        notes.push(format!(
+            "No log groups are listed, so the steps associate the key with none: until you run aws logs associate-kms-key --region {} --log-group-name NAME --kms-key-id KEY_ARN for a log group (or create one with --kms-key-id), nothing is encrypted with this key.",
+            input.region.trim()
+        ));
     }
     if input.partition == crate::catalog::Partition::AwsCn && input.caller_permission != CallerPermission::None {
         notes.push("In AWS China the kms:ViaService value logs.REGION.amazonaws.com.cn is inferred, not documented: test it before relying on it.".to_owned());

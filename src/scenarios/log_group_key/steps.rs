@@ -91,7 +91,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
                 TrailEvent::logs("AssociateKmsKey"),
             ),
         };
-        let lines: Vec<String> = groups
+        let mut lines: Vec<String> = groups
             .iter()
             .map(|g| {
                 format!(
@@ -100,16 +100,24 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
                 )
             })
             .collect();
+        if input.is_rotation() {
+            // The wait before the old key is reduced counts its five minutes from here.
+            lines.push("ASSOCIATED_AT=$(date +%s)".to_owned());
+        }
         steps.push(step(title, lines.join("\n"), &[group_event]));
-        steps.push(step(
-            "Check the association (it can take up to 5 minutes)",
-            groups
-                .iter()
-                .map(|g| describe_group(&region, g))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            &[TrailEvent::logs("DescribeLogGroups")],
-        ));
+        if input.is_rotation() {
+            steps.push(wait_for_new_key(&region, &groups));
+        } else {
+            steps.push(step(
+                "Check the association (it can take up to 5 minutes)",
+                groups
+                    .iter()
+                    .map(|g| describe_group(&region, g))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                &[TrailEvent::logs("DescribeLogGroups")],
+            ));
+        }
     }
     if input.is_rotation() {
         let old = quote(input.rotate_from.trim());
@@ -140,6 +148,38 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
         "the placeholder is used inside a sed expression"
     );
     steps
+}
+
+/// Until every group reports the new key, and five minutes have passed since the association
+/// (AWS's bound for it to take effect, §1.7): reduced earlier, the old key would refuse the
+/// encryption CloudWatch Logs still does with it. Gives up after ten minutes, failing, so a
+/// script stops before the old key changes.
+fn wait_for_new_key(region: &str, groups: &[&str]) -> Step {
+    let mut lines = vec![
+        "wait_for_new_key() {".to_owned(),
+        "  : \"${KEY_ARN:?set KEY_ARN to the ARN of the new key (the key step sets it)}\"".to_owned(),
+        "  current=".to_owned(),
+        "  for _ in {1..60}; do".to_owned(),
+        format!(
+            "    current=$(aws logs describe-log-groups --region {region} --log-group-name-prefix \"$1\" --query \"logGroups[?logGroupName=='$1'].kmsKeyId\" --output text)"
+        ),
+        "    if [ \"$current\" = \"$KEY_ARN\" ]; then echo \"$1: $current\"; return 0; fi".to_owned(),
+        "    sleep 10".to_owned(),
+        "  done".to_owned(),
+        "  echo \"$1 still uses key '$current', not $KEY_ARN, after 10 minutes: the old key is left unchanged\" >&2".to_owned(),
+        "  return 1".to_owned(),
+        "}".to_owned(),
+    ];
+    lines.extend(groups.iter().map(|g| format!("wait_for_new_key {}", quote(g))));
+    lines.extend([
+        "remaining=$(( ${ASSOCIATED_AT:-0} + 300 - $(date +%s) ))".to_owned(),
+        "if [ \"$remaining\" -gt 0 ]; then echo \"waiting $remaining s more\"; sleep \"$remaining\"; fi".to_owned(),
+    ]);
+    Step::new(
+        "Wait until the log groups use the new key (up to 5 minutes) before changing the old one",
+        lines.join("\n"),
+        &[TrailEvent::logs("DescribeLogGroups")],
+    )
 }
 
 fn describe_group(region: &str, group: &str) -> String {

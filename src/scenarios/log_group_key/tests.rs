@@ -126,7 +126,7 @@ fn the_key_must_be_a_full_key_arn_of_a_customer_managed_key() {
             FieldSeverity::Error,
             "is a key ID",
         ),
-        ("alias/logs", FieldSeverity::Error, "is an alias name"),
+        ("alias/logs", FieldSeverity::Error, "aws kms describe-key --region eu-west-1 --key-id alias/logs"),
         ("alias/aws/logs", FieldSeverity::Error, "AWS managed key"),
         (
             "arn:aws:kms:eu-west-1:123456789012:alias/aws/s3",
@@ -135,8 +135,8 @@ fn the_key_must_be_a_full_key_arn_of_a_customer_managed_key() {
         ),
         (
             "arn:aws:kms:eu-west-1:123456789012:alias/logs",
-            FieldSeverity::Warning,
-            "alias ARN",
+            FieldSeverity::Error,
+            "aws kms describe-key --region eu-west-1 --key-id alias/logs",
         ),
         (
             "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
@@ -364,4 +364,60 @@ fn rotation_steps_associate_the_new_key_before_reducing_the_old_one() {
     assert!(pos("Note the key") < pos("Create the key"));
     assert!(pos("Associate the key") < pos("reduce it to decrypt-only"));
     assert!(bundle.notes.iter().any(|n| n.contains("replaces its whole policy")));
+}
+
+#[test]
+fn rotation_waits_for_the_new_key_to_take_effect_before_reducing_the_old_one() {
+    let bundle = generate(&LogGroupKeyInput {
+        log_group_state: LogGroupState::Existing,
+        log_groups: vec!["/app/orders".into(), "/app/billing".into()],
+        scope: Scope::SeveralGroups,
+        rotate_from: "arn:aws:kms:eu-west-1:123456789012:key/0000abcd-12ab-34cd-56ef-1234567890ab".into(),
+        ..base()
+    });
+    let commands: Vec<&str> = bundle.steps.iter().map(|s| s.command.as_str()).collect();
+    let at = |text: &str| {
+        commands
+            .iter()
+            .position(|c| c.contains(text))
+            .unwrap_or_else(|| panic!("{text} in {commands:#?}"))
+    };
+    let associate = at("aws logs associate-kms-key");
+    let wait = at("wait_for_new_key()");
+    let reduce = at("--policy file://old-key-policy.json");
+    assert!(associate < wait && wait < reduce, "{commands:#?}");
+    let wait = commands[wait];
+    // Polls each group's kmsKeyId until it is the new key, sleeping between tries, and gives up
+    // (failing, so a script stops before the old key changes) after a bounded number of tries.
+    assert!(
+        wait.contains("aws logs describe-log-groups --region eu-west-1 --log-group-name-prefix \"$1\" --query \"logGroups[?logGroupName=='$1'].kmsKeyId\" --output text"),
+        "{wait}"
+    );
+    assert!(wait.contains("if [ \"$current\" = \"$KEY_ARN\" ]") && wait.contains("sleep 10"), "{wait}");
+    assert!(wait.contains("return 1"), "{wait}");
+    assert!(wait.contains("wait_for_new_key /app/orders\nwait_for_new_key /app/billing"), "{wait}");
+    // Then out the rest of the five minutes AWS allows an association to take effect.
+    assert!(commands[associate].contains("ASSOCIATED_AT=$(date +%s)"), "{}", commands[associate]);
+    assert!(wait.contains("${ASSOCIATED_AT:-0} + 300"), "{wait}");
+}
+
+#[test]
+fn the_account_scope_without_log_groups_says_nothing_is_associated() {
+    let bare = generate(&LogGroupKeyInput {
+        scope: Scope::Account,
+        log_groups: vec![],
+        ..base()
+    });
+    let note = bare
+        .notes
+        .iter()
+        .find(|n| n.contains("No log groups are listed"))
+        .unwrap_or_else(|| panic!("{:#?}", bare.notes));
+    assert!(note.contains("associate-kms-key --region eu-west-1 --log-group-name"), "{note}");
+    assert!(!bare.steps.iter().any(|s| s.command.contains("associate-kms-key --region")));
+    let listed = generate(&LogGroupKeyInput {
+        scope: Scope::Account,
+        ..base()
+    });
+    assert!(!listed.notes.iter().any(|n| n.contains("No log groups are listed")));
 }

@@ -81,9 +81,9 @@ fn the_key_must_be_a_full_key_arn_in_the_queries_region() {
         |i, v| i.key_arn = v.into(),
         &[
             ("1234abcd-12ab-34cd-56ef-1234567890ab", Error, "is a key ID"),
-            ("alias/logs", Error, "is an alias name"),
+            ("alias/logs", Error, "aws kms describe-key --region eu-west-1 --key-id alias/logs"),
             ("alias/aws/logs", Error, "AWS managed key"),
-            ("arn:aws:kms:eu-west-1:123456789012:alias/logs", Warning, "alias ARN"),
+            ("arn:aws:kms:eu-west-1:123456789012:alias/logs", Error, "aws kms describe-key --region eu-west-1 --key-id alias/logs"),
             (&other_region, Error, "the key is in us-east-1"),
             (&other_account, Warning, "belongs to account 999999999999"),
             (&other_partition, Error, "partition aws-cn"),
@@ -324,4 +324,20 @@ fn a_key_in_another_account_stays_in_its_owners_control() {
     let text = doc.text();
     assert!(text.contains("arn:aws:iam::999999999999:root"), "{text}");
     assert!(text.contains("\"aws:SourceAccount\": \"123456789012\""), "{text}");
+}
+
+#[test]
+fn sharing_with_the_account_scope_and_no_log_groups_says_none_is_associated() {
+    let bundle = generate(&QueryResultKeyInput {
+        share_with_log_groups: true,
+        log_group_scope: Scope::Account,
+        log_groups: vec![],
+        ..base()
+    });
+    assert!(
+        bundle.notes.iter().any(|n| n.starts_with("No log groups are listed, so none is associated here")),
+        "{:#?}",
+        bundle.notes
+    );
+    assert!(!bundle.steps.iter().any(|s| s.command.contains("--log-group-name") && s.command.contains("associate-kms-key")));
 }
