@@ -38,6 +38,29 @@ fn documented_statement(file: &str) -> Statement {
         .remove(0)
 }
 
+/// Correction (§3.2 allows `bucket/<prefix>/*`; §3.1, §3.8): AWS grants writes on the whole
+/// bucket, the generator only under the prefix the export writes to, `exportedlogs` by default.
+fn narrowed_to_the_export_prefix(mut policy: Policy) -> Policy {
+    let whole = format!("arn:aws:s3:::{BUCKET}/*");
+    for statement in &mut policy.statements {
+        for item in statement.resource.iter_mut().flat_map(|r| r.items.iter_mut()) {
+            if item.value == whole {
+                item.value = format!("arn:aws:s3:::{BUCKET}/exportedlogs/*");
+            }
+        }
+    }
+    policy
+}
+
+/// Correction (issue 11): the exporting role may use the bucket key only through S3.
+fn through_s3(statement: Statement) -> Statement {
+    statement.with_condition(
+        "StringEquals",
+        "kms:ViaService",
+        cwlogs_policy::policy::ValueList::array_of(["s3.us-east-1.amazonaws.com"]),
+    )
+}
+
 /// AWS's examples leave some statements without a Sid; the generator names them.
 fn without_sids_absent_from(mut generated: Policy, documented: &Policy) -> Policy {
     for (g, d) in generated.statements.iter_mut().zip(&documented.statements) {
@@ -93,7 +116,7 @@ fn same_account_bucket_policy_is_the_documented_one() {
     let bundle = generate(&same_account());
     assert_eq!(
         document(&bundle, BUCKET_POLICY_FILE),
-        &documented("s3-export-bucket-policy.json")
+        &narrowed_to_the_export_prefix(documented("s3-export-bucket-policy.json"))
     );
 }
 
@@ -155,7 +178,8 @@ fn cross_account_bucket_policy_is_the_documented_one() {
     let bundle = generate(&cross_account());
     assert_eq!(check_input(&cross_account()), vec![]);
     let generated = document(&bundle, BUCKET_POLICY_FILE).clone();
-    assert_eq!(without_sids_absent_from(generated, &expected), expected);
+    let generated = without_sids_absent_from(generated, &expected);
+    assert_eq!(generated, narrowed_to_the_export_prefix(expected));
 }
 
 #[test]
@@ -169,7 +193,7 @@ fn cross_account_key_statements_are_the_documented_ones() {
     // Correction: AWS puts the key ARN in Resource; in a key policy "*" means this key, and it
     // works before a new key has an ARN.
     role.resource = statement(key, ROOT_SID).resource;
-    assert_eq!(statement(key, ROLES_KEY_SID), role);
+    assert_eq!(statement(key, ROLES_KEY_SID), through_s3(role));
 }
 
 #[test]
@@ -181,7 +205,9 @@ fn cross_account_caller_statements_are_the_documented_ones() {
     for s in &mut generated {
         s.sid = None;
     }
-    assert_eq!(generated, doc.statements);
+    let expected = narrowed_to_the_export_prefix(doc);
+    let expected = vec![expected.statements[0].clone(), through_s3(expected.statements[1].clone())];
+    assert_eq!(generated, expected);
 }
 
 /// Every combination of the form's options, each with values valid for its partition.
@@ -337,7 +363,7 @@ fn principals_and_arns_follow_the_partition() {
     });
     let bucket = print(document(&bundle, BUCKET_POLICY_FILE));
     assert!(bucket.contains("\"logs.cn-north-1.amazonaws.com.cn\""), "{bucket}");
-    assert!(bucket.contains("\"arn:aws-cn:s3:::my-exported-logs/*\""), "{bucket}");
+    assert!(bucket.contains("\"arn:aws-cn:s3:::my-exported-logs/exportedlogs/*\""), "{bucket}");
     assert!(
         bucket.contains("\"arn:aws-cn:logs:cn-north-1:123456789012:log-group:*\""),
         "{bucket}"

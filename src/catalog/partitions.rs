@@ -90,9 +90,22 @@ impl Partition {
             .or_else(|| [Partition::AwsUsGov, Partition::AwsCn, Partition::Aws].into_iter().find(|p| p.region_pattern_matches(region)))
     }
 
+    /// A service's regional name, `SERVICE.REGION.DNS-SUFFIX`: the form of a regional service
+    /// principal and of the `kms:ViaService` value for requests that service makes.
+    pub fn regional_service(self, service: &str, region: &str) -> String {
+        format!("{service}.{region}.{}", self.dns_suffix())
+    }
+
     /// The CloudWatch Logs regional service principal, e.g. `logs.us-east-1.amazonaws.com`.
     pub fn logs_principal(self, region: &str) -> String {
-        format!("logs.{region}.{}", self.dns_suffix())
+        self.regional_service("logs", region)
+    }
+
+    /// The `kms:ViaService` value of KMS requests S3 makes in `region` for SSE-KMS, e.g.
+    /// `s3.us-east-1.amazonaws.com`; in China the `.amazonaws.com.cn` suffix (domain-facts §6.1
+    /// documents it for logs only).
+    pub fn s3_via_service(self, region: &str) -> String {
+        self.regional_service("s3", region)
     }
 }
 
@@ -120,5 +133,7 @@ mod tests {
     fn china_principals_use_the_cn_suffix() {
         assert_eq!(Partition::AwsCn.logs_principal("cn-north-1"), "logs.cn-north-1.amazonaws.com.cn");
         assert_eq!(Partition::Aws.logs_principal("eu-west-1"), "logs.eu-west-1.amazonaws.com");
+        assert_eq!(Partition::AwsCn.s3_via_service("cn-northwest-1"), "s3.cn-northwest-1.amazonaws.com.cn");
+        assert_eq!(Partition::AwsUsGov.s3_via_service("us-gov-east-1"), "s3.us-gov-east-1.amazonaws.com");
     }
 }

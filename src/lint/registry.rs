@@ -47,6 +47,8 @@ pub static RULES: &[&Rule] = &[
     &rules::redundant_statement::RULE,
     &rules::not_element_with_allow::RULE,
     &rules::policy_size::RULE,
+    &rules::s3_bucket_name::RULE,
+    &rules::key_policy_alias_resource::RULE,
     &rules::json_syntax::RULE,
     &rules::duplicate_key::RULE,
     &rules::wildcard_principal::RULE,

@@ -17,20 +17,32 @@ pub fn bucket_name_problem(name: &str) -> Option<String> {
     if name.contains('/') {
         return Some("a bucket name has no \"/\"; put the folder in the prefix field".into());
     }
+    bucket_name_shape_problem(name).or_else(|| reserved_name_problem(name))
+}
+
+/// What is wrong with the letters of a bucket name: uppercase, or a character S3 does not allow.
+/// Also for names with wildcards or policy variables, whose other parts are unknown.
+pub fn bucket_name_character_problem(name: &str) -> Option<String> {
+    if name.chars().any(|c| c.is_ascii_uppercase()) {
+        return Some("uppercase letters are not allowed; bucket names are lowercase".into());
+    }
+    let bad = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '.' || *c == '-'))?;
+    Some(format!(
+        "\"{bad}\" is not allowed; bucket names use a-z, 0-9, \".\" and \"-\""
+    ))
+}
+
+/// What makes `name` a name no bucket can have: length, characters, ends, dots, an IP address.
+/// Reserved prefixes and suffixes are left out: AWS's own examples use `amzn-s3-demo-bucket`.
+pub fn bucket_name_shape_problem(name: &str) -> Option<String> {
     let length = name.chars().count();
     if !(3..=63).contains(&length) {
         return Some(format!("{length} characters; a bucket name has 3 to 63"));
     }
-    if name.chars().any(|c| c.is_ascii_uppercase()) {
-        return Some("uppercase letters are not allowed; bucket names are lowercase".into());
-    }
-    if let Some(bad) = name
-        .chars()
-        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '.' || *c == '-'))
-    {
-        return Some(format!(
-            "\"{bad}\" is not allowed; bucket names use a-z, 0-9, \".\" and \"-\""
-        ));
+    if let Some(problem) = bucket_name_character_problem(name) {
+        return Some(problem);
     }
     let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     if !alnum(name.chars().next()) || !alnum(name.chars().last()) {
@@ -42,6 +54,10 @@ pub fn bucket_name_problem(name: &str) -> Option<String> {
     if looks_like_ip_address(name) {
         return Some("must not be formatted as an IP address".into());
     }
+    None
+}
+
+fn reserved_name_problem(name: &str) -> Option<String> {
     if let Some(prefix) = ["xn--", "sthree-", "amzn-s3-demo-"]
         .into_iter()
         .find(|p| name.starts_with(p))

@@ -70,7 +70,7 @@ const FLOWS = {
     },
     expect: [
       '"Service": "logs.eu-west-1.amazonaws.com"',
-      '"Resource": "arn:aws:s3:::acme-log-archive/*"',
+      '"Resource": "arn:aws:s3:::acme-log-archive/exportedlogs/*"',
       '"arn:aws:logs:eu-west-1:210987654321:log-group:*"',
       '"arn:aws:logs:eu-west-1:210987654321:log-group:/app/orders"',
       '"KMSMasterKeyID": "arn:aws:kms:eu-west-1:210987654321:key/',

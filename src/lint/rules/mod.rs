@@ -26,13 +26,16 @@ pub mod unknown_condition_key;
 pub mod unknown_condition_operator;
 pub mod unknown_service;
 
-// Structural rules (IAM030–IAM049): principal formats, empty and redundant parts, Not* elements, size.
+// Structural rules (IAM030–IAM049): principal formats, empty and redundant parts, Not* elements, size,
+// names S3 and KMS cannot match.
 pub mod empty_condition;
+pub mod key_policy_alias_resource;
 pub mod not_element_with_allow;
 pub mod policy_size;
 pub mod principal_format;
 pub mod redundant_statement;
 pub mod redundant_value;
+pub mod s3_bucket_name;
 
 // CloudWatch Logs rules (CWL0xx).
 pub mod aws_managed_key;

@@ -7,7 +7,7 @@ use super::policies::{
     BUCKET_POLICY_FILE, CALLER_POLICY_FILE, CALLER_WRITE_SID, EXPORT_SID, FOLLOW_SID, GET_ACL_SID, KEY_POLICY_FILE,
     KEY_USE_SID, LOGS_KEY_SID, OWNER_FULL_CONTROL, PUT_OBJECT_SID, ROLES_KEY_SID, ROLES_PUT_SID,
 };
-use super::{Encryption, S3ExportInput, DEFAULT_PREFIX};
+use super::{Encryption, S3ExportInput};
 use crate::eval::{Caller, DecisionEffect, Request};
 use crate::scenarios::calls::RequiredCall;
 
@@ -30,11 +30,8 @@ pub fn required_calls(input: &S3ExportInput) -> Vec<RequiredCall> {
     let logs = Caller::service(input.logs_principal());
     let account = input.account.trim();
     let bucket = input.bucket_arn();
-    // `s3://BUCKET/PREFIX/TASK_ID/LOG_STREAM_NAME/000000.gz`; no prefix means `exportedlogs` (§3.1, §3.8).
-    let prefix = match input.prefix() {
-        "" => DEFAULT_PREFIX,
-        prefix => prefix,
-    };
+    // `s3://BUCKET/PREFIX/TASK_ID/LOG_STREAM_NAME/000000.gz` (§3.8).
+    let prefix = input.export_prefix();
     let object = format!("{bucket}/{prefix}/{EXAMPLE_TASK_ID}/{EXAMPLE_STREAM}/000000.gz");
     let sse_kms = input.encryption == Encryption::SseKms;
     let key = input.key_arn_or_placeholder();
@@ -193,24 +190,34 @@ fn caller_calls(input: &S3ExportInput, object: &str, key: Option<&str>) -> Vec<R
             ));
         }
         // A key in another account: KMS needs the key policy and the role's IAM policy both, which
-        // the evaluator checks (key ARNs name their account). One call names each statement.
+        // the evaluator checks (key ARNs name their account). One call names each statement. S3
+        // makes these requests for the role, so they carry S3's kms:ViaService.
         if let Some(key) = key {
+            let via = input.s3_via_service();
             for (action, sid, file) in [
                 ("kms:GenerateDataKey", ROLES_KEY_SID, KEY_POLICY_FILE),
                 ("kms:Decrypt", KEY_USE_SID, CALLER_POLICY_FILE),
             ] {
                 calls.push(RequiredCall {
                     description: format!(
-                        "{caller} uses the bucket key in account {} ({action})",
+                        "S3 uses the bucket key in account {} for {caller}'s writes ({action})",
                         input.key_owner()
                     ),
-                    request: Request::new(principal.clone(), action, key),
+                    request: Request::new(principal.clone(), action, key).with("kms:ViaService", [via.as_str()]),
                     resource_document: KEY_POLICY_FILE.into(),
                     identity_documents: vec![CALLER_POLICY_FILE.into()],
                     expect: DecisionEffect::Allow,
                     granted_by: Some((sid.into(), file.into())),
                 });
             }
+            calls.push(RequiredCall {
+                description: format!("{caller} cannot use the bucket key outside S3 (kms:Decrypt called directly)"),
+                request: Request::new(principal.clone(), "kms:Decrypt", key),
+                resource_document: KEY_POLICY_FILE.into(),
+                identity_documents: vec![CALLER_POLICY_FILE.into()],
+                expect: DecisionEffect::ImplicitDeny,
+                granted_by: Some((ROLES_KEY_SID.into(), KEY_POLICY_FILE.into())),
+            });
         }
     }
     calls

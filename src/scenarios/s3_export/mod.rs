@@ -159,11 +159,15 @@ impl S3ExportInput {
     }
 
     /// Bucket owner first, then the log-group account, then the others, each once: the order of
-    /// AWS's example, where the bucket owner is listed as AWS recommends.
+    /// AWS's example, where the bucket owner is listed as AWS recommends. With the log-groups
+    /// scope the bucket owner is left out: only the listed groups (and the other accounts the
+    /// user names) may export, and the owner's log groups are neither.
     pub fn source_accounts(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        let all = [self.bucket_owner(), self.account.trim()]
+        let owner = (self.source_scope == SourceScope::Accounts).then(|| self.bucket_owner());
+        let all = owner
             .into_iter()
+            .chain([self.account.trim()])
             .chain(self.other_account_ids());
         for account in all {
             if !account.is_empty() && !out.contains(&account) {
@@ -205,25 +209,37 @@ impl S3ExportInput {
         }
     }
 
-    /// The prefix as the export uses it: no surrounding whitespace or slashes.
+    /// The prefix as typed, without surrounding whitespace or slashes; empty when none is given.
     pub fn prefix(&self) -> &str {
         self.prefix.trim().trim_matches('/')
+    }
+
+    /// The path the export writes under: the given prefix, else [`DEFAULT_PREFIX`]. The export
+    /// step passes it and every write grant, explanation and note names it, so what is granted
+    /// is exactly where objects land (PREFIX/TASK-ID/STREAM/…, §3.8).
+    pub fn export_prefix(&self) -> &str {
+        match self.prefix() {
+            "" => DEFAULT_PREFIX,
+            prefix => prefix,
+        }
     }
 
     pub fn logs_principal(&self) -> String {
         self.partition.logs_principal(self.region.trim())
     }
 
+    /// `kms:ViaService` for the bucket key used by S3 in the export's Region.
+    pub fn s3_via_service(&self) -> String {
+        self.partition.s3_via_service(self.region.trim())
+    }
+
     pub fn bucket_arn(&self) -> String {
         format!("arn:{}:s3:::{}", self.partition.id(), self.bucket.trim())
     }
 
-    /// Where export objects land: `bucket/*`, or `bucket/prefix/*` (never narrower, §3.8).
+    /// Where export objects land: `bucket/PREFIX/*` (never narrower, §3.8).
     pub fn objects_arn(&self) -> String {
-        match self.prefix() {
-            "" => format!("{}/*", self.bucket_arn()),
-            prefix => format!("{}/{prefix}/*", self.bucket_arn()),
-        }
+        format!("{}/{}/*", self.bucket_arn(), self.export_prefix())
     }
 
     pub fn log_group_arn(&self, account: &str, name: &str) -> String {

@@ -1,15 +1,12 @@
 //! What the user should know beyond the documents: export's limits (§3.1), the object layout
 //! (§3.8), and every fact the bundle relies on that AWS does not document (§8).
 
-use super::{BucketState, Encryption, S3ExportInput, SourceScope, DEFAULT_PREFIX};
+use super::{BucketState, Encryption, S3ExportInput, SourceScope};
 use crate::catalog::Partition;
 
 pub fn notes(input: &S3ExportInput) -> Vec<String> {
     let region = input.region.trim();
-    let prefix = match input.prefix() {
-        "" => DEFAULT_PREFIX,
-        p => p,
-    };
+    let prefix = input.export_prefix();
     let mut notes = vec![
         "Export supports buckets encrypted with SSE-KMS or SSE-S3, and buckets with S3 Object Lock retention; it does not support DSSE-KMS.".to_owned(),
         format!("The bucket must be in the log groups' Region ({region}): CloudWatch Logs does not export across Regions."),
@@ -29,6 +26,18 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
     }
     if input.source_scope == SourceScope::LogGroups {
         notes.push("Unverified: which log group ARN form CloudWatch Logs presents as aws:SourceArn during export; the bucket policy lists both …:log-group:NAME and …:log-group:NAME:*. If exports are refused, use the account-wide form AWS documents.".to_owned());
+        if input.is_cross_account() {
+            notes.push(format!(
+                "AWS recommends listing the bucket owner ({}) in aws:SourceAccount; with only the listed log groups allowed it is left out, since none of its log groups may export here.",
+                input.bucket_owner()
+            ));
+        }
+    }
+    if input.is_cross_account() && input.uses_kms() && !input.caller_arns().is_empty() {
+        notes.push(format!(
+            "Unverified: the exporting roles may use the bucket key only in requests S3 makes for them (kms:ViaService = {}), the endpoint S3 has in {region}. AWS's cross-account example sets no such condition; S3 uses the key for the roles' writes, which is what this allows. If export fails with \"PutObject call on the given bucket failed\" after everything else is in place, check this value first.",
+            input.s3_via_service()
+        ));
     }
     if input.partition == Partition::AwsCn {
         notes.push(format!(

@@ -6,7 +6,7 @@ use super::policies::{
     BUCKET_POLICY_FILE, CALLER_POLICY_FILE, CALLER_WRITE_SID, ENCRYPTION_FILE, GET_ACL_SID, KEY_POLICY_FILE,
     KEY_USE_SID, LOGS_KEY_SID, PUT_OBJECT_SID, ROLES_KEY_SID, ROLES_PUT_SID,
 };
-use super::{S3ExportInput, DEFAULT_PREFIX};
+use super::S3ExportInput;
 use serde::Serialize;
 
 mod remedy;
@@ -174,10 +174,7 @@ fn get_bucket_acl(input: &S3ExportInput) -> Vec<Diagnosis> {
 
 fn put_object(input: &S3ExportInput) -> Vec<Diagnosis> {
     let logs = input.logs_principal();
-    let prefix = match input.prefix() {
-        "" => format!("no --destination-prefix, so it writes under {DEFAULT_PREFIX}/"),
-        p => format!("--destination-prefix {p}"),
-    };
+    let prefix = format!("--destination-prefix {}", input.export_prefix());
     let mut out = vec![fix(
         "The bucket policy does not let CloudWatch Logs write the export objects".to_owned(),
         format!("s3:PutObject for {logs} on {} with s3:x-amz-acl = bucket-owner-full-control", input.objects_arn()),

@@ -5,7 +5,7 @@
 use super::{allow, roles_words, EXPORT_CONSOLE_DOC, EXPORT_DOC, OWNER_FULL_CONTROL};
 use super::{BUCKET_POLICY_FILE, GET_ACL_SID, PUT_OBJECT_SID, ROLES_PUT_SID};
 use crate::policy::{Policy, PolicyKind, Principal, Statement, ValueList};
-use crate::scenarios::s3_export::{S3ExportInput, SourceScope, DEFAULT_PREFIX};
+use crate::scenarios::s3_export::{S3ExportInput, SourceScope};
 use crate::scenarios::{Document, Explanation};
 
 pub fn policy(input: &S3ExportInput) -> Document {
@@ -141,8 +141,5 @@ fn source_words(input: &S3ExportInput) -> String {
 }
 
 fn where_words(input: &S3ExportInput) -> String {
-    match input.prefix() {
-        "" => format!("any key of the bucket (export itself uses the {DEFAULT_PREFIX}/ prefix when none is given)"),
-        prefix => format!("{prefix}/"),
-    }
+    format!("{}/", input.export_prefix())
 }

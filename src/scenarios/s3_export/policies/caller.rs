@@ -76,15 +76,19 @@ pub fn policy(input: &S3ExportInput) -> Document {
             doc_url: EXPORT_DOC,
         });
         if input.uses_kms() {
-            statements.push(allow(
-                KEY_USE_SID,
-                None,
-                ValueList::of(["kms:GenerateDataKey", "kms:Decrypt"]),
-                ValueList::of([input.key_arn_or_placeholder()]),
-            ));
+            let via = input.s3_via_service();
+            statements.push(
+                allow(
+                    KEY_USE_SID,
+                    None,
+                    ValueList::of(["kms:GenerateDataKey", "kms:Decrypt"]),
+                    ValueList::of([input.key_arn_or_placeholder()]),
+                )
+                .with_condition("StringEquals", "kms:ViaService", ValueList::array_of([via.as_str()])),
+            );
             explanations.push(Explanation {
                 sid: KEY_USE_SID.into(),
-                why: "The bucket encrypts with a KMS key in another account: the role needs kms:GenerateDataKey and kms:Decrypt on that key here and in the key's policy.".to_owned(),
+                why: format!("The bucket encrypts with a KMS key in another account: the role needs kms:GenerateDataKey and kms:Decrypt on that key here and in the key's policy, only in requests S3 makes for it (kms:ViaService = {via}), not to use the key directly."),
                 doc_url: EXPORT_DOC,
             });
         }

@@ -54,16 +54,21 @@ pub fn policy(input: &S3ExportInput) -> Document {
     if input.is_cross_account() && !callers.is_empty() {
         // AWS's cross-account example puts the key ARN in Resource; in a key policy "*" means this
         // key, and it does not depend on an ARN that a new key does not have yet.
-        statements.push(allow(
-            ROLES_KEY_SID,
-            Some(Principal::aws(callers.iter().copied())),
-            ValueList::of(EXPORT_KEY_ACTIONS),
-            ValueList::of(["*"]),
-        ));
+        // The roles need the key only for the writes S3 makes for them, not to call KMS directly.
+        let via = input.s3_via_service();
+        statements.push(
+            allow(
+                ROLES_KEY_SID,
+                Some(Principal::aws(callers.iter().copied())),
+                ValueList::of(EXPORT_KEY_ACTIONS),
+                ValueList::of(["*"]),
+            )
+            .with_condition("StringEquals", "kms:ViaService", ValueList::array_of([via.as_str()])),
+        );
         explanations.push(Explanation {
             sid: ROLES_KEY_SID.into(),
             why: format!(
-                "The export runs as {} in account {}, and S3 uses this key for those writes too. A key in another account must name the roles in its policy; their own IAM policy ({}) must also allow the key.",
+                "The export runs as {} in account {}, and S3 uses this key for those writes too. A key in another account must name the roles in its policy; their own IAM policy ({}) must also allow the key. Only in requests S3 makes for them (kms:ViaService = {via}), so the roles cannot encrypt or decrypt with this key outside S3.",
                 roles_words(&callers),
                 input.account.trim(),
                 super::KEY_USE_SID

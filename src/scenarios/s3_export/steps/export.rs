@@ -11,10 +11,8 @@ const TASK_NAME_MAX: usize = 512;
 pub fn steps(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Step> {
     let millis = |m: Option<u64>| m.map_or_else(|| "INVALID-DATE".to_owned(), |m| m.to_string());
     let (from, to) = (millis(input.from_millis()), millis(input.to_millis()));
-    let prefix = match input.prefix() {
-        "" => String::new(),
-        p => format!(" \\\n  --destination-prefix {}", quote(p)),
-    };
+    // Passed even when it is the default, so the command states the path the policies grant.
+    let prefix = format!(" \\\n  --destination-prefix {}", quote(input.export_prefix()));
     let mut lines = vec![
         "wait_for_export() {".to_owned(),
         "  while true; do".to_owned(),

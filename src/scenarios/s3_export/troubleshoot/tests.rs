@@ -122,7 +122,7 @@ fn diagnosis_table() {
             "put-object",
             &default,
             &[Some(PUT_OBJECT_SID), Some(LOGS_KEY_SID), None],
-            "s3:PutObject for logs.us-east-1.amazonaws.com on arn:aws:s3:::my-exported-logs/* with s3:x-amz-acl = bucket-owner-full-control",
+            "s3:PutObject for logs.us-east-1.amazonaws.com on arn:aws:s3:::my-exported-logs/exportedlogs/* with s3:x-amz-acl = bucket-owner-full-control",
         ),
         ("caller-put-object", &default, &[None], "the bucket owner account and the exporting role in the form"),
         ("limit-exceeded", &default, &[None], "no permission: a free export slot (one active export task per account)"),
@@ -159,7 +159,7 @@ fn cross_account_caller_error_points_at_both_sides_and_the_key() {
     );
     assert_eq!(
         found[0].missing,
-        "s3:PutObject on arn:aws:s3:::my-exported-logs/* for arn:aws:iam::111122223333:role/log-exporter"
+        "s3:PutObject on arn:aws:s3:::my-exported-logs/exportedlogs/* for arn:aws:iam::111122223333:role/log-exporter"
     );
     assert!(
         found[4].missing.starts_with("s3:PutObjectAcl"),
