@@ -287,7 +287,8 @@ fn setup_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
         };
     let mut calls = Vec::new();
     if let Some(prefix) = input.service().and_then(|s| s.resource_grant) {
-        let resource = input.source_resource_arn.trim();
+        let resource = input.source_resource_arn();
+        let resource = resource.as_str();
         calls.push(identity(
             &caller_a,
             &format!("{prefix}:AllowVendedLogDeliveryForResource"),

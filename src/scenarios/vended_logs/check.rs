@@ -111,14 +111,8 @@ fn check_v2(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
 
 fn check_source_arn(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
     const FIELD: &str = "source-resource-arn";
-    let text = input.source_resource_arn.trim();
-    if text.is_empty() {
-        out.push(FieldError::error(
-            FIELD,
-            "enter the ARN of the resource whose logs are delivered",
-        ));
-        return;
-    }
+    let text = input.source_resource_arn();
+    let text = text.as_str();
     let arn = match Arn::parse(text) {
         Ok(arn) => arn,
         Err(e) => {
@@ -136,8 +130,10 @@ fn check_source_arn(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
             ),
         ));
     }
+    // PutDeliverySource takes the resource of the service that emits the log type, in the
+    // delivery source's own Region: anything else is refused, so these are errors.
     if let Some(s) = input.service().filter(|s| s.arn_service != arn.service) {
-        out.push(FieldError::warning(
+        out.push(FieldError::error(
             FIELD,
             format!(
                 "{} resources have {} ARNs; this is a {} ARN",
@@ -146,10 +142,10 @@ fn check_source_arn(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
         ));
     }
     if !arn.region.is_empty() && !input.region().is_empty() && arn.region != input.region() {
-        out.push(FieldError::warning(
+        out.push(FieldError::error(
             FIELD,
             format!(
-                "the resource is in {}, the delivery source would be in {}",
+                "the resource is in {}, the delivery source would be in {}: a delivery source is made in its resource's Region",
                 arn.region,
                 input.region()
             ),
@@ -323,16 +319,22 @@ mod tests {
             ),
             (json!({"log-type": "bad-type"}), "log-type", Error, "only letters"),
             (
-                json!({"source-resource-arn": ""}),
-                "source-resource-arn",
-                Error,
-                "enter the ARN",
-            ),
-            (
                 json!({"source-resource-arn": "arn:aws:s3:::bucket"}),
                 "source-resource-arn",
-                Warning,
+                Error,
                 "this is a s3 ARN",
+            ),
+            (
+                json!({"service": "codewhisperer", "source-resource-arn": "arn:aws:bedrock:us-east-1:111122223333:knowledge-base/KB1"}),
+                "source-resource-arn",
+                Error,
+                "this is a bedrock ARN",
+            ),
+            (
+                json!({"source-resource-arn": "arn:aws:bedrock:eu-west-1:111122223333:knowledge-base/KB1"}),
+                "source-resource-arn",
+                Error,
+                "the resource is in eu-west-1, the delivery source would be in us-east-1",
             ),
             (
                 json!({"source-resource-arn": "arn:aws:bedrock:us-east-1:999999999999:knowledge-base/KB1"}),
@@ -373,6 +375,24 @@ mod tests {
             "source-resource-arn": "nonsense", "delivery-source-name": "has spaces"
         }));
         assert_eq!(check_input(&v1_cwl), vec![]);
+    }
+
+    /// The defaults leave the resource empty: the chosen service's example resource stands in,
+    /// so picking another service never leaves a Bedrock ARN behind.
+    #[test]
+    fn an_empty_resource_is_the_chosen_services_example_and_passes() {
+        for (service, arn) in [
+            ("iam-identity-center", "arn:aws:sso:::instance/ssoins-1234567890abcdef"),
+            ("codewhisperer", "arn:aws:codewhisperer:eu-west-1:123456789012:profile/EXAMPLEPROFILE"),
+            ("bedrock-knowledge-bases", "arn:aws:bedrock:eu-west-1:123456789012:knowledge-base/KB12345678"),
+        ] {
+            let input = with(json!({
+                "service": service, "source-resource-arn": "", "region": "eu-west-1", "account": "123456789012"
+            }));
+            assert_eq!(check_input(&input), vec![], "{service}");
+            assert_eq!(input.source_resource_arn(), arn);
+        }
+        assert_eq!(VendedLogsInput::default().source_resource_arn.as_str(), "");
     }
 
     #[test]

@@ -62,7 +62,8 @@ pub struct VendedLogsInput {
     pub destination: Destination,
     /// Empty: the destination is in `account`.
     pub destination_account: String,
-    /// V2: the emitting resource (`put-delivery-source --resource-arn`).
+    /// V2: the emitting resource (`put-delivery-source --resource-arn`); empty takes the chosen
+    /// service's example resource in the source account and Region.
     pub source_resource_arn: String,
     /// V2: empty takes the service's first documented log type.
     pub log_type: String,
@@ -92,7 +93,9 @@ impl Default for VendedLogsInput {
             service: "bedrock-knowledge-bases".into(),
             destination: Destination::CloudwatchLogs,
             destination_account: String::new(),
-            source_resource_arn: "arn:aws:bedrock:us-east-1:111122223333:knowledge-base/KB12345678".into(),
+            // Empty, not Bedrock's example: a default ARN of one service would outlive a change of
+            // service, Region or account and name a resource delivery cannot use.
+            source_resource_arn: String::new(),
             log_type: String::new(),
             delivery_source_name: "my-delivery-source".into(),
             delivery_destination_name: "my-delivery-destination".into(),
@@ -141,6 +144,19 @@ impl VendedLogsInput {
 
     pub fn region(&self) -> &str {
         self.region.trim()
+    }
+
+    /// The resource `put-delivery-source` names: as typed, or the service's example one.
+    pub fn source_resource_arn(&self) -> String {
+        match (self.source_resource_arn.trim(), self.service()) {
+            ("", Some(service)) => service.example_arn(self.p(), self.region(), self.source_account()),
+            (typed, _) => typed.to_owned(),
+        }
+    }
+
+    /// Whether the delivery source names the service's example resource, not the user's.
+    pub fn uses_example_resource(&self) -> bool {
+        self.source_resource_arn.trim().is_empty()
     }
 
     pub fn log_type(&self) -> &str {

@@ -28,6 +28,13 @@ pub fn notes(input: &VendedLogsInput, documents: &[Document]) -> Vec<String> {
     } else {
         notes.push("When logging is turned on, CloudWatch Logs creates or extends the destination policy itself, because the setup role may; applying it yourself (the optional step) gives the same result. Once the policy is in place, further deliveries need only the delivery permissions.".to_owned());
     }
+    if input.is_v2() && input.uses_example_resource() {
+        notes.push(format!(
+            "No resource ARN was entered: the delivery source and the documents name {}, an example {} resource. Enter your resource's ARN before deploying.",
+            input.source_resource_arn(),
+            service.label
+        ));
+    }
     if input.is_v2() {
         notes.push("V2 objects are yours to clean up: delete the delivery, then the delivery source, then the delivery destination if nothing else uses it.".to_owned());
         if service.resource_grant.is_none() {

@@ -234,7 +234,7 @@ fn resource_grant(input: &VendedLogsInput, parts: &mut Parts) {
         allow(
             "ServiceLevelAccessForLogDelivery",
             ValueList::array_of([format!("{prefix}:AllowVendedLogDeliveryForResource")]),
-            ValueList::of([input.source_resource_arn.trim()]),
+            ValueList::of([input.source_resource_arn()]),
         ),
         format!("{} requires explicit permission to send this resource's logs (an extra check on PutDeliverySource); it is limited to the one resource.", input.service().map_or("The service", |s| s.label)),
         SERVICE_DOC,

@@ -211,7 +211,7 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
         format!(
             "aws logs put-delivery-source --region {region} --name {source} --log-type {} --resource-arn {}",
             quote(input.log_type()),
-            quote(input.source_resource_arn.trim())
+            quote(&input.source_resource_arn())
         ),
         &[TrailEvent::logs("PutDeliverySource")],
     ));
