@@ -215,15 +215,23 @@ fn cross_account_v2_documents_are_the_documented_ones() {
             "AllowVendedLogDeliveryForKnowledgeBase",
             "ServiceLevelAccessForLogDelivery",
         );
-    assert_eq!(document(&bundle, "source-account-permissions.json"), &policy(&source));
+    // AWS's statements come first, unchanged; the check and undo steps' calls follow.
+    let documented = policy(&source).statements;
+    let statements = &document(&bundle, "source-account-permissions.json").statements;
+    assert_eq!(statements[..documented.len()], documented[..]);
+    let sids = |s: &[Statement]| s.iter().map(|s| s.sid.as_ref().map(|t| t.value.clone()).unwrap_or_default()).collect::<Vec<_>>();
+    assert_eq!(
+        sids(&statements[documented.len()..]),
+        ["ListLogDeliveries", "CleanUpLogDeliveryPermissions"]
+    );
     let destination = &document(&bundle, "destination-account-permissions.json").statements;
     assert_eq!(
         destination[..1],
         policy(&fixture("vended-v2-cross-destination-permissions.json")).statements[..]
     );
     assert_eq!(
-        destination[1].sid.as_ref().map(|t| t.value.as_str()),
-        Some("AllowUpdatesToResourcePolicyS3")
+        sids(&destination[1..]),
+        ["CleanUpLogDestinationPermissions", "AllowUpdatesToResourcePolicyS3"]
     );
 }
 

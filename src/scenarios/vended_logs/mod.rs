@@ -15,6 +15,7 @@ mod fields;
 mod firehose;
 mod log_group;
 mod notes;
+mod operations;
 mod permissions;
 mod s3;
 pub mod services;

@@ -2,6 +2,10 @@
 //! each step says which account runs it.
 
 use super::firehose::{ROLE_NAME, TAG_KEY};
+use super::operations::{
+    LogsOperation, CREATE_DELIVERY, DELETE_DELIVERY, DELETE_DELIVERY_DESTINATION, DELETE_DELIVERY_SOURCE,
+    DESCRIBE_DELIVERIES, PUT_DELIVERY_DESTINATION, PUT_DELIVERY_DESTINATION_POLICY, PUT_DELIVERY_SOURCE,
+};
 use super::{log_group, Destination, VendedLogsInput};
 use crate::policy::Arn;
 use crate::scenarios::shell::{quote, unless_error};
@@ -206,28 +210,36 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
     let region = quote(input.region());
     let source = quote(input.delivery_source_name.trim());
     let destination = quote(input.delivery_destination_name.trim());
+    let run = |op: LogsOperation, args: String| format!("{} --region {region} {args}", op.command());
     steps.push(Step::new(
         title(input, Side::Source, "create the delivery source"),
-        format!(
-            "aws logs put-delivery-source --region {region} --name {source} --log-type {} --resource-arn {}",
-            quote(input.log_type()),
-            quote(&input.source_resource_arn())
+        run(
+            PUT_DELIVERY_SOURCE,
+            format!(
+                "--name {source} --log-type {} --resource-arn {}",
+                quote(input.log_type()),
+                quote(&input.source_resource_arn())
+            ),
         ),
         &[TrailEvent::logs("PutDeliverySource")],
     ));
     steps.push(Step::new(
         title(input, Side::Destination, "create the delivery destination"),
-        format!(
-            "aws logs put-delivery-destination --region {region} --name {destination} --delivery-destination-configuration {}",
-            quote(&format!("destinationResourceArn={}", input.destination_resource_arn()))
+        run(
+            PUT_DELIVERY_DESTINATION,
+            format!(
+                "--name {destination} --delivery-destination-configuration {}",
+                quote(&format!("destinationResourceArn={}", input.destination_resource_arn()))
+            ),
         ),
         &[TrailEvent::logs("PutDeliveryDestination")],
     ));
     if input.is_cross_account() {
         steps.push(Step::new(
             title(input, Side::Destination, &format!("let account {} deliver to it", input.source_account())),
-            format!(
-                "aws logs put-delivery-destination-policy --region {region} --delivery-destination-name {destination} --delivery-destination-policy file://delivery-destination-policy.json"
+            run(
+                PUT_DELIVERY_DESTINATION_POLICY,
+                format!("--delivery-destination-name {destination} --delivery-destination-policy file://delivery-destination-policy.json"),
             ),
             &[TrailEvent::logs("PutDeliveryDestinationPolicy")],
         ));
@@ -236,26 +248,45 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
     events.extend(automatic_events(input));
     steps.push(Step::new(
         title(input, Side::Source, "create the delivery"),
-        format!(
-            "aws logs create-delivery --region {region} --delivery-source-name {source} --delivery-destination-arn {}",
-            quote(&input.delivery_destination_arn())
+        run(
+            CREATE_DELIVERY,
+            format!(
+                "--delivery-source-name {source} --delivery-destination-arn {}",
+                quote(&input.delivery_destination_arn())
+            ),
         ),
         &events,
     ));
     steps.push(Step::new(
         title(input, Side::Source, "check the delivery"),
-        format!(
-            "aws logs describe-deliveries --region {region} --query \"deliveries[?deliverySourceName=='{}']\"",
-            input.delivery_source_name.trim()
+        run(
+            DESCRIBE_DELIVERIES,
+            format!(
+                "--query \"deliveries[?deliverySourceName=='{}']\"",
+                input.delivery_source_name.trim()
+            ),
         ),
         &[TrailEvent::logs("DescribeDeliveries")],
     ));
-    steps.push(commented(
-        "Later, only to undo: delete the delivery, its source, then its destination".into(),
-        format!(
-            "aws logs delete-delivery --region {region} --id DELIVERY_ID   # the id describe-deliveries shows\naws logs delete-delivery-source --region {region} --name {source}\naws logs delete-delivery-destination --region {region} --name {destination}"
-        ),
-    ));
+    let delete_delivery = run(DELETE_DELIVERY, "--id DELIVERY_ID   # the id describe-deliveries shows".into());
+    let delete_source = run(DELETE_DELIVERY_SOURCE, format!("--name {source}"));
+    let delete_destination = run(DELETE_DELIVERY_DESTINATION, format!("--name {destination}"));
+    if input.is_cross_account() {
+        // Each account deletes its own objects, the destination last: it is in use until then.
+        steps.push(commented(
+            title(input, Side::Source, "later, only to undo: delete the delivery, then its source"),
+            format!("{delete_delivery}\n{delete_source}"),
+        ));
+        steps.push(commented(
+            title(input, Side::Destination, "later, only to undo, once the delivery is deleted: delete the delivery destination"),
+            delete_destination,
+        ));
+    } else {
+        steps.push(commented(
+            "Later, only to undo: delete the delivery, its source, then its destination".into(),
+            format!("{delete_delivery}\n{delete_source}\n{delete_destination}"),
+        ));
+    }
 }
 
 fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
