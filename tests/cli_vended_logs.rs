@@ -59,3 +59,52 @@ fn a_v2_resource_of_another_service_or_region_is_refused() {
         assert!(err.contains(&format!("error: --source-resource-arn: ")) && err.contains(words), "{args:?}: {err}");
     }
 }
+
+fn document<'b>(bundle: &'b Value, file: &str) -> Option<&'b Value> {
+    bundle["documents"].as_array()?.iter().find(|d| d["file_name"] == file)
+}
+
+fn notes(bundle: &Value) -> String {
+    bundle["notes"].as_array().into_iter().flatten().filter_map(Value::as_str).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn cloudfront_v2_lives_in_us_east_1() {
+    let base = ["--service", "cloudfront-access-logs", "--destination", "s3", "--bucket", "cf-logs-bucket"];
+    let (code, bundle, err) = build(&[&base[..], &["--region", "us-west-2"]].concat());
+    assert_eq!(code, Some(2), "{err}");
+    assert!(bundle.is_null());
+    assert!(err.contains("error: --region: ") && err.contains("us-east-1"), "{err}");
+
+    let (code, bundle, err) = build(&[&base[..], &["--region", "us-east-1"]].concat());
+    assert_eq!(code, Some(0), "{err}");
+    let steps = commands(&bundle);
+    assert!(
+        steps.contains("aws logs put-delivery-source --region us-east-1 --name my-delivery-source --log-type ACCESS_LOGS --resource-arn arn:aws:cloudfront::111122223333:distribution/"),
+        "{steps}"
+    );
+    let policy = document(&bundle, "bucket-policy.json").expect("a V2 bucket policy")["policy"].to_string();
+    assert!(policy.contains("arn:aws:logs:us-east-1:111122223333:delivery-source:*"), "{policy}");
+}
+
+#[test]
+fn acl_based_s3_delivery_gets_acl_steps_not_the_delivery_bucket_policy() {
+    for service in ["cloudfront-legacy-logs", "ec2-spot-data-feed"] {
+        let (code, bundle, err) = build(&[
+            "--service", service, "--destination", "s3", "--bucket", "cf-logs-bucket", "--region", "us-west-2",
+        ]);
+        assert_eq!(code, Some(0), "{service}: {err}");
+        assert!(document(&bundle, "bucket-policy.json").is_none(), "{service}: {bundle:#}");
+        assert!(!bundle["documents"].to_string().contains("delivery.logs.amazonaws.com"), "{service}");
+        let steps = commands(&bundle);
+        assert!(
+            steps.contains("aws s3api put-bucket-ownership-controls --bucket cf-logs-bucket --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerPreferred}]'"),
+            "{service}: {steps}"
+        );
+        assert!(steps.contains("aws s3api get-bucket-acl --bucket cf-logs-bucket"), "{service}: {steps}");
+        assert!(!steps.contains("arn:aws:logs:"), "{service}: no delivery ARN: {steps}");
+        let setup = document(&bundle, "setup-permissions.json").expect("setup")["policy"].to_string();
+        assert!(setup.contains("s3:PutBucketAcl") && setup.contains("s3:GetBucketAcl"), "{setup}");
+        assert!(notes(&bundle).contains("nverified"), "{service}: {}", notes(&bundle));
+    }
+}

@@ -28,6 +28,7 @@ const V1_DELIVERY_SID: &str = "AllowLogDeliveryActions";
 const V2_DELIVERY_SID: &str = "ReadWriteAccessForLogDeliveryActions";
 const CROSS_SOURCE_SID: &str = "CreateLogDeliveryPermissions";
 const CROSS_DESTINATION_SID: &str = "PutLogDestinationPermissions";
+const ACL_UPDATES_SID: &str = "AllowBucketAclUpdates";
 const RESOURCE_GRANT_SID: &str = "ServiceLevelAccessForLogDelivery";
 const CREATE_DELIVERY_SID: &str = "AllowCreateDelivery";
 
@@ -42,6 +43,8 @@ fn setup_role(input: &VendedLogsInput, account: &str) -> String {
 
 pub fn required_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
     let mut calls = match input.destination {
+        // The bucket ACL, not a policy of the bundle, admits ACL-based delivery.
+        Destination::S3 if input.uses_bucket_acl() => Vec::new(),
         Destination::CloudwatchLogs => log_group_calls(input),
         Destination::S3 => s3_calls(input),
         Destination::Firehose => firehose_calls(input),
@@ -297,6 +300,21 @@ fn setup_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
             RESOURCE_GRANT_SID,
             format!("{role_a} may send {resource}'s logs"),
         ));
+    }
+    if input.uses_bucket_acl() {
+        // The bucket's account grants the ACL change (permissions::destination_updates).
+        let (role, file) = if cross { (setup_role(input, b), DESTINATION_SETUP_FILE) } else { (role_a.clone(), SETUP_FILE) };
+        if let Some(caller) = Caller::aws(&role) {
+            calls.push(identity(
+                &caller,
+                "s3:PutBucketAcl",
+                &input.bucket_arn(),
+                file,
+                ACL_UPDATES_SID,
+                format!("{role} lets the service add its log-delivery account to the bucket ACL"),
+            ));
+        }
+        return calls;
     }
     if !input.is_v2() {
         calls.push(identity(

@@ -1,7 +1,8 @@
 //! Input checks for the vended-logs form: each problem is reported next to its field.
 
 use super::check_destination::{check_log_group, check_s3, check_stream};
-use super::services::Support;
+use super::services::{Service, Support};
+use crate::catalog::Partition;
 use super::{Destination, VendedLogsInput};
 use crate::policy::{is_account_id, Arn};
 use crate::scenarios::field_checks::{check_account, check_region};
@@ -66,7 +67,34 @@ fn check_service(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
             "destination-account",
             "Firehose has no resource policy, so V1 delivery cannot reach a stream in another account; use a stream in the source account",
         )),
-        Support::V1 | Support::V2 => {}
+        Support::BucketAcl if input.is_cross_account() => out.push(FieldError::error(
+            "destination-account",
+            format!("{} writes through the bucket ACL, which this tool sets up only for a bucket in the source account; use a bucket in the source account", service.label),
+        )),
+        Support::V1 | Support::V2 | Support::BucketAcl => {}
+    }
+    check_delivery_region(input, service, out);
+}
+
+/// A global service's delivery source exists in one Region only, and the delivery destination
+/// and delivery are made beside it.
+fn check_delivery_region(input: &VendedLogsInput, service: &Service, out: &mut Vec<FieldError>) {
+    let Some(home) = service.delivery_region.filter(|_| input.is_v2()) else {
+        return;
+    };
+    if input.partition != Partition::Aws {
+        out.push(FieldError::warning(
+            "region",
+            format!("{} delivery sources are made in {home} in the commercial partition; which Region {} uses is unverified", service.label, input.partition.label()),
+        ));
+    } else if input.region() != home {
+        out.push(FieldError::error(
+            "region",
+            format!(
+                "{} is global: its delivery source lives in {home}, so the delivery source, delivery destination and delivery are made there; set the Region to {home} (an S3 bucket may be in any Region)",
+                service.label
+            ),
+        ));
     }
 }
 

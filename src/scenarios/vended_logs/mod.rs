@@ -123,6 +123,12 @@ impl VendedLogsInput {
         self.service().is_some_and(Service::is_v2)
     }
 
+    /// The service writes to the bucket through the bucket ACL, not a bucket policy.
+    pub fn uses_bucket_acl(&self) -> bool {
+        self.service()
+            .is_some_and(|s| s.support(self.destination) == Support::BucketAcl)
+    }
+
     pub fn source_account(&self) -> &str {
         self.account.trim()
     }
@@ -236,8 +242,10 @@ impl VendedLogsInput {
         }
     }
 
+    /// Whether the bundle adds a statement to the bucket key's policy: not for ACL-based
+    /// delivery, whose key statement domain-facts does not record.
     pub fn has_key(&self) -> bool {
-        self.destination == Destination::S3 && !self.key_arn.trim().is_empty()
+        self.destination == Destination::S3 && !self.key_arn.trim().is_empty() && !self.uses_bucket_acl()
     }
 
     pub fn org_paths(&self) -> Vec<&str> {
@@ -303,6 +311,7 @@ fn documents(input: &VendedLogsInput) -> Vec<Document> {
     let mut docs = permissions::documents(input);
     match input.destination {
         Destination::CloudwatchLogs => docs.push(log_group::policy(input)),
+        Destination::S3 if input.uses_bucket_acl() => {}
         Destination::S3 => {
             docs.push(s3::bucket_policy(input));
             if input.has_key() {

@@ -48,6 +48,9 @@ pub fn notes(input: &VendedLogsInput, documents: &[Document]) -> Vec<String> {
             }
             notes.push("An account has at most 10 account-level resource policies per Region; the current AWS page says new deliveries get a policy on the log group itself (up to 51,200 bytes) instead.".to_owned());
         }
+        Destination::S3 if input.uses_bucket_acl() => {
+            notes.push(format!("{} writes to the bucket through its ACL, not a bucket policy: no delivery.logs.amazonaws.com statement is needed. Enabling ACLs on a shared bucket also affects the other sources writing to it.", service.label));
+        }
         Destination::S3 => {
             notes.push("Delivery writes one or more files every five minutes. The bucket owner is recorded at the first delivery: after changing it, re-create the delivery.".to_owned());
             notes.push("If the bucket policy has NotAction or NotPrincipal, CloudWatch Logs cannot update it automatically and delivery set-up fails: add the statements yourself.".to_owned());

@@ -92,7 +92,7 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
         let mut parts = Parts::default();
         if input.is_v2() {
             v2_delivery(input, &mut parts);
-        } else {
+        } else if !input.uses_bucket_acl() {
             v1_delivery(&mut parts);
         }
         destination_updates(input, &mut parts);
@@ -158,7 +158,7 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
             format!("Lets account {b}'s setup role delete the delivery destination once account {a} has deleted the delivery, the last undo step."),
             V2_DOC,
         );
-    } else {
+    } else if !input.uses_bucket_acl() {
         v1_delivery(&mut source);
     }
     destination_updates(input, &mut destination);
@@ -222,6 +222,15 @@ fn destination_updates(input: &VendedLogsInput, parts: &mut Parts) {
                 CWL_DOC,
             );
         }
+        Destination::S3 if input.uses_bucket_acl() => parts.push(
+            allow(
+                "AllowBucketAclUpdates",
+                ValueList::array_of(["s3:GetBucketAcl", "s3:PutBucketAcl", "s3:PutBucketOwnershipControls"]),
+                ValueList::of([input.bucket_arn()]),
+            ),
+            format!("Lets the role enable ACLs on bucket {} and lets the service, when the role turns logging on, read the bucket ACL and add its log-delivery account to it (unverified: from the service's guide, not domain-facts).", input.bucket.trim()),
+            OVERVIEW_DOC,
+        ),
         Destination::S3 => parts.push(
             allow(
                 "AllowUpdatesToResourcePolicyS3",

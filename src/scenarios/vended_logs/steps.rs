@@ -118,6 +118,14 @@ fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
                 ));
             }
         }
+        Destination::S3 if input.uses_bucket_acl() => steps.push(Step::new(
+            title(input, Side::Destination, "enable ACLs on the bucket (the service's log-delivery account is granted access in the bucket ACL; this affects every writer of a shared bucket)"),
+            format!(
+                "aws s3api put-bucket-ownership-controls --bucket {} --ownership-controls 'Rules=[{{ObjectOwnership=BucketOwnerPreferred}}]'",
+                quote(input.bucket.trim())
+            ),
+            &[TrailEvent::s3("PutBucketOwnershipControls")],
+        )),
         Destination::S3 => {
             if input.has_key() {
                 steps.push(key_step(input));
@@ -199,7 +207,7 @@ fn key_step(input: &VendedLogsInput) -> Step {
 /// The policy update CloudWatch Logs makes itself when the steps leave it to it.
 fn automatic_events(input: &VendedLogsInput) -> Vec<TrailEvent> {
     match input.destination {
-        _ if input.policy_is_manual() => vec![],
+        _ if input.policy_is_manual() || input.uses_bucket_acl() => vec![],
         Destination::CloudwatchLogs => vec![TrailEvent::logs("PutResourcePolicy")],
         Destination::S3 => vec![TrailEvent::s3("PutBucketPolicy")],
         Destination::Firehose => vec![],
@@ -291,7 +299,12 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
 
 fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
     let service = input.service().map_or("the service", |s| s.label);
-    let mut events = vec![TrailEvent::logs("CreateLogDelivery")];
+    // ACL-based delivery goes through no CloudWatch Logs API; the service edits the bucket ACL.
+    let mut events = if input.uses_bucket_acl() {
+        vec![TrailEvent::s3("PutBucketAcl")]
+    } else {
+        vec![TrailEvent::logs("CreateLogDelivery")]
+    };
     events.extend(automatic_events(input));
     steps.push(Step::new(
         title(
@@ -312,6 +325,11 @@ fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
             "check the resource policies",
             format!("aws logs describe-resource-policies --region {region} --query 'resourcePolicies[].policyName'"),
             TrailEvent::logs("DescribeResourcePolicies"),
+        ),
+        Destination::S3 if input.uses_bucket_acl() => (
+            "check that the bucket ACL now grants the log-delivery account access",
+            format!("aws s3api get-bucket-acl --bucket {}", quote(input.bucket.trim())),
+            TrailEvent::s3("GetBucketAcl"),
         ),
         Destination::S3 => (
             "check the bucket policy",
