@@ -108,3 +108,25 @@ fn acl_based_s3_delivery_gets_acl_steps_not_the_delivery_bucket_policy() {
         assert!(notes(&bundle).contains("nverified"), "{service}: {}", notes(&bundle));
     }
 }
+
+#[test]
+fn step_functions_is_given_the_log_group_arn_ending_in_colon_star() {
+    let (code, bundle, err) = build(&["--service", "step-functions", "--log-group", "/aws/vendedlogs/states/orders"]);
+    assert_eq!(code, Some(0), "{err}");
+    let steps = commands(&bundle);
+    assert!(
+        steps.contains("#   arn:aws:logs:us-east-1:111122223333:log-group:/aws/vendedlogs/states/orders:* "),
+        "{steps}"
+    );
+}
+
+#[test]
+fn a_key_arn_the_destination_does_not_use_is_a_warning_naming_the_field() {
+    let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    for destination in ["cloudwatch-logs", "firehose"] {
+        let (code, bundle, err) = build(&["--service", "vpc-lattice", "--destination", destination, "--key-arn", key]);
+        assert_eq!(code, Some(0), "{err}");
+        assert!(err.contains("warning: --key-arn: "), "{destination}: {err}");
+        assert!(!bundle["documents"].to_string().contains("kms:"), "{destination}");
+    }
+}

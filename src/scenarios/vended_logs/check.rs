@@ -1,6 +1,6 @@
 //! Input checks for the vended-logs form: each problem is reported next to its field.
 
-use super::check_destination::{check_log_group, check_s3, check_stream};
+use super::check_destination::{check_log_group, check_s3, check_stream, check_unused_key};
 use super::services::{Service, Support};
 use crate::catalog::Partition;
 use super::{Destination, VendedLogsInput};
@@ -23,6 +23,7 @@ pub fn check_input(input: &VendedLogsInput) -> Vec<FieldError> {
         Destination::S3 => check_s3(input, &mut out),
         Destination::Firehose => check_stream(input.delivery_stream.trim(), &mut out),
     }
+    check_unused_key(input, &mut out);
     if input.is_v2() {
         check_v2(input, &mut out);
     }

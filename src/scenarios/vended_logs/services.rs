@@ -42,6 +42,9 @@ pub struct Service {
     /// V2 in the commercial partition: the one Region its delivery source can be made in (a
     /// global service's), when not the resource's own.
     pub delivery_region: Option<&'static str>,
+    /// The service takes a log group ARN ending in `:*` (Step Functions' `logGroupArn`: "The ARN
+    /// must end with :*", AWS::StepFunctions::StateMachine CloudWatchLogsLogGroup).
+    pub log_group_arn_with_star: bool,
 }
 
 impl Service {
@@ -106,6 +109,7 @@ const fn v1(id: &'static str, label: &'static str, cwl: Support, s3: Support, fh
         example_resource: "",
         resource_grant: None,
         delivery_region: None,
+        log_group_arn_with_star: false,
     }
 }
 
@@ -134,6 +138,7 @@ const fn v2(
         example_resource,
         resource_grant: None,
         delivery_region: None,
+        log_group_arn_with_star: false,
     }
 }
 
@@ -263,7 +268,10 @@ pub const SERVICES: &[Service] = &[
         v1("ec2-spot-data-feed", "EC2 Spot Instance data feed files", No, BucketAcl, No),
         SPOT_FEED,
     ),
-    v1("step-functions", "AWS Step Functions workflow logs", V1, No, No),
+    Service {
+        log_group_arn_with_star: true,
+        ..v1("step-functions", "AWS Step Functions workflow logs", V1, No, No)
+    },
     v1("storage-gateway", "Storage Gateway audit and health logs", V1, No, No),
     v1("transfer-family", "AWS Transfer Family logs", V1, V1, V1),
     v1("verified-access", "AWS Verified Access logs", V1, V1, V1),

@@ -306,17 +306,22 @@ fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
         vec![TrailEvent::logs("CreateLogDelivery")]
     };
     events.extend(automatic_events(input));
+    // The log group name is a field, so the tool writes the ARN in the form the service takes
+    // rather than asking for a second spelling of it.
+    let star = input.destination == Destination::CloudwatchLogs
+        && input.service().is_some_and(|s| s.log_group_arn_with_star);
+    let arn = if star {
+        format!("{}:*   # the ARN must end with :*", input.destination_resource_arn())
+    } else {
+        input.destination_resource_arn()
+    };
     steps.push(Step::new(
         title(
             input,
             Side::Source,
             &format!("turn on {service} (in the service's console or API)"),
         ),
-        format!(
-            "# Choose {} as the destination:\n#   {}",
-            input.destination.label(),
-            input.destination_resource_arn()
-        ),
+        format!("# Choose {} as the destination:\n#   {arn}", input.destination.label()),
         &events,
     ));
     let region = quote(input.region());
