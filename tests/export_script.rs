@@ -19,6 +19,7 @@ mod scenario_inputs;
 /// first `AWS_STUB_OUTPUT` line's (`operation|stdout text`) text on success.
 const AWS_STUB: &str = r#"#!/usr/bin/env bash
 printf '%s\n' "$*" >> "$AWS_STUB_LOG"
+printf '%s %s\n' "$2" "${AWS_PROFILE:-none}" >> "$AWS_STUB_LOG.profiles"
 while IFS='|' read -r operation message; do
   if [ -n "$operation" ] && [ "$operation" = "$2" ]; then
     printf '\n%s\n' "$message" >&2
@@ -156,6 +157,11 @@ fn run(script: &str, failures: &[(&str, String)]) -> Run {
 
 /// `run`, with `answers` (operation, output) taking precedence over the stub's usual output.
 fn run_answering(script: &str, failures: &[(&str, String)], answers: &[(&str, String)]) -> Run {
+    run_with(script, failures, answers, &[("SOURCE_PROFILE", "source-profile"), ("DESTINATION_PROFILE", "destination-profile")])
+}
+
+/// `run_answering` with the given profile variables only.
+fn run_with(script: &str, failures: &[(&str, String)], answers: &[(&str, String)], profiles: &[(&str, &str)]) -> Run {
     static RUNS: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "cwlogs-export-script-{}-{}",
@@ -199,6 +205,7 @@ fn run_answering(script: &str, failures: &[(&str, String)], answers: &[(&str, St
         // What the steps ask the user to set (`${VAR:?…}`) before they run.
         .env("SETUP_ROLE", "delivery-setup")
         .env("LOG_GROUP", "/app/orders")
+        .envs(profiles.iter().copied())
         .output()
         .expect("bash runs");
     let calls = std::fs::read_to_string(&log)
@@ -443,4 +450,42 @@ fn a_rotation_reduces_the_old_key_only_once_the_log_group_reports_the_new_key() 
     assert_ne!(stuck.code, Some(0), "the script must stop");
     assert!(!old_key_changed(&stuck), "{:?}", stuck.calls);
     assert!(stuck.stderr.contains(old_key), "the user is told which key it still uses: {}", stuck.stderr);
+}
+
+/// `OPERATION PROFILE` of each aws call: the profile the script ran it with.
+fn profiles(run: &Run) -> Vec<String> {
+    run.read("aws-calls.log.profiles").unwrap_or_default().lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn a_cross_account_script_runs_each_accounts_steps_with_that_accounts_profile() {
+    if bash_missing() {
+        return;
+    }
+    let bundle = bundle(
+        ScenarioId::VendedLogs,
+        &json!({"destination-account": "444455556666", "destination": "s3", "bucket": "orders-logs"}),
+    );
+    let script = export(&bundle, Format::Script);
+    let done = run(&script, &[]);
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let calls = profiles(&done);
+    for (operation, profile) in [
+        ("put-delivery-source", "source-profile"),
+        ("put-delivery-destination", "destination-profile"),
+        ("put-delivery-destination-policy", "destination-profile"),
+        ("get-bucket-policy", "destination-profile"),
+        ("put-bucket-policy", "destination-profile"),
+        ("create-delivery", "source-profile"),
+        ("describe-deliveries", "source-profile"),
+    ] {
+        assert!(calls.contains(&format!("{operation} {profile}")), "{operation} with {profile}: {calls:?}");
+    }
+    assert!(script.contains("destination account 444455556666"), "{script}");
+
+    // Without the profiles nothing runs: one set of credentials cannot do both accounts' steps.
+    let unset = run_with(&script, &[], &[], &[]);
+    assert_ne!(unset.code, Some(0));
+    assert!(unset.calls.is_empty(), "{:?}", unset.calls);
+    assert!(unset.stderr.contains("SOURCE_PROFILE"), "{}", unset.stderr);
 }

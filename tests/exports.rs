@@ -472,3 +472,30 @@ fn the_cli_prints_each_export_and_refuses_an_unknown_one() {
     assert_eq!(invalid.status.code(), Some(2));
     assert!(invalid.stdout.is_empty());
 }
+
+/// An imported log group is declared with only its name and key: without `ignore_changes` the
+/// next apply would reset its retention to "never expire" and remove its tags.
+#[test]
+fn terraform_leaves_an_imported_log_groups_retention_and_tags_alone() {
+    let existing = json!({"log-group-state": "existing"});
+    let text = export(&bundle(ScenarioId::LogGroupKey, &existing), Format::Terraform);
+    let body: hcl::Body = hcl::parse(&text).unwrap();
+    assert!(body.blocks().any(|b| b.identifier.as_str() == "import"), "{text}");
+    let group = body
+        .blocks()
+        .find(|b| b.identifier.as_str() == "resource" && b.labels[0].as_str() == "aws_cloudwatch_log_group")
+        .expect("a log group");
+    let lifecycle = group
+        .body
+        .blocks()
+        .find(|b| b.identifier.as_str() == "lifecycle")
+        .unwrap_or_else(|| panic!("no lifecycle block:\n{text}"));
+    let ignored = lifecycle
+        .body
+        .attributes()
+        .find(|a| a.key.as_str() == "ignore_changes")
+        .map(|a| a.expr.to_string())
+        .unwrap_or_default();
+    assert!(ignored.contains("retention_in_days") && ignored.contains("tags"), "{ignored}");
+    assert!(text.contains("retention and tags"), "a visible note says why:\n{text}");
+}

@@ -97,7 +97,7 @@ pub fn plan(bundle: &Bundle) -> Plan<'_> {
     reader.plan
 }
 
-fn side(title: &str) -> Side {
+pub(super) fn side(title: &str) -> Side {
     if title.starts_with("In the destination account") || title.contains("(bucket account") {
         Side::Destination
     } else if title.starts_with("In the source account") || title.contains("(log group account") {
@@ -108,7 +108,7 @@ fn side(title: &str) -> Side {
 }
 
 /// The first 12-digit account ID in a step title.
-fn account_in(title: &str) -> Option<String> {
+pub(super) fn account_in(title: &str) -> Option<String> {
     title
         .split(|c: char| !c.is_ascii_digit())
         .find(|w| w.len() == 12)

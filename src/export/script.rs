@@ -1,6 +1,8 @@
 //! The bundle as one bash script: every document and file written with a quoted heredoc (so
 //! nothing in it expands), then the steps in order under their titles.
 
+use super::plan::Side;
+use super::read::{account_in, side};
 use crate::scenarios::Bundle;
 
 pub fn script(bundle: &Bundle) -> String {
@@ -10,6 +12,18 @@ pub fn script(bundle: &Bundle) -> String {
         bundle.scenario
     ));
     out.push_str("set -euo pipefail\n");
+    let accounts = accounts(bundle);
+    if !accounts.is_empty() {
+        // One set of credentials cannot run both accounts' steps: each account's steps run with
+        // its own profile, and the script refuses to start without both.
+        out.push_str("\n# Two accounts take part: each step runs with its account's AWS CLI profile.\n");
+        for (side, account) in &accounts {
+            let (variable, words) = profile(*side);
+            out.push_str(&format!(
+                ": \"${{{variable}:?set {variable} to an AWS CLI profile of the {words}{account}}}\"\n"
+            ));
+        }
+    }
     if !bundle.notes.is_empty() {
         out.push_str("\n# Notes\n");
         for note in &bundle.notes {
@@ -25,12 +39,40 @@ pub fn script(bundle: &Bundle) -> String {
     for file in &bundle.files {
         out.push_str(&heredoc(&file.name, &file.file_name, &file.content));
     }
+    let mut current = Side::Only;
     for (n, step) in bundle.steps.iter().enumerate() {
         out.push_str(&format!("\n# Step {}: {}\n", n + 1, one_line(&step.title)));
+        let step_side = side(&step.title);
+        if !accounts.is_empty() && step_side != Side::Only && step_side != current {
+            let (variable, words) = profile(step_side);
+            out.push_str(&format!("# Now with the credentials of the {}:\nexport AWS_PROFILE=\"${variable}\"\n", words.trim_end()));
+            current = step_side;
+        }
         out.push_str(step.command.trim_end());
         out.push('\n');
     }
     out
+}
+
+/// The accounts of a two-account bundle, as its step titles name them; empty for one account.
+fn accounts(bundle: &Bundle) -> Vec<(Side, String)> {
+    let mut out: Vec<(Side, String)> = Vec::new();
+    for step in &bundle.steps {
+        let s = side(&step.title);
+        if s != Side::Only && !out.iter().any(|(o, _)| *o == s) {
+            out.push((s, account_in(&step.title).map(|a| format!(" {a}")).unwrap_or_default()));
+        }
+    }
+    out.sort_by_key(|(s, _)| *s != Side::Source);
+    out
+}
+
+/// The variable naming a side's profile, and the side in words.
+fn profile(side: Side) -> (&'static str, &'static str) {
+    match side {
+        Side::Destination => ("DESTINATION_PROFILE", "destination account"),
+        _ => ("SOURCE_PROFILE", "source account"),
+    }
 }
 
 /// `# text`, each line commented.

@@ -51,14 +51,12 @@ pub fn declare(placed: &Placed, plan: &Plan, key: Option<&str>, names: &mut Vec<
         } => {
             let n = name("aws_cloudwatch_log_group", group, names);
             let mut out = String::new();
+            let mut body = vec![("name", string(group)), ("kms_key_id", value(k))];
             if *existing {
-                let _ = write!(out, "# Exists already: imported, then managed with the key.\nimport {{\n  to = aws_cloudwatch_log_group.{n}\n  id = {}\n}}\n\n", string(group));
+                let _ = write!(out, "# Exists already: imported, then managed with the key. Its retention and tags are not\n# declared here, so ignore_changes keeps them: otherwise the first apply would reset the\n# retention to never expire and remove the tags.\nimport {{\n  to = aws_cloudwatch_log_group.{n}\n  id = {}\n}}\n\n", string(group));
+                body.push(("lifecycle {", "    ignore_changes = [retention_in_days, tags]".into()));
             }
-            out + &b(
-                "aws_cloudwatch_log_group",
-                &n,
-                &[("name", string(group)), ("kms_key_id", value(k))],
-            )
+            out + &b("aws_cloudwatch_log_group", &n, &body)
         }
         Resource::Bucket {
             name: bucket,

@@ -4,6 +4,7 @@
 //! accounts with V2, CreateDelivery against the delivery destination policy.
 
 use super::firehose::{role_arn, ROLE_NAME, TAG_KEY};
+use super::operations::{DESTINATION_UNDO, SOURCE_LIST, SOURCE_UNDO};
 use super::{deputy, log_group, s3, Destination, VendedLogsInput};
 use crate::eval::{Caller, DecisionEffect, Request};
 use crate::scenarios::calls::RequiredCall;
@@ -28,6 +29,10 @@ const V1_DELIVERY_SID: &str = "AllowLogDeliveryActions";
 const V2_DELIVERY_SID: &str = "ReadWriteAccessForLogDeliveryActions";
 const CROSS_SOURCE_SID: &str = "CreateLogDeliveryPermissions";
 const CROSS_DESTINATION_SID: &str = "PutLogDestinationPermissions";
+const CROSS_LIST_SID: &str = "ListLogDeliveries";
+const CROSS_SOURCE_UNDO_SID: &str = "CleanUpLogDeliveryPermissions";
+const CROSS_DESTINATION_UNDO_SID: &str = "CleanUpLogDestinationPermissions";
+const ACL_UPDATES_SID: &str = "AllowBucketAclUpdates";
 const RESOURCE_GRANT_SID: &str = "ServiceLevelAccessForLogDelivery";
 const CREATE_DELIVERY_SID: &str = "AllowCreateDelivery";
 
@@ -42,6 +47,8 @@ fn setup_role(input: &VendedLogsInput, account: &str) -> String {
 
 pub fn required_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
     let mut calls = match input.destination {
+        // The bucket ACL, not a policy of the bundle, admits ACL-based delivery.
+        Destination::S3 if input.uses_bucket_acl() => Vec::new(),
         Destination::CloudwatchLogs => log_group_calls(input),
         Destination::S3 => s3_calls(input),
         Destination::Firehose => firehose_calls(input),
@@ -287,7 +294,8 @@ fn setup_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
         };
     let mut calls = Vec::new();
     if let Some(prefix) = input.service().and_then(|s| s.resource_grant) {
-        let resource = input.source_resource_arn.trim();
+        let resource = input.source_resource_arn();
+        let resource = resource.as_str();
         calls.push(identity(
             &caller_a,
             &format!("{prefix}:AllowVendedLogDeliveryForResource"),
@@ -296,6 +304,21 @@ fn setup_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
             RESOURCE_GRANT_SID,
             format!("{role_a} may send {resource}'s logs"),
         ));
+    }
+    if input.uses_bucket_acl() {
+        // The bucket's account grants the ACL change (permissions::destination_updates).
+        let (role, file) = if cross { (setup_role(input, b), DESTINATION_SETUP_FILE) } else { (role_a.clone(), SETUP_FILE) };
+        if let Some(caller) = Caller::aws(&role) {
+            calls.push(identity(
+                &caller,
+                "s3:PutBucketAcl",
+                &input.bucket_arn(),
+                file,
+                ACL_UPDATES_SID,
+                format!("{role} lets the service add its log-delivery account to the bucket ACL"),
+            ));
+        }
+        return calls;
     }
     if !input.is_v2() {
         calls.push(identity(
@@ -370,6 +393,27 @@ fn setup_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
         CROSS_SOURCE_SID,
         format!("{role_a} pairs its delivery source with a delivery"),
     ));
+    // The check and undo steps' calls, each granted in the account that runs it.
+    let delivery_arn = input.logs_arn(a, "delivery:EXAMPLEDELIVERYID");
+    let undo = [
+        (SOURCE_LIST[0], "*", &caller_a, &role_a, SOURCE_SETUP_FILE, CROSS_LIST_SID),
+        (SOURCE_UNDO[0], delivery_arn.as_str(), &caller_a, &role_a, SOURCE_SETUP_FILE, CROSS_SOURCE_UNDO_SID),
+        (SOURCE_UNDO[1], source_arn.as_str(), &caller_a, &role_a, SOURCE_SETUP_FILE, CROSS_SOURCE_UNDO_SID),
+    ];
+    for (operation, resource, caller, role, file, sid) in undo {
+        calls.push(identity(caller, &operation.action(), resource, file, sid, format!("{role} runs {}", operation.command())));
+    }
+    if let Some(caller_b) = Caller::aws(&role_b) {
+        let operation = DESTINATION_UNDO[0];
+        calls.push(identity(
+            &caller_b,
+            &operation.action(),
+            &destination_arn,
+            DESTINATION_SETUP_FILE,
+            CROSS_DESTINATION_UNDO_SID,
+            format!("{role_b} runs {}", operation.command()),
+        ));
+    }
     // Across accounts both the destination policy and the role's IAM policy must allow; the
     // delivery destination ARN names account B, so the evaluator requires both.
     calls.push(RequiredCall {

@@ -1,7 +1,8 @@
 //! Input checks for the vended-logs form: each problem is reported next to its field.
 
-use super::check_destination::{check_log_group, check_s3, check_stream};
-use super::services::Support;
+use super::check_destination::{check_log_group, check_s3, check_stream, check_unused_key};
+use super::services::{Service, Support};
+use crate::catalog::Partition;
 use super::{Destination, VendedLogsInput};
 use crate::policy::{is_account_id, Arn};
 use crate::scenarios::field_checks::{check_account, check_region};
@@ -22,6 +23,7 @@ pub fn check_input(input: &VendedLogsInput) -> Vec<FieldError> {
         Destination::S3 => check_s3(input, &mut out),
         Destination::Firehose => check_stream(input.delivery_stream.trim(), &mut out),
     }
+    check_unused_key(input, &mut out);
     if input.is_v2() {
         check_v2(input, &mut out);
     }
@@ -66,7 +68,34 @@ fn check_service(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
             "destination-account",
             "Firehose has no resource policy, so V1 delivery cannot reach a stream in another account; use a stream in the source account",
         )),
-        Support::V1 | Support::V2 => {}
+        Support::BucketAcl if input.is_cross_account() => out.push(FieldError::error(
+            "destination-account",
+            format!("{} writes through the bucket ACL, which this tool sets up only for a bucket in the source account; use a bucket in the source account", service.label),
+        )),
+        Support::V1 | Support::V2 | Support::BucketAcl => {}
+    }
+    check_delivery_region(input, service, out);
+}
+
+/// A global service's delivery source exists in one Region only, and the delivery destination
+/// and delivery are made beside it.
+fn check_delivery_region(input: &VendedLogsInput, service: &Service, out: &mut Vec<FieldError>) {
+    let Some(home) = service.delivery_region.filter(|_| input.is_v2()) else {
+        return;
+    };
+    if input.partition != Partition::Aws {
+        out.push(FieldError::warning(
+            "region",
+            format!("{} delivery sources are made in {home} in the commercial partition; which Region {} uses is unverified", service.label, input.partition.label()),
+        ));
+    } else if input.region() != home {
+        out.push(FieldError::error(
+            "region",
+            format!(
+                "{} is global: its delivery source lives in {home}, so the delivery source, delivery destination and delivery are made there; set the Region to {home} (an S3 bucket may be in any Region)",
+                service.label
+            ),
+        ));
     }
 }
 
@@ -111,14 +140,8 @@ fn check_v2(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
 
 fn check_source_arn(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
     const FIELD: &str = "source-resource-arn";
-    let text = input.source_resource_arn.trim();
-    if text.is_empty() {
-        out.push(FieldError::error(
-            FIELD,
-            "enter the ARN of the resource whose logs are delivered",
-        ));
-        return;
-    }
+    let text = input.source_resource_arn();
+    let text = text.as_str();
     let arn = match Arn::parse(text) {
         Ok(arn) => arn,
         Err(e) => {
@@ -136,8 +159,10 @@ fn check_source_arn(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
             ),
         ));
     }
+    // PutDeliverySource takes the resource of the service that emits the log type, in the
+    // delivery source's own Region: anything else is refused, so these are errors.
     if let Some(s) = input.service().filter(|s| s.arn_service != arn.service) {
-        out.push(FieldError::warning(
+        out.push(FieldError::error(
             FIELD,
             format!(
                 "{} resources have {} ARNs; this is a {} ARN",
@@ -146,10 +171,10 @@ fn check_source_arn(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
         ));
     }
     if !arn.region.is_empty() && !input.region().is_empty() && arn.region != input.region() {
-        out.push(FieldError::warning(
+        out.push(FieldError::error(
             FIELD,
             format!(
-                "the resource is in {}, the delivery source would be in {}",
+                "the resource is in {}, the delivery source would be in {}: a delivery source is made in its resource's Region",
                 arn.region,
                 input.region()
             ),
@@ -323,16 +348,22 @@ mod tests {
             ),
             (json!({"log-type": "bad-type"}), "log-type", Error, "only letters"),
             (
-                json!({"source-resource-arn": ""}),
-                "source-resource-arn",
-                Error,
-                "enter the ARN",
-            ),
-            (
                 json!({"source-resource-arn": "arn:aws:s3:::bucket"}),
                 "source-resource-arn",
-                Warning,
+                Error,
                 "this is a s3 ARN",
+            ),
+            (
+                json!({"service": "codewhisperer", "source-resource-arn": "arn:aws:bedrock:us-east-1:111122223333:knowledge-base/KB1"}),
+                "source-resource-arn",
+                Error,
+                "this is a bedrock ARN",
+            ),
+            (
+                json!({"source-resource-arn": "arn:aws:bedrock:eu-west-1:111122223333:knowledge-base/KB1"}),
+                "source-resource-arn",
+                Error,
+                "the resource is in eu-west-1, the delivery source would be in us-east-1",
             ),
             (
                 json!({"source-resource-arn": "arn:aws:bedrock:us-east-1:999999999999:knowledge-base/KB1"}),
@@ -373,6 +404,24 @@ mod tests {
             "source-resource-arn": "nonsense", "delivery-source-name": "has spaces"
         }));
         assert_eq!(check_input(&v1_cwl), vec![]);
+    }
+
+    /// The defaults leave the resource empty: the chosen service's example resource stands in,
+    /// so picking another service never leaves a Bedrock ARN behind.
+    #[test]
+    fn an_empty_resource_is_the_chosen_services_example_and_passes() {
+        for (service, arn) in [
+            ("iam-identity-center", "arn:aws:sso:::instance/ssoins-1234567890abcdef"),
+            ("codewhisperer", "arn:aws:codewhisperer:eu-west-1:123456789012:profile/EXAMPLEPROFILE"),
+            ("bedrock-knowledge-bases", "arn:aws:bedrock:eu-west-1:123456789012:knowledge-base/KB12345678"),
+        ] {
+            let input = with(json!({
+                "service": service, "source-resource-arn": "", "region": "eu-west-1", "account": "123456789012"
+            }));
+            assert_eq!(check_input(&input), vec![], "{service}");
+            assert_eq!(input.source_resource_arn(), arn);
+        }
+        assert_eq!(VendedLogsInput::default().source_resource_arn.as_str(), "");
     }
 
     #[test]

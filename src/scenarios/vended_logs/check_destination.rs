@@ -1,7 +1,7 @@
 //! Input checks for the destination's resources: log group, bucket, prefix, key and stream names
 //! as their services define them.
 
-use super::VendedLogsInput;
+use super::{Destination, VendedLogsInput};
 use crate::policy::{is_account_id, Arn};
 use crate::scenarios::bucket_name::bucket_name_problem;
 use crate::scenarios::field_checks::log_group_name_problem;
@@ -12,6 +12,20 @@ pub fn check_log_group(name: &str, out: &mut Vec<FieldError>) {
     let problem = if name.is_empty() { Some("enter the log group name".to_owned()) } else { log_group_name_problem(name) };
     if let Some(p) = problem {
         out.push(FieldError::error("log-group", p));
+    }
+}
+
+/// A key ARN given for a log group or stream: only S3 destinations take one here, so it would
+/// be silently dropped.
+pub fn check_unused_key(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
+    if input.destination != Destination::S3 && !input.key_arn.trim().is_empty() {
+        out.push(FieldError::warning(
+            "key-arn",
+            format!(
+                "not used: the key is the S3 bucket's, and the destination is {}; clear the field (a log group's own key is the log-group-key scenario's)",
+                input.destination.label()
+            ),
+        ));
     }
 }
 
@@ -28,7 +42,12 @@ pub fn check_s3(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
         ));
     }
     let key = input.key_arn.trim();
-    if !key.is_empty() {
+    if !key.is_empty() && input.uses_bucket_acl() {
+        out.push(FieldError::warning(
+            "key-arn",
+            "not used: this service writes through the bucket ACL, and which key-policy statement it needs is unverified here; see the service's guide for SSE-KMS buckets",
+        ));
+    } else if !key.is_empty() {
         check_key_arn(input, key, out);
     }
 }

@@ -18,9 +18,9 @@ pub static FIELDS: &[FieldSpec] = &[
     FieldSpec::new("service", "Service", SOURCE, Control::Choice { options: &SERVICE_OPTIONS })
         .hint("Services that write to CloudWatch Logs by their own means (Lambda, ECS, CloudTrail …) need no vended-log permissions and are not listed."),
     FieldSpec::new("source-resource-arn", "Resource sending the logs", V2, Control::Text {
-        placeholder: "arn:aws:bedrock:us-east-1:111122223333:knowledge-base/KB12345678",
+        placeholder: "Empty: the service's example resource",
     })
-    .hint("Its ARN: the delivery source is made for it.")
+    .hint("Its ARN, in the Region above: the delivery source is made for it. Empty uses an example ARN of the chosen service; replace it before deploying.")
     .shown_when("service", &V2_SERVICE_IDS),
     FieldSpec::new("log-type", "Log type", V2, Control::Text { placeholder: "Empty: the service's first log type" })
         .hint("e.g. APPLICATION_LOGS (Bedrock), EVENT_LOGS (CodeWhisperer), ERROR_LOGS (IAM Identity Center).")

@@ -15,6 +15,7 @@ mod fields;
 mod firehose;
 mod log_group;
 mod notes;
+mod operations;
 mod permissions;
 mod s3;
 pub mod services;
@@ -62,7 +63,8 @@ pub struct VendedLogsInput {
     pub destination: Destination,
     /// Empty: the destination is in `account`.
     pub destination_account: String,
-    /// V2: the emitting resource (`put-delivery-source --resource-arn`).
+    /// V2: the emitting resource (`put-delivery-source --resource-arn`); empty takes the chosen
+    /// service's example resource in the source account and Region.
     pub source_resource_arn: String,
     /// V2: empty takes the service's first documented log type.
     pub log_type: String,
@@ -92,7 +94,9 @@ impl Default for VendedLogsInput {
             service: "bedrock-knowledge-bases".into(),
             destination: Destination::CloudwatchLogs,
             destination_account: String::new(),
-            source_resource_arn: "arn:aws:bedrock:us-east-1:111122223333:knowledge-base/KB12345678".into(),
+            // Empty, not Bedrock's example: a default ARN of one service would outlive a change of
+            // service, Region or account and name a resource delivery cannot use.
+            source_resource_arn: String::new(),
             log_type: String::new(),
             delivery_source_name: "my-delivery-source".into(),
             delivery_destination_name: "my-delivery-destination".into(),
@@ -119,6 +123,12 @@ impl VendedLogsInput {
         self.service().is_some_and(Service::is_v2)
     }
 
+    /// The service writes to the bucket through the bucket ACL, not a bucket policy.
+    pub fn uses_bucket_acl(&self) -> bool {
+        self.service()
+            .is_some_and(|s| s.support(self.destination) == Support::BucketAcl)
+    }
+
     pub fn source_account(&self) -> &str {
         self.account.trim()
     }
@@ -141,6 +151,19 @@ impl VendedLogsInput {
 
     pub fn region(&self) -> &str {
         self.region.trim()
+    }
+
+    /// The resource `put-delivery-source` names: as typed, or the service's example one.
+    pub fn source_resource_arn(&self) -> String {
+        match (self.source_resource_arn.trim(), self.service()) {
+            ("", Some(service)) => service.example_arn(self.p(), self.region(), self.source_account()),
+            (typed, _) => typed.to_owned(),
+        }
+    }
+
+    /// Whether the delivery source names the service's example resource, not the user's.
+    pub fn uses_example_resource(&self) -> bool {
+        self.source_resource_arn.trim().is_empty()
     }
 
     pub fn log_type(&self) -> &str {
@@ -219,8 +242,10 @@ impl VendedLogsInput {
         }
     }
 
+    /// Whether the bundle adds a statement to the bucket key's policy: not for ACL-based
+    /// delivery, whose key statement domain-facts does not record.
     pub fn has_key(&self) -> bool {
-        self.destination == Destination::S3 && !self.key_arn.trim().is_empty()
+        self.destination == Destination::S3 && !self.key_arn.trim().is_empty() && !self.uses_bucket_acl()
     }
 
     pub fn org_paths(&self) -> Vec<&str> {
@@ -286,6 +311,7 @@ fn documents(input: &VendedLogsInput) -> Vec<Document> {
     let mut docs = permissions::documents(input);
     match input.destination {
         Destination::CloudwatchLogs => docs.push(log_group::policy(input)),
+        Destination::S3 if input.uses_bucket_acl() => {}
         Destination::S3 => {
             docs.push(s3::bucket_policy(input));
             if input.has_key() {

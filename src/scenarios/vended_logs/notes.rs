@@ -28,6 +28,13 @@ pub fn notes(input: &VendedLogsInput, documents: &[Document]) -> Vec<String> {
     } else {
         notes.push("When logging is turned on, CloudWatch Logs creates or extends the destination policy itself, because the setup role may; applying it yourself (the optional step) gives the same result. Once the policy is in place, further deliveries need only the delivery permissions.".to_owned());
     }
+    if input.is_v2() && input.uses_example_resource() {
+        notes.push(format!(
+            "No resource ARN was entered: the delivery source and the documents name {}, an example {} resource. Enter your resource's ARN before deploying.",
+            input.source_resource_arn(),
+            service.label
+        ));
+    }
     if input.is_v2() {
         notes.push("V2 objects are yours to clean up: delete the delivery, then the delivery source, then the delivery destination if nothing else uses it.".to_owned());
         if service.resource_grant.is_none() {
@@ -40,6 +47,9 @@ pub fn notes(input: &VendedLogsInput, documents: &[Document]) -> Vec<String> {
                 notes.extend(log_group::size_notes(input, doc));
             }
             notes.push("An account has at most 10 account-level resource policies per Region; the current AWS page says new deliveries get a policy on the log group itself (up to 51,200 bytes) instead.".to_owned());
+        }
+        Destination::S3 if input.uses_bucket_acl() => {
+            notes.push(format!("{} writes to the bucket through its ACL, not a bucket policy: no delivery.logs.amazonaws.com statement is needed. Enabling ACLs on a shared bucket also affects the other sources writing to it.", service.label));
         }
         Destination::S3 => {
             notes.push("Delivery writes one or more files every five minutes. The bucket owner is recorded at the first delivery: after changing it, re-create the delivery.".to_owned());

@@ -2,6 +2,7 @@
 //! across accounts with V2 the delivery destination policy (domain-facts §4.2–§4.6).
 
 use super::firehose::role_arn;
+use super::operations::{actions, DESTINATION_SETUP, DESTINATION_UNDO, SOURCE_LIST, SOURCE_SETUP, SOURCE_UNDO};
 use super::{Destination, VendedLogsInput};
 use crate::policy::{Policy, PolicyKind, Principal, Statement, ValueList};
 use crate::scenarios::{Document, Explanation};
@@ -91,7 +92,7 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
         let mut parts = Parts::default();
         if input.is_v2() {
             v2_delivery(input, &mut parts);
-        } else {
+        } else if !input.uses_bucket_acl() {
             v1_delivery(&mut parts);
         }
         destination_updates(input, &mut parts);
@@ -109,7 +110,7 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
         source.push(
             allow(
                 "CreateLogDeliveryPermissions",
-                ValueList::array_of(["logs:PutDeliverySource", "logs:CreateDelivery"]),
+                ValueList::array_of(actions(&SOURCE_SETUP)),
                 ValueList::array_of([
                     input.logs_arn(a, "delivery-source:*"),
                     input.logs_arn(a, "delivery:*"),
@@ -119,16 +120,45 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
             format!("Lets account {a}'s setup role create the delivery source for its resource and the delivery to account {b}'s delivery destination; account {b}'s delivery destination policy must allow it too."),
             CROSS_DOC,
         );
+        // AWS's example grants only the two set-up calls; the steps also check and undo, and
+        // cleaning up is the customer's job (§4.1), so the role gets those calls too.
+        source.push(
+            allow(
+                "ListLogDeliveries",
+                ValueList::array_of(actions(&SOURCE_LIST)),
+                ValueList::of(["*"]),
+            ),
+            "Lets the role check the delivery it made (describe-deliveries); list actions take no resource ARN.".to_owned(),
+            V2_DOC,
+        );
+        source.push(
+            allow(
+                "CleanUpLogDeliveryPermissions",
+                ValueList::array_of(actions(&SOURCE_UNDO)),
+                ValueList::array_of([input.logs_arn(a, "delivery-source:*"), input.logs_arn(a, "delivery:*")]),
+            ),
+            format!("Lets account {a}'s setup role delete the delivery and then the delivery source, the undo steps; V2 objects are yours to clean up."),
+            V2_DOC,
+        );
         destination.push(
             allow(
                 "PutLogDestinationPermissions",
-                ValueList::array_of(["logs:PutDeliveryDestination", "logs:PutDeliveryDestinationPolicy"]),
+                ValueList::array_of(actions(&DESTINATION_SETUP)),
                 ValueList::of([input.logs_arn(b, "delivery-destination:*")]),
             ),
             format!("Lets account {b}'s setup role create the delivery destination and the policy that lets account {a} deliver to it."),
             CROSS_DOC,
         );
-    } else {
+        destination.push(
+            allow(
+                "CleanUpLogDestinationPermissions",
+                ValueList::array_of(actions(&DESTINATION_UNDO)),
+                ValueList::of([input.logs_arn(b, "delivery-destination:*")]),
+            ),
+            format!("Lets account {b}'s setup role delete the delivery destination once account {a} has deleted the delivery, the last undo step."),
+            V2_DOC,
+        );
+    } else if !input.uses_bucket_acl() {
         v1_delivery(&mut source);
     }
     destination_updates(input, &mut destination);
@@ -192,6 +222,15 @@ fn destination_updates(input: &VendedLogsInput, parts: &mut Parts) {
                 CWL_DOC,
             );
         }
+        Destination::S3 if input.uses_bucket_acl() => parts.push(
+            allow(
+                "AllowBucketAclUpdates",
+                ValueList::array_of(["s3:GetBucketAcl", "s3:PutBucketAcl", "s3:PutBucketOwnershipControls"]),
+                ValueList::of([input.bucket_arn()]),
+            ),
+            format!("Lets the role enable ACLs on bucket {} and lets the service, when the role turns logging on, read the bucket ACL and add its log-delivery account to it (unverified: from the service's guide, not domain-facts).", input.bucket.trim()),
+            OVERVIEW_DOC,
+        ),
         Destination::S3 => parts.push(
             allow(
                 "AllowUpdatesToResourcePolicyS3",
@@ -234,7 +273,7 @@ fn resource_grant(input: &VendedLogsInput, parts: &mut Parts) {
         allow(
             "ServiceLevelAccessForLogDelivery",
             ValueList::array_of([format!("{prefix}:AllowVendedLogDeliveryForResource")]),
-            ValueList::of([input.source_resource_arn.trim()]),
+            ValueList::of([input.source_resource_arn()]),
         ),
         format!("{} requires explicit permission to send this resource's logs (an extra check on PutDeliverySource); it is limited to the one resource.", input.service().map_or("The service", |s| s.label)),
         SERVICE_DOC,

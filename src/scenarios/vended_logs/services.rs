@@ -16,6 +16,9 @@ pub enum Support {
     V1,
     /// Delivery source, delivery destination and delivery objects (`PutDeliverySource` …).
     V2,
+    /// S3 only: the service grants its log-delivery account write access in the bucket ACL, so
+    /// the bucket needs ACLs enabled and no `delivery.logs.amazonaws.com` bucket policy applies.
+    BucketAcl,
 }
 
 /// One row of the table.
@@ -36,6 +39,12 @@ pub struct Service {
     pub example_resource: &'static str,
     /// V2: the service whose `SERVICE:AllowVendedLogDeliveryForResource` AWS documents for it.
     pub resource_grant: Option<&'static str>,
+    /// V2 in the commercial partition: the one Region its delivery source can be made in (a
+    /// global service's), when not the resource's own.
+    pub delivery_region: Option<&'static str>,
+    /// The service takes a log group ARN ending in `:*` (Step Functions' `logGroupArn`: "The ARN
+    /// must end with :*", AWS::StepFunctions::StateMachine CloudWatchLogsLogGroup).
+    pub log_group_arn_with_star: bool,
 }
 
 impl Service {
@@ -53,12 +62,12 @@ impl Service {
     }
 
     /// An example ARN of the emitting resource (V2), for placeholders and tests. IAM Identity
-    /// Center instance ARNs carry no Region or account.
+    /// Center instance ARNs carry no Region or account; CloudFront's, being global, no Region.
     pub fn example_arn(&self, partition: &str, region: &str, account: &str) -> String {
-        let (region, account) = if self.arn_service == "sso" {
-            ("", "")
-        } else {
-            (region, account)
+        let (region, account) = match self.arn_service {
+            "sso" => ("", ""),
+            "cloudfront" => ("", account),
+            _ => (region, account),
         };
         format!(
             "arn:{partition}:{}:{region}:{account}:{}",
@@ -70,17 +79,21 @@ impl Service {
     pub fn vended_destinations(&self) -> Vec<Destination> {
         Destination::ALL
             .into_iter()
-            .filter(|d| matches!(self.support(*d), Support::V1 | Support::V2))
+            .filter(|d| matches!(self.support(*d), Support::V1 | Support::V2 | Support::BucketAcl))
             .collect()
     }
 }
 
-use Support::{Custom, No, V1, V2};
+use Support::{BucketAcl, Custom, No, V1, V2};
 
 const DAGGER: &str = "the seed table gives this row one cell; which destination it belongs to is inferred (unverified)";
 const ROUTE53: &str = "the seed shows two [V1] cells for this row; the 2022 table marks CloudWatch Logs, S3 and Firehose, so S3 and Firehose are unverified";
 const MOVED_TO_V2: &str = "the current AWS page lists this service under V2 permissions for all three destinations; this table is as of the seed";
-const CLOUDFRONT: &str = "CloudFront's legacy standard logging writes to S3 with bucket ACLs, not this bucket policy, and the current AWS page lists CloudFront access logs under V2 for all three destinations";
+const CLOUDFRONT_V2: &str = "the seed table lists CloudFront access logs as V1 to S3 only; the current AWS page lists them under V2 for all three destinations, which is what this bundle follows";
+/// Neither ACL-based model is in domain-facts beyond "CloudFront (legacy standard logging) uses
+/// its own ACL-based model"; the steps follow the services' own guides.
+const CLOUDFRONT_LEGACY: &str = "domain-facts records only that legacy standard logging uses its own ACL-based model; the ACL steps (ACLs enabled on the bucket, s3:GetBucketAcl and s3:PutBucketAcl for whoever turns logging on, CloudFront adding its log-delivery account to the bucket ACL) follow the CloudFront Developer Guide (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html)";
+const SPOT_FEED: &str = "the seed table lists the data feed as V1 to S3, but EC2's guide describes an ACL-based model like CloudFront's legacy logging (ACLs enabled on the bucket, s3:GetBucketAcl and s3:PutBucketAcl for whoever subscribes, the log-delivery account added to the bucket ACL) (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-data-feeds.html); the steps follow that guide";
 
 /// A V1 row: no V2 data.
 const fn v1(id: &'static str, label: &'static str, cwl: Support, s3: Support, fh: Support) -> Service {
@@ -95,6 +108,8 @@ const fn v1(id: &'static str, label: &'static str, cwl: Support, s3: Support, fh
         arn_service: "",
         example_resource: "",
         resource_grant: None,
+        delivery_region: None,
+        log_group_arn_with_star: false,
     }
 }
 
@@ -122,6 +137,8 @@ const fn v2(
         arn_service,
         example_resource,
         resource_grant: None,
+        delivery_region: None,
+        log_group_arn_with_star: false,
     }
 }
 
@@ -145,9 +162,27 @@ pub const SERVICES: &[Service] = &[
         No,
         No,
     ),
+    // CloudFront has two models, offered by name; neither is the generic V1 bucket policy.
+    Service {
+        caveat: Some(CLOUDFRONT_V2),
+        delivery_region: Some("us-east-1"),
+        ..v2(
+            "cloudfront-access-logs",
+            "CloudFront access logs (standard logging v2)",
+            &["ACCESS_LOGS"],
+            "cloudfront",
+            "distribution/E1EXAMPLE12345",
+        )
+    },
     caveat(
-        v1("cloudfront-access-logs", "CloudFront access logs", No, V1, No),
-        CLOUDFRONT,
+        v1(
+            "cloudfront-legacy-logs",
+            "CloudFront standard logging (legacy, S3 bucket ACLs)",
+            No,
+            BucketAcl,
+            No,
+        ),
+        CLOUDFRONT_LEGACY,
     ),
     v1("evidently", "CloudWatch Evidently evaluation event logs", V1, V1, No),
     caveat(
@@ -229,8 +264,14 @@ pub const SERVICES: &[Service] = &[
     v1("sagemaker-events", "Amazon SageMaker events", V1, No, No),
     v1("sagemaker-worker-events", "Amazon SageMaker worker events", V1, No, No),
     v1("site-to-site-vpn", "AWS Site-to-Site VPN logs", V1, V1, V1),
-    v1("ec2-spot-data-feed", "EC2 Spot Instance data feed files", No, V1, No),
-    v1("step-functions", "AWS Step Functions workflow logs", V1, No, No),
+    caveat(
+        v1("ec2-spot-data-feed", "EC2 Spot Instance data feed files", No, BucketAcl, No),
+        SPOT_FEED,
+    ),
+    Service {
+        log_group_arn_with_star: true,
+        ..v1("step-functions", "AWS Step Functions workflow logs", V1, No, No)
+    },
     v1("storage-gateway", "Storage Gateway audit and health logs", V1, No, No),
     v1("transfer-family", "AWS Transfer Family logs", V1, V1, V1),
     v1("verified-access", "AWS Verified Access logs", V1, V1, V1),
@@ -366,6 +407,7 @@ mod tests {
             v2,
             [
                 "bedrock-knowledge-bases",
+                "cloudfront-access-logs",
                 "codewhisperer",
                 "iam-identity-center",
                 "workmail"

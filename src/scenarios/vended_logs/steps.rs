@@ -2,6 +2,10 @@
 //! each step says which account runs it.
 
 use super::firehose::{ROLE_NAME, TAG_KEY};
+use super::operations::{
+    LogsOperation, CREATE_DELIVERY, DELETE_DELIVERY, DELETE_DELIVERY_DESTINATION, DELETE_DELIVERY_SOURCE,
+    DESCRIBE_DELIVERIES, PUT_DELIVERY_DESTINATION, PUT_DELIVERY_DESTINATION_POLICY, PUT_DELIVERY_SOURCE,
+};
 use super::{log_group, Destination, VendedLogsInput};
 use crate::policy::Arn;
 use crate::scenarios::shell::{quote, unless_error};
@@ -114,6 +118,14 @@ fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
                 ));
             }
         }
+        Destination::S3 if input.uses_bucket_acl() => steps.push(Step::new(
+            title(input, Side::Destination, "enable ACLs on the bucket (the service's log-delivery account is granted access in the bucket ACL; this affects every writer of a shared bucket)"),
+            format!(
+                "aws s3api put-bucket-ownership-controls --bucket {} --ownership-controls 'Rules=[{{ObjectOwnership=BucketOwnerPreferred}}]'",
+                quote(input.bucket.trim())
+            ),
+            &[TrailEvent::s3("PutBucketOwnershipControls")],
+        )),
         Destination::S3 => {
             if input.has_key() {
                 steps.push(key_step(input));
@@ -195,7 +207,7 @@ fn key_step(input: &VendedLogsInput) -> Step {
 /// The policy update CloudWatch Logs makes itself when the steps leave it to it.
 fn automatic_events(input: &VendedLogsInput) -> Vec<TrailEvent> {
     match input.destination {
-        _ if input.policy_is_manual() => vec![],
+        _ if input.policy_is_manual() || input.uses_bucket_acl() => vec![],
         Destination::CloudwatchLogs => vec![TrailEvent::logs("PutResourcePolicy")],
         Destination::S3 => vec![TrailEvent::s3("PutBucketPolicy")],
         Destination::Firehose => vec![],
@@ -206,28 +218,36 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
     let region = quote(input.region());
     let source = quote(input.delivery_source_name.trim());
     let destination = quote(input.delivery_destination_name.trim());
+    let run = |op: LogsOperation, args: String| format!("{} --region {region} {args}", op.command());
     steps.push(Step::new(
         title(input, Side::Source, "create the delivery source"),
-        format!(
-            "aws logs put-delivery-source --region {region} --name {source} --log-type {} --resource-arn {}",
-            quote(input.log_type()),
-            quote(input.source_resource_arn.trim())
+        run(
+            PUT_DELIVERY_SOURCE,
+            format!(
+                "--name {source} --log-type {} --resource-arn {}",
+                quote(input.log_type()),
+                quote(&input.source_resource_arn())
+            ),
         ),
         &[TrailEvent::logs("PutDeliverySource")],
     ));
     steps.push(Step::new(
         title(input, Side::Destination, "create the delivery destination"),
-        format!(
-            "aws logs put-delivery-destination --region {region} --name {destination} --delivery-destination-configuration {}",
-            quote(&format!("destinationResourceArn={}", input.destination_resource_arn()))
+        run(
+            PUT_DELIVERY_DESTINATION,
+            format!(
+                "--name {destination} --delivery-destination-configuration {}",
+                quote(&format!("destinationResourceArn={}", input.destination_resource_arn()))
+            ),
         ),
         &[TrailEvent::logs("PutDeliveryDestination")],
     ));
     if input.is_cross_account() {
         steps.push(Step::new(
             title(input, Side::Destination, &format!("let account {} deliver to it", input.source_account())),
-            format!(
-                "aws logs put-delivery-destination-policy --region {region} --delivery-destination-name {destination} --delivery-destination-policy file://delivery-destination-policy.json"
+            run(
+                PUT_DELIVERY_DESTINATION_POLICY,
+                format!("--delivery-destination-name {destination} --delivery-destination-policy file://delivery-destination-policy.json"),
             ),
             &[TrailEvent::logs("PutDeliveryDestinationPolicy")],
         ));
@@ -236,43 +256,72 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
     events.extend(automatic_events(input));
     steps.push(Step::new(
         title(input, Side::Source, "create the delivery"),
-        format!(
-            "aws logs create-delivery --region {region} --delivery-source-name {source} --delivery-destination-arn {}",
-            quote(&input.delivery_destination_arn())
+        run(
+            CREATE_DELIVERY,
+            format!(
+                "--delivery-source-name {source} --delivery-destination-arn {}",
+                quote(&input.delivery_destination_arn())
+            ),
         ),
         &events,
     ));
     steps.push(Step::new(
         title(input, Side::Source, "check the delivery"),
-        format!(
-            "aws logs describe-deliveries --region {region} --query \"deliveries[?deliverySourceName=='{}']\"",
-            input.delivery_source_name.trim()
+        run(
+            DESCRIBE_DELIVERIES,
+            format!(
+                "--query \"deliveries[?deliverySourceName=='{}']\"",
+                input.delivery_source_name.trim()
+            ),
         ),
         &[TrailEvent::logs("DescribeDeliveries")],
     ));
-    steps.push(commented(
-        "Later, only to undo: delete the delivery, its source, then its destination".into(),
-        format!(
-            "aws logs delete-delivery --region {region} --id DELIVERY_ID   # the id describe-deliveries shows\naws logs delete-delivery-source --region {region} --name {source}\naws logs delete-delivery-destination --region {region} --name {destination}"
-        ),
-    ));
+    let delete_delivery = run(DELETE_DELIVERY, "--id DELIVERY_ID   # the id describe-deliveries shows".into());
+    let delete_source = run(DELETE_DELIVERY_SOURCE, format!("--name {source}"));
+    let delete_destination = run(DELETE_DELIVERY_DESTINATION, format!("--name {destination}"));
+    if input.is_cross_account() {
+        // Each account deletes its own objects, the destination last: it is in use until then.
+        steps.push(commented(
+            title(input, Side::Source, "later, only to undo: delete the delivery, then its source"),
+            format!("{delete_delivery}\n{delete_source}"),
+        ));
+        steps.push(commented(
+            title(input, Side::Destination, "later, only to undo, once the delivery is deleted: delete the delivery destination"),
+            delete_destination,
+        ));
+    } else {
+        steps.push(commented(
+            "Later, only to undo: delete the delivery, its source, then its destination".into(),
+            format!("{delete_delivery}\n{delete_source}\n{delete_destination}"),
+        ));
+    }
 }
 
 fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
     let service = input.service().map_or("the service", |s| s.label);
-    let mut events = vec![TrailEvent::logs("CreateLogDelivery")];
+    // ACL-based delivery goes through no CloudWatch Logs API; the service edits the bucket ACL.
+    let mut events = if input.uses_bucket_acl() {
+        vec![TrailEvent::s3("PutBucketAcl")]
+    } else {
+        vec![TrailEvent::logs("CreateLogDelivery")]
+    };
     events.extend(automatic_events(input));
+    // The log group name is a field, so the tool writes the ARN in the form the service takes
+    // rather than asking for a second spelling of it.
+    let star = input.destination == Destination::CloudwatchLogs
+        && input.service().is_some_and(|s| s.log_group_arn_with_star);
+    let arn = if star {
+        format!("{}:*   # the ARN must end with :*", input.destination_resource_arn())
+    } else {
+        input.destination_resource_arn()
+    };
     steps.push(Step::new(
         title(
             input,
             Side::Source,
             &format!("turn on {service} (in the service's console or API)"),
         ),
-        format!(
-            "# Choose {} as the destination:\n#   {}",
-            input.destination.label(),
-            input.destination_resource_arn()
-        ),
+        format!("# Choose {} as the destination:\n#   {arn}", input.destination.label()),
         &events,
     ));
     let region = quote(input.region());
@@ -281,6 +330,11 @@ fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
             "check the resource policies",
             format!("aws logs describe-resource-policies --region {region} --query 'resourcePolicies[].policyName'"),
             TrailEvent::logs("DescribeResourcePolicies"),
+        ),
+        Destination::S3 if input.uses_bucket_acl() => (
+            "check that the bucket ACL now grants the log-delivery account access",
+            format!("aws s3api get-bucket-acl --bucket {}", quote(input.bucket.trim())),
+            TrailEvent::s3("GetBucketAcl"),
         ),
         Destination::S3 => (
             "check the bucket policy",

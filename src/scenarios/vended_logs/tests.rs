@@ -259,3 +259,72 @@ fn any_input_gives_a_bundle_without_panicking() {
         }
     }
 }
+
+/// `logs:Operation` for each `aws logs operation` a command runs, commented lines included: an
+/// undo step is still run with the same role's permissions.
+fn logs_actions(command: &str) -> Vec<String> {
+    command
+        .lines()
+        .filter_map(|l| l.trim_start_matches(['#', ' ']).strip_prefix("aws logs "))
+        .filter_map(|rest| rest.split_whitespace().next())
+        .map(|op| {
+            let pascal: String = op
+                .split('-')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+                })
+                .collect();
+            format!("logs:{pascal}")
+        })
+        .collect()
+}
+
+fn granted_actions(bundle: &Bundle, file: &str) -> Vec<String> {
+    let doc = bundle.documents.iter().find(|d| d.file_name == file).unwrap_or_else(|| panic!("no {file}"));
+    doc.policy
+        .statements
+        .iter()
+        .flat_map(|s| s.action.iter().flat_map(|a| a.values().map(str::to_owned).collect::<Vec<_>>()))
+        .collect()
+}
+
+#[test]
+fn every_logs_call_a_step_runs_is_granted_by_that_accounts_setup_policy() {
+    let mut checked = 0;
+    for service in ["bedrock-knowledge-bases", "workmail", "waf"] {
+        for destination in Destination::ALL {
+            for other in ["", "444455556666"] {
+                let input = VendedLogsInput {
+                    service: service.into(),
+                    destination,
+                    destination_account: other.into(),
+                    ..VendedLogsInput::default()
+                };
+                let bundle = generate(&input);
+                for step in &bundle.steps {
+                    let file = if !input.is_cross_account() {
+                        "setup-permissions.json"
+                    } else if step.title.starts_with("In the source account") {
+                        "source-account-permissions.json"
+                    } else if step.title.starts_with("In the destination account") {
+                        "destination-account-permissions.json"
+                    } else {
+                        assert!(logs_actions(&step.command).is_empty(), "{service} {destination:?}: whose step is {step:?}?");
+                        continue;
+                    };
+                    let granted = granted_actions(&bundle, file);
+                    for action in logs_actions(&step.command) {
+                        assert!(
+                            granted.contains(&action),
+                            "{service} {destination:?} {other}: {file} lacks {action}, which \"{}\" runs",
+                            step.title
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 40, "{checked}");
+}
