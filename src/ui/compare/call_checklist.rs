@@ -44,7 +44,14 @@ fn CallItem(row: CallRow) -> impl IntoView {
             <div class="verdicts">
                 <VerdictCell label="Generated" verdict=generated testid="verdict-generated" />
                 <VerdictCell label="Yours" verdict=pasted testid="verdict-pasted" />
-                <VerdictCell label="Merged" verdict=merged testid="verdict-merged" />
+                {match merged {
+                    Some(verdict) => view! { <VerdictCell label="Merged" verdict testid="verdict-merged" /> }.into_any(),
+                    None => view! {
+                        <div class="verdict verdict-none" data-testid="verdict-merged">
+                            <div class="verdict-head"><span class="verdict-label">"Merged"</span>" "<span class="verdict-word">"no merge offered"</span></div>
+                        </div>
+                    }.into_any(),
+                }}
             </div>
         </li>
     }

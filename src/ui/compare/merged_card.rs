@@ -1,18 +1,24 @@
 //! The merged policy: what was added, its size against the kind's limit, copy and download, and
 //! the command that applies it.
 
-use crate::compare::{Compared, Merged};
+use crate::compare::Merged;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::download_button::DownloadButton;
 use leptos::prelude::*;
 
+/// Shown only when the merge was checked to keep every pasted statement (`merge_pasted`), so the
+/// "kept exactly" sentence is true for this paste.
 #[component]
-pub fn MergedCard(compared: Memo<Option<Compared>>) -> impl IntoView {
-    let merged = Memo::new(move |_| compared.with(|c| c.as_ref().map(|c| c.merged.clone())));
+pub fn MergedCard(merged: Memo<Option<Merged>>) -> impl IntoView {
     let get = move |f: fn(&Merged) -> String| move || merged.with(|m| m.as_ref().map(f).unwrap_or_default());
     let text = Signal::derive(get(|m| m.text.clone()));
     let file = Signal::derive(get(|m| m.file_name.clone()));
-    let command = Signal::derive(get(|m| m.command.clone()));
+    let command = Signal::derive(get(|m| {
+        m.command
+            .clone()
+            .unwrap_or_else(|| "# No command: AWS would refuse a policy over its size limit.".to_owned())
+    }));
+    let has_command = move || merged.with(|m| m.as_ref().is_some_and(|m| m.command.is_some()));
     let over = move || merged.with(|m| m.as_ref().is_some_and(|m| m.over_limit));
     let size = get(|m| {
         let verdict = if m.over_limit {
@@ -69,7 +75,9 @@ pub fn MergedCard(compared: Memo<Option<Compared>>) -> impl IntoView {
             <pre class="code" data-testid="compare-merged-text" tabindex="0">{text}</pre>
             <div class="section-head">
                 <h4>"Apply it"</h4>
-                <CopyButton text=command label="Copy the command" testid="copy-merged-command" />
+                <Show when=has_command>
+                    <CopyButton text=command label="Copy the command" testid="copy-merged-command" />
+                </Show>
             </div>
             <pre class="code" data-testid="compare-command" tabindex="0">{command}</pre>
         </section>

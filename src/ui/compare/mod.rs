@@ -8,6 +8,7 @@ mod change_view;
 mod document_picker;
 mod marked_text;
 mod merged_card;
+mod refused_merge_card;
 
 use crate::compare::{compare_document, summary, Comparison};
 use crate::scenarios::{Bundle, ScenarioId};
@@ -20,6 +21,7 @@ use document_picker::DocumentPicker;
 use leptos::prelude::*;
 use marked_text::{finding_marks, MarkedText};
 use merged_card::MergedCard;
+use refused_merge_card::RefusedMergeCard;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -109,23 +111,30 @@ pub fn ComparePanel(
             <p id="compare-summary" class="compare-summary" data-testid="compare-summary" role="status">{status}</p>
             <ActionCatalogueStatus unloaded testid="compare-catalogue-status" />
             <Show when=move || comparison.with(Option::is_some)>
-                <ComparisonView comparison=Signal::derive(move || comparison.get()) text />
+                <ComparisonView comparison=Signal::derive(move || comparison.get()) text on_text />
             </Show>
         </section>
     }
 }
 
-/// Findings, then (when the text parsed) the diff, the merge, the checklist and the access.
+/// Findings, then (when the text parsed) the diff, the merge or why there is none, the checklist
+/// and the access. `on_text` replaces the paste (with the policy found inside a CLI answer).
 #[component]
-fn ComparisonView(comparison: Signal<Option<Comparison>>, #[prop(into)] text: Signal<String>) -> impl IntoView {
+fn ComparisonView(
+    comparison: Signal<Option<Comparison>>,
+    #[prop(into)] text: Signal<String>,
+    on_text: Callback<String>,
+) -> impl IntoView {
     let findings =
         Signal::derive(move || comparison.with(|c| c.as_ref().map(|c| c.findings.clone()).unwrap_or_default()));
     let compared = Memo::new(move |_| comparison.with(|c| c.as_ref().and_then(|c| c.compared.clone())));
+    let merged = Memo::new(move |_| compared.with(|c| c.as_ref().and_then(|c| c.merged.clone().ok())));
+    let refusal = Memo::new(move |_| compared.with(|c| c.as_ref().and_then(|c| c.merged.clone().err())));
     let generated_text =
         Signal::derive(move || comparison.with(|c| c.as_ref().map(|c| c.generated_text.clone()).unwrap_or_default()));
     view! {
         <Show when=move || findings.with(|f| !f.is_empty())>
-            <details class="compare-findings" open=move || compared.with(Option::is_none)>
+            <details class="compare-findings" open=move || merged.with(Option::is_none)>
                 <summary>{move || format!("Findings in your policy: {}", findings.with(|f| crate::report::summary(f)))}</summary>
                 <FindingList findings testid="compare-finding" />
             </details>
@@ -136,7 +145,12 @@ fn ComparisonView(comparison: Signal<Option<Comparison>>, #[prop(into)] text: Si
         </Show>
         <Show when=move || compared.with(Option::is_some)>
             <ChangeView compared existing=text generated=generated_text />
-            <MergedCard compared />
+            <Show when=move || merged.with(Option::is_some)>
+                <MergedCard merged />
+            </Show>
+            <Show when=move || refusal.with(Option::is_some)>
+                <RefusedMergeCard refusal on_text />
+            </Show>
             <CallChecklist compared />
             <AccessList compared />
         </Show>
