@@ -58,6 +58,11 @@ pub struct Explanation {
     /// One paragraph: what it allows, to whom, and what breaks without it.
     pub why: String,
     pub doc_url: &'static str,
+    /// Why the statement stays although no call the bundle's checklist makes needs it, or although it
+    /// is wider than those calls or admits a service without its source conditions (the key's
+    /// administration statement, a console extra the user ticked …). Shown next to the statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kept_because: Option<&'static str>,
 }
 
 /// One shell step.

@@ -63,6 +63,7 @@ pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
                     input.destination_account()
                 ),
                 doc_url: doc_url(input),
+                kept_because: None,
             }],
         },
         Document {
@@ -76,6 +77,7 @@ pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
                     "Only the log delivery service ({DELIVERY_PRINCIPAL}) may assume the role. AWS owns this policy; the role is created by iam:CreateServiceLinkedRole the first time delivery to Firehose is set up."
                 ),
                 doc_url: doc_url(input),
+                kept_because: None,
             }],
         },
     ]

@@ -69,7 +69,7 @@ impl Parts {
     fn push(&mut self, statement: Statement, why: String, doc_url: &'static str) {
         let sid = statement.sid.as_ref().map(|t| t.value.clone()).unwrap_or_default();
         self.statements.push(statement);
-        self.explanations.push(Explanation { sid, why, doc_url });
+        self.explanations.push(Explanation { sid, why, doc_url, kept_because: None });
     }
 
     fn document(self, name: String, file_name: &str) -> Document {
@@ -292,6 +292,7 @@ pub fn delivery_destination_policy(input: &VendedLogsInput) -> Document {
                 "Lets account {a} pair its delivery source with this delivery destination (CreateDelivery), and nothing else; it names the destination created here, where AWS's example names a different one."
             ),
             doc_url: CROSS_DOC,
+            kept_because: None,
         }],
     }
 }
