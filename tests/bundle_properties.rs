@@ -46,7 +46,23 @@ struct KnownDefect {
     what: &'static str,
 }
 
-const KNOWN_DEFECTS: &[KnownDefect] = &[];
+/// Defect 0: found by these properties, not in issue 11's list (reported by wave-d).
+const KNOWN_DEFECTS: &[KnownDefect] = &[
+    KnownDefect { scenario: ScenarioId::S3Export, sid: "AllowPutObject", property: Property::NarrowestResource, defect: 1, what: "logs PutObject on bucket/* instead of the export prefix" },
+    KnownDefect { scenario: ScenarioId::S3Export, sid: "AllowExportingRolesPutObject", property: Property::NarrowestResource, defect: 1, what: "exporting roles PutObject on bucket/* instead of the export prefix" },
+    KnownDefect { scenario: ScenarioId::S3Export, sid: "WriteExportObjects", property: Property::NarrowestResource, defect: 1, what: "caller IAM PutObject on bucket/* instead of the export prefix" },
+    KnownDefect { scenario: ScenarioId::S3Export, sid: "AllowGetBucketAcl", property: Property::EveryGrantUsed, defect: 2, what: "the bucket owner account is admitted as a log source" },
+    KnownDefect { scenario: ScenarioId::S3Export, sid: "AllowPutObject", property: Property::EveryGrantUsed, defect: 2, what: "the bucket owner account is admitted as a log source" },
+    KnownDefect { scenario: ScenarioId::LogGroupKey, sid: "Allow callers to use the key through CloudWatch Logs", property: Property::EveryGrantUsed, defect: 0, what: "old-key-policy.json: no RequiredCall for callers reading pre-rotation events under the old key" },
+    KnownDefect { scenario: ScenarioId::VendedLogs, sid: "AllowUpdatesToResourcePolicyCWL", property: Property::EveryGrantUsed, defect: 0, what: "no RequiredCall yet for the call CloudWatch Logs makes with the setup role (resource policy / SLR / describe-deliveries)" },
+    KnownDefect { scenario: ScenarioId::VendedLogs, sid: "AllowUpdatesToResourcePolicyS3", property: Property::EveryGrantUsed, defect: 0, what: "no RequiredCall yet for the call CloudWatch Logs makes with the setup role (resource policy / SLR / describe-deliveries)" },
+    KnownDefect { scenario: ScenarioId::VendedLogs, sid: "AllowUpdatesToResourcePolicyFH", property: Property::EveryGrantUsed, defect: 0, what: "no RequiredCall yet for the call CloudWatch Logs makes with the setup role (resource policy / SLR / describe-deliveries)" },
+    KnownDefect { scenario: ScenarioId::VendedLogs, sid: "CreateServiceLinkedRole", property: Property::EveryGrantUsed, defect: 0, what: "no RequiredCall yet for the call CloudWatch Logs makes with the setup role (resource policy / SLR / describe-deliveries)" },
+    KnownDefect { scenario: ScenarioId::VendedLogs, sid: "ListAccessForLogDeliveryActions", property: Property::EveryGrantUsed, defect: 0, what: "no RequiredCall yet for the call CloudWatch Logs makes with the setup role (resource policy / SLR / describe-deliveries)" },
+    KnownDefect { scenario: ScenarioId::VendedLogs, sid: "ReadWriteAccessForLogDeliveryActions", property: Property::NarrowestResource, defect: 0, what: "delivery-source:* / delivery-destination:* / delivery:* (AWS documented form) although the names are known" },
+    KnownDefect { scenario: ScenarioId::VendedLogs, sid: "CreateLogDeliveryPermissions", property: Property::NarrowestResource, defect: 0, what: "delivery-source:* (AWS cross-account example) although the name is known" },
+    KnownDefect { scenario: ScenarioId::VendedLogs, sid: "PutLogDestinationPermissions", property: Property::NarrowestResource, defect: 0, what: "delivery-destination:* (AWS cross-account example) although the name is known" },
+];
 
 /// Accounts and names no call of any scenario uses, for near misses.
 const STRANGER: &str = "999988887777";

@@ -65,6 +65,16 @@ pub struct Explanation {
     pub kept_because: Option<&'static str>,
 }
 
+impl Explanation {
+    /// The stated reason of every key policy's administration statement (KMS's default
+    /// `Enable IAM User Permissions`): no call of the scenario needs it, and it stays.
+    pub const KEY_ADMINISTRATION: &'static str = "KMS's default administration statement: no call of this setup needs it, but without it nobody in the account could change or use the key through IAM again (lockout).";
+
+    /// A console extra the user ticked.
+    pub const CONSOLE_EXTRA: &'static str =
+        "a console extra you ticked: the console lists these resources to offer them as choices; the commands below do not need it.";
+}
+
 /// One shell step.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Step {

@@ -60,7 +60,7 @@ fn root_why(input: &QueryResultKeyInput) -> Explanation {
             input.key_owner()
         ),
         doc_url: DEFAULT_KEY_POLICY_DOC,
-        kept_because: None,
+        kept_because: Some(Explanation::KEY_ADMINISTRATION),
     }
 }
 

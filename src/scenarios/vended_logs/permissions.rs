@@ -268,6 +268,9 @@ fn console_extras(input: &VendedLogsInput, parts: &mut Parts) {
             OVERVIEW_DOC,
         ),
     }
+    if let Some(last) = parts.explanations.last_mut().filter(|e| e.sid.starts_with("Console")) {
+        last.kept_because = Some(Explanation::CONSOLE_EXTRA);
+    }
 }
 
 /// V2 across accounts: account B lets account A create deliveries to its delivery destination.
