@@ -6,10 +6,13 @@ use cwlogs_policy::catalog::Partition;
 use cwlogs_policy::json::{parse, pretty};
 use cwlogs_policy::lint::Severity;
 use cwlogs_policy::policy::{print, PolicyKind};
-use cwlogs_policy::scenarios::audit_trail::{check_input, generate, import_record, trail, AuditTrailInput};
+use cwlogs_policy::scenarios::audit_trail::{check_input, generate, import_record, trail};
 use cwlogs_policy::scenarios::log_group_key::{self, CallerPermission, LogGroupKeyInput, LogGroupState, Scope};
 use cwlogs_policy::scenarios::ScenarioId;
 use serde_json::{json, Value};
+
+mod scenario_inputs;
+use scenario_inputs::audit_trail::every_audit_combination;
 
 fn fixture(file: &str) -> String {
     let path = format!("{}/tests/fixtures/cloudtrail/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -101,34 +104,6 @@ fn the_trail_of_every_log_group_key_bundle_is_its_steps_events_in_order() {
         assert_eq!(pattern["source"], json!(["aws.kms", "aws.logs"]));
         assert_eq!(pattern["detail-type"], json!(["AWS API Call via CloudTrail"]));
     }
-}
-
-fn every_audit_combination() -> Vec<AuditTrailInput> {
-    let mut all = Vec::new();
-    for (region, partition) in [
-        ("us-east-1", "aws"),
-        ("cn-north-1", "aws-cn"),
-        ("us-gov-west-1", "aws-us-gov"),
-    ] {
-        for mask in 1..16u8 {
-            for topic in [
-                String::new(),
-                format!("arn:{partition}:sns:{region}:123456789012:cwlogs-alerts"),
-            ] {
-                all.push(AuditTrailInput {
-                    watch_log_group_key: mask & 1 != 0,
-                    watch_query_result_key: mask & 2 != 0,
-                    watch_s3_export: mask & 4 != 0,
-                    watch_vended_logs: mask & 8 != 0,
-                    region: region.into(),
-                    account: "123456789012".into(),
-                    rule_name: "cwlogs.alerts_v2".into(),
-                    sns_topic_arn: topic,
-                });
-            }
-        }
-    }
-    all
 }
 
 fn serious(text: &str, kind: PolicyKind, only_generic_rules: bool) -> Vec<String> {

@@ -12,6 +12,9 @@ use cwlogs_policy::policy::{lower, print, Policy, Statement};
 use cwlogs_policy::scenarios::s3_export::*;
 use cwlogs_policy::scenarios::Bundle;
 
+mod scenario_inputs;
+use scenario_inputs::s3_export::every_combination;
+
 const BUCKET: &str = "my-exported-logs";
 const KEY_ARN: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ROLE: &str = "arn:aws:iam::111122223333:role/log-exporter";
@@ -208,82 +211,6 @@ fn cross_account_caller_statements_are_the_documented_ones() {
     let expected = narrowed_to_the_export_prefix(doc);
     let expected = vec![expected.statements[0].clone(), through_s3(expected.statements[1].clone())];
     assert_eq!(generated, expected);
-}
-
-/// Every combination of the form's options, each with values valid for its partition.
-fn every_combination() -> Vec<S3ExportInput> {
-    let mut all = Vec::new();
-    let partitions = [
-        (Partition::Aws, "eu-west-1"),
-        (Partition::AwsCn, "cn-north-1"),
-        (Partition::AwsUsGov, "us-gov-west-1"),
-    ];
-    for (partition, region) in partitions {
-        let p = partition.id();
-        for cross in [false, true] {
-            let (account, owner) = if cross {
-                ("111122223333", "123456789012")
-            } else {
-                ("123456789012", "")
-            };
-            let key_owner = if cross { owner } else { account };
-            let keys = [
-                (Encryption::SseKms, String::new()),
-                (
-                    Encryption::SseKms,
-                    format!("arn:{p}:kms:{region}:{key_owner}:key/mrk-1234567890abcdef1234567890abcdef"),
-                ),
-                (Encryption::SseS3, String::new()),
-            ];
-            let caller_lists: Vec<Vec<String>> = if cross {
-                vec![
-                    vec![format!("arn:{p}:iam::{account}:role/log-exporter")],
-                    vec![
-                        format!("arn:{p}:iam::{account}:role/team/exporter"),
-                        format!("arn:{p}:iam::{account}:user/ops"),
-                    ],
-                ]
-            } else {
-                vec![vec![], vec![format!("arn:{p}:iam::{account}:role/log-exporter")]]
-            };
-            for (encryption, key_arn) in &keys {
-                for acls_enabled in [false, true] {
-                    for prefix in ["", "exports/2024"] {
-                        for bucket_state in [BucketState::New, BucketState::Existing] {
-                            for source_scope in [SourceScope::Accounts, SourceScope::LogGroups] {
-                                for groups in [&["/aws/lambda/orders"][..], &["/app/orders", "billing#v2"][..]] {
-                                    for others in [&[][..], &["444455556666"][..]] {
-                                        for callers in &caller_lists {
-                                            all.push(S3ExportInput {
-                                                partition,
-                                                region: region.into(),
-                                                account: account.into(),
-                                                log_groups: groups.iter().map(|g| g.to_string()).collect(),
-                                                from: "2024-02-01".into(),
-                                                to: "2024-02-29".into(),
-                                                bucket: "my-exported-logs".into(),
-                                                bucket_account: owner.into(),
-                                                bucket_region: region.into(),
-                                                bucket_state,
-                                                prefix: prefix.into(),
-                                                encryption: *encryption,
-                                                key_arn: key_arn.clone(),
-                                                acls_enabled,
-                                                source_scope,
-                                                other_accounts: others.iter().map(|a| a.to_string()).collect(),
-                                                callers: callers.clone(),
-                                            });
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    all
 }
 
 #[test]

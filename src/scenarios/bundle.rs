@@ -58,6 +58,21 @@ pub struct Explanation {
     /// One paragraph: what it allows, to whom, and what breaks without it.
     pub why: String,
     pub doc_url: &'static str,
+    /// Why the statement stays although no call the bundle's checklist makes needs it, or although it
+    /// is wider than those calls or admits a service without its source conditions (the key's
+    /// administration statement, a console extra the user ticked …). Shown next to the statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kept_because: Option<&'static str>,
+}
+
+impl Explanation {
+    /// The stated reason of every key policy's administration statement (KMS's default
+    /// `Enable IAM User Permissions`): no call of the scenario needs it, and it stays.
+    pub const KEY_ADMINISTRATION: &'static str = "KMS's default administration statement: no call of this setup needs it, but without it nobody in the account could change or use the key through IAM again (lockout).";
+
+    /// A console extra the user ticked.
+    pub const CONSOLE_EXTRA: &'static str =
+        "a console extra you ticked: the console lists these resources to offer them as choices; the commands below do not need it.";
 }
 
 /// One shell step.

@@ -8,11 +8,11 @@ use crate::scenarios::calls::RequiredCall;
 pub fn required_calls(input: &LogGroupKeyInput) -> Vec<RequiredCall> {
     let logs = input.partition.logs_principal(input.region.trim());
     let key = input.key_arn_or_placeholder();
-    // With the account scope and no names, any log group must work: one stands for all.
-    let groups: Vec<String> = match (input.scope, input.group_names().as_slice()) {
-        (Scope::Account, []) => vec!["any-log-group".to_owned()],
-        (_, names) => names.iter().map(|n| n.to_string()).collect(),
-    };
+    // With the account scope any log group must work, named or not: one stands for all others.
+    let mut groups: Vec<String> = input.group_names().iter().map(|n| n.to_string()).collect();
+    if input.scope == Scope::Account {
+        groups.push("any-log-group".to_owned());
+    }
     let mut calls = Vec::new();
     for group in &groups {
         let context = input.log_group_arn(group);

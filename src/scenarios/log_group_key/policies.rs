@@ -65,6 +65,7 @@ fn root_statement(input: &LogGroupKeyInput) -> (Statement, Explanation) {
             sid: ROOT_SID.into(),
             why,
             doc_url: DEFAULT_KEY_POLICY_DOC,
+            kept_because: Some(Explanation::KEY_ADMINISTRATION),
         },
     )
 }
@@ -138,6 +139,7 @@ fn key_policy(input: &LogGroupKeyInput) -> Document {
             sid: LOGS_SID.into(),
             why: service_why,
             doc_url: ENCRYPT_LOG_DATA_DOC,
+            kept_because: None,
         },
     ];
     let callers = input.caller_arns();
@@ -160,6 +162,7 @@ fn key_policy(input: &LogGroupKeyInput) -> Document {
                 role_words(&callers)
             ),
             doc_url: VIA_SERVICE_DOC,
+            kept_because: None,
         });
     }
     Document::key_policy(statements, explanations, input.is_new_key())
@@ -196,6 +199,7 @@ fn caller_policy(input: &LogGroupKeyInput) -> Document {
             sid: IAM_SID.into(),
             why,
             doc_url: VIA_SERVICE_DOC,
+            kept_because: None,
         }],
     }
 }
@@ -211,6 +215,8 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
         resource: Some(ValueList::of(["*"])),
         ..Statement::default()
     };
+    // Why AWS's decrypt-only statement (§1.7) has no source condition, shown next to it.
+    const OLD_KEY_WITHOUT_CONTEXT: &str = "AWS's decrypt-only form has no condition: events written before the key was associated, or before CloudWatch Logs put the log group ARN into the encryption context, carry no such context, and a condition could make them unreadable. It still lets CloudWatch Logs decrypt, never encrypt.";
     let decrypt_only = if input.keep_context_on_old_key {
         context_condition(input, decrypt_only)
     } else {
@@ -230,6 +236,7 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
                 "After rotation new events use the new key, but events ingested earlier stay encrypted under this one. CloudWatch Logs keeps kms:Decrypt {scope_note}, so that old data stays readable; it can no longer encrypt with this key. Do not disable or delete this key while that data is retained."
             ),
             doc_url: ENCRYPT_LOG_DATA_DOC,
+            kept_because: (!input.keep_context_on_old_key).then_some(OLD_KEY_WITHOUT_CONTEXT),
         },
     ];
     let callers = input.caller_arns();
@@ -252,6 +259,7 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
                 role_words(&callers)
             ),
             doc_url: VIA_SERVICE_DOC,
+            kept_because: None,
         });
     }
     let mut policy = Policy::new(statements);

@@ -5,7 +5,7 @@ use super::policies::{LOG_GROUPS_SID, QUERY_SID};
 use super::QueryResultKeyInput;
 use crate::eval::{Caller, DecisionEffect, Request};
 use crate::scenarios::calls::RequiredCall;
-use crate::scenarios::log_group_key::{CONTEXT_KEY, NEW_KEY_ID};
+use crate::scenarios::log_group_key::{Scope, CONTEXT_KEY, NEW_KEY_ID};
 
 pub fn required_calls(input: &QueryResultKeyInput) -> Vec<RequiredCall> {
     let logs = input.partition.logs_principal(input.region.trim());
@@ -52,7 +52,12 @@ pub fn required_calls(input: &QueryResultKeyInput) -> Vec<RequiredCall> {
         ),
     ];
     let groups = input.as_log_group_key();
-    for group in input.shared_group_names() {
+    // With the account scope any log group must work, named or not: one stands for all others.
+    let mut shared = input.shared_group_names();
+    if input.share_with_log_groups && input.log_group_scope == Scope::Account {
+        shared.push("any-log-group");
+    }
+    for group in shared {
         let request = Request::new(Caller::service(&logs), "", &key).with(CONTEXT_KEY, [groups.log_group_arn(group)]);
         calls.push(call(
             format!("CloudWatch Logs encrypts new events of {group}"),

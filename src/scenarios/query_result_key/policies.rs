@@ -60,6 +60,7 @@ fn root_why(input: &QueryResultKeyInput) -> Explanation {
             input.key_owner()
         ),
         doc_url: DEFAULT_KEY_POLICY_DOC,
+        kept_because: Some(Explanation::KEY_ADMINISTRATION),
     }
 }
 
@@ -92,6 +93,7 @@ fn query_why(input: &QueryResultKeyInput) -> Explanation {
             input.query_result_arn()
         ),
         doc_url: QUERY_ENCRYPT_DOC,
+        kept_because: None,
     }
 }
 
@@ -110,5 +112,6 @@ fn log_group_why(input: &QueryResultKeyInput) -> Explanation {
             "Lets CloudWatch Logs use the same key for {scope}: the encryption context {CONTEXT_KEY} of each request must name the log group. It is a separate statement because the two uses are scoped differently: query results by aws:SourceArn and aws:SourceAccount, log groups by the log group ARN in the encryption context. All conditions of one statement must hold, so one merged statement would serve neither use reliably, and whether query-result requests carry an aws:logs:arn context at all is undocumented."
         ),
         doc_url: ENCRYPT_LOG_DATA_DOC,
+        kept_because: None,
     }
 }

@@ -50,6 +50,9 @@ pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
         ..Statement::default()
     };
     let stream = input.delivery_stream.trim();
+    // AWS's statements as AWS writes them: the role's grants are scoped by the stream tag, not by
+    // name, and its trust policy has no source conditions.
+    const AWS_OWNED: &str = "AWS writes and owns this service-linked role document; it is shown for reference, exactly as AWS has it, and you cannot narrow it.";
     vec![
         Document {
             name: format!("{ROLE_NAME} permissions (AWS managed, for reference)"),
@@ -63,6 +66,7 @@ pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
                     input.destination_account()
                 ),
                 doc_url: doc_url(input),
+                kept_because: Some(AWS_OWNED),
             }],
         },
         Document {
@@ -76,6 +80,7 @@ pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
                     "Only the log delivery service ({DELIVERY_PRINCIPAL}) may assume the role. AWS owns this policy; the role is created by iam:CreateServiceLinkedRole the first time delivery to Firehose is set up."
                 ),
                 doc_url: doc_url(input),
+                kept_because: Some(AWS_OWNED),
             }],
         },
     ]

@@ -44,6 +44,7 @@ pub fn policy(input: &VendedLogsInput) -> Document {
             sid: SID.into(),
             why,
             doc_url: if input.is_v2() { V2_DOC } else { V1_DOC },
+            kept_because: None,
         }],
     }
 }

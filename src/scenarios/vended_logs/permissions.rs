@@ -70,7 +70,7 @@ impl Parts {
     fn push(&mut self, statement: Statement, why: String, doc_url: &'static str) {
         let sid = statement.sid.as_ref().map(|t| t.value.clone()).unwrap_or_default();
         self.statements.push(statement);
-        self.explanations.push(Explanation { sid, why, doc_url });
+        self.explanations.push(Explanation { sid, why, doc_url, kept_because: None });
     }
 
     fn document(self, name: String, file_name: &str) -> Document {
@@ -307,6 +307,9 @@ fn console_extras(input: &VendedLogsInput, parts: &mut Parts) {
             OVERVIEW_DOC,
         ),
     }
+    if let Some(last) = parts.explanations.last_mut().filter(|e| e.sid.starts_with("Console")) {
+        last.kept_because = Some(Explanation::CONSOLE_EXTRA);
+    }
 }
 
 /// V2 across accounts: account B lets account A create deliveries to its delivery destination.
@@ -331,6 +334,7 @@ pub fn delivery_destination_policy(input: &VendedLogsInput) -> Document {
                 "Lets account {a} pair its delivery source with this delivery destination (CreateDelivery), and nothing else; it names the destination created here, where AWS's example names a different one."
             ),
             doc_url: CROSS_DOC,
+            kept_because: None,
         }],
     }
 }

@@ -104,11 +104,13 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
                 sid: ACL_CHECK_SID.into(),
                 why: acl_why,
                 doc_url: url,
+                kept_because: None,
             },
             Explanation {
                 sid: WRITE_SID.into(),
                 why: write_why,
                 doc_url: url,
+                kept_because: None,
             },
         ],
     }
@@ -150,6 +152,7 @@ pub fn key_statement(input: &VendedLogsInput) -> Document {
             sid: KEY_SID.into(),
             why,
             doc_url: doc_url(input),
+            kept_because: None,
         }],
     }
 }

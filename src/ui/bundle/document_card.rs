@@ -91,6 +91,7 @@ fn Explanations(#[prop(into)] explanations: Signal<Vec<Explanation>>) -> impl In
                         <dd>
                             {e.why}" "
                             <a href=e.doc_url target="_blank" rel="noopener noreferrer">"AWS documentation"</a>
+                            {e.kept_because.map(|why| view! { <p class="kept-because"><strong>"Kept because: "</strong>{why}</p> })}
                         </dd>
                     }).collect_view()}
                 </dl>

@@ -34,6 +34,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
                 input.bucket.trim()
             ),
             doc_url: EXPORT_DOC,
+            kept_because: None,
         },
         Explanation {
             sid: PUT_OBJECT_SID.into(),
@@ -42,6 +43,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
                 where_words(input)
             ),
             doc_url: EXPORT_CONSOLE_DOC,
+            kept_because: None,
         },
     ];
     let callers = input.caller_arns();
@@ -58,6 +60,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
                 if input.acls_enabled { " and set the object ACL (s3:PutObjectAcl, needed while ACLs are enabled)" } else { "" }
             ),
             doc_url: EXPORT_DOC,
+            kept_because: None,
         });
     }
     Document {

@@ -47,11 +47,13 @@ pub fn policy(input: &S3ExportInput) -> Document {
             sid: EXPORT_SID.into(),
             why: "Lets the role start export tasks for the listed log groups and list their streams. Each group is listed as …:log-group:NAME and …:log-group:NAME:*, because AWS does not document which form the export is authorized against.".to_owned(),
             doc_url: EXPORT_DOC,
+            kept_because: None,
         },
         Explanation {
             sid: FOLLOW_SID.into(),
             why: "Lets the role wait for each export task (only one may run per account at a time), cancel one, and find log groups. These calls are not about one log group, so Resource is \"*\".".to_owned(),
             doc_url: API_DOC,
+            kept_because: None,
         },
     ];
     if input.is_cross_account() {
@@ -74,6 +76,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
                 if input.acls_enabled { ", and with ACLs enabled also set the object ACL (s3:PutObjectAcl)" } else { "" }
             ),
             doc_url: EXPORT_DOC,
+            kept_because: None,
         });
         if input.uses_kms() {
             let via = input.s3_via_service();
@@ -90,6 +93,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
                 sid: KEY_USE_SID.into(),
                 why: format!("The bucket encrypts with a KMS key in another account: the role needs kms:GenerateDataKey and kms:Decrypt on that key here and in the key's policy, only in requests S3 makes for it (kms:ViaService = {via}), not to use the key directly."),
                 doc_url: EXPORT_DOC,
+                kept_because: None,
             });
         }
     }

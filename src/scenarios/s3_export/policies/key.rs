@@ -40,6 +40,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
                 "Keeps account {owner} in control of the key: IAM policies in the account can grant access to it and administrators can change this policy. AWS's export example lists a few admin actions instead, which leaves out rotation, tagging and cancelling deletion; the default key policy's kms:* is the safe form."
             ),
             doc_url: DEFAULT_KEY_POLICY_DOC,
+            kept_because: Some(Explanation::KEY_ADMINISTRATION),
         },
         Explanation {
             sid: LOGS_KEY_SID.into(),
@@ -48,6 +49,9 @@ pub fn policy(input: &S3ExportInput) -> Document {
                 input.region.trim()
             ),
             doc_url: EXPORT_DOC,
+            kept_because: Some(
+                "it admits CloudWatch Logs without aws:SourceAccount or aws:SourceArn, as AWS's export example does (domain-facts §3.3): whether export sends those keys to KMS is unverified, so conditions on them could make every export fail.",
+            ),
         },
     ];
     let callers = input.caller_arns();
@@ -74,6 +78,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
                 super::KEY_USE_SID
             ),
             doc_url: EXTERNAL_ACCOUNTS_DOC,
+            kept_because: None,
         });
     }
     let name = if input.is_new_key() {

@@ -1,0 +1,63 @@
+//! Every combination of the log-group-key form's options.
+
+use cwlogs_policy::catalog::Partition;
+use cwlogs_policy::scenarios::log_group_key::{CallerPermission, LogGroupKeyInput, LogGroupState, Scope};
+
+pub const ACCOUNT: &str = "123456789012";
+
+/// Every combination of the form's options, each with values valid for its partition.
+pub fn every_combination() -> Vec<LogGroupKeyInput> {
+    let mut all = Vec::new();
+    for (partition, region) in [(Partition::Aws, "eu-west-1"), (Partition::AwsCn, "cn-north-1"), (Partition::AwsUsGov, "us-gov-west-1")] {
+        let p = partition.id();
+        for scope in [Scope::OneGroup, Scope::SeveralGroups, Scope::Account] {
+            let groups: &[&[&str]] = match scope {
+                Scope::OneGroup => &[&["/app/orders"]],
+                Scope::SeveralGroups => &[&["/app/orders"], &["/app/orders", "/aws/lambda/billing#v2"]],
+                Scope::Account => &[&[], &["/app/orders"]],
+            };
+            for group_list in groups {
+                for permission in [CallerPermission::None, CallerPermission::KeyPolicy, CallerPermission::IamPolicy] {
+                    let caller_lists: &[Vec<String>] = match permission {
+                        CallerPermission::None => &[vec![]],
+                        _ => &[
+                            vec![format!("arn:{p}:iam::{ACCOUNT}:role/orders-app")],
+                            vec![format!("arn:{p}:iam::{ACCOUNT}:role/team/writer"), format!("arn:{p}:iam::{ACCOUNT}:user/ops")],
+                        ],
+                    };
+                    for callers in caller_lists {
+                        for state in [LogGroupState::New, LogGroupState::Existing] {
+                            for key_arn in [String::new(), format!("arn:{p}:kms:{region}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab")] {
+                                let rotations: &[(&str, bool)] = match state {
+                                    LogGroupState::New => &[("", true)],
+                                    LogGroupState::Existing => &[("", true), ("old", true), ("old", false)],
+                                };
+                                for (rotate, keep) in rotations {
+                                    let rotate_from = if rotate.is_empty() {
+                                        String::new()
+                                    } else {
+                                        format!("arn:{p}:kms:{region}:{ACCOUNT}:key/mrk-1234567890abcdef1234567890abcdef")
+                                    };
+                                    all.push(LogGroupKeyInput {
+                                        partition,
+                                        region: region.into(),
+                                        account: ACCOUNT.into(),
+                                        key_arn: key_arn.clone(),
+                                        scope,
+                                        log_groups: group_list.iter().map(|g| g.to_string()).collect(),
+                                        callers: callers.clone(),
+                                        caller_permission: permission,
+                                        log_group_state: state,
+                                        rotate_from,
+                                        keep_context_on_old_key: *keep,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    all
+}
