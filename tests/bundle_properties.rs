@@ -11,7 +11,7 @@
 //! - confused deputy: each statement for a service principal carries the source conditions AWS
 //!   documents for that service, and refuses a request sent on behalf of an account outside them.
 //!
-//! Violations listed in KNOWN_DEFECTS are issue 11's defects being fixed on other branches: they are
+//! Violations listed in KNOWN_DEFECTS are known and open (each says why): they are
 //! expected, and one that no longer occurs fails the test so that its entry is removed.
 //! `cargo test --test bundle_properties -- --nocapture` prints the table of what was checked; it is
 //! also written to target/bundle-properties.md.
@@ -36,7 +36,7 @@ enum Property {
     ConfusedDeputy,
 }
 
-/// An issue-11 defect another branch is fixing, as the violation it causes here.
+/// A known, open violation (an issue-11 defect, or 0 for one these properties found).
 struct KnownDefect {
     scenario: ScenarioId,
     sid: &'static str,
@@ -48,11 +48,8 @@ struct KnownDefect {
 
 /// Defect 0: found by these properties, not in issue 11's list (reported by wave-d).
 const KNOWN_DEFECTS: &[KnownDefect] = &[
-    KnownDefect { scenario: ScenarioId::S3Export, sid: "AllowPutObject", property: Property::NarrowestResource, defect: 1, what: "logs PutObject on bucket/* instead of the export prefix" },
-    KnownDefect { scenario: ScenarioId::S3Export, sid: "AllowExportingRolesPutObject", property: Property::NarrowestResource, defect: 1, what: "exporting roles PutObject on bucket/* instead of the export prefix" },
-    KnownDefect { scenario: ScenarioId::S3Export, sid: "WriteExportObjects", property: Property::NarrowestResource, defect: 1, what: "caller IAM PutObject on bucket/* instead of the export prefix" },
-    KnownDefect { scenario: ScenarioId::S3Export, sid: "AllowGetBucketAcl", property: Property::EveryGrantUsed, defect: 2, what: "the bucket owner account is admitted as a log source" },
-    KnownDefect { scenario: ScenarioId::S3Export, sid: "AllowPutObject", property: Property::EveryGrantUsed, defect: 2, what: "the bucket owner account is admitted as a log source" },
+    KnownDefect { scenario: ScenarioId::S3Export, sid: "AllowGetBucketAcl", property: Property::EveryGrantUsed, defect: 5, what: "with the account-wide source scope and a bucket in another account, the bucket owner's account stays an admitted source as in AWS's cross-account example (§3.5); no call comes from it" },
+    KnownDefect { scenario: ScenarioId::S3Export, sid: "AllowPutObject", property: Property::EveryGrantUsed, defect: 5, what: "with the account-wide source scope and a bucket in another account, the bucket owner's account stays an admitted source as in AWS's cross-account example (§3.5); no call comes from it" },
     KnownDefect { scenario: ScenarioId::LogGroupKey, sid: "Allow callers to use the key through CloudWatch Logs", property: Property::EveryGrantUsed, defect: 0, what: "old-key-policy.json: no RequiredCall for callers reading pre-rotation events under the old key" },
     KnownDefect { scenario: ScenarioId::VendedLogs, sid: "AllowUpdatesToResourcePolicyCWL", property: Property::EveryGrantUsed, defect: 0, what: "no RequiredCall yet for the call CloudWatch Logs makes with the setup role (resource policy / SLR / describe-deliveries)" },
     KnownDefect { scenario: ScenarioId::VendedLogs, sid: "AllowUpdatesToResourcePolicyS3", property: Property::EveryGrantUsed, defect: 0, what: "no RequiredCall yet for the call CloudWatch Logs makes with the setup role (resource policy / SLR / describe-deliveries)" },

@@ -135,11 +135,14 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
             allow(
                 "CleanUpLogDeliveryPermissions",
                 ValueList::array_of(actions(&SOURCE_UNDO)),
-                ValueList::array_of([input.logs_arn(a, "delivery-source:*"), input.logs_arn(a, "delivery:*")]),
+                ValueList::array_of([input.delivery_source_arn(), input.logs_arn(a, "delivery:*")]),
             ),
             format!("Lets account {a}'s setup role delete the delivery and then the delivery source, the undo steps; V2 objects are yours to clean up."),
             V2_DOC,
         );
+        if let Some(last) = source.explanations.last_mut() {
+            last.kept_because = Some(DELIVERY_ID_UNKNOWN);
+        }
         destination.push(
             allow(
                 "PutLogDestinationPermissions",
@@ -153,7 +156,7 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
             allow(
                 "CleanUpLogDestinationPermissions",
                 ValueList::array_of(actions(&DESTINATION_UNDO)),
-                ValueList::of([input.logs_arn(b, "delivery-destination:*")]),
+                ValueList::of([input.delivery_destination_arn()]),
             ),
             format!("Lets account {b}'s setup role delete the delivery destination once account {a} has deleted the delivery, the last undo step."),
             V2_DOC,
@@ -311,6 +314,9 @@ fn console_extras(input: &VendedLogsInput, parts: &mut Parts) {
         last.kept_because = Some(Explanation::CONSOLE_EXTRA);
     }
 }
+
+/// Why a delete grant names `delivery:*`: the one delivery cannot be named in advance.
+const DELIVERY_ID_UNKNOWN: &str = "delivery:* is as narrow as it can be written: AWS picks the delivery's id when create-delivery runs, so the policy cannot name it in advance; the delivery source is named exactly.";
 
 /// V2 across accounts: account B lets account A create deliveries to its delivery destination.
 pub fn delivery_destination_policy(input: &VendedLogsInput) -> Document {
