@@ -143,3 +143,55 @@ test('the panel at 390 px wide', { timeout: TEST_TIMEOUT }, async () => {
     await close();
   }
 });
+
+test('paste the JSON answer of get-key-policy: no merge, no command, and the policy inside one click away', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, url, requests, pageErrors, close } = await openLogGroupKey(1280);
+  try {
+    const deployed = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'KeyAdmins', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/KeyAdmin' }, Action: ['kms:Create*', 'kms:Describe*', 'kms:Put*'], Resource: '*' },
+        { Sid: 'BackupService', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/Backup' }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: '*' },
+      ],
+    };
+    // `aws kms get-key-policy` without --output text: the policy is a string inside the answer.
+    const answer = JSON.stringify({ Policy: JSON.stringify(deployed), PolicyName: 'default' }, null, 4);
+    await paste(page, answer);
+
+    const refused = page.locator(byTestId('compare-merge-refused'));
+    await eventually(async () => assert.ok(await refused.isVisible()));
+    assert.match(await page.locator(byTestId('compare-refused-message')).textContent(), /JSON answer of aws kms get-key-policy.*drop every statement you have/);
+    assert.match(await page.locator(byTestId('compare-refused-help')).textContent(), /--query Policy --output text/);
+    // Nothing that could apply a policy without the key's administrators.
+    for (const id of ['compare-merged-text', 'compare-command', 'copy-merged-command', 'compare-merged-what']) {
+      assert.equal(await page.locator(byTestId(id)).count(), 0, id);
+    }
+    assert.doesNotMatch(await page.locator(byTestId('compare')).textContent(), /kept exactly/);
+    for (const cell of await page.locator(byTestId('verdict-merged')).all()) {
+      assert.match(await cell.textContent(), /no merge offered/);
+    }
+    await shoot(page, 'compare-refused.png');
+
+    // One click takes the policy out of the answer; the merge then keeps both statements.
+    await page.locator(byTestId('use-policy-inside')).click();
+    await eventually(async () => assert.match(await textOf(page.locator(byTestId('compare-input'))), /^\{\n {2}"Version"/));
+    const merged = page.locator(byTestId('compare-merged-text'));
+    await eventually(async () => assert.ok(await merged.isVisible()));
+    const statements = JSON.parse(await merged.textContent()).Statement;
+    assert.deepEqual(statements.slice(0, 2), deployed.Statement);
+    assert.ok(statements.some((s) => s.Sid === LOGS_SID));
+    assert.match(await page.locator(byTestId('compare-merged-what')).textContent(), /kept exactly as they are/);
+    assert.equal(await refused.count(), 0);
+
+    // An unknown top-level element: not read, so not merged, and the findings are open.
+    await paste(page, JSON.stringify({ ...deployed, Comment: 'owned by the platform team' }, null, 2));
+    await eventually(async () => assert.match(await page.locator(byTestId('compare-refused-message')).textContent(), /could not be read \(Comment\)/));
+    assert.equal(await page.locator('details.compare-findings[open]').count(), 1);
+    assert.equal(await page.locator(byTestId('compare-command')).count(), 0);
+
+    assert.deepEqual(foreignRequests(url, requests), []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});

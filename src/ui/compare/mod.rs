@@ -99,7 +99,7 @@ pub fn ComparePanel(
         <section class="compare panel" aria-labelledby="compare-title" data-testid="compare">
             <h2 id="compare-title">"Compare with your existing policy"</h2>
             <p class="section-intro">
-                "Paste the policy you have now (e.g. the output of "<code>"aws kms get-key-policy --policy-name default --output text"</code>
+                "Paste the policy you have now (e.g. the output of "<code>"aws kms get-key-policy --key-id KEY --policy-name default --query Policy --output text"</code>
                 "). See what the generated document changes, a merge that keeps every statement you have, and whether the scenario's calls work with each. Nothing leaves this page."
             </p>
             <DocumentPicker documents file on_pick />
