@@ -27,7 +27,8 @@ const SIZE: &str = "IAM035";
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MergeRefusal {
     pub reason: RefusalReason,
-    /// One sentence: what is wrong and what a merge would have done.
+    /// One sentence: what is wrong and what a merge would have done (the page titles it "Not
+    /// merged", the CLI prefixes `not merged:`).
     pub message: String,
     /// What to paste instead.
     pub help: String,
@@ -68,7 +69,7 @@ pub fn merge_pasted(text: &str, analysis: &Analysis, required: &[Statement]) -> 
     let (Ok(json), Some(existing)) = (parse_document(text), analysis.policy.as_ref()) else {
         return Err(refuse(
             RefusalReason::NotJson,
-            "Not merged: the text is not JSON, so there is nothing to keep.".into(),
+            "The text is not JSON, so there is nothing to keep.".into(),
             "Paste the policy document itself: JSON with a \"Statement\" element.".into(),
             analysis.findings.clone(),
         ));
@@ -79,7 +80,7 @@ pub fn merge_pasted(text: &str, analysis: &Analysis, required: &[Statement]) -> 
             ..refuse(
                 RefusalReason::CliOutput,
                 format!(
-                    "Not merged: this is the JSON answer of {}, which holds your policy inside it. Read as a policy it has no statements, so a merge would drop every statement you have.",
+                    "This is the JSON answer of {}, which holds your policy inside it. Read as a policy it has no statements, so a merge would drop every statement you have.",
                     wrapped.command
                 ),
                 format!("Paste the policy itself: {}.", wrapped.bare),
@@ -101,7 +102,7 @@ pub fn merge_pasted(text: &str, analysis: &Analysis, required: &[Statement]) -> 
             ..refuse(
                 RefusalReason::NotFullyRead,
                 format!(
-                    "Not merged: part of your policy could not be read{places}, and a merged policy would leave it out."
+                    "Part of your policy could not be read{places}, and a merged policy would leave it out."
                 ),
                 "Fix the places listed, or paste the policy exactly as AWS returns it with --output text.".into(),
                 not_read,
@@ -113,7 +114,7 @@ pub fn merge_pasted(text: &str, analysis: &Analysis, required: &[Statement]) -> 
         return Err(refuse(
             RefusalReason::Errors,
             format!(
-                "Not merged: your policy has {} AWS would refuse it for, and a merged policy would keep {}.",
+                "Your policy has {} AWS would refuse it for, and a merged policy would keep {}.",
                 if errors.len() == 1 { "an error".to_owned() } else { format!("{} errors", errors.len()) },
                 if errors.len() == 1 { "it" } else { "them" },
             ),
@@ -127,7 +128,7 @@ pub fn merge_pasted(text: &str, analysis: &Analysis, required: &[Statement]) -> 
     if !errors.is_empty() || result.policy.statements.get(..existing.statements.len()) != Some(&existing.statements[..]) {
         return Err(refuse(
             RefusalReason::MergedErrors,
-            "Not merged: the merged policy would have errors that neither policy has; this is a defect of the tool, please report it.".into(),
+            "The merged policy would have errors that neither policy has; this is a defect of the tool, please report it.".into(),
             "Add the generated statements by hand, and check the result with the checker.".into(),
             errors,
         ));

@@ -163,7 +163,7 @@ test('paste the JSON answer of get-key-policy: no merge, no command, and the pol
     assert.match(await page.locator(byTestId('compare-refused-message')).textContent(), /JSON answer of aws kms get-key-policy.*drop every statement you have/);
     assert.match(await page.locator(byTestId('compare-refused-help')).textContent(), /--query Policy --output text/);
     // Nothing that could apply a policy without the key's administrators.
-    for (const id of ['compare-merged-text', 'compare-command', 'copy-merged-command', 'compare-merged-what']) {
+    for (const id of ['compare-merged-text', 'compare-command', 'copy-merged-command', 'compare-merged-what', 'compare-no-access', 'compare-access']) {
       assert.equal(await page.locator(byTestId(id)).count(), 0, id);
     }
     assert.doesNotMatch(await page.locator(byTestId('compare')).textContent(), /kept exactly/);
@@ -185,7 +185,7 @@ test('paste the JSON answer of get-key-policy: no merge, no command, and the pol
 
     // An unknown top-level element: not read, so not merged, and the findings are open.
     await paste(page, JSON.stringify({ ...deployed, Comment: 'owned by the platform team' }, null, 2));
-    await eventually(async () => assert.match(await page.locator(byTestId('compare-refused-message')).textContent(), /could not be read \(Comment\)/));
+    await eventually(async () => assert.match(await page.locator(byTestId('compare-refused-message')).textContent(), /^Part of your policy could not be read \(Comment\)/));
     assert.equal(await page.locator('details.compare-findings[open]').count(), 1);
     assert.equal(await page.locator(byTestId('compare-command')).count(), 0);
 

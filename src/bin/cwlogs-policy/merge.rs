@@ -95,8 +95,9 @@ fn statement(policy: &Policy, index: usize) -> String {
 
 /// `error: not merged: …`, then each place as `file:line:col: message`, then what to do.
 fn explain_refusal(file: &str, refusal: &MergeRefusal) {
-    let message = refusal.message.strip_prefix("Not merged: ").unwrap_or(&refusal.message);
-    eprintln!("error: {file}: not merged: {message}");
+    let mut message = refusal.message.chars();
+    let first = message.next().map(|c| c.to_lowercase().to_string()).unwrap_or_default();
+    eprintln!("error: {file}: not merged: {first}{}", message.as_str());
     for f in &refusal.findings {
         eprintln!("{file}:{}:{}: {} {}", f.line, f.column, f.code, f.message);
     }

@@ -144,15 +144,18 @@ fn ComparisonView(
             <MarkedText text marks=Signal::derive(move || findings.with(|f| finding_marks(f))) label="Your policy with findings marked" />
         </Show>
         <Show when=move || compared.with(Option::is_some)>
+            // Why there is no merge comes first: it decides what the rest can be used for.
+            <Show when=move || refusal.with(Option::is_some)>
+                <RefusedMergeCard refusal on_text />
+            </Show>
             <ChangeView compared existing=text generated=generated_text />
             <Show when=move || merged.with(Option::is_some)>
                 <MergedCard merged />
             </Show>
-            <Show when=move || refusal.with(Option::is_some)>
-                <RefusedMergeCard refusal on_text />
-            </Show>
             <CallChecklist compared />
-            <AccessList compared />
+            <Show when=move || merged.with(Option::is_some)>
+                <AccessList compared />
+            </Show>
         </Show>
     }
 }

@@ -29,9 +29,11 @@ pub fn RefusedMergeCard(refusal: Memo<Option<MergeRefusal>>, on_text: Callback<S
             data-testid="compare-merge-refused">
             <h3 id="compare-refused-title">"Not merged"</h3>
             <p data-testid="compare-refused-message">{get(|r| r.message.clone())}</p>
-            <ul class="refused-places">
-                {move || places().into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
-            </ul>
+            <Show when=move || !places().is_empty()>
+                <ul class="refused-places">
+                    {move || places().into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
+                </ul>
+            </Show>
             <p class="refused-help" data-testid="compare-refused-help">{get(|r| r.help.clone())}</p>
             <Show when=move || inner.with(Option::is_some)>
                 <button type="button" class="button primary" data-testid="use-policy-inside" on:click=use_inner>
