@@ -25,11 +25,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
     if input.is_rotation() {
         steps.push(step(
             "Note the key the log groups use now",
-            groups
-                .iter()
-                .map(|g| describe_group(&region, g))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            describe_groups(&region, &groups),
             &[TrailEvent::logs("DescribeLogGroups")],
         ));
     }
@@ -110,11 +106,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
         } else {
             steps.push(step(
                 "Check the association (it can take up to 5 minutes)",
-                groups
-                    .iter()
-                    .map(|g| describe_group(&region, g))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                describe_groups(&region, &groups),
                 &[TrailEvent::logs("DescribeLogGroups")],
             ));
         }
@@ -180,6 +172,11 @@ fn wait_for_new_key(region: &str, groups: &[&str]) -> Step {
         lines.join("\n"),
         &[TrailEvent::logs("DescribeLogGroups")],
     )
+}
+
+/// One `describe-log-groups` line per group, showing the key each uses.
+fn describe_groups(region: &str, groups: &[&str]) -> String {
+    groups.iter().map(|g| describe_group(region, g)).collect::<Vec<_>>().join("\n")
 }
 
 fn describe_group(region: &str, group: &str) -> String {
