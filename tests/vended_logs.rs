@@ -5,7 +5,7 @@ use cwlogs_policy::catalog::Partition;
 use cwlogs_policy::json::parse_document;
 use cwlogs_policy::lint::Severity;
 use cwlogs_policy::policy::{lower, print, Policy, Statement, Text};
-use cwlogs_policy::scenarios::vended_logs::{check_input, generate, Destination, Support, VendedLogsInput, SERVICES};
+use cwlogs_policy::scenarios::vended_logs::{check_input, generate, Destination, VendedLogsInput, SERVICES};
 use cwlogs_policy::scenarios::Bundle;
 
 mod scenario_inputs;

@@ -1,6 +1,6 @@
 //! Every combination of the log-group-key form's options.
 
-use cwlogs_policy::catalog::Partition;
+use super::PARTITION_REGIONS;
 use cwlogs_policy::scenarios::log_group_key::{CallerPermission, LogGroupKeyInput, LogGroupState, Scope};
 
 pub const ACCOUNT: &str = "123456789012";
@@ -8,7 +8,7 @@ pub const ACCOUNT: &str = "123456789012";
 /// Every combination of the form's options, each with values valid for its partition.
 pub fn every_combination() -> Vec<LogGroupKeyInput> {
     let mut all = Vec::new();
-    for (partition, region) in [(Partition::Aws, "eu-west-1"), (Partition::AwsCn, "cn-north-1"), (Partition::AwsUsGov, "us-gov-west-1")] {
+    for (partition, region) in PARTITION_REGIONS {
         let p = partition.id();
         for scope in [Scope::OneGroup, Scope::SeveralGroups, Scope::Account] {
             let groups: &[&[&str]] = match scope {

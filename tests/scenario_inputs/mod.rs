@@ -11,8 +11,16 @@ pub mod query_result_key;
 pub mod s3_export;
 pub mod vended_logs;
 
+use cwlogs_policy::catalog::Partition;
 use cwlogs_policy::scenarios::ScenarioId;
 use serde_json::json;
+
+/// Each partition with the Region the combinations use in it (its first listed one).
+pub const PARTITION_REGIONS: [(Partition, &str); 3] = [
+    (Partition::Aws, "eu-west-1"),
+    (Partition::AwsCn, "cn-north-1"),
+    (Partition::AwsUsGov, "us-gov-west-1"),
+];
 
 /// Inputs that exercise every call the scenarios know.
 pub fn inputs() -> Vec<(ScenarioId, serde_json::Value)> {

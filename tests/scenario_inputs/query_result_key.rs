@@ -1,6 +1,6 @@
 //! Every combination of the query-result-key form's options.
 
-use cwlogs_policy::catalog::Partition;
+use super::PARTITION_REGIONS;
 use cwlogs_policy::scenarios::log_group_key::Scope;
 use cwlogs_policy::scenarios::query_result_key::{ObservabilityRole, QueryResultKeyInput};
 
@@ -9,12 +9,7 @@ pub const ACCOUNT: &str = "123456789012";
 /// Every combination of the form's options, each with values valid for its partition.
 pub fn every_combination() -> Vec<QueryResultKeyInput> {
     let mut all = Vec::new();
-    let partitions = [
-        (Partition::Aws, "eu-west-1"),
-        (Partition::AwsCn, "cn-north-1"),
-        (Partition::AwsUsGov, "us-gov-west-1"),
-    ];
-    for (partition, region) in partitions {
+    for (partition, region) in PARTITION_REGIONS {
         let p = partition.id();
         let keys = [
             String::new(),

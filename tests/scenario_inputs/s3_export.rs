@@ -1,17 +1,12 @@
 //! Every combination of the s3-export form's options.
 
-use cwlogs_policy::catalog::Partition;
+use super::PARTITION_REGIONS;
 use cwlogs_policy::scenarios::s3_export::{BucketState, Encryption, S3ExportInput, SourceScope};
 
 /// Every combination of the form's options, each with values valid for its partition.
 pub fn every_combination() -> Vec<S3ExportInput> {
     let mut all = Vec::new();
-    let partitions = [
-        (Partition::Aws, "eu-west-1"),
-        (Partition::AwsCn, "cn-north-1"),
-        (Partition::AwsUsGov, "us-gov-west-1"),
-    ];
-    for (partition, region) in partitions {
+    for (partition, region) in PARTITION_REGIONS {
         let p = partition.id();
         for cross in [false, true] {
             let (account, owner) = if cross {

@@ -1,20 +1,12 @@
 //! Every combination of the vended-logs form's options: every service × destination × account,
 //! and every option of one V1 and one V2 service.
 
+use super::PARTITION_REGIONS;
 use cwlogs_policy::catalog::Partition;
 use cwlogs_policy::scenarios::vended_logs::{Destination, Support, VendedLogsInput, SERVICES};
 
 pub const ACCOUNT: &str = "123456789012";
 pub const BUCKET: &str = "orders-logs";
-
-/// Valid values for a partition: its first listed Region, and ARNs in it.
-pub fn partition_values(partition: Partition) -> (&'static str, &'static str) {
-    match partition {
-        Partition::Aws => ("aws", "eu-west-1"),
-        Partition::AwsCn => ("aws-cn", "cn-north-1"),
-        Partition::AwsUsGov => ("aws-us-gov", "us-gov-west-1"),
-    }
-}
 
 /// Every option a destination has, with the organization and console options.
 fn option_variants(base: &VendedLogsInput, p: &str, region: &str, owner: &str) -> Vec<VendedLogsInput> {
@@ -73,8 +65,8 @@ fn option_variants(base: &VendedLogsInput, p: &str, region: &str, owner: &str) -
 /// default options; and every option combination for one V1 and one V2 service.
 pub fn every_combination() -> Vec<VendedLogsInput> {
     let mut all = Vec::new();
-    for partition in cwlogs_policy::catalog::PARTITIONS {
-        let (p, region) = partition_values(partition);
+    for (partition, region) in PARTITION_REGIONS {
+        let p = partition.id();
         for service in SERVICES {
             // A global service's delivery source has one Region, known for the commercial
             // partition only (elsewhere a warning says so).
