@@ -204,7 +204,7 @@ fn condition_keys(s: &Statement) -> BTreeSet<String> {
 
 /// The document and statement a deciding reference points at, for one call.
 fn decided<'b>(bundle: &'b Bundle, call: &RequiredCall, at: &StatementRef) -> Option<&'b Document> {
-    let find = |file: &str| bundle.documents.iter().find(|d| d.file_name == file);
+    let find = |file: &str| bundle.document(file);
     match at.policy {
         Which::Resource => find(&call.resource_document),
         // The checklist passes only the identity documents the bundle has, in the call's order.

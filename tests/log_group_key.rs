@@ -63,7 +63,7 @@ fn input() -> LogGroupKeyInput {
 }
 
 fn document<'b>(bundle: &'b Bundle, file: &str) -> &'b Policy {
-    &bundle.documents.iter().find(|d| d.file_name == file).unwrap_or_else(|| panic!("no {file}")).policy
+    &bundle.document(file).unwrap_or_else(|| panic!("no {file}")).policy
 }
 
 #[test]

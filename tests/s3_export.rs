@@ -75,12 +75,7 @@ fn without_sids_absent_from(mut generated: Policy, documented: &Policy) -> Polic
 }
 
 fn document<'b>(bundle: &'b Bundle, file: &str) -> &'b Policy {
-    &bundle
-        .documents
-        .iter()
-        .find(|d| d.file_name == file)
-        .unwrap_or_else(|| panic!("no {file}"))
-        .policy
+    &bundle.document(file).unwrap_or_else(|| panic!("no {file}")).policy
 }
 
 fn statement(policy: &Policy, sid: &str) -> Statement {

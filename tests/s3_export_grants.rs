@@ -12,12 +12,7 @@ const ROLE: &str = "arn:aws:iam::111111111111:role/log-exporter";
 const KEY_ARN: &str = "arn:aws:kms:us-east-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 fn policy<'b>(bundle: &'b Bundle, file: &str) -> &'b Policy {
-    &bundle
-        .documents
-        .iter()
-        .find(|d| d.file_name == file)
-        .unwrap_or_else(|| panic!("no {file}"))
-        .policy
+    &bundle.document(file).unwrap_or_else(|| panic!("no {file}")).policy
 }
 
 fn values(policy: &Policy, sid: &str, part: fn(&cwlogs_policy::policy::Statement) -> Option<Vec<String>>) -> Vec<String> {

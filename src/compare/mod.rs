@@ -84,7 +84,7 @@ pub fn compare_document(
     calls: &[RequiredCall],
     input: &serde_json::Value,
 ) -> Option<Comparison> {
-    let document = bundle.documents.iter().find(|d| d.file_name == file_name)?;
+    let document = bundle.document(file_name)?;
     let kind = document.kind;
     let generated_text = document.text();
     let analysis = analyze(pasted, kind);

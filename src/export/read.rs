@@ -189,7 +189,7 @@ impl<'a> Reader<'a> {
 
     fn document(&mut self, name: Option<&str>) -> Option<&'a Document> {
         let name = self.file_name(name)?;
-        let found = self.bundle.documents.iter().find(|d| d.file_name == name)?;
+        let found = self.bundle.document(&name)?;
         self.used.push(name);
         Some(found)
     }

@@ -16,6 +16,13 @@ pub struct Bundle {
     pub notes: Vec<String>,
 }
 
+impl Bundle {
+    /// The document the steps read from `file_name`, e.g. `key-policy.json`.
+    pub fn document(&self, file_name: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.file_name == file_name)
+    }
+}
+
 /// One policy document to apply.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Document {

@@ -39,7 +39,7 @@ pub struct CheckedCall {
 /// generated policy where the user pasted or merged their own.
 pub fn checklist(calls: &[RequiredCall], bundle: &Bundle, replaced: &BTreeMap<String, Policy>) -> Vec<CheckedCall> {
     let policy_of = |file: &str| -> Option<(&Policy, PolicyKind)> {
-        let doc: &Document = bundle.documents.iter().find(|d| d.file_name == file)?;
+        let doc: &Document = bundle.document(file)?;
         Some((replaced.get(file).unwrap_or(&doc.policy), doc.kind))
     };
     calls

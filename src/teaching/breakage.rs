@@ -31,7 +31,7 @@ impl Breakage {
 
 /// [`break_statement_at`] for the statement whose Sid is `sid`.
 pub fn break_statement(bundle: &Bundle, input: &serde_json::Value, file_name: &str, sid: &str) -> Option<Breakage> {
-    let document = bundle.documents.iter().find(|d| d.file_name == file_name)?;
+    let document = bundle.document(file_name)?;
     let index = document
         .policy
         .statements
@@ -50,7 +50,7 @@ pub fn break_statement_at(
     index: usize,
 ) -> Option<Breakage> {
     let scenario = ScenarioId::from_cli_name(bundle.scenario)?;
-    let document = bundle.documents.iter().find(|d| d.file_name == file_name)?;
+    let document = bundle.document(file_name)?;
     let statement = document.policy.statements.get(index)?;
     let mut broken = document.policy.clone();
     broken.statements.remove(index);

@@ -73,7 +73,7 @@ fn remedy(diagnosis: Diagnosis, bundle: &Bundle) -> Remedy {
 
 /// The statement with this Sid in this document, printed on its own as the document prints it.
 fn statement_text(bundle: &Bundle, file: &str, sid: &str) -> Option<String> {
-    let document = bundle.documents.iter().find(|d| d.file_name == file)?;
+    let document = bundle.document(file)?;
     let statement = document
         .policy
         .statements

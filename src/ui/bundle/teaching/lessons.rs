@@ -23,12 +23,7 @@ pub fn StatementLessons(file: String) -> impl IntoView {
             let Some(scenario) = ScenarioId::from_cli_name(bundle.scenario) else {
                 return Vec::new();
             };
-            bundle
-                .documents
-                .iter()
-                .find(|d| d.file_name == wanted)
-                .map(|d| lessons(scenario, d))
-                .unwrap_or_default()
+            bundle.document(&wanted).map(|d| lessons(scenario, d)).unwrap_or_default()
         })
     });
     view! {
