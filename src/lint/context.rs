@@ -253,6 +253,15 @@ impl<'a> StatementNode<'a> {
         format!("{}.{element}", self.path)
     }
 
+    /// Every value of `Resource`, then of `NotResource`, with the element it is in.
+    pub fn resource_values(&self) -> impl Iterator<Item = (&'static str, &'a Text)> + 'a {
+        let statement = self.statement;
+        [("Resource", &statement.resource), ("NotResource", &statement.not_resource)]
+            .into_iter()
+            .filter_map(|(element, list)| list.as_ref().map(|list| (element, list)))
+            .flat_map(|(element, list)| list.items.iter().map(move |item| (element, item)))
+    }
+
     /// Every value of `Action`, then of `NotAction`, in document order.
     pub fn action_values(&self) -> impl Iterator<Item = ActionValue<'_, 'a>> + '_ {
         let statement = self.statement;

@@ -92,9 +92,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for p in [&s.principal, &s.not_principal].into_iter().flatten() {
             values.extend(p.values().into_iter().map(|(_, v)| v));
         }
-        for list in [&s.resource, &s.not_resource].into_iter().flatten() {
-            values.extend(list.items.iter());
-        }
+        values.extend(node.resource_values().map(|(_, v)| v));
         for clause in &s.condition {
             for entry in &clause.entries {
                 values.extend(entry.values.items.iter());

@@ -43,20 +43,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     for node in ctx.statements() {
-        let s = node.statement;
-        for (list, element) in [(&s.resource, "Resource"), (&s.not_resource, "NotResource")] {
-            for value in list.iter().flat_map(|l| l.items.iter()).filter(|v| is_alias(v)) {
-                out.push(
-                    Diagnostic::new(
-                        &RULE,
-                        format!("{element} {} is an alias; a key policy applies to its own key only", value.value),
-                    )
-                    .at(value.span)
-                    .path(node.path_to(element))
-                    .note("KMS checks a key policy against the key, not the alias used to call it, so this matches nothing")
-                    .help("write \"*\" (this key) in a key policy's Resource"),
-                );
-            }
+        for (element, value) in node.resource_values().filter(|(_, v)| is_alias(v)) {
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    format!("{element} {} is an alias; a key policy applies to its own key only", value.value),
+                )
+                .at(value.span)
+                .path(node.path_to(element))
+                .note("KMS checks a key policy against the key, not the alias used to call it, so this matches nothing")
+                .help("write \"*\" (this key) in a key policy's Resource"),
+            );
         }
     }
 }

@@ -44,18 +44,14 @@ crate::declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for node in ctx.statements() {
-        let s = node.statement;
-        let resources = [(&s.resource, "Resource"), (&s.not_resource, "NotResource")]
-            .into_iter()
-            .filter_map(|(list, element)| list.as_ref().map(|l| (l, element)))
-            .flat_map(|(list, element)| list.items.iter().map(move |v| (v, element)));
-        let conditions = s
+        let conditions = node
+            .statement
             .condition
             .iter()
             .flat_map(|c| c.entries.iter())
             .flat_map(|e| e.values.items.iter())
-            .map(|v| (v, "Condition"));
-        for (value, element) in resources.chain(conditions) {
+            .map(|v| ("Condition", v));
+        for (element, value) in node.resource_values().chain(conditions) {
             if let Some((bucket, problem)) = bucket_problem(value) {
                 out.push(
                     Diagnostic::new(&RULE, format!("bucket name \"{bucket}\" in {}: {problem}", value.value))
