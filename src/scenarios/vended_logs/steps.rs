@@ -229,7 +229,7 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
                 quote(&input.source_resource_arn())
             ),
         ),
-        &[TrailEvent::logs("PutDeliverySource")],
+        &[PUT_DELIVERY_SOURCE.trail_event()],
     ));
     steps.push(Step::new(
         title(input, Side::Destination, "create the delivery destination"),
@@ -240,7 +240,7 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
                 quote(&format!("destinationResourceArn={}", input.destination_resource_arn()))
             ),
         ),
-        &[TrailEvent::logs("PutDeliveryDestination")],
+        &[PUT_DELIVERY_DESTINATION.trail_event()],
     ));
     if input.is_cross_account() {
         steps.push(Step::new(
@@ -249,10 +249,10 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
                 PUT_DELIVERY_DESTINATION_POLICY,
                 format!("--delivery-destination-name {destination} --delivery-destination-policy file://delivery-destination-policy.json"),
             ),
-            &[TrailEvent::logs("PutDeliveryDestinationPolicy")],
+            &[PUT_DELIVERY_DESTINATION_POLICY.trail_event()],
         ));
     }
-    let mut events = vec![TrailEvent::logs("CreateDelivery")];
+    let mut events = vec![CREATE_DELIVERY.trail_event()];
     events.extend(automatic_events(input));
     steps.push(Step::new(
         title(input, Side::Source, "create the delivery"),
@@ -274,7 +274,7 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
                 input.delivery_source_name.trim()
             ),
         ),
-        &[TrailEvent::logs("DescribeDeliveries")],
+        &[DESCRIBE_DELIVERIES.trail_event()],
     ));
     let delete_delivery = run(DELETE_DELIVERY, "--id DELIVERY_ID   # the id describe-deliveries shows".into());
     let delete_source = run(DELETE_DELIVERY_SOURCE, format!("--name {source}"));
