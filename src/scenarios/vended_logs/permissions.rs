@@ -68,9 +68,18 @@ struct Parts {
 
 impl Parts {
     fn push(&mut self, statement: Statement, why: String, doc_url: &'static str) {
+        self.push_explained(statement, why, doc_url, None);
+    }
+
+    /// [`Parts::push`] of a statement that stays although no call needs it as written, saying why.
+    fn push_kept(&mut self, statement: Statement, why: String, doc_url: &'static str, because: &'static str) {
+        self.push_explained(statement, why, doc_url, Some(because));
+    }
+
+    fn push_explained(&mut self, statement: Statement, why: String, doc_url: &'static str, kept_because: Option<&'static str>) {
         let sid = statement.sid.as_ref().map(|t| t.value.clone()).unwrap_or_default();
         self.statements.push(statement);
-        self.explanations.push(Explanation { sid, why, doc_url, kept_because: None });
+        self.explanations.push(Explanation { sid, why, doc_url, kept_because });
     }
 
     fn document(self, name: String, file_name: &str) -> Document {
@@ -131,7 +140,7 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
             "Lets the role check the delivery it made (describe-deliveries); list actions take no resource ARN.".to_owned(),
             V2_DOC,
         );
-        source.push(
+        source.push_kept(
             allow(
                 "CleanUpLogDeliveryPermissions",
                 ValueList::array_of(actions(&SOURCE_UNDO)),
@@ -139,10 +148,8 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
             ),
             format!("Lets account {a}'s setup role delete the delivery and then the delivery source, the undo steps; V2 objects are yours to clean up."),
             V2_DOC,
+            DELIVERY_ID_UNKNOWN,
         );
-        if let Some(last) = source.explanations.last_mut() {
-            last.kept_because = Some(DELIVERY_ID_UNKNOWN);
-        }
         destination.push(
             allow(
                 "PutLogDestinationPermissions",
@@ -291,7 +298,7 @@ fn console_extras(input: &VendedLogsInput, parts: &mut Parts) {
     }
     match input.destination {
         Destination::CloudwatchLogs => {}
-        Destination::S3 => parts.push(
+        Destination::S3 => parts.push_kept(
             allow(
                 "ConsoleListBuckets",
                 ValueList::array_of(["s3:ListAllMyBuckets", "s3:ListBucket", "s3:GetBucketLocation"]),
@@ -299,8 +306,9 @@ fn console_extras(input: &VendedLogsInput, parts: &mut Parts) {
             ),
             "Only for setting up in the console: lets it list buckets to choose from.".to_owned(),
             OVERVIEW_DOC,
+            Explanation::CONSOLE_EXTRA,
         ),
-        Destination::Firehose => parts.push(
+        Destination::Firehose => parts.push_kept(
             allow(
                 "ConsoleListDeliveryStreams",
                 ValueList::array_of(["firehose:ListDeliveryStreams", "firehose:DescribeDeliveryStream"]),
@@ -308,10 +316,8 @@ fn console_extras(input: &VendedLogsInput, parts: &mut Parts) {
             ),
             "Only for setting up in the console: lets it list Firehose streams to choose from.".to_owned(),
             OVERVIEW_DOC,
+            Explanation::CONSOLE_EXTRA,
         ),
-    }
-    if let Some(last) = parts.explanations.last_mut().filter(|e| e.sid.starts_with("Console")) {
-        last.kept_because = Some(Explanation::CONSOLE_EXTRA);
     }
 }
 
