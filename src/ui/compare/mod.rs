@@ -128,8 +128,9 @@ fn ComparisonView(
     let findings =
         Signal::derive(move || comparison.with(|c| c.as_ref().map(|c| c.findings.clone()).unwrap_or_default()));
     let compared = Memo::new(move |_| comparison.with(|c| c.as_ref().and_then(|c| c.compared.clone())));
-    let merged = Memo::new(move |_| compared.with(|c| c.as_ref().and_then(|c| c.merged.clone().ok())));
-    let refusal = Memo::new(move |_| compared.with(|c| c.as_ref().and_then(|c| c.merged.clone().err())));
+    // Each clones only its own side of the merge outcome.
+    let merged = Memo::new(move |_| compared.with(|c| c.as_ref().and_then(|c| c.merged.as_ref().ok().cloned())));
+    let refusal = Memo::new(move |_| compared.with(|c| c.as_ref().and_then(|c| c.merged.as_ref().err().cloned())));
     let generated_text =
         Signal::derive(move || comparison.with(|c| c.as_ref().map(|c| c.generated_text.clone()).unwrap_or_default()));
     view! {

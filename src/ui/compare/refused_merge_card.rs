@@ -11,14 +11,14 @@ pub fn RefusedMergeCard(refusal: Memo<Option<MergeRefusal>>, on_text: Callback<S
     let inner = Memo::new(move |_| {
         refusal.with(|r| r.as_ref().and_then(|r| r.wrapped.as_ref()).and_then(|w| w.inner.clone()))
     });
-    let places = move || {
+    let places = Memo::new(move |_| {
         refusal.with(|r| {
             r.iter()
                 .flat_map(|r| &r.findings)
                 .map(|f| format!("{}:{} {} {}", f.line, f.column, f.code, f.message))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let use_inner = move |_| {
         if let Some(text) = inner.get_untracked() {
             on_text.run(text);
@@ -29,9 +29,9 @@ pub fn RefusedMergeCard(refusal: Memo<Option<MergeRefusal>>, on_text: Callback<S
             data-testid="compare-merge-refused">
             <h3 id="compare-refused-title">"Not merged"</h3>
             <p data-testid="compare-refused-message">{get(|r| r.message.clone())}</p>
-            <Show when=move || !places().is_empty()>
+            <Show when=move || places.with(|p| !p.is_empty())>
                 <ul class="refused-places">
-                    {move || places().into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
+                    {move || places.get().into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
                 </ul>
             </Show>
             <p class="refused-help" data-testid="compare-refused-help">{get(|r| r.help.clone())}</p>
