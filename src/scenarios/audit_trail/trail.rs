@@ -56,13 +56,15 @@ static RISKS: &[(TrailEvent, &str)] = &[
     (ev(EVENTS, "RemoveTargets"), "the alert rule no longer sends anywhere"),
 ];
 
-const KEY: [TrailEvent; 5] = [
+/// Risky calls on any watched key.
+const KEY: [TrailEvent; 4] = [
     ev(KMS, "PutKeyPolicy"),
     ev(KMS, "ScheduleKeyDeletion"),
     ev(KMS, "DisableKey"),
     ev(KMS, "CreateGrant"),
-    ev(LOGS, "DisassociateKmsKey"),
 ];
+/// Risky for the scenarios that associate a key with log groups or query results.
+const DISASSOCIATE: TrailEvent = ev(LOGS, "DisassociateKmsKey");
 const BUCKET: [TrailEvent; 4] = [
     ev(S3, "PutBucketPolicy"),
     ev(S3, "DeleteBucketPolicy"),
@@ -73,10 +75,9 @@ const BUCKET: [TrailEvent; 4] = [
 /// The risky calls on the resources a scenario sets up, whether or not its steps make them:
 /// the dangerous change is usually one nobody planned (a later disassociation, a key deletion).
 fn relevant(scenario: &str) -> Vec<TrailEvent> {
-    let key_only = &KEY[..4];
     match scenario {
-        "log-group-key" | "query-result-key" => KEY.to_vec(),
-        "s3-export" => [key_only, &BUCKET].concat(),
+        "log-group-key" | "query-result-key" => [&KEY[..], &[DISASSOCIATE]].concat(),
+        "s3-export" => [&KEY[..], &BUCKET].concat(),
         "vended-logs" => [
             &[
                 ev(LOGS, "PutResourcePolicy"),
@@ -85,7 +86,7 @@ fn relevant(scenario: &str) -> Vec<TrailEvent> {
                 ev(LOGS, "DeleteDeliveryDestinationPolicy"),
             ][..],
             &BUCKET,
-            key_only,
+            &KEY,
         ]
         .concat(),
         "audit-trail" => vec![
