@@ -18,7 +18,7 @@ use crate::diff::{diff, new_access_for, AccessChange};
 use crate::lint::Finding;
 use crate::merge::{merge_pasted, size_limit, MergeRefusal, SizeUnit};
 use crate::normalize::equivalent;
-use crate::policy::{print, PolicyKind};
+use crate::policy::PolicyKind;
 use crate::scenarios::calls::RequiredCall;
 use crate::scenarios::Bundle;
 use serde::Serialize;
@@ -106,7 +106,7 @@ pub fn compare_document(
                     .map_or_else(|| format!("statement {}", i + 1), |sid| sid.value.clone())
             };
             Merged {
-                text: print(&result.policy),
+                text: result.text.clone(),
                 added: result.added.iter().map(|&i| named(i)).collect(),
                 skipped: result.skipped.len(),
                 renamed: result.renamed.clone(),

@@ -17,7 +17,7 @@ pub use wrapped::Wrapped;
 
 use crate::normalize::infer_partition;
 use crate::policy::{
-    ConditionClause, ConditionEntry, Policy, PolicyKind, Principal, PrincipalEntry, Statement, Text, ValueList,
+    print, ConditionClause, ConditionEntry, Policy, PolicyKind, Principal, PrincipalEntry, Statement, Text, ValueList,
 };
 use serde::Serialize;
 
@@ -26,6 +26,9 @@ use serde::Serialize;
 pub struct MergeResult {
     #[serde(skip)]
     pub policy: Policy,
+    /// [`MergeResult::policy`] as printed: what the size is measured on and what gets applied.
+    #[serde(skip)]
+    pub text: String,
     /// Indexes in [`MergeResult::policy`] of the statements appended.
     pub added: Vec<usize>,
     /// `(index in required, index in the result of the statement that covers it)`. The covering
@@ -69,9 +72,11 @@ pub fn merge(existing: &Policy, required: &[Statement], kind: PolicyKind) -> Mer
         policy.statement_is_array = true;
     }
     let limit = size_limit(kind);
-    let size = policy_size(&policy, kind);
+    let text = print(&policy);
+    let size = limit.measure(&text);
     MergeResult {
         policy,
+        text,
         added,
         skipped,
         renamed,

@@ -11,7 +11,7 @@ use super::wrapped::{recognise, Wrapped};
 use super::{merge, MergeResult};
 use crate::json::{parse_document, Value, ValueKind};
 use crate::lint::{Finding, Severity};
-use crate::policy::{print, to_json, Statement};
+use crate::policy::{to_json, Statement};
 use crate::Analysis;
 use serde::Serialize;
 
@@ -123,7 +123,7 @@ pub fn merge_pasted(text: &str, analysis: &Analysis, required: &[Statement]) -> 
         ));
     }
     let result = merge(existing, required, analysis.kind);
-    let merged = crate::analyze(&print(&result.policy), analysis.kind);
+    let merged = crate::analyze(&result.text, analysis.kind);
     let errors = errors_but_size(&merged.findings);
     if !errors.is_empty() || result.policy.statements.get(..existing.statements.len()) != Some(&existing.statements[..]) {
         return Err(refuse(

@@ -6,7 +6,7 @@ use crate::diff::{load_policy, policy_kind, read_input};
 use clap::Args;
 use cwlogs_policy::analyze;
 use cwlogs_policy::merge::{merge_pasted, size_limit, MergeRefusal, SizeUnit};
-use cwlogs_policy::policy::{print, Policy};
+use cwlogs_policy::policy::Policy;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -38,7 +38,7 @@ pub fn run(args: &MergeArgs) -> u8 {
             return 2;
         }
     };
-    println!("{}", print(&result.policy));
+    println!("{}", result.text);
 
     let n = |count: usize| if count == 1 { "statement" } else { "statements" };
     let added: Vec<String> = result.added.iter().map(|&i| statement(&result.policy, i)).collect();
