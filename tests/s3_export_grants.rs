@@ -183,6 +183,16 @@ fn the_exporting_role_uses_the_bucket_key_only_through_s3() {
             "{action} through EC2"
         );
     }
+    // The condition is unverified, and each statement that carries it says so beside it.
+    let bundle = generate(&input);
+    for (file, sid) in [(KEY_POLICY_FILE, ROLES_KEY_SID), (CALLER_POLICY_FILE, KEY_USE_SID)] {
+        let why = &bundle
+            .document(file)
+            .and_then(|d| d.explanations.iter().find(|e| e.sid == sid))
+            .unwrap_or_else(|| panic!("no explanation of {sid}"))
+            .why;
+        assert!(why.contains("Unverified: AWS's cross-account example has no such condition"), "{sid}: {why}");
+    }
 }
 
 #[test]

@@ -91,7 +91,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
             );
             explanations.push(Explanation {
                 sid: KEY_USE_SID.into(),
-                why: format!("The bucket encrypts with a KMS key in another account: the role needs kms:GenerateDataKey and kms:Decrypt on that key here and in the key's policy, only in requests S3 makes for it (kms:ViaService = {via}), not to use the key directly."),
+                why: format!("The bucket encrypts with a KMS key in another account: the role needs kms:GenerateDataKey and kms:Decrypt on that key here and in the key's policy, only in requests S3 makes for it (kms:ViaService = {via}), not to use the key directly. Unverified: AWS's cross-account example has no such condition, and that the export's key requests arrive through S3 is not documented; if exports fail with \"PutObject call on the given bucket failed\", check this condition first."),
                 doc_url: EXPORT_DOC,
                 kept_because: None,
             });

@@ -72,7 +72,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
         explanations.push(Explanation {
             sid: ROLES_KEY_SID.into(),
             why: format!(
-                "The export runs as {} in account {}, and S3 uses this key for those writes too. A key in another account must name the roles in its policy; their own IAM policy ({}) must also allow the key. Only in requests S3 makes for them (kms:ViaService = {via}), so the roles cannot encrypt or decrypt with this key outside S3.",
+                "The export runs as {} in account {}, and S3 uses this key for those writes too. A key in another account must name the roles in its policy; their own IAM policy ({}) must also allow the key. Only in requests S3 makes for them (kms:ViaService = {via}), so the roles cannot call KMS with this key directly. Unverified: AWS's cross-account example has no such condition, and that the export's key requests arrive through S3 is not documented; if exports fail with \"PutObject call on the given bucket failed\", check this condition first.",
                 roles_words(&callers),
                 input.account.trim(),
                 super::KEY_USE_SID
