@@ -11,6 +11,8 @@ pub mod calls;
 pub mod field_checks;
 mod form;
 pub mod log_group_key;
+mod new_key;
+pub mod retention;
 pub mod query_result_key;
 pub mod s3_export;
 pub mod shell;

@@ -1,0 +1,71 @@
+//! What every scenario does right after `create-key`: turn on automatic rotation (AWS Security
+//! Hub control KMS.4, checkov CKV_AWS_7) and give the key an alias named after what it protects,
+//! so the key can be found in the console without its ID.
+
+use super::shell::quote;
+use super::{Step, TrailEvent};
+
+/// AWS's limit on a whole alias name, `alias/` included (KMS CreateAlias API reference).
+const MAX_ALIAS: usize = 256;
+
+/// `alias/{prefix}/{name}` with every character KMS refuses in an alias (anything but letters,
+/// digits, `/`, `_` and `-`) replaced by `-`, no empty path segment, and at most 256 characters.
+/// `prefix` is ours and never `aws`, the prefix KMS keeps for AWS managed keys.
+pub fn alias_name(prefix: &str, name: &str) -> String {
+    debug_assert!(!prefix.is_empty() && prefix != "aws");
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '/' { c } else { '-' })
+        .collect();
+    let segments: Vec<&str> = cleaned.split('/').filter(|s| !s.is_empty()).collect();
+    let mut alias = format!("alias/{prefix}");
+    if !segments.is_empty() {
+        alias.push('/');
+        alias.push_str(&segments.join("/"));
+    }
+    alias.truncate(MAX_ALIAS);
+    alias.trim_end_matches('/').to_owned()
+}
+
+/// The step after `create-key`: rotation on, then the alias. `region` is already quoted.
+pub fn rotation_and_alias(title: &str, region: &str, alias: &str) -> Step {
+    Step::new(
+        title,
+        format!(
+            "aws kms enable-key-rotation --region {region} --key-id \"$KEY_ARN\"\naws kms create-alias --region {region} --alias-name {} --target-key-id \"$KEY_ARN\"",
+            quote(alias)
+        ),
+        &[TrailEvent::kms("EnableKeyRotation"), TrailEvent::kms("CreateAlias")],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_alias_keeps_only_what_kms_accepts() {
+        assert_eq!(alias_name("cloudwatch-logs", "/aws/lambda/orders"), "alias/cloudwatch-logs/aws/lambda/orders");
+        assert_eq!(alias_name("cloudwatch-logs", "app.log#1"), "alias/cloudwatch-logs/app-log-1");
+        assert_eq!(alias_name("cloudwatch-logs", "//a//b/"), "alias/cloudwatch-logs/a/b");
+        assert_eq!(alias_name("cloudwatch-logs", ""), "alias/cloudwatch-logs");
+        let long = alias_name("cloudwatch-logs", &"x/".repeat(300));
+        assert!(long.len() <= 256 && !long.ends_with('/'), "{long}");
+        for name in ["é", "a b", "x:y", "a.b.c"] {
+            let alias = alias_name("p", name);
+            assert!(alias.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_-".contains(&b)), "{alias}");
+            assert!(!alias.starts_with("alias/aws/"));
+        }
+    }
+
+    #[test]
+    fn the_step_rotates_then_names_the_new_key() {
+        let step = rotation_and_alias("Turn on rotation", "us-east-1", "alias/cloudwatch-logs/app");
+        let lines: Vec<&str> = step.command.lines().collect();
+        assert_eq!(lines[0], "aws kms enable-key-rotation --region us-east-1 --key-id \"$KEY_ARN\"");
+        assert_eq!(
+            lines[1],
+            "aws kms create-alias --region us-east-1 --alias-name alias/cloudwatch-logs/app --target-key-id \"$KEY_ARN\""
+        );
+    }
+}
