@@ -34,6 +34,13 @@ pub enum Resource<'a> {
     Key {
         description: String,
         policy: &'a Document,
+        /// `enable-key-rotation` follows `create-key` in the steps.
+        rotation: bool,
+    },
+    /// `create-alias` for a key (the one the template creates, or an existing one).
+    KeyAlias {
+        name: String,
+        key: Value,
     },
     /// The whole policy of a key the template does not create.
     KeyPolicy {
@@ -44,6 +51,8 @@ pub enum Resource<'a> {
         name: String,
         key: Value,
         existing: bool,
+        /// Days, from `put-retention-policy`; `None` keeps the group's (AWS's default: never expire).
+        retention: Option<u16>,
     },
     Bucket {
         name: String,

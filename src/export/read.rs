@@ -168,8 +168,14 @@ impl<'a> Reader<'a> {
                 Some(policy) => pending.push(Resource::Key {
                     description: call.option("description").unwrap_or_default().to_owned(),
                     policy,
+                    rotation: false,
                 }),
                 None => *manual = Some(no_resource(call)),
+            }
+        } else if call.is("logs", "put-retention-policy") {
+            let earlier = self.plan.resources.iter_mut().map(|p| &mut p.resource);
+            if !calls::retention(call, pending.iter_mut().chain(earlier)) {
+                *manual = Some(no_resource(call));
             }
         } else if !call.is_read_only() {
             match self.resource(call) {
@@ -264,16 +270,24 @@ mod tests {
     fn a_new_key_and_its_log_group_need_no_step_by_hand() {
         let bundle = bundle(ScenarioId::LogGroupKey, json!({}));
         let plan = plan(&bundle);
-        assert!(matches!(plan.resources[0].resource, Resource::Key { .. }));
+        assert!(matches!(plan.resources[0].resource, Resource::Key { rotation: true, .. }));
         assert_eq!(
             plan.resources[1].resource,
+            Resource::KeyAlias {
+                name: "alias/cloudwatch-logs/my-log-group".into(),
+                key: Value::CreatedKeyArn
+            }
+        );
+        assert_eq!(
+            plan.resources[2].resource,
             Resource::LogGroup {
                 name: "my-log-group".into(),
                 key: Value::CreatedKeyArn,
-                existing: false
+                existing: false,
+                retention: Some(365)
             }
         );
-        assert_eq!(plan.resources.len(), 2);
+        assert_eq!(plan.resources.len(), 3);
         assert_eq!(plan.manual_steps, vec![]);
         assert!(plan.unapplied_documents.is_empty() && plan.params.is_empty());
         assert_eq!(plan.region.as_deref(), Some("us-east-1"));

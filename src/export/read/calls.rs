@@ -15,12 +15,28 @@ impl<'a> Reader<'a> {
                     key,
                 }
             }
+            ("kms", "enable-key-rotation") => {
+                if self.key(call, "key-id")? != Value::CreatedKeyArn {
+                    return None;
+                }
+                let rotation = self.plan.resources.iter_mut().find_map(|r| match &mut r.resource {
+                    Resource::Key { rotation, .. } => Some(rotation),
+                    _ => None,
+                })?;
+                *rotation = true;
+                return Some(Read::Merged);
+            }
+            ("kms", "create-alias") => Resource::KeyAlias {
+                name: opt("alias-name"),
+                key: self.key(call, "target-key-id")?,
+            },
             ("logs", op @ ("create-log-group" | "associate-kms-key")) => {
                 let name = call.option("log-group-name")?.to_owned();
                 Resource::LogGroup {
                     key: self.key(call, "kms-key-id")?,
                     name,
                     existing: op == "associate-kms-key",
+                    retention: None,
                 }
             }
             ("logs", "put-resource-policy") => Resource::LogResourcePolicy {
@@ -146,4 +162,18 @@ impl<'a> Reader<'a> {
             _ => return None,
         }))
     }
+}
+
+/// `put-retention-policy` as the retention of a log group read before it, in this step
+/// (`pending`) or an earlier one; false when there is no such group.
+pub(super) fn retention<'r, 'a: 'r>(call: &Call, mut groups: impl Iterator<Item = &'r mut Resource<'a>>) -> bool {
+    let name = call.option("log-group-name").unwrap_or_default();
+    let Some(days) = call.option("retention-in-days").and_then(|d| d.parse().ok()) else {
+        return false;
+    };
+    let found = groups.find_map(|r| match r {
+        Resource::LogGroup { name: n, retention, .. } if n == name => Some(retention),
+        _ => None,
+    });
+    found.map(|retention| *retention = Some(days)).is_some()
 }
