@@ -2,6 +2,7 @@
 
 use super::PARTITION_REGIONS;
 use cwlogs_policy::scenarios::log_group_key::{CallerPermission, LogGroupKeyInput, LogGroupState, Scope};
+use cwlogs_policy::scenarios::retention::Retention;
 
 pub const ACCOUNT: &str = "123456789012";
 
@@ -32,7 +33,14 @@ pub fn every_combination() -> Vec<LogGroupKeyInput> {
                                     LogGroupState::New => &[("", true)],
                                     LogGroupState::Existing => &[("", true), ("old", true), ("old", false)],
                                 };
-                                for (rotate, keep) in rotations {
+                                // Each retention once, where it changes the steps (new groups).
+                                let retentions: Vec<Retention> = match (state, scope) {
+                                    (LogGroupState::New, Scope::OneGroup) => {
+                                        vec![Retention::NEVER_EXPIRE, Retention::days(30).expect("allowed"), Retention::default()]
+                                    }
+                                    _ => vec![Retention::default()],
+                                };
+                                for ((rotate, keep), retention) in rotations.iter().flat_map(|r| retentions.iter().map(move |t| (r, *t))) {
                                     let rotate_from = if rotate.is_empty() {
                                         String::new()
                                     } else {
@@ -48,6 +56,7 @@ pub fn every_combination() -> Vec<LogGroupKeyInput> {
                                         callers: callers.clone(),
                                         caller_permission: permission,
                                         log_group_state: state,
+                                        retention,
                                         rotate_from,
                                         keep_context_on_old_key: *keep,
                                     });

@@ -1,6 +1,6 @@
 //! The log-group-key form, field by field.
 
-use crate::scenarios::{Control, FieldSpec};
+use crate::scenarios::{retention, Control, FieldSpec};
 
 const WHERE: &str = "Where the log groups are";
 const KEY: &str = "Key";
@@ -32,6 +32,9 @@ pub static FIELDS: &[FieldSpec] = &[
     FieldSpec::new("log-group-state", "The log groups are", GROUPS, Control::Choice {
         options: &[("new", "New: create them with the key"), ("existing", "Existing: associate the key")],
     }),
+    FieldSpec::new("retention", "Keep their log events for", GROUPS, Control::Choice { options: retention::OPTIONS })
+        .hint("The new log groups' retention. Never expire is AWS's default; security scanners ask for at least a year.")
+        .shown_when("log-group-state", &["new"]),
     FieldSpec::new("caller-permission", "Their permission to use the key", ROLES, Control::Choice {
         options: &[
             ("none", "None needed"),

@@ -14,6 +14,7 @@ pub use check::{check_input, check_log_groups};
 pub use policies::{scope_words, service_statement, CONTEXT_KEY, ROOT_SID, SERVICE_ACTIONS};
 
 use super::calls::RequiredCall;
+use super::retention::Retention;
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
@@ -69,6 +70,8 @@ pub struct LogGroupKeyInput {
     pub callers: Vec<String>,
     pub caller_permission: CallerPermission,
     pub log_group_state: LogGroupState,
+    /// How long the new log groups keep their events (not changed on existing ones).
+    pub retention: Retention,
     /// The ARN of the key the log groups use now; empty when not rotating.
     pub rotate_from: String,
     /// When rotating, keep the encryption-context condition on the old key's decrypt-only
@@ -90,6 +93,7 @@ impl Default for LogGroupKeyInput {
             callers: Vec::new(),
             caller_permission: CallerPermission::None,
             log_group_state: LogGroupState::New,
+            retention: Retention::default(),
             rotate_from: String::new(),
             keep_context_on_old_key: false,
         }

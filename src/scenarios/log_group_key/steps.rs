@@ -1,6 +1,7 @@
 //! The ordered AWS CLI steps, with every value filled in and quoted for bash.
 
 use super::{CallerPermission, LogGroupKeyInput, LogGroupState, NEW_KEY_ID};
+use crate::scenarios::new_key::{alias_name, rotation_and_alias};
 use crate::scenarios::shell::quote;
 use crate::scenarios::{Document, Step, TrailEvent};
 
@@ -36,6 +37,11 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
                 "KEY_ARN=$(aws kms create-key --region {region} \\\n  --description {} \\\n  --key-spec SYMMETRIC_DEFAULT --key-usage ENCRYPT_DECRYPT \\\n  --policy file://key-policy.json \\\n  --query KeyMetadata.Arn --output text)\necho \"$KEY_ARN\"",
                 quote(&format!("CloudWatch Logs key for {}", group_summary(input)))
             ), &[TrailEvent::kms("CreateKey")]));
+        steps.push(rotation_and_alias(
+            "Turn on the key's automatic rotation and give it an alias",
+            &region,
+            &key_alias(input),
+        ));
     } else {
         steps.push(step(
             "Back up the key's current policy, then apply the new one",
@@ -96,11 +102,23 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
                 )
             })
             .collect();
+        if let (LogGroupState::New, Some(days)) = (input.log_group_state, input.retention.in_days()) {
+            lines.extend(groups.iter().map(|g| {
+                format!(
+                    "aws logs put-retention-policy --region {region} --log-group-name {} --retention-in-days {days}",
+                    quote(g)
+                )
+            }));
+        }
         if input.is_rotation() {
             // The wait before the old key is reduced counts its five minutes from here.
             lines.push("ASSOCIATED_AT=$(date +%s)".to_owned());
         }
-        steps.push(step(title, lines.join("\n"), &[group_event]));
+        let mut events = vec![group_event];
+        if input.log_group_state == LogGroupState::New && input.retention.in_days().is_some() {
+            events.push(TrailEvent::logs("PutRetentionPolicy"));
+        }
+        steps.push(step(title, lines.join("\n"), &events));
         if input.is_rotation() {
             steps.push(wait_for_new_key(&region, &groups));
         } else {
@@ -190,6 +208,14 @@ fn group_summary(input: &LogGroupKeyInput) -> String {
     match input.group_names().as_slice() {
         [one] if input.scope != super::Scope::Account => one.to_string(),
         _ => format!("log groups in {}", input.region.trim()),
+    }
+}
+
+/// Named after the one log group, or the Region when the key serves several.
+fn key_alias(input: &LogGroupKeyInput) -> String {
+    match input.group_names().as_slice() {
+        [one] if input.scope != super::Scope::Account => alias_name("cloudwatch-logs", one),
+        _ => alias_name("cloudwatch-logs", &format!("{}-log-groups", input.region.trim())),
     }
 }
 

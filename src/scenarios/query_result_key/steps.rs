@@ -1,6 +1,7 @@
 //! The ordered AWS CLI steps, with every value filled in and quoted for bash.
 
 use super::QueryResultKeyInput;
+use crate::scenarios::new_key::{alias_name, rotation_and_alias};
 use crate::scenarios::shell::quote;
 use crate::scenarios::{Document, Step, TrailEvent};
 
@@ -22,6 +23,13 @@ pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
         &[],
     )];
     steps.push(key_step(input, &region));
+    if input.is_new_key() {
+        steps.push(rotation_and_alias(
+            "Turn on the key's automatic rotation and give it an alias",
+            &region,
+            &alias_name("cloudwatch-logs", "query-results"),
+        ));
+    }
     steps.push(Step::new(
         "Encrypt the account's query results with the key",
         format!("aws logs associate-kms-key --region {region} \\\n  --resource-identifier {query_results} \\\n  --kms-key-id \"$KEY_ARN\""),

@@ -242,6 +242,8 @@ fn every_step_lists_the_events_its_calls_record() {
         names,
         [
             "CreateKey",
+            "EnableKeyRotation",
+            "CreateAlias",
             "AssociateKmsKey",
             "AssociateKmsKey",
             "DescribeLogGroups",

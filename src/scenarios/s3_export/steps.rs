@@ -4,6 +4,7 @@
 
 use super::policies::{BUCKET_POLICY_FILE, CALLER_POLICY_FILE, ENCRYPTION_FILE, KEY_POLICY_FILE};
 use super::{BucketState, S3ExportInput};
+use crate::scenarios::new_key::{alias_name, rotation_and_alias};
 use crate::scenarios::shell::{quote, unless_error};
 use crate::scenarios::{Artifact, Document, Step, TrailEvent};
 
@@ -97,6 +98,11 @@ fn key_steps(input: &S3ExportInput, region: &str, at_bucket: &dyn Fn(&str) -> St
                 "KEY_ARN=$(aws kms create-key --region {region} \\\n  --description {description} \\\n  --key-spec SYMMETRIC_DEFAULT --key-usage ENCRYPT_DECRYPT \\\n  --policy file://{KEY_POLICY_FILE} \\\n  --query KeyMetadata.Arn --output text)\necho \"$KEY_ARN\""
             ),
             &[TrailEvent::kms("CreateKey")],
+        ),
+        rotation_and_alias(
+            &at_bucket("Turn on the bucket key's automatic rotation and give it an alias"),
+            region,
+            &alias_name("cloudwatch-logs-export", input.bucket.trim()),
         )];
     }
     vec![
