@@ -9,12 +9,15 @@ mod hcl;
 mod placeholder;
 mod plan;
 mod read;
+mod scanners;
 mod script;
+pub mod suppressions;
 mod terraform;
 mod yaml;
 
 pub use plan::{ManualStep, Param, Placed, Plan, Resource, Side, Value};
 pub use read::plan;
+pub use scanners::{scanned_note, scanners};
 
 use crate::scenarios::Bundle;
 

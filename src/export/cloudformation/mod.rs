@@ -168,30 +168,64 @@ fn template(bundle: &Bundle) -> Json {
             ]),
         ));
     }
-    params.extend(plan.params.iter().map(parameter));
+    // A parameter only a step by hand needs (an existing key whose policy is merged by hand)
+    // would be asked for and never used.
+    let used = referenced(&resources);
+    params.extend(
+        plan.params
+            .iter()
+            .filter(|p| used.iter().any(|u| u == p.name))
+            .map(parameter),
+    );
+    let mut rules = None;
     if key_from_other_stack {
-        let side = if key_side == Some(Side::Source) {
-            "source"
+        let (side, other) = if key_side == Some(Side::Source) {
+            ("source", "destination")
         } else {
-            "destination"
+            ("destination", "source")
         };
+        // The default is the placeholder ARN the documents show, so the template checks as a
+        // whole; the rule stops the other account's stack from being deployed with it.
+        let placeholder = bundle
+            .documents
+            .iter()
+            .find_map(|d| {
+                let text = d.text();
+                crate::export::placeholder::find(&text).map(|r| text[r].to_owned())
+            })
+            .unwrap_or_default();
+        let description = format!("Deploying with DeployTo={other}: the KeyArn output of the DeployTo={side} stack");
         params.push((
             KEY_PARAM.to_owned(),
             obj(vec![
                 ("Type", s("String")),
-                ("Default", s("")),
-                (
-                    "Description",
-                    s(format!(
-                        "Deploying with DeployTo={}: the KeyArn output of the DeployTo={side} stack",
-                        if side == "source" { "destination" } else { "source" }
-                    )),
-                ),
+                ("Default", s(placeholder.clone())),
+                ("Description", s(description.clone())),
             ]),
         ));
+        let equals = |a: Json, b: Json| obj(vec![("Fn::Equals", Json::array(vec![a, b]))]);
+        rules = Some(obj(vec![(
+            "CreatedKeyArnIsGiven",
+            obj(vec![
+                ("RuleCondition", equals(reference("DeployTo"), s(other))),
+                (
+                    "Assertions",
+                    Json::array(vec![obj(vec![
+                        (
+                            "Assert",
+                            obj(vec![("Fn::Not", Json::array(vec![equals(reference(KEY_PARAM), s(placeholder))]))]),
+                        ),
+                        ("AssertDescription", s(description)),
+                    ])]),
+                ),
+            ]),
+        )]));
     }
     if !params.is_empty() {
         top.push(("Parameters".to_owned(), Json::object(params)));
+    }
+    if let Some(rules) = rules {
+        top.push(("Rules".to_owned(), rules));
     }
     if two_sided {
         let equals = |v: &str| obj(vec![("Fn::Equals", Json::array(vec![reference("DeployTo"), s(v)]))]);
@@ -215,6 +249,35 @@ fn template(bundle: &Bundle) -> Json {
         top.push(("Outputs".to_owned(), obj(vec![("KeyArn", obj(output))])));
     }
     Json::object(top)
+}
+
+/// Every name the resources `Ref` or `Fn::Sub` (`${Name}`, `${Name.Attribute}`).
+fn referenced(resources: &[(String, Json)]) -> Vec<String> {
+    fn walk(v: &Json, out: &mut Vec<String>) {
+        match &v.kind {
+            ValueKind::Object(members) => {
+                for m in members {
+                    match (m.key.as_str(), m.value.as_str()) {
+                        ("Ref", Some(name)) => out.push(name.to_owned()),
+                        ("Fn::Sub", Some(text)) => {
+                            for part in text.split("${").skip(1) {
+                                let name = part.split(['}', '.']).next().unwrap_or_default();
+                                out.push(name.to_owned());
+                            }
+                        }
+                        _ => walk(&m.value, out),
+                    }
+                }
+            }
+            ValueKind::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (_, body) in resources {
+        walk(body, &mut out);
+    }
+    out
 }
 
 fn condition_of(side: Side) -> Option<&'static str> {

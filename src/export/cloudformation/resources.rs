@@ -2,7 +2,8 @@
 
 use super::{file_json, insert_after_type, obj, policy, reference, s, value, KeyRef, KEY_ID};
 use crate::export::plan::{identifier, Placed, Plan, Resource, Side, Value};
-use crate::json::Value as Json;
+use crate::export::suppressions;
+use crate::json::{Value as Json, ValueKind};
 use crate::scenarios::{Artifact, Document};
 
 pub enum Declared {
@@ -21,34 +22,57 @@ pub fn declare(placed: &Placed, plan: &Plan, key: Option<&KeyRef>) -> Declared {
         Resource::Key {
             description,
             policy: document,
+            rotation,
         } => {
-            let mut body = resource(
-                "AWS::KMS::Key",
-                vec![
-                    ("Description", s(description.clone())),
-                    ("KeySpec", s("SYMMETRIC_DEFAULT")),
-                    ("KeyUsage", s("ENCRYPT_DECRYPT")),
-                    ("KeyPolicy", policy(document)),
-                ],
-            );
+            let mut properties = vec![
+                ("Description", s(description.clone())),
+                ("KeySpec", s("SYMMETRIC_DEFAULT")),
+                ("KeyUsage", s("ENCRYPT_DECRYPT")),
+            ];
+            if *rotation {
+                properties.push(("EnableKeyRotation", boolean(true)));
+            }
+            properties.push(("KeyPolicy", policy(document)));
+            let mut body = resource("AWS::KMS::Key", properties);
             // Deleting the stack must not schedule deletion of the key that encrypts the data.
             retain(&mut body);
             (KEY_ID.to_owned(), body)
         }
+        Resource::KeyAlias { name, key } => (
+            "KeyAlias".to_owned(),
+            resource(
+                "AWS::KMS::Alias",
+                vec![("AliasName", s(name.clone())), ("TargetKeyId", value(key))],
+            ),
+        ),
         Resource::KeyPolicy { policy: document, .. } => {
             return Declared::ByHand(
                 "CloudFormation cannot change the policy of a key it did not create",
                 vec![(document.file_name.clone(), policy(document))],
             )
         }
-        Resource::LogGroup { name, key, existing } => {
-            let mut body = resource(
-                "AWS::Logs::LogGroup",
-                vec![("LogGroupName", s(name.clone())), ("KmsKeyId", value(key))],
-            );
+        Resource::LogGroup {
+            name,
+            key,
+            existing,
+            retention,
+        } => {
+            let mut properties = vec![("LogGroupName", s(name.clone())), ("KmsKeyId", value(key))];
+            if let Some(days) = retention {
+                properties.push(("RetentionInDays", Json::synthetic(ValueKind::Number(days.to_string()))));
+            }
+            let mut body = resource("AWS::Logs::LogGroup", properties);
+            let mut metadata = Vec::new();
             if *existing {
                 retain(&mut body);
-                insert_after_type(&mut body, "Metadata", obj(vec![("Comment", s("Exists already: bring it into the stack with a resource import (this template's DeletionPolicy is Retain) instead of creating it"))]));
+                metadata.push(("Comment", s("Exists already: bring it into the stack with a resource import (this template's DeletionPolicy is Retain) instead of creating it")));
+            }
+            let skips = suppressions::log_group(*existing, *retention);
+            if !skips.is_empty() {
+                metadata.push(("checkov", suppressions::cloudformation(&skips)));
+            }
+            if !metadata.is_empty() {
+                insert_after_type(&mut body, "Metadata", obj(metadata));
             }
             (identifier("LogGroup", name), body)
         }
@@ -65,7 +89,17 @@ pub fn declare(placed: &Placed, plan: &Plan, key: Option<&KeyRef>) -> Declared {
             if let Some(settings) = encryption {
                 properties.push(("BucketEncryption", bucket_encryption(settings, key)));
             }
-            ("Bucket".to_owned(), resource("AWS::S3::Bucket", properties))
+            // New buckets block public access already (S3's default since April 2023); said
+            // here so a reviewer and a scanner need not know that.
+            let block = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
+            properties.push((
+                "PublicAccessBlockConfiguration",
+                obj(block.iter().map(|k| (*k, boolean(true))).collect()),
+            ));
+            let mut body = resource("AWS::S3::Bucket", properties);
+            let skips = suppressions::bucket();
+            insert_after_type(&mut body, "Metadata", obj(vec![("checkov", suppressions::cloudformation(&skips))]));
+            ("Bucket".to_owned(), body)
         }
         Resource::BucketEncryption { settings, .. } => {
             return Declared::ByHand(
@@ -154,7 +188,12 @@ pub fn declare(placed: &Placed, plan: &Plan, key: Option<&KeyRef>) -> Declared {
                 ("DestinationResourceArn", s(destination_arn.clone())),
             ];
             if let Some(document) = document {
-                properties.push(("DeliveryDestinationPolicy", policy(document)));
+                // The resource schema nests the policy with the destination's name.
+                let nested = obj(vec![
+                    ("DeliveryDestinationName", s(name.clone())),
+                    ("DeliveryDestinationPolicy", policy(document)),
+                ]);
+                properties.push(("DeliveryDestinationPolicy", nested));
             }
             (
                 "DeliveryDestination".to_owned(),
@@ -235,6 +274,10 @@ fn name_of(v: &Value) -> String {
         Value::Param(p) => p.name.to_owned(),
         Value::CreatedKeyArn => KEY_ID.to_owned(),
     }
+}
+
+fn boolean(b: bool) -> Json {
+    Json::synthetic(ValueKind::Bool(b))
 }
 
 fn retain(body: &mut Json) {

@@ -147,12 +147,15 @@ fn block(kind: &str, name: &str, side: Side, two_sided: bool, body: &[(&str, Str
     let body: Vec<&(&str, String)> = provider.iter().chain(body).collect();
     let width = body
         .iter()
-        .filter(|(k, _)| !k.ends_with('{'))
+        .filter(|(k, _)| !k.ends_with('{') && !k.starts_with('#'))
         .map(|(k, _)| k.len())
         .max()
         .unwrap_or(0);
     for (k, v) in body {
-        if k.ends_with('{') {
+        // A comment line (checkov reads its suppressions from comments inside the block).
+        if k.starts_with('#') {
+            let _ = writeln!(out, "  {k}");
+        } else if k.ends_with('{') {
             let _ = writeln!(out, "  {k}\n{v}\n  }}");
         } else {
             let _ = writeln!(out, "  {k:width$} = {v}");

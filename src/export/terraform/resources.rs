@@ -3,6 +3,7 @@
 use super::{block, encryption_block, file_json, name, policy, snake, value};
 use crate::export::hcl::{expr, string};
 use crate::export::plan::{identifier, Placed, Plan, Resource, Value};
+use crate::export::suppressions;
 use std::fmt::Write;
 
 pub fn declare(placed: &Placed, plan: &Plan, key: Option<&str>, names: &mut Vec<String>) -> String {
@@ -13,21 +14,30 @@ pub fn declare(placed: &Placed, plan: &Plan, key: Option<&str>, names: &mut Vec<
         Resource::Key {
             description,
             policy: document,
+            rotation,
         } => {
             names.push("aws_kms_key.key".into());
+            let mut body = vec![
+                ("description", string(description)),
+                ("key_usage", string("ENCRYPT_DECRYPT")),
+                ("customer_master_key_spec", string("SYMMETRIC_DEFAULT")),
+            ];
+            if *rotation {
+                body.push(("enable_key_rotation", "true".into()));
+            }
+            body.push(("policy", policy(document, key)));
+            body.push(("lifecycle {", "    prevent_destroy = true".into()));
             format!(
                 "# prevent_destroy: destroying the key would make everything it encrypted unreadable.\n{}",
-                b(
-                    "aws_kms_key",
-                    "key",
-                    &[
-                        ("description", string(description)),
-                        ("key_usage", string("ENCRYPT_DECRYPT")),
-                        ("customer_master_key_spec", string("SYMMETRIC_DEFAULT")),
-                        ("policy", policy(document, key)),
-                        ("lifecycle {", "    prevent_destroy = true".into()),
-                    ]
-                )
+                b("aws_kms_key", "key", &body)
+            )
+        }
+        Resource::KeyAlias { name: alias, key: target } => {
+            let n = name("aws_kms_alias", "key", names);
+            b(
+                "aws_kms_alias",
+                &n,
+                &[("name", string(alias)), ("target_key_id", value(target))],
             )
         }
         Resource::KeyPolicy {
@@ -48,10 +58,16 @@ pub fn declare(placed: &Placed, plan: &Plan, key: Option<&str>, names: &mut Vec<
             name: group,
             key: k,
             existing,
+            retention,
         } => {
             let n = name("aws_cloudwatch_log_group", group, names);
             let mut out = String::new();
-            let mut body = vec![("name", string(group)), ("kms_key_id", value(k))];
+            let skips = comments(&suppressions::log_group(*existing, *retention));
+            let mut body: Vec<(&str, String)> = skips.iter().map(|l| (l.as_str(), String::new())).collect();
+            body.extend([("name", string(group)), ("kms_key_id", value(k))]);
+            if let Some(days) = retention {
+                body.push(("retention_in_days", days.to_string()));
+            }
             if *existing {
                 let _ = write!(out, "# Exists already: imported, then managed with the key. Its retention and tags are not\n# declared here, so ignore_changes keeps them: otherwise the first apply would reset the\n# retention to never expire and remove the tags.\nimport {{\n  to = aws_cloudwatch_log_group.{n}\n  id = {}\n}}\n\n", string(group));
                 body.push(("lifecycle {", "    ignore_changes = [retention_in_days, tags]".into()));
@@ -64,18 +80,35 @@ pub fn declare(placed: &Placed, plan: &Plan, key: Option<&str>, names: &mut Vec<
             encryption,
         } => {
             let n = name("aws_s3_bucket", bucket, names);
-            let mut out = b("aws_s3_bucket", &n, &[("bucket", string(bucket))]);
+            let sse_s3 = encryption.is_some_and(|e| e.content.contains("\"AES256\""));
+            let skips = comments(&suppressions::bucket_terraform(sse_s3));
+            let mut body: Vec<(&str, String)> = skips.iter().map(|l| (l.as_str(), String::new())).collect();
+            body.push(("bucket", string(bucket)));
+            let mut out = b("aws_s3_bucket", &n, &body);
             let id = format!("aws_s3_bucket.{n}.id");
+            // New buckets block public access already (S3's default since April 2023); said
+            // here so a reviewer and a scanner need not know that.
+            out.push('\n');
+            out += &b(
+                "aws_s3_bucket_public_access_block",
+                &n,
+                &[
+                    ("bucket", id.clone()),
+                    ("block_public_acls", "true".into()),
+                    ("block_public_policy", "true".into()),
+                    ("ignore_public_acls", "true".into()),
+                    ("restrict_public_buckets", "true".into()),
+                ],
+            );
             if !ownership.is_empty() {
                 out.push('\n');
-                out += &b(
-                    "aws_s3_bucket_ownership_controls",
-                    &n,
-                    &[
-                        ("bucket", id.clone()),
-                        ("rule {", format!("    object_ownership = {}", string(ownership))),
-                    ],
-                );
+                let skips = comments(&suppressions::ownership(ownership));
+                let mut body: Vec<(&str, String)> = skips.iter().map(|l| (l.as_str(), String::new())).collect();
+                body.extend([
+                    ("bucket", id.clone()),
+                    ("rule {", format!("    object_ownership = {}", string(ownership))),
+                ]);
+                out += &b("aws_s3_bucket_ownership_controls", &n, &body);
             }
             if let Some(settings) = encryption {
                 out.push('\n');
@@ -119,15 +152,14 @@ pub fn declare(placed: &Placed, plan: &Plan, key: Option<&str>, names: &mut Vec<
                 ("aws_iam_role_policy", "role")
             };
             let n = name(kind, policy_name, names);
-            b(
-                kind,
-                &n,
-                &[
-                    ("name", string(policy_name)),
-                    (field, value(principal)),
-                    ("policy", policy(document, key)),
-                ],
-            )
+            let skips = if *user { comments(&suppressions::iam_user()) } else { Vec::new() };
+            let mut body: Vec<(&str, String)> = skips.iter().map(|l| (l.as_str(), String::new())).collect();
+            body.extend([
+                ("name", string(policy_name)),
+                (field, value(principal)),
+                ("policy", policy(document, key)),
+            ]);
+            b(kind, &n, &body)
         }
         Resource::ManagedPolicyAttachment {
             user,
@@ -144,11 +176,10 @@ pub fn declare(placed: &Placed, plan: &Plan, key: Option<&str>, names: &mut Vec<
                 &format!("{}-{}", value(principal), policy_arn.rsplit('/').next().unwrap_or("")),
                 names,
             );
-            b(
-                kind,
-                &n,
-                &[(field, value(principal)), ("policy_arn", string(policy_arn))],
-            )
+            let skips = if *user { comments(&suppressions::iam_user()) } else { Vec::new() };
+            let mut body: Vec<(&str, String)> = skips.iter().map(|l| (l.as_str(), String::new())).collect();
+            body.extend([(field, value(principal)), ("policy_arn", string(policy_arn))]);
+            b(kind, &n, &body)
         }
         Resource::LogResourcePolicy {
             name: policy_name,
@@ -291,4 +322,9 @@ pub fn declare(placed: &Placed, plan: &Plan, key: Option<&str>, names: &mut Vec<
             )
         }
     }
+}
+
+/// The `#checkov:skip=` lines a block starts with.
+fn comments(skips: &[suppressions::Suppression]) -> Vec<String> {
+    skips.iter().map(suppressions::terraform).collect()
 }
