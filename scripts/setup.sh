@@ -8,6 +8,8 @@
 #   node + npm                           (apt, only when missing)
 #   tests/e2e/node_modules               (npm ci: playwright-core, and binaryen's wasm-opt for Trunk)
 #   crates in Cargo.lock                 (cargo fetch, so Trunk can run cargo --offline)
+#   .venv-scanners/                      (python3 -m venv + pip: cfn-lint and checkov at the versions
+#                                         in scripts/scanners.txt, for the export scan in test.sh)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -116,6 +118,26 @@ elif [ "${CI:-}" = true ]; then
 else
     say "Cargo.lock is out of date; cargo fetch (updates Cargo.lock)"
     cargo fetch --quiet
+fi
+
+# 8. The template scanners, pinned in scripts/scanners.txt, in a virtual environment inside the
+#    clone (gitignored). The stamp is a copy of the pins that were installed, so a changed pin
+#    reinstalls and an unchanged one costs nothing. About a minute on a fresh machine.
+venv=.venv-scanners
+pins=scripts/scanners.txt
+if [ -x "$venv/bin/cfn-lint" ] && [ -x "$venv/bin/checkov" ] && cmp -s "$pins" "$venv/installed-pins.txt"; then
+    say "cfn-lint + checkov: present ($(grep -v '^#' "$pins" | tr '\n' ' '))"
+else
+    if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+        apt_install python3 python3-venv
+    fi
+    venv_started=$SECONDS
+    say "python3 -m venv $venv; pip install -r $pins"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input -r "$pins"
+    cp "$pins" "$venv/installed-pins.txt"
+    say "cfn-lint + checkov: installed in $((SECONDS - venv_started))s"
 fi
 
 say "done in $((SECONDS - started))s"

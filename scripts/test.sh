@@ -2,6 +2,8 @@
 # README command 2, and what CI runs (.ci/run): every check, failing fast on the first failure.
 #   1. native tests: cargo test --all-targets (lib, bins, tests/, benches once) and doc tests
 #   2. the benchmark builds in the bench profile: cargo bench --no-run
+#   2b. the template scanners: cfn-lint and checkov on the exports of a representative set of
+#      combinations (scripts/scan-exports.sh)
 #   3. wasm browser tests: tests/browser.rs with wasm-bindgen-test in headless Chromium
 #   4. release build: trunk build --release --public-url /cwlogs-policy-builder/  -> dist/,
 #      then scripts/csp.mjs writes its Content-Security-Policy
@@ -28,6 +30,9 @@ cargo test --locked --doc
 
 step "benchmarks compile: cargo bench --no-run"
 cargo bench --locked --no-run
+
+step "template scanners: cfn-lint and checkov on the exports (scripts/scan-exports.sh)"
+bash scripts/scan-exports.sh
 
 step "wasm browser tests: cargo test --target wasm32-unknown-unknown --test browser"
 if [ -f tests/browser.rs ]; then
