@@ -1,7 +1,7 @@
 //! The bundle as one file: a bash script, a CloudFormation template (YAML or JSON) or a Terraform
 //! configuration, each to download or copy. Made only when clicked, from the core's exports.
 
-use crate::export::{export, Format};
+use crate::export::{export, scanned_note, Format};
 use crate::scenarios::{Bundle, FieldError, FieldSeverity};
 use crate::ui::copy_button::CopyButton;
 use crate::ui::download_button::DownloadButton;
@@ -49,6 +49,7 @@ pub fn ExportBar(
             <p class="export-intro">
                 "Everything above as one file: a bash script that writes each document and runs the steps, or a template that creates the same resources with the same policies. Steps a template cannot do are listed in it; run them from the script."
             </p>
+            <p class="export-scanners" data-testid="export-scanners">{scanned_note()}</p>
             <p class="export-disabled" data-testid="export-disabled" role="status">
                 {move || has_errors().then_some("Exports are off while the form has errors: fix the fields marked above first.")}
             </p>
