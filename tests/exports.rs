@@ -273,7 +273,7 @@ fn cloudformation_declares_the_resources_the_steps_create() {
             .collect()
     };
     let lgk = types(ScenarioId::LogGroupKey, json!({}));
-    assert_eq!(lgk, ["AWS::KMS::Key", "AWS::Logs::LogGroup"]);
+    assert_eq!(lgk, ["AWS::KMS::Key", "AWS::KMS::Alias", "AWS::Logs::LogGroup"]);
     let t: Value = serde_json::from_str(&export(
         &bundle(ScenarioId::LogGroupKey, &json!({})),
         Format::CloudFormationJson,
@@ -298,7 +298,13 @@ fn cloudformation_declares_the_resources_the_steps_create() {
         Format::CloudFormationJson,
     ))
     .unwrap();
-    assert!(t["Resources"]["DeliveryDestination"]["Properties"]["DeliveryDestinationPolicy"]["Statement"].is_array());
+    // AWS::Logs::DeliveryDestination's schema nests the policy with the destination's name.
+    let nested = &t["Resources"]["DeliveryDestination"]["Properties"]["DeliveryDestinationPolicy"];
+    assert!(nested["DeliveryDestinationPolicy"]["Statement"].is_array(), "{nested}");
+    assert_eq!(
+        nested["DeliveryDestinationName"],
+        t["Resources"]["DeliveryDestination"]["Properties"]["Name"]
+    );
     assert_eq!(
         t["Resources"]["DeliveryDestination"]["Condition"],
         "InDestinationAccount"
@@ -407,7 +413,7 @@ fn terraform_uses_the_provider_resources_for_keys_log_groups_and_delivery() {
     };
     assert_eq!(
         resources(ScenarioId::LogGroupKey, json!({})),
-        ["aws_kms_key", "aws_cloudwatch_log_group"]
+        ["aws_kms_key", "aws_kms_alias", "aws_cloudwatch_log_group"]
     );
     assert_eq!(
         resources(ScenarioId::LogGroupKey, json!({"key-arn": KEY}))[0],
