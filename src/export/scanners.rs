@@ -16,7 +16,7 @@ pub fn scanners() -> Vec<(&'static str, &'static str)> {
 pub fn scanned_note() -> String {
     let named: Vec<String> = scanners().iter().map(|(n, v)| format!("{n} {v}")).collect();
     format!(
-        "The CloudFormation and Terraform templates pass {} in this tool's tests, on every scenario's combinations: no cfn-lint errors or warnings, and each checkov check that does not fit is suppressed in the template with its reason.",
+        "The CloudFormation and Terraform templates pass {} in this tool's tests, run on a representative set of every scenario's options: no cfn-lint errors or warnings, and each checkov check that does not fit is suppressed in the template with its reason.",
         named.join(" and ")
     )
 }

@@ -29,11 +29,23 @@ after(async () => {
 });
 
 const FORMATS = [
-  { id: 'script', file: 'log-group-key.sh', start: '#!/usr/bin/env bash\n', policy: "cat > key-policy.json <<'EOF'" },
-  { id: 'cloudformation-yaml', file: 'log-group-key.cfn.yaml', start: '# log-group-key', policy: 'Type: AWS::KMS::Key' },
-  { id: 'cloudformation-json', file: 'log-group-key.cfn.json', start: '{\n  "AWSTemplateFormatVersion"', policy: '"KeyPolicy": {' },
-  { id: 'terraform', file: 'log-group-key.tf', start: '# log-group-key', policy: 'resource "aws_kms_key" "key"' },
+  { id: 'script', file: 'log-group-key.sh', start: '#!/usr/bin/env bash\n', policy: "cat > key-policy.json <<'EOF'",
+    rotation: 'aws kms enable-key-rotation', retention: '--retention-in-days 30' },
+  { id: 'cloudformation-yaml', file: 'log-group-key.cfn.yaml', start: '# log-group-key', policy: 'Type: AWS::KMS::Key',
+    rotation: 'EnableKeyRotation: true', retention: 'RetentionInDays: 30' },
+  { id: 'cloudformation-json', file: 'log-group-key.cfn.json', start: '{\n  "AWSTemplateFormatVersion"', policy: '"KeyPolicy": {',
+    rotation: '"EnableKeyRotation": true', retention: '"RetentionInDays": 30' },
+  { id: 'terraform', file: 'log-group-key.tf', start: '# log-group-key', policy: 'resource "aws_kms_key" "key"',
+    rotation: 'enable_key_rotation      = true', retention: 'retention_in_days = 30' },
 ];
+
+async function download(page, format) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(byTestId(`export-download-${format.id}`)).click(),
+  ]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
 
 test('each export downloads and copies a file with the key policy', { timeout: TEST_TIMEOUT }, async () => {
   const { page } = session;
@@ -43,14 +55,11 @@ test('each export downloads and copies a file with the key policy', { timeout: T
   await screenshot(page, 'exports-bar.png');
   await bar.screenshot({ path: path.join(SHOTS, 'exports-bar-only.png') });
   for (const format of FORMATS) {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator(byTestId(`export-download-${format.id}`)).click(),
-    ]);
-    assert.equal(download.suggestedFilename(), format.file);
-    const text = readFileSync(await download.path(), 'utf8');
+    const { name, text } = await download(page, format);
+    assert.equal(name, format.file);
     assert.ok(text.startsWith(format.start), `${format.id} starts with ${JSON.stringify(text.slice(0, 60))}`);
     assert.ok(text.includes(format.policy), `${format.id} has the key`);
+    assert.ok(text.includes(format.rotation), `${format.id}: the new key rotates`);
     assert.ok(text.includes('kms:EncryptionContext:aws:logs:arn'), `${format.id} has the key policy's condition`);
 
     await page.locator(byTestId(`export-copy-${format.id}`)).click();
@@ -67,6 +76,27 @@ test('each export downloads and copies a file with the key policy', { timeout: T
       assert.equal((await page.locator(byTestId(`export-copy-${format.id}`)).textContent()).trim(), 'Copy');
     }
   });
+});
+
+test('the bar names the scanners at the pinned versions, and the retention chosen reaches every export', { timeout: TEST_TIMEOUT }, async () => {
+  const { page } = session;
+  const pins = readFileSync(new URL('../../scripts/scanners.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => line.split('=='));
+  assert.equal(pins.length, 2);
+  const note = await page.locator(byTestId('export-scanners')).textContent();
+  for (const [name, version] of pins) {
+    assert.ok(note.includes(`${name} ${version}`), note);
+  }
+  await setValue(page, 'input-retention', '30');
+  for (const format of FORMATS) {
+    await eventually(async () => {
+      const { text } = await download(page, format);
+      assert.ok(text.includes(format.retention), `${format.id} keeps events 30 days`);
+    });
+  }
+  await setValue(page, 'input-retention', '365');
 });
 
 test('exports are off while the form has errors', { timeout: TEST_TIMEOUT }, async () => {
