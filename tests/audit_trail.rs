@@ -54,6 +54,7 @@ fn log_group_key_variants() -> Vec<LogGroupKeyInput> {
                                 callers: vec![format!("arn:{p}:iam::123456789012:role/app")],
                                 caller_permission: permission,
                                 log_group_state: state,
+                                retention: Default::default(),
                                 rotate_from: if rotate.is_empty() {
                                     String::new()
                                 } else {
