@@ -1,6 +1,7 @@
 //! Bundle: what a scenario produces.
 
 use crate::policy::{Policy, PolicyKind};
+use crate::scenarios::Step;
 use serde::Serialize;
 
 /// Every document and command one scenario needs, consistent with each other.
@@ -80,26 +81,6 @@ impl Explanation {
     /// A console extra the user ticked.
     pub const CONSOLE_EXTRA: &'static str =
         "a console extra you ticked: the console lists these resources to offer them as choices; the commands below do not need it.";
-}
-
-/// One shell step.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Step {
-    pub title: String,
-    /// Bash, values filled in and quoted.
-    pub command: String,
-    /// The CloudTrail events the step's API calls record, in order (domain-facts §5.1).
-    pub events: Vec<TrailEvent>,
-}
-
-impl Step {
-    pub fn new(title: impl Into<String>, command: impl Into<String>, events: &[TrailEvent]) -> Self {
-        Step {
-            title: title.into(),
-            command: command.into(),
-            events: events.to_vec(),
-        }
-    }
 }
 
 /// A CloudTrail `eventSource` / `eventName` pair.

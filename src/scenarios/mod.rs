@@ -14,10 +14,12 @@ pub mod log_group_key;
 pub mod query_result_key;
 pub mod s3_export;
 pub mod shell;
+pub mod step;
 mod validate;
 pub mod vended_logs;
 
-pub use bundle::{Artifact, Bundle, Document, Explanation, Step, TrailEvent};
+pub use bundle::{Artifact, Bundle, Document, Explanation, TrailEvent};
+pub use step::{Side, Step};
 pub use form::{Control, FieldSpec};
 pub use validate::{FieldError, FieldSeverity};
 

@@ -47,7 +47,7 @@ fn Steps(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
 
 #[component]
 fn StepItem(number: usize, step: Step) -> impl IntoView {
-    let Step { title, command, events } = step;
+    let Step { title, command, events, .. } = step;
     let label = format!("Copy step {number}: {title}");
     view! {
         <li class="step" data-testid="step">
