@@ -13,16 +13,21 @@ use std::sync::OnceLock;
 
 use cwlogs_policy::scenarios::step::operation::{self, Operation};
 use cwlogs_policy::scenarios::step::Line;
+use cwlogs_policy::scenarios::vended_logs::{operator, VendedLogsInput};
 use cwlogs_policy::scenarios::{Bundle, ScenarioId, Step};
 
-fn bundles() -> &'static [(ScenarioId, Bundle)] {
-    static ALL: OnceLock<Vec<(ScenarioId, Bundle)>> = OnceLock::new();
+fn runs() -> &'static [(ScenarioId, serde_json::Value, Bundle)] {
+    static ALL: OnceLock<Vec<(ScenarioId, serde_json::Value, Bundle)>> = OnceLock::new();
     ALL.get_or_init(|| {
         scenario_inputs::every_combination()
             .into_iter()
-            .filter_map(|(id, input)| id.run(&input).bundle.map(|b| (id, b)))
+            .filter_map(|(id, input)| id.run(&input).bundle.map(|b| (id, input, b)))
             .collect()
     })
+}
+
+fn bundles() -> Vec<(ScenarioId, &'static Bundle)> {
+    runs().iter().map(|(id, _, b)| (*id, b)).collect()
 }
 
 /// `bash -n` on `script`: None when it parses, else bash's message.
@@ -169,7 +174,7 @@ fn the_audit_trail_lists_the_events_it_listed_before_the_steps_were_typed() {
     let mut listed: BTreeSet<String> = BTreeSet::new();
     let mut combinations = 0;
     for (id, bundle) in bundles() {
-        if *id == ScenarioId::AuditTrail {
+        if id == ScenarioId::AuditTrail {
             combinations += 1;
             listed.extend(bundle.notes.iter().filter(|n| n.contains(" · ")).cloned());
         }
@@ -177,4 +182,29 @@ fn the_audit_trail_lists_the_events_it_listed_before_the_steps_were_typed() {
     assert!(combinations > 1);
     let listed: BTreeSet<&str> = listed.iter().map(String::as_str).collect();
     assert_eq!(listed, recorded);
+}
+
+#[test]
+fn every_call_the_setup_role_runs_has_its_iam_requests() {
+    let mut calls = 0;
+    for (id, input, bundle) in runs() {
+        if *id != ScenarioId::VendedLogs {
+            continue;
+        }
+        let input: VendedLogsInput = serde_json::from_value(input.clone()).expect("a vended-logs input");
+        for step in bundle.steps.iter().filter(|s| s.identity_policy.is_some()) {
+            let account = step.account.as_deref().unwrap_or(input.source_account());
+            for call in step.calls() {
+                calls += 1;
+                let requests = operator::requests(&input, call, account);
+                assert!(
+                    requests.is_some_and(|r| !r.is_empty()),
+                    "no IAM request known for {} in step \"{}\"",
+                    call.operation.command(),
+                    step.title
+                );
+            }
+        }
+    }
+    assert!(calls > 0);
 }

@@ -105,6 +105,10 @@ pub struct Step {
     /// The account of `side`, when two take part.
     #[serde(skip)]
     pub account: Option<String>,
+    /// The bundle's identity policy (its file name) of the role that runs the step, when the bundle
+    /// defines that role's permissions (the vended-logs setup role): its calls must be granted by it.
+    #[serde(skip)]
+    pub identity_policy: Option<&'static str>,
 }
 
 impl Step {
@@ -117,6 +121,7 @@ impl Step {
             lines,
             side: Side::Only,
             account: None,
+            identity_policy: None,
         }
     }
 
@@ -124,6 +129,12 @@ impl Step {
     pub fn in_account(mut self, side: Side, account: impl Into<String>) -> Self {
         self.side = side;
         self.account = Some(account.into());
+        self
+    }
+
+    /// Run by the role the bundle's identity policy `file` is for.
+    pub fn run_with(mut self, file: &'static str) -> Self {
+        self.identity_policy = Some(file);
         self
     }
 

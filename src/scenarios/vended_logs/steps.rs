@@ -7,6 +7,10 @@ use super::operations::{
     PUT_DELIVERY_DESTINATION, PUT_DELIVERY_DESTINATION_POLICY, PUT_DELIVERY_SOURCE,
 };
 use super::{log_group, Destination, VendedLogsInput};
+
+const SETUP_FILE: &str = "setup-permissions.json";
+const SOURCE_SETUP_FILE: &str = "source-account-permissions.json";
+const DESTINATION_SETUP_FILE: &str = "destination-account-permissions.json";
 use crate::policy::Arn;
 use crate::scenarios::step::operation::{
     FIREHOSE_LIST_TAGS, FIREHOSE_TAG, IAM_CREATE_SERVICE_LINKED_ROLE, IAM_PUT_ROLE_POLICY,
@@ -31,14 +35,28 @@ fn title(input: &VendedLogsInput, side: Side, what: &str) -> String {
     }
 }
 
+/// The setup role's policy in `side`'s account.
+pub fn setup_policy(input: &VendedLogsInput, side: Side) -> &'static str {
+    match side {
+        _ if !input.is_cross_account() => SETUP_FILE,
+        Side::Destination => DESTINATION_SETUP_FILE,
+        _ => SOURCE_SETUP_FILE,
+    }
+}
+
 /// A step `side`'s account runs, titled so when two accounts take part.
-fn step(input: &VendedLogsInput, side: Side, what: &str, lines: Vec<Line>) -> Step {
+fn in_account(input: &VendedLogsInput, side: Side, what: &str, lines: Vec<Line>) -> Step {
     let step = Step::new(title(input, side, what), lines);
     match side {
         _ if !input.is_cross_account() => step,
         Side::Destination => step.in_account(side, input.destination_account()),
         _ => step.in_account(side, input.source_account()),
     }
+}
+
+/// A step the setup role runs in `side`'s account.
+fn step(input: &VendedLogsInput, side: Side, what: &str, lines: Vec<Line>) -> Step {
+    in_account(input, side, what, lines).run_with(setup_policy(input, side))
 }
 
 /// A step shown but not run: every line commented out, so it records no events.
@@ -60,7 +78,7 @@ pub fn steps(input: &VendedLogsInput, documents: &[Document]) -> Vec<Step> {
 }
 
 fn permissions(input: &VendedLogsInput, steps: &mut Vec<Step>) {
-    let put = |file: &str| {
+    let put = |file: &'static str| {
         vec![
             Line::Require {
                 var: "SETUP_ROLE",
@@ -74,14 +92,13 @@ fn permissions(input: &VendedLogsInput, steps: &mut Vec<Step>) {
         ]
     };
     if input.is_cross_account() {
-        for (side, file) in [
-            (Side::Source, "source-account-permissions.json"),
-            (Side::Destination, "destination-account-permissions.json"),
-        ] {
-            steps.push(step(input, side, "give the setup role its permissions", put(file)));
+        // Run by whoever may change the role's policies, not by the role itself.
+        for side in [Side::Source, Side::Destination] {
+            let lines = put(setup_policy(input, side));
+            steps.push(in_account(input, side, "give the setup role its permissions", lines));
         }
     } else {
-        steps.push(Step::new("Give the setup role its permissions", put("setup-permissions.json")));
+        steps.push(Step::new("Give the setup role its permissions", put(SETUP_FILE)));
     }
 }
 
@@ -177,7 +194,7 @@ fn key_step(input: &VendedLogsInput) -> Step {
         .map(|a| a.region)
         .filter(|r| !r.is_empty())
         .unwrap_or(input.region());
-    step(
+    in_account(
         input,
         Side::Destination,
         "as a key administrator, add the delivery statement to the key policy (needs jq; other statements are kept)",
@@ -351,7 +368,13 @@ fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
                 .text("delivery-stream-name", input.delivery_stream.trim()),
         ),
     };
-    steps.push(step(input, Side::Destination, what, vec![call.into()]));
+    let check = if input.destination == Destination::Firehose {
+        // Its title names the permission it needs: the setup policy does not grant it.
+        in_account(input, Side::Destination, what, vec![call.into()])
+    } else {
+        step(input, Side::Destination, what, vec![call.into()])
+    };
+    steps.push(check);
     steps.push(Step::new(
         format!("Later, only to undo: turn off {service} in the service"),
         vec![Line::comment(
