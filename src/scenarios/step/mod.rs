@@ -216,3 +216,50 @@ pub fn save_files(title: &str, what: &str, names: &[&str]) -> Step {
         ))],
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::operation::{KMS_GET_KEY_POLICY, LOGS_DESCRIBE_EXPORT_TASKS, LOGS_GET_QUERY_RESULTS, LOGS_START_QUERY};
+    use super::*;
+
+    fn describe() -> AwsCall {
+        AwsCall::new(&LOGS_DESCRIBE_EXPORT_TASKS).region("us-east-1").var("task-id", "1")
+    }
+
+    #[test]
+    fn a_functions_calls_record_where_it_is_first_invoked_and_a_commented_call_records_nothing() {
+        let function = Line::Function(Function { name: "wait", body: vec![(2, describe().into())] });
+        let invoke = Line::Invoke { function: "wait", args: vec![Arg::Var("ID")] };
+        let step = Step::new(
+            "x",
+            vec![
+                function,
+                Line::commented(AwsCall::new(&KMS_GET_KEY_POLICY)),
+                AwsCall::new(&LOGS_START_QUERY).into(),
+                invoke.clone(),
+                invoke,
+                AwsCall::new(&LOGS_GET_QUERY_RESULTS).into(),
+            ],
+        );
+        assert_eq!(
+            step.events,
+            [TrailEvent::logs("StartQuery"), TrailEvent::logs("DescribeExportTasks")]
+        );
+        assert_eq!(step.calls().len(), 3);
+        assert_eq!(step.written_calls().len(), 4);
+    }
+
+    #[test]
+    fn the_renderer_quotes_wraps_and_comments_out_every_line_of_a_call() {
+        let call = describe()
+            .wrap()
+            .text("query", "a b")
+            .unless_error("e.err", "has been taken")
+            .comment("why");
+        let step = Step::new("x", vec![Line::commented(call), Line::set("V", "it's")]);
+        assert_eq!(
+            step.command,
+            "# aws logs describe-export-tasks --region us-east-1 --task-id \"$1\" \\\n#   --query 'a b' 2> e.err \\\n#   || { cat e.err >&2; grep -q 'has been taken' e.err; }  # why\nV='it'\\''s'"
+        );
+    }
+}
