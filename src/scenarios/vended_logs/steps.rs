@@ -6,11 +6,8 @@ use super::operations::{
     CREATE_DELIVERY, DELETE_DELIVERY, DELETE_DELIVERY_DESTINATION, DELETE_DELIVERY_SOURCE, DESCRIBE_DELIVERIES,
     PUT_DELIVERY_DESTINATION, PUT_DELIVERY_DESTINATION_POLICY, PUT_DELIVERY_SOURCE,
 };
+use super::permissions::{DESTINATION_SETUP_FILE, SETUP_FILE, SOURCE_SETUP_FILE};
 use super::{log_group, Destination, VendedLogsInput};
-
-const SETUP_FILE: &str = "setup-permissions.json";
-const SOURCE_SETUP_FILE: &str = "source-account-permissions.json";
-const DESTINATION_SETUP_FILE: &str = "destination-account-permissions.json";
 use crate::policy::Arn;
 use crate::scenarios::step::operation::{
     FIREHOSE_LIST_TAGS, FIREHOSE_TAG, IAM_CREATE_SERVICE_LINKED_ROLE, IAM_PUT_ROLE_POLICY,
