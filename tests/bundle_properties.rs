@@ -109,19 +109,7 @@ struct Tally {
 }
 
 fn every_combination() -> Vec<(ScenarioId, Value)> {
-    fn json<T: serde::Serialize>(id: ScenarioId, inputs: Vec<T>) -> Vec<(ScenarioId, Value)> {
-        inputs
-            .into_iter()
-            .map(|i| (id, serde_json::to_value(i).expect("inputs serialize")))
-            .collect()
-    }
-    let mut all = scenario_inputs::inputs();
-    all.extend(json(ScenarioId::LogGroupKey, scenario_inputs::log_group_key::every_combination()));
-    all.extend(json(ScenarioId::QueryResultKey, scenario_inputs::query_result_key::every_combination()));
-    all.extend(json(ScenarioId::S3Export, scenario_inputs::s3_export::every_combination()));
-    all.extend(json(ScenarioId::VendedLogs, scenario_inputs::vended_logs::every_combination()));
-    all.extend(json(ScenarioId::AuditTrail, scenario_inputs::audit_trail::every_audit_combination()));
-    all
+    scenario_inputs::every_combination()
 }
 
 fn policy(text: &str) -> Policy {

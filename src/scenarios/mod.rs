@@ -17,7 +17,7 @@ pub mod shell;
 mod validate;
 pub mod vended_logs;
 
-pub use bundle::{Artifact, Bundle, Document, Explanation, Step, TrailEvent};
+pub use bundle::{Artifact, Bundle, Document, ExpectedFinding, Explanation, Step, TrailEvent};
 pub use form::{Control, FieldSpec};
 pub use validate::{FieldError, FieldSeverity};
 
