@@ -80,6 +80,18 @@ pub fn analyze_in_scenario(text: &str, kind: PolicyKind, scenario: ScenarioId, i
     run(text, kind, Some(&facts), false)
 }
 
+/// The general form of the three above: `scenario` as for [`analyze_in_scenario`], `fragment` as
+/// for [`analyze_fragment`] (the CLI's `check --scenario … --statements`).
+pub fn analyze_as(
+    text: &str,
+    kind: PolicyKind,
+    scenario: Option<(ScenarioId, &serde_json::Value)>,
+    fragment: bool,
+) -> Analysis {
+    let facts = scenario.map(|(id, input)| ScenarioContext::from_input(id, input));
+    run(text, kind, facts.as_ref(), fragment)
+}
+
 fn run(text: &str, kind: PolicyKind, scenario: Option<&ScenarioContext>, fragment: bool) -> Analysis {
     let index = LineIndex::new(text);
     match parse_document(text) {

@@ -41,6 +41,8 @@ pub static RULES: &[&Rule] = &[
     &rules::operator_type_mismatch::RULE,
     &rules::set_qualifier_mismatch::RULE,
     &rules::malformed_condition_value::RULE,
+    &rules::action_resource_mismatch::RULE,
+    &rules::wildcard_without_like::RULE,
     &rules::principal_format::RULE,
     &rules::empty_condition::RULE,
     &rules::redundant_value::RULE,
