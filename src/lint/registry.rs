@@ -43,6 +43,7 @@ pub static RULES: &[&Rule] = &[
     &rules::malformed_condition_value::RULE,
     &rules::action_resource_mismatch::RULE,
     &rules::wildcard_without_like::RULE,
+    &rules::arn_resource_type::RULE,
     &rules::principal_format::RULE,
     &rules::empty_condition::RULE,
     &rules::redundant_value::RULE,

@@ -14,10 +14,11 @@ pub mod unknown_statement_element;
 pub mod unknown_top_level_element;
 pub mod version;
 
-// IAM catalogue rules (IAM012–IAM023): actions, resources, condition keys and operators against
+// IAM catalogue rules (IAM012–IAM024): actions, resources, condition keys and operators against
 // AWS's reference.
 pub mod action_pattern_matches_nothing;
 pub mod action_resource_mismatch;
+pub mod arn_resource_type;
 pub mod condition_key_unsupported;
 pub mod malformed_condition_value;
 pub mod operator_type_mismatch;
