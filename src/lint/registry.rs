@@ -44,6 +44,7 @@ pub static RULES: &[&Rule] = &[
     &rules::action_resource_mismatch::RULE,
     &rules::wildcard_without_like::RULE,
     &rules::arn_resource_type::RULE,
+    &rules::policy_variable_use::RULE,
     &rules::principal_format::RULE,
     &rules::empty_condition::RULE,
     &rules::redundant_value::RULE,

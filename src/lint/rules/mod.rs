@@ -14,7 +14,7 @@ pub mod unknown_statement_element;
 pub mod unknown_top_level_element;
 pub mod version;
 
-// IAM catalogue rules (IAM012–IAM024): actions, resources, condition keys and operators against
+// IAM catalogue rules (IAM012–IAM025): actions, resources, condition keys and operators against
 // AWS's reference.
 pub mod action_pattern_matches_nothing;
 pub mod action_resource_mismatch;
@@ -22,6 +22,7 @@ pub mod arn_resource_type;
 pub mod condition_key_unsupported;
 pub mod malformed_condition_value;
 pub mod operator_type_mismatch;
+pub mod policy_variable_use;
 pub mod service_wildcard;
 pub mod set_qualifier_mismatch;
 pub mod unknown_action;
