@@ -45,6 +45,8 @@ pub static RULES: &[&Rule] = &[
     &rules::wildcard_without_like::RULE,
     &rules::arn_resource_type::RULE,
     &rules::policy_variable_use::RULE,
+    &rules::condition_key_case_duplicate::RULE,
+    &rules::condition_value_form::RULE,
     &rules::principal_format::RULE,
     &rules::empty_condition::RULE,
     &rules::redundant_value::RULE,

@@ -20,6 +20,8 @@ enum Template {
     Char(char),
     /// `${Name}`: any run of characters, except those the part cannot hold.
     Part { colon: bool, slash: bool },
+    /// The first character of a part that is never empty (partition, Region, account).
+    First,
 }
 
 impl ResourceType {
@@ -56,6 +58,9 @@ fn pattern_of(text: &str) -> Vec<Pattern> {
 
 /// The parts that never hold a `/`.
 const SINGLE_SEGMENT: [&str; 4] = ["Partition", "Region", "Account", "BucketName"];
+/// The parts that are never empty where a template has them (an ARN of a regional resource
+/// always names its Region).
+const NEVER_EMPTY: [&str; 3] = ["Partition", "Region", "Account"];
 
 fn template_of(arn: &str) -> Vec<Template> {
     let mut out = Vec::with_capacity(arn.len());
@@ -67,6 +72,9 @@ fn template_of(arn: &str) -> Vec<Template> {
             break;
         };
         let name = &rest[at + 2..at + end];
+        if NEVER_EMPTY.contains(&name) {
+            out.push(Template::First);
+        }
         out.push(Template::Part {
             colon: false,
             slash: SINGLE_SEGMENT.contains(&name),
@@ -116,6 +124,8 @@ fn intersects(p: &[Pattern], t: &[Template]) -> bool {
                 }
             }
             (Some(Pattern::Char(a)), Some(Template::Char(b))) if a.eq_ignore_ascii_case(b) => go(i + 1, j + 1),
+            (Some(Pattern::Char(c)), Some(Template::First)) if !matches!(c, ':' | '/') => go(i + 1, j + 1),
+            (Some(Pattern::One), Some(Template::First)) => go(i + 1, j + 1),
             (Some(Pattern::One), Some(Template::Char(_))) => go(i + 1, j + 1),
             _ => {}
         }
@@ -165,6 +175,17 @@ mod tests {
         assert!(admits(LOG_STREAM, "arn:aws:logs:*:*:*"));
         assert!(!admits(LOG_STREAM, "arn:aws:logs:us-east-1:111122223333:log-group:/app/x"));
         assert!(!admits(LOG_GROUP, "arn:aws:logs:us-east-1:111122223333:destination:d"));
+    }
+
+    #[test]
+    fn a_regional_resource_names_its_region_and_account() {
+        const KEY: &str = "arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}";
+        assert!(!admits(KEY, "arn:aws:kms::111122223333:key/k"));
+        assert!(!admits(KEY, "arn:aws:kms:us-east-1::key/k"));
+        assert!(admits(KEY, "arn:aws:kms:*:*:key/k"));
+        assert!(admits(KEY, "arn:aws:kms:?????????:111122223333:key/k"));
+        assert!(admits(KEY, "arn:aws:kms:${aws:RequestedRegion}:111122223333:key/k"));
+        assert!(admits(BUCKET, "arn:aws:s3:::b"), "a bucket's Region and account are empty in its template");
     }
 
     #[test]

@@ -15,7 +15,8 @@ crate::declare_rule! {
     /// a resource of one of them (sts excepted: the reference files its session ARNs under iam),
     /// by the ARN formats of AWS's Service Authorization Reference:
     /// `arn:aws:kms:us-east-1:111122223333:key/…` and `…:alias/…` are KMS resources,
-    /// `arn:aws:kms:us-east-1:111122223333:keys/…` is none. Wildcards and policy variables match
+    /// `arn:aws:kms:us-east-1:111122223333:keys/…` is none, nor is a key ARN without its Region
+    /// (`arn:aws:kms::111122223333:key/…`). Wildcards and policy variables match
     /// what they can stand for, so `arn:aws:logs:*:*:*` and `arn:aws:s3:::${aws:username}-logs`
     /// pass; a log group ARN may end in `:*` (the form CloudWatch Logs documents). A service
     /// field with a wildcard or variable, and services the catalogue does not detail, are not
@@ -112,6 +113,8 @@ mod tests {
             "arn:aws:logs:us-east-1:111122223333:loggroup:app",
             "arn:aws:iam::111122223333:roles/app",
             "arn:aws:firehose:us-east-1:111122223333:stream/s",
+            // AA's "Missing ARN Region": a KMS key always names its Region and account.
+            "arn:aws:kms::111122223333:key/k",
         ]
         .iter()
         .map(|a| resource(a))

@@ -14,12 +14,14 @@ pub mod unknown_statement_element;
 pub mod unknown_top_level_element;
 pub mod version;
 
-// IAM catalogue rules (IAM012–IAM025): actions, resources, condition keys and operators against
+// IAM catalogue rules (IAM012–IAM027): actions, resources, condition keys and operators against
 // AWS's reference.
 pub mod action_pattern_matches_nothing;
 pub mod action_resource_mismatch;
 pub mod arn_resource_type;
+pub mod condition_key_case_duplicate;
 pub mod condition_key_unsupported;
+pub mod condition_value_form;
 pub mod malformed_condition_value;
 pub mod operator_type_mismatch;
 pub mod policy_variable_use;
