@@ -18,7 +18,7 @@ pub mod step;
 mod validate;
 pub mod vended_logs;
 
-pub use bundle::{Artifact, Bundle, Document, Explanation, TrailEvent};
+pub use bundle::{Artifact, Bundle, Document, ExpectedFinding, Explanation, TrailEvent};
 pub use step::{Side, Step};
 pub use form::{Control, FieldSpec};
 pub use validate::{FieldError, FieldSeverity};

@@ -59,6 +59,7 @@ fn FindingItem(finding: Finding, testid: &'static str, on_fix: Option<Callback<F
         note,
         help,
         fix,
+        expected_because,
         ..
     } = finding;
     let anchor = rule_anchor(code);
@@ -96,6 +97,9 @@ fn FindingItem(finding: Finding, testid: &'static str, on_fix: Option<Callback<F
             {(!path.is_empty()).then(|| view! { <div class="finding-path">" at " <code>{path}</code></div> })}
             {help.map(|help| view! { <div class="finding-help"><strong>" help: "</strong>{rich_text(&help)}</div> })}
             {note.map(|note| view! { <div class="finding-note"><strong>" note: "</strong>{rich_text(&note)}</div> })}
+            {expected_because.map(|why| view! {
+                <div class="finding-expected" data-testid="finding-expected"><strong>" expected here: "</strong>{why}</div>
+            })}
             {fix_button}
         </li>
     }

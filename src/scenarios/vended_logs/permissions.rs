@@ -94,6 +94,8 @@ impl Parts {
             kind: PolicyKind::Identity,
             policy: Policy::new(self.statements),
             explanations: self.explanations,
+            fragment: false,
+            expected_findings: Vec::new(),
         }
     }
 }
@@ -353,5 +355,7 @@ pub fn delivery_destination_policy(input: &VendedLogsInput) -> Document {
             doc_url: CROSS_DOC,
             kept_because: None,
         }],
+        fragment: false,
+        expected_findings: Vec::new(),
     }
 }

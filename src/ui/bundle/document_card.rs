@@ -1,7 +1,6 @@
 //! One generated policy document: its text, copy and download, its own check, and why each
 //! statement is there.
 
-use crate::analyze;
 use crate::lint::Finding;
 use crate::policy::PolicyKind;
 use crate::scenarios::{Document, Explanation};
@@ -18,11 +17,12 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
     let text = Memo::new(move |_| document.with(|d| d.as_ref().map(Document::text).unwrap_or_default()));
     let kind = Memo::new(move |_| document.with(|d| d.as_ref().map(|d| d.kind)).unwrap_or(PolicyKind::Key));
     // The generator's output goes through the same checker as pasted text, so a generator bug
-    // shows up on the card instead of in AWS.
+    // shows up on the card instead of in AWS; checked as what it is (statements to merge or a
+    // whole policy), with the findings it gets knowingly carrying their reason.
     let catalogue = ActionCatalogue::get();
     let checked = Memo::new(move |_| {
         catalogue.track();
-        text.with(|t| Checked::from(analyze(t, kind.get())))
+        document.with(|d| d.as_ref().map(|d| Checked::from(d.check())).unwrap_or_default())
     });
     let findings = Memo::new(move |_| checked.with(|c| c.findings.clone()));
     ActionCatalogue::get().load_for(Signal::derive(move || checked.with(|c| c.unloaded.clone())));
@@ -59,6 +59,7 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
 /// The checker's verdict on a generated document.
 #[component]
 fn DocumentCheck(#[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView {
+    let all_expected = move || findings.with(|f| f.iter().all(|f| f.expected_because.is_some()));
     view! {
         <div class="document-check">
             <Show
@@ -69,8 +70,12 @@ fn DocumentCheck(#[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView 
                     </p>
                 }
             >
-                <p class="check-bad" data-testid="document-summary">
-                    {move || format!("Checked: {}", findings.with(|f| crate::report::summary(f)))}
+                <p class=move || if all_expected() { "check-ok" } else { "check-bad" } data-testid="document-summary">
+                    {move || format!(
+                        "Checked: {}{}",
+                        findings.with(|f| crate::report::summary(f)),
+                        if all_expected() { ", expected here: see why below" } else { "" }
+                    )}
                 </p>
                 <FindingList findings testid="document-finding" />
             </Show>
