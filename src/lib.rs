@@ -13,6 +13,7 @@ pub mod normalize;
 pub mod policy;
 pub mod export;
 pub mod report;
+pub mod samples;
 
 pub use analysis::{analyze, analyze_in_scenario, Analysis};
 pub mod scenarios;
