@@ -119,7 +119,9 @@ async fn the_page_opens_with_a_complete_bundle_that_checks_clean() {
     assert!(page.all("bundle-banner").is_empty());
     assert!(!page.all("step").is_empty());
     assert!(page.texts("step-command").iter().any(|c| c.contains("aws kms create-key")));
-    assert!(page.text("scenario-select").contains("Encrypt log groups with a customer managed KMS key"));
+    // The chooser shows short names; the chosen scenario's full title is under it.
+    assert!(page.text("scenario-select").contains("Log group key"));
+    assert!(page.text("scenario-title").contains("Encrypt log groups with a customer managed KMS key"));
 }
 
 #[wasm_bindgen_test]
