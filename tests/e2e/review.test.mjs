@@ -43,6 +43,9 @@ test('the printed review carries the date, the share link, each file\'s SHA-256 
       assert.equal(await page.locator(byTestId('compare-command')).isVisible(), true);
       assert.match(await page.locator(byTestId('compare-command')).textContent(), /put-key-policy/);
       assert.equal(await page.locator(byTestId('compare-input')).isVisible(), false, 'the paste box is not printed');
+      const clipped = await page.locator(`${byTestId('compare')} .annotated, ${byTestId('compare')} pre.code`).evaluateAll((blocks) =>
+        blocks.filter((b) => b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent.slice(0, 40)));
+      assert.deepEqual(clipped, [], 'every printed block of the comparison is shown in full');
       assert.match(await page.locator(byTestId('compare-merged-digest')).textContent(), new RegExp(sha256(merged)));
       await screenshot(page, 'review-print.png');
     } finally {
@@ -123,6 +126,11 @@ async function layoutAt390(page) {
       if (!el.checkVisibility()) continue;
       const box = el.getBoundingClientRect();
       if (box.right > width + 1) problems.push(`${el.textContent.slice(0, 40)} ends at ${box.right} px`);
+    }
+    // Each export format's Download and Copy sit side by side.
+    for (const row of document.querySelectorAll('[data-testid="export-bar"] .export-row')) {
+      const tops = [...row.querySelectorAll('.button')].map((b) => Math.round(b.getBoundingClientRect().top));
+      if (new Set(tops).size > 1) problems.push(`${row.textContent.slice(0, 30)}: its buttons are on ${new Set(tops).size} lines`);
     }
     if (document.documentElement.scrollWidth > width) problems.push(`the page is ${document.documentElement.scrollWidth} px wide`);
     return problems;
