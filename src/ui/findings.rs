@@ -101,7 +101,7 @@ fn FindingItem(
                 {on_locate.is_none().then(|| view! { <span class="finding-loc" title="line:column">{format!("{line}:{column}")}</span> })}
                 {on_locate.map(|locate| view! {
                     <button type="button" class="finding-loc link-button" data-testid="finding-loc"
-                        aria-label=format!("Select line {line}, column {column} in the text")
+                        aria-label=format!("{line}:{column}: select line {line}, column {column} in the text")
                         on:click=move |_| locate.run((start, end))>
                         {format!("{line}:{column}")}
                     </button>

@@ -52,7 +52,7 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
                         let file = file.clone();
                         view! {
                             <button type="button" class="button" data-testid="compare-this"
-                                aria-label=format!("Compare {file} with your policy")
+                                aria-label=format!("Compare with mine: {file}")
                                 on:click=move |_| choice.compare_with_mine(file.clone())>
                                 "Compare with mine"
                             </button>
