@@ -10,6 +10,7 @@ mod bundle;
 pub mod calls;
 pub mod field_checks;
 mod form;
+mod intro;
 pub mod log_group_key;
 pub mod query_result_key;
 pub mod s3_export;
@@ -21,6 +22,7 @@ pub mod vended_logs;
 pub use bundle::{Artifact, Bundle, Document, ExpectedFinding, Explanation, TrailEvent};
 pub use step::{Side, Step};
 pub use form::{Control, FieldSpec};
+pub use intro::ScenarioIntro;
 pub use validate::{FieldError, FieldSeverity};
 
 use serde::de::DeserializeOwned;
