@@ -101,10 +101,12 @@ async function shootClip(page, name, clip) {
   written.push(name);
 }
 
-/** A PNG of the viewport with `locator` scrolled to its top (less `margin` CSS pixels). */
+/** A PNG of the viewport with `locator` scrolled to its top (less `margin` CSS pixels below the
+ *  section bar, which stays at the top of the window). */
 async function shootViewport(page, locator, name, { margin = 8 } = {}) {
   await locator.evaluate((el, margin) => {
-    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - margin);
+    const bar = document.querySelector('[data-testid="section-nav"]')?.offsetHeight ?? 0;
+    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - margin - bar);
   }, margin);
   await page.screenshot({ path: path.join(OUT, name), ...SHOT });
   written.push(name);
@@ -145,6 +147,12 @@ async function appTeam(session) {
     form.scrollTop += group.getBoundingClientRect().top - form.getBoundingClientRect().top - 8;
   });
   await shootViewport(page, keyPolicyCard(page), 'self-service-form.png');
+  // The chooser's two lines on the scenario, and the section bar, at the top of the page.
+  await page.locator('.builder-form').evaluate((form) => { form.scrollTop = 0; });
+  assert.match(await page.locator(byTestId('scenario-purpose')).textContent(), /^For encrypting/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, 'self-service-intro.png'), ...SHOT, clip: { x: 0, y: 0, width: 1280, height: 520 } });
+  written.push('self-service-intro.png');
 
   // "Copy link" builds the link at the click, from everything typed so far.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -180,7 +188,10 @@ async function securityTeam(link) {
       assert.equal(await textOf(page.locator(byTestId('input-log-groups'))), LOG_GROUPS.join('\n'));
     });
 
-    await page.locator(byTestId('compare-document')).selectOption('key-policy.json');
+    // From the key policy's card straight to the compare box, that document picked.
+    await page.locator(`${byTestId('document')}[data-file="key-policy.json"] ${byTestId('compare-this')}`).click();
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.id), 'compare-input'));
+    assert.equal(await page.locator(byTestId('compare-document')).inputValue(), 'key-policy.json');
     await page.locator(byTestId('compare-input')).fill(DEPLOYED_KEY_POLICY);
     const logsChange = page.locator(byTestId('compare-change'), { hasText: LOGS_SID });
     await eventually(async () => assert.equal(await logsChange.getAttribute('data-impact'), 'broadening'));
@@ -232,13 +243,32 @@ async function workshop(session) {
   await shootElement(page, rules, 'workshop-rules.png', { maxHeight: 560 });
   await page.locator(byTestId('rules-filter')).fill('');
 
-  // The printed review (the browser's print dialog prints this media): checked, not shot.
+  // "Try an example" in the checker: the documented statement with two typical mistakes; a
+  // finding's line:column selects its spot in the text.
+  await page.locator(byTestId('checker-examples')).locator('[data-sample="key-policy-with-mistakes"]').click();
+  const mistake = page.locator(byTestId('finding')).filter({ hasText: 'CWL001' }).first();
+  await mistake.waitFor();
+  await mistake.locator(byTestId('finding-loc')).click();
+  const selected = await page.evaluate(() => {
+    const box = document.activeElement;
+    return box.value.slice(box.selectionStart, box.selectionEnd);
+  });
+  assert.match(selected, /log-group-name:\*/, 'the location selects the value in the text');
+  const checker = page.locator('.checker');
+  await shootRange(page, checker, checker.locator('#checker-title'), mistake, 'workshop-examples.png');
+
+  // The printed review (the browser's print dialog prints this media), with the date, the link and
+  // each file's SHA-256, then the comparison when there is one.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   const review = page.locator(byTestId('review-summary'));
   await review.waitFor({ state: 'visible' });
   assert.match(await page.locator(byTestId('review-inputs')).innerText(), new RegExp(`Region\\s+${REGION}`));
   assert.match(await page.locator(byTestId('review-checklist')).innerText(), /kms:GenerateDataKey/);
+  assert.match(await page.locator(byTestId('review-digests')).innerText(), /key-policy\.json\s+[0-9a-f]{64}/);
+  assert.match(await page.locator(byTestId('review-date')).textContent(), /Printed \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   assert.equal(await page.locator(byTestId('input-region')).isVisible(), false, 'the form is not printed');
+  await shootElement(page, review, 'workshop-review-print.png', { maxHeight: 700 });
   await page.emulateMedia({ media: null });
 
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -256,6 +286,11 @@ async function workshop(session) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(OUT, 'workshop-phone.png'), ...SHOT });
   written.push('workshop-phone.png');
+  // Further down, the section bar is still at the top, and the key policy wraps between an ARN's
+  // parts instead of scrolling sideways.
+  const phoneCode = keyPolicyCard(page).locator(byTestId('document-text'));
+  assert.ok(await phoneCode.evaluate((pre) => pre.scrollWidth <= pre.clientWidth), 'the key policy wraps at 390 px');
+  await shootViewport(page, phoneCode, 'workshop-phone-code.png');
   await page.setViewportSize(VIEWPORT);
 }
 

@@ -63,7 +63,13 @@ pub fn text_services_without_actions(text: &str) -> Vec<&'static str> {
 
 /// Parses, lowers and lints `text` as a policy of `kind`. Never panics on any input.
 pub fn analyze(text: &str, kind: PolicyKind) -> Analysis {
-    run(text, kind, None)
+    run(text, kind, None, false)
+}
+
+/// Like [`analyze`], for statements that a later step merges into an existing policy of `kind`
+/// rather than a whole policy: rules about what a whole policy must contain skip it.
+pub fn analyze_fragment(text: &str, kind: PolicyKind) -> Analysis {
+    run(text, kind, None, true)
 }
 
 /// Like [`analyze`], with the rules that compare a policy with a scenario's input (its Region,
@@ -71,10 +77,22 @@ pub fn analyze(text: &str, kind: PolicyKind) -> Analysis {
 /// JSON keyed by field name. Blank fields are not compared.
 pub fn analyze_in_scenario(text: &str, kind: PolicyKind, scenario: ScenarioId, input: &serde_json::Value) -> Analysis {
     let facts = ScenarioContext::from_input(scenario, input);
-    run(text, kind, Some(&facts))
+    run(text, kind, Some(&facts), false)
 }
 
-fn run(text: &str, kind: PolicyKind, scenario: Option<&ScenarioContext>) -> Analysis {
+/// The general form of the three above: `scenario` as for [`analyze_in_scenario`], `fragment` as
+/// for [`analyze_fragment`] (the CLI's `check --scenario … --statements`).
+pub fn analyze_as(
+    text: &str,
+    kind: PolicyKind,
+    scenario: Option<(ScenarioId, &serde_json::Value)>,
+    fragment: bool,
+) -> Analysis {
+    let facts = scenario.map(|(id, input)| ScenarioContext::from_input(id, input));
+    run(text, kind, facts.as_ref(), fragment)
+}
+
+fn run(text: &str, kind: PolicyKind, scenario: Option<&ScenarioContext>, fragment: bool) -> Analysis {
     let index = LineIndex::new(text);
     match parse_document(text) {
         Err(error) => Analysis {
@@ -86,6 +104,7 @@ fn run(text: &str, kind: PolicyKind, scenario: Option<&ScenarioContext>) -> Anal
             let policy = lower(&json);
             let ctx = Context {
                 scenario,
+                fragment,
                 ..Context::new(text, &json, &policy, kind)
             };
             let diagnostics = if text.len() > policy_size::FULL_CHECK_LIMIT {

@@ -13,8 +13,9 @@ pub mod normalize;
 pub mod policy;
 pub mod export;
 pub mod report;
+pub mod samples;
 
-pub use analysis::{analyze, analyze_in_scenario, Analysis};
+pub use analysis::{analyze, analyze_as, analyze_fragment, analyze_in_scenario, Analysis};
 pub mod scenarios;
 pub mod session;
 pub mod teaching;

@@ -93,6 +93,9 @@ fn bundle_is_clean_in_its_scenario(scenario: &str, flags: &[&str]) {
         );
         let kind = doc["kind"].as_str().unwrap();
         let mut check = vec!["check", "--type", kind, "--format", "json", "--scenario", scenario];
+        if doc["fragment"] == true {
+            check.push("--statements");
+        }
         check.extend_from_slice(flags);
         check.push(&file);
         let out = cli(&check);
@@ -303,7 +306,7 @@ fn kind_of(file: &str) -> &'static str {
 }
 
 #[test]
-fn every_documented_example_has_no_error_once_filled_in() {
+fn every_documented_example_has_no_error_or_security_finding_once_filled_in() {
     let dir = format!("{}/tests/fixtures/aws-docs", env!("CARGO_MANIFEST_DIR"));
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
@@ -312,14 +315,17 @@ fn every_documented_example_has_no_error_once_filled_in() {
             continue;
         }
         let text = documented(&name);
-        let analysis = cwlogs_policy::analyze(
-            &text,
-            cwlogs_policy::policy::PolicyKind::from_cli_name(kind_of(&name)).unwrap(),
-        );
+        let kind = cwlogs_policy::policy::PolicyKind::from_cli_name(kind_of(&name)).unwrap();
+        // AWS shows these as statements to add to an existing policy, not a whole policy.
+        let analysis = if name.contains("statement") {
+            cwlogs_policy::analyze_fragment(&text, kind)
+        } else {
+            cwlogs_policy::analyze(&text, kind)
+        };
         let errors: Vec<_> = analysis
             .findings
             .iter()
-            .filter(|f| f.severity == cwlogs_policy::lint::Severity::Error)
+            .filter(|f| matches!(f.severity, cwlogs_policy::lint::Severity::Error | cwlogs_policy::lint::Severity::Security))
             .map(|f| (f.code, &f.message))
             .collect();
         assert!(errors.is_empty(), "{name} as {}: {errors:?}\n{text}", kind_of(&name));
@@ -416,4 +422,18 @@ fn the_defects_of_aws_examples_are_caught() {
         .unwrap()
         .iter()
         .any(|f| f["code"] == "CWL016"));
+}
+
+#[test]
+fn statements_to_merge_are_checked_as_such() {
+    let file = temp(
+        "statement.json",
+        r#"{"Version": "2012-10-17", "Statement": [{"Sid": "Allow Vended Logs Delivery", "Effect": "Allow", "Principal": {"Service": "delivery.logs.amazonaws.com"}, "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], "Resource": "*", "Condition": {"StringEquals": {"aws:SourceAccount": ["111122223333"]}, "ArnLike": {"aws:SourceArn": ["arn:aws:logs:us-east-1:111122223333:delivery-source:*"]}}}]}"#,
+    );
+    let whole = cli(&["check", "--format", "json", &file]);
+    assert_eq!(whole.status.code(), Some(1), "as a whole key policy KMS would refuse it");
+    assert_eq!(json_of(&whole)[0]["findings"][0]["code"], "SEC004");
+    let merged = cli(&["check", "--statements", "--format", "json", &file]);
+    assert_eq!(merged.status.code(), Some(0), "{}", String::from_utf8_lossy(&merged.stdout));
+    assert_eq!(json_of(&merged)[0]["findings"], serde_json::json!([]));
 }

@@ -8,10 +8,12 @@
 mod apply;
 mod changes;
 mod checks;
+mod groups;
 
 pub use apply::{apply_command, merged_file_name};
 pub use changes::{describe_changes, ChangeLine};
 pub use checks::{check_three_ways, CallRow, Verdict};
+pub use groups::{group_calls, CallGroup};
 
 use crate::analyze;
 use crate::diff::{diff, new_access_for, AccessChange};

@@ -1,10 +1,9 @@
 //! Exports of a scenario's bundle: one bash script, a CloudFormation template (YAML or JSON) and
-//! a Terraform configuration. The templates are read from the bundle's own steps ([`read`]), so
-//! they create what the steps create, with the same documents; a step no resource stands for is
+//! a Terraform configuration. The templates are read from the bundle's own typed steps ([`read`]),
+//! so they create what the steps create, with the same documents; a step no resource stands for is
 //! named in the template and kept in the script.
 
 mod cloudformation;
-mod command;
 mod hcl;
 mod placeholder;
 mod plan;

@@ -21,13 +21,8 @@ pub struct Param {
     pub description: &'static str,
 }
 
-/// Which account deploys a resource, when the bundle spans two.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
-    Only,
-    Source,
-    Destination,
-}
+/// Which account deploys a resource, when the bundle spans two: the account its step runs in.
+pub use crate::scenarios::Side;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Resource<'a> {
@@ -133,7 +128,7 @@ pub struct ManualStep {
 pub struct Plan<'a> {
     /// The first `--region` the steps name.
     pub region: Option<String>,
-    /// The account each side runs in, as the step titles name them.
+    /// The account each side runs in, as the steps name them.
     pub accounts: Vec<(Side, String)>,
     pub resources: Vec<Placed<'a>>,
     pub params: Vec<Param>,

@@ -1,8 +1,9 @@
-//! A bundle's steps read back into a [`Plan`]: each AWS CLI call that creates or changes
-//! something becomes the resource a template declares for it; what has no resource stays a step.
+//! A bundle's typed steps read into a [`Plan`]: each AWS call that creates or changes something
+//! becomes the resource a template declares for it; what has no resource stays a step.
 
-use super::command::{lines, Call, Line};
 use super::plan::{ManualStep, Param, Placed, Plan, Resource, Side, Value};
+use crate::scenarios::step::operation::{KMS_CREATE_KEY, LOGS_PUT_RETENTION_POLICY};
+use crate::scenarios::step::{Arg, AwsCall, Line};
 use crate::scenarios::{Artifact, Bundle, Document, Step};
 
 mod calls;
@@ -28,33 +29,18 @@ const BUCKET_PARAM: Param = Param {
     description: "Name of the existing S3 bucket",
 };
 
-/// Why a call has no template resource.
-fn no_resource(call: &Call) -> &'static str {
-    let merged = call.options.iter().any(|(_, v)| v.ends_with(".merged.json"))
-        || (call.is("kms", "put-key-policy") && call.file("policy") == Some("key-policy.json"));
-    match (call.service.as_str(), call.operation.as_str()) {
-        ("logs", "associate-kms-key") => {
-            "CloudFormation and Terraform have no resource that associates a key with Logs Insights query results"
-        }
-        ("logs", "create-export-task") => "an export task is a one-off action, not a resource",
-        _ if merged => "it merges statements into an existing policy, which a template would replace whole",
-        ("firehose", _) => "the stream is not created here",
-        _ => "no template resource stands for this command",
-    }
-}
-
 /// Shell variables a step sets and later steps read (`KEY_ARN`, `OLD_KEY_ARN`): a few, so a list.
 #[derive(Default)]
-struct Vars(Vec<(String, Value)>);
+struct Vars(Vec<(&'static str, Value)>);
 
 impl Vars {
-    fn insert(&mut self, name: String, value: Value) {
+    fn insert(&mut self, name: &'static str, value: Value) {
         self.0.retain(|(n, _)| *n != name);
         self.0.push((name, value));
     }
 
     fn get(&self, name: &str) -> Option<Value> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone())
     }
 }
 
@@ -63,7 +49,6 @@ enum Read<'a> {
     New(Resource<'a>),
     /// Applied as a property of a resource already read (a bucket's encryption, a rule's target).
     Merged,
-    Unsupported,
 }
 
 struct Reader<'a> {
@@ -73,6 +58,11 @@ struct Reader<'a> {
     vars: Vars,
     used: Vec<String>,
     buckets_created: Vec<String>,
+    /// File written with the new key's ARN filled in → the document it is made from, which the
+    /// template fills in itself.
+    resolved: Vec<(String, String)>,
+    /// Files the steps merge from an existing policy and new statements.
+    merged: Vec<&'static str>,
 }
 
 /// The resources, parameters and remaining steps of `bundle`.
@@ -83,6 +73,8 @@ pub fn plan(bundle: &Bundle) -> Plan<'_> {
         vars: Vars::default(),
         used: Vec::new(),
         buckets_created: Vec::new(),
+        resolved: Vec::new(),
+        merged: Vec::new(),
     };
     for step in &bundle.steps {
         reader.step(step);
@@ -97,53 +89,54 @@ pub fn plan(bundle: &Bundle) -> Plan<'_> {
     reader.plan
 }
 
-pub(super) fn side(title: &str) -> Side {
-    if title.starts_with("In the destination account") || title.contains("(bucket account") {
-        Side::Destination
-    } else if title.starts_with("In the source account") || title.contains("(log group account") {
-        Side::Source
-    } else {
-        Side::Only
-    }
-}
-
-/// The first 12-digit account ID in a step title.
-pub(super) fn account_in(title: &str) -> Option<String> {
-    title
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|w| w.len() == 12)
-        .map(str::to_owned)
-}
-
 impl<'a> Reader<'a> {
+    /// Why a call has no template resource.
+    fn no_resource(&self, call: &AwsCall) -> &'static str {
+        let merged = call
+            .flags
+            .iter()
+            .any(|f| matches!(&f.value, Some(Arg::File(name)) if self.merged.contains(&name.as_str())));
+        match (call.operation.service.cli, call.operation.cli) {
+            ("logs", "associate-kms-key") => {
+                "CloudFormation and Terraform have no resource that associates a key with Logs Insights query results"
+            }
+            ("logs", "create-export-task") => "an export task is a one-off action, not a resource",
+            _ if merged => "it merges statements into an existing policy, which a template would replace whole",
+            ("firehose", _) => "the stream is not created here",
+            _ => "no template resource stands for this command",
+        }
+    }
+
     fn step(&mut self, step: &'a Step) {
         let mut pending = Vec::new();
         let mut manual = None;
-        for line in lines(&step.command) {
+        for line in &step.lines {
             match line {
-                Line::Assign { var, value } => {
-                    let param = if var == "OLD_KEY_ARN" { OLD_KEY_PARAM } else { KEY_PARAM };
+                Line::Assign { var, value: Arg::Text(value) } => {
+                    let param = if *var == "OLD_KEY_ARN" { OLD_KEY_PARAM } else { KEY_PARAM };
                     self.vars.insert(
                         var,
                         Value::Param(Param {
-                            default: Some(value),
+                            default: Some(value.clone()),
                             ..param
                         }),
                     );
                 }
+                Line::ResolveKey { file, out, .. } => self.resolved.push((out.clone(), file.clone())),
+                Line::MergeStatements { out, .. } => self.merged.push(out),
                 Line::Call(call) => {
                     if self.plan.region.is_none() {
-                        self.plan.region = call.option("region").map(str::to_owned);
+                        self.plan.region = call.text_of("region").map(str::to_owned);
                     }
-                    self.call(&call, &mut pending, &mut manual);
+                    self.call(call, &mut pending, &mut manual);
                 }
-                Line::Other => {}
+                _ => {}
             }
         }
-        let side = side(&step.title);
+        let side = step.side;
         if side != Side::Only && !self.plan.accounts.iter().any(|(s, _)| *s == side) {
-            if let Some(account) = account_in(&step.title) {
-                self.plan.accounts.push((side, account));
+            if let Some(account) = &step.account {
+                self.plan.accounts.push((side, account.clone()));
             }
         }
         let placed = pending.into_iter().map(|resource| Placed {
@@ -161,36 +154,36 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn call(&mut self, call: &Call, pending: &mut Vec<Resource<'a>>, manual: &mut Option<&'static str>) {
-        if call.is("kms", "create-key") {
-            self.vars.insert("KEY_ARN".into(), Value::CreatedKeyArn);
-            match self.document(call.file("policy")) {
+    fn call(&mut self, call: &AwsCall, pending: &mut Vec<Resource<'a>>, manual: &mut Option<&'static str>) {
+        if call.is(&KMS_CREATE_KEY) {
+            self.vars.insert(call.capture.unwrap_or("KEY_ARN"), Value::CreatedKeyArn);
+            match self.document(call.file_of("policy")) {
                 Some(policy) => pending.push(Resource::Key {
-                    description: call.option("description").unwrap_or_default().to_owned(),
+                    description: call.text_of("description").unwrap_or_default().to_owned(),
                     policy,
                     rotation: false,
                 }),
-                None => *manual = Some(no_resource(call)),
+                None => *manual = Some(self.no_resource(call)),
             }
-        } else if call.is("logs", "put-retention-policy") {
+        } else if call.is(&LOGS_PUT_RETENTION_POLICY) {
             let earlier = self.plan.resources.iter_mut().map(|p| &mut p.resource);
             if !calls::retention(call, pending.iter_mut().chain(earlier)) {
-                *manual = Some(no_resource(call));
+                *manual = Some(self.no_resource(call));
             }
-        } else if !call.is_read_only() {
-            match self.resource(call) {
-                Read::New(resource) => pending.push(resource),
-                Read::Merged => {}
-                Read::Unsupported => *manual = Some(no_resource(call)),
+        } else if !call.operation.read_only {
+            match self.read(call) {
+                Some(Read::New(resource)) => pending.push(resource),
+                Some(Read::Merged) => {}
+                None => *manual = Some(self.no_resource(call)),
             }
         }
     }
 
-    /// The document or file a `file://` option names; `X.resolved.json` is `X.json` with the
-    /// new key's ARN filled in, which the template does itself.
+    /// The document or file a `file://` argument names, or the one it was resolved from.
     fn file_name(&self, name: Option<&str>) -> Option<String> {
         let name = name?;
-        Some(name.replace(".resolved.json", ".json"))
+        let source = self.resolved.iter().find(|(out, _)| out == name).map(|(_, file)| file);
+        Some(source.map_or(name, |s| s.as_str()).to_owned())
     }
 
     fn document(&mut self, name: Option<&str>) -> Option<&'a Document> {
@@ -207,14 +200,15 @@ impl<'a> Reader<'a> {
         Some(found)
     }
 
-    /// `"$VAR"` as what the variable holds, anything else as written.
-    fn value(&mut self, text: &str, param: Param) -> Value {
-        match text.strip_prefix('$') {
-            Some(var) => self.vars.get(var).unwrap_or_else(|| {
+    /// A variable as what it holds (a parameter when no step set it), anything else as written.
+    fn value(&mut self, arg: Option<&Arg>, param: Param) -> Value {
+        match arg {
+            Some(Arg::Var(var)) => self.vars.get(var).unwrap_or_else(|| {
                 self.add_param(&param);
                 Value::Param(param)
             }),
-            None => Value::Literal(text.to_owned()),
+            Some(Arg::Text(text) | Arg::File(text) | Arg::Expr(text)) => Value::Literal(text.clone()),
+            None => Value::Literal(String::new()),
         }
     }
 
@@ -224,8 +218,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn key(&mut self, call: &Call, option: &str) -> Option<Value> {
-        let key = self.value(call.option(option)?, KEY_PARAM);
+    fn key(&mut self, call: &AwsCall, flag: &str) -> Option<Value> {
+        let key = self.value(Some(call.arg(flag)?), KEY_PARAM);
         if let Value::Param(p) = &key {
             self.add_param(p);
         }
@@ -242,13 +236,6 @@ impl<'a> Reader<'a> {
         };
         self.add_param(&param);
         (Value::Param(param), false)
-    }
-
-    fn resource(&mut self, call: &Call) -> Read<'a> {
-        match self.read(call) {
-            Some(read) => read,
-            None => Read::Unsupported,
-        }
     }
 }
 

@@ -2,7 +2,6 @@
 //! nothing in it expands), then the steps in order under their titles.
 
 use super::plan::Side;
-use super::read::{account_in, side};
 use crate::scenarios::Bundle;
 
 pub fn script(bundle: &Bundle) -> String {
@@ -42,7 +41,7 @@ pub fn script(bundle: &Bundle) -> String {
     let mut current = Side::Only;
     for (n, step) in bundle.steps.iter().enumerate() {
         out.push_str(&format!("\n# Step {}: {}\n", n + 1, one_line(&step.title)));
-        let step_side = side(&step.title);
+        let step_side = step.side;
         if !accounts.is_empty() && step_side != Side::Only && step_side != current {
             let (variable, words) = profile(step_side);
             out.push_str(&format!("# Now with the credentials of the {}:\nexport AWS_PROFILE=\"${variable}\"\n", words.trim_end()));
@@ -54,13 +53,13 @@ pub fn script(bundle: &Bundle) -> String {
     out
 }
 
-/// The accounts of a two-account bundle, as its step titles name them; empty for one account.
+/// The accounts of a two-account bundle, as its steps name them; empty for one account.
 fn accounts(bundle: &Bundle) -> Vec<(Side, String)> {
     let mut out: Vec<(Side, String)> = Vec::new();
     for step in &bundle.steps {
-        let s = side(&step.title);
+        let s = step.side;
         if s != Side::Only && !out.iter().any(|(o, _)| *o == s) {
-            out.push((s, account_in(&step.title).map(|a| format!(" {a}")).unwrap_or_default()));
+            out.push((s, step.account.as_ref().map(|a| format!(" {a}")).unwrap_or_default()));
         }
     }
     out.sort_by_key(|(s, _)| *s != Side::Source);

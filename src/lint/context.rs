@@ -16,6 +16,10 @@ pub struct Context<'a> {
     pub kind: PolicyKind,
     /// The scenario the policy is meant for, when the caller said (`check --scenario`).
     pub scenario: Option<&'a ScenarioContext>,
+    /// The text holds statements that a later step merges into an existing policy of `kind`
+    /// (vended-logs' `key-policy-statement.json`), not a whole policy: rules about what a whole
+    /// policy must contain (the key policy lockout) skip it.
+    pub fragment: bool,
 }
 
 /// The few facts of a scenario's input that rules compare a policy with. Each is `None` (or
@@ -366,6 +370,7 @@ impl<'a> Context<'a> {
             policy,
             kind,
             scenario: None,
+            fragment: false,
         }
     }
 

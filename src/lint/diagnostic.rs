@@ -110,6 +110,7 @@ impl Diagnostic {
             note: self.note.clone(),
             help: self.help.clone(),
             fix: self.fix.clone(),
+            expected_because: None,
         }
     }
 }
@@ -138,4 +139,8 @@ pub struct Finding {
     /// Edits (byte spans of the checked text) that remedy the finding, when that is mechanical.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// Why this finding is expected on this document: set only for the tool's own generated
+    /// documents, which state the reason beside the finding (see `Document::check`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_because: Option<String>,
 }

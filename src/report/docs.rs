@@ -40,10 +40,7 @@ pub fn rule_doc(docs: &str) -> Vec<DocBlock> {
         let line = raw.strip_prefix(' ').unwrap_or(raw);
         if let Some((language, body)) = code.as_mut() {
             if line.trim_start().starts_with("```") {
-                blocks.push(DocBlock::Code {
-                    language: std::mem::take(language),
-                    text: body.join("\n"),
-                });
+                blocks.push(code_block(std::mem::take(language), body));
                 code = None;
             } else {
                 body.push(line);
@@ -72,15 +69,25 @@ pub fn rule_doc(docs: &str) -> Vec<DocBlock> {
         blocks.push(DocBlock::List(list));
     }
     if let Some((language, body)) = code {
-        blocks.push(DocBlock::Code {
-            language,
-            text: body.join("\n"),
-        });
+        blocks.push(code_block(language, &body));
     }
     if matches!(blocks.first(), Some(DocBlock::Paragraph(_))) {
         blocks.remove(0);
     }
     blocks
+}
+
+/// A fenced block. JSON examples are written on one line in the rules' sources (so each stays one
+/// doc-test input); shown, they are laid out as the tool prints a policy. Text that does not parse
+/// (an example of a syntax error) is kept exactly as written, and so is every duplicate key.
+fn code_block(language: String, body: &[&str]) -> DocBlock {
+    let text = body.join("\n");
+    let text = match crate::json::parse(&text) {
+        // The fence may name a policy kind: ```json kind=bucket.
+        Ok(value) if language.split_whitespace().next() == Some("json") => crate::json::pretty(&value),
+        _ => text,
+    };
+    DocBlock::Code { language, text }
 }
 
 fn flush_paragraph(lines: &mut Vec<&str>, blocks: &mut Vec<DocBlock>) {
@@ -188,7 +195,7 @@ mod tests {
                 DocBlock::Heading("Example".into()),
                 DocBlock::Code {
                     language: "json".into(),
-                    text: "{\"Effect\": \"allow\"}".into()
+                    text: "{\n  \"Effect\": \"allow\"\n}".into()
                 },
                 DocBlock::Heading("References".into()),
                 DocBlock::List(vec![
@@ -223,6 +230,18 @@ mod tests {
         );
         assert_eq!(inlines("*who* can"), vec![Inline::Emphasis("who".into()), text(" can")]);
         assert_eq!(inlines("a *b"), vec![text("a *b")]);
+    }
+
+    #[test]
+    fn a_json_example_that_does_not_parse_is_kept_as_written() {
+        let broken = "{\"Effect\": \"Allow\",}";
+        assert_eq!(
+            rule_doc(&format!("Summary.\n```json\n{broken}\n```")),
+            vec![DocBlock::Code {
+                language: "json".into(),
+                text: broken.into()
+            }]
+        );
     }
 
     #[test]

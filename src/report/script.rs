@@ -15,16 +15,18 @@ pub fn script(steps: &[Step]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenarios::step::operation::KMS_CREATE_KEY;
+    use crate::scenarios::step::{AwsCall, Line};
 
     #[test]
     fn steps_are_numbered_in_order_under_a_strict_shebang() {
         let steps = [
-            Step::new("Create the key", "KEY_ARN=$(aws kms create-key)\n", &[]),
-            Step::new("Use it", "echo \"$KEY_ARN\"", &[]),
+            Step::new("Create the key", vec![AwsCall::new(&KMS_CREATE_KEY).capture("KEY_ARN", "KeyMetadata.Arn").into()]),
+            Step::new("Use it", vec![Line::PrintVar("KEY_ARN")]),
         ];
         assert_eq!(
             script(&steps),
-            "#!/usr/bin/env bash\nset -euo pipefail\n\n# 1. Create the key\nKEY_ARN=$(aws kms create-key)\n\n# 2. Use it\necho \"$KEY_ARN\"\n"
+            "#!/usr/bin/env bash\nset -euo pipefail\n\n# 1. Create the key\nKEY_ARN=$(aws kms create-key --query KeyMetadata.Arn --output text)\n\n# 2. Use it\necho \"$KEY_ARN\"\n"
         );
     }
 }

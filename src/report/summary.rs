@@ -49,6 +49,7 @@ mod tests {
             note: None,
             help: None,
             fix: None,
+            expected_because: None,
         }
     }
 

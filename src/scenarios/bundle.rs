@@ -1,6 +1,7 @@
 //! Bundle: what a scenario produces.
 
 use crate::policy::{Policy, PolicyKind};
+use crate::scenarios::Step;
 use serde::Serialize;
 
 /// Every document and command one scenario needs, consistent with each other.
@@ -35,6 +36,23 @@ pub struct Document {
     pub policy: Policy,
     /// Why each statement is there, in statement order.
     pub explanations: Vec<Explanation>,
+    /// Statements that a later step merges into an existing policy of `kind` (vended-logs'
+    /// key-policy-statement.json), not a whole policy: checked as such.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub fragment: bool,
+    /// Findings the checker makes on this document on purpose, each with the reason the page
+    /// shows beside it. Any other finding on a generated document is a generator bug.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expected_findings: Vec<ExpectedFinding>,
+}
+
+/// A finding a generated document gets knowingly: the rule, the statement (by its explanation's
+/// Sid) and why the statement is written so anyway.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExpectedFinding {
+    pub code: &'static str,
+    pub sid: String,
+    pub because: &'static str,
 }
 
 impl Document {
@@ -44,12 +62,52 @@ impl Document {
         let mut policy = Policy::new(statements);
         policy.id = Some(crate::policy::Text::new("key-default-1"));
         let name = if new_key { "Key policy for the new key" } else { "Key policy for the key" };
-        Document { name: name.into(), file_name: "key-policy.json".into(), kind: PolicyKind::Key, policy, explanations }
+        Document {
+            name: name.into(),
+            file_name: "key-policy.json".into(),
+            kind: PolicyKind::Key,
+            policy,
+            explanations,
+            fragment: false,
+            expected_findings: Vec::new(),
+        }
+    }
+
+    /// The checker's verdict on [`Document::text`], as what the document is (a whole policy or
+    /// statements to merge), with each expected finding carrying its reason.
+    pub fn check(&self) -> crate::analysis::Analysis {
+        let text = self.text();
+        let mut analysis = if self.fragment {
+            crate::analysis::analyze_fragment(&text, self.kind)
+        } else {
+            crate::analysis::analyze(&text, self.kind)
+        };
+        for finding in &mut analysis.findings {
+            let sid = statement_index(&finding.path)
+                .and_then(|i| self.explanations.get(i))
+                .map(|e| e.sid.as_str());
+            finding.expected_because = self
+                .expected_findings
+                .iter()
+                .find(|e| e.code == finding.code && Some(e.sid.as_str()) == sid)
+                .map(|e| e.because.to_owned());
+        }
+        analysis
     }
 
     /// The canonical text the page shows and the steps apply.
     pub fn text(&self) -> String {
         crate::policy::print(&self.policy)
+    }
+}
+
+/// The statement a finding's path is in: `Statement[2].Principal` is 2, `Statement.Action` (a
+/// single statement object) is 0.
+fn statement_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("Statement")?;
+    match rest.strip_prefix('[') {
+        Some(indexed) => indexed.split(']').next()?.parse().ok(),
+        None => rest.starts_with('.').then_some(0),
     }
 }
 
@@ -80,26 +138,6 @@ impl Explanation {
     /// A console extra the user ticked.
     pub const CONSOLE_EXTRA: &'static str =
         "a console extra you ticked: the console lists these resources to offer them as choices; the commands below do not need it.";
-}
-
-/// One shell step.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Step {
-    pub title: String,
-    /// Bash, values filled in and quoted.
-    pub command: String,
-    /// The CloudTrail events the step's API calls record, in order (domain-facts §5.1).
-    pub events: Vec<TrailEvent>,
-}
-
-impl Step {
-    pub fn new(title: impl Into<String>, command: impl Into<String>, events: &[TrailEvent]) -> Self {
-        Step {
-            title: title.into(),
-            command: command.into(),
-            events: events.to_vec(),
-        }
-    }
 }
 
 /// A CloudTrail `eventSource` / `eventName` pair.

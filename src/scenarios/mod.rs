@@ -10,17 +10,21 @@ mod bundle;
 pub mod calls;
 pub mod field_checks;
 mod form;
+mod intro;
 pub mod log_group_key;
 mod new_key;
 pub mod retention;
 pub mod query_result_key;
 pub mod s3_export;
 pub mod shell;
+pub mod step;
 mod validate;
 pub mod vended_logs;
 
-pub use bundle::{Artifact, Bundle, Document, Explanation, Step, TrailEvent};
+pub use bundle::{Artifact, Bundle, Document, ExpectedFinding, Explanation, TrailEvent};
+pub use step::{Side, Step};
 pub use form::{Control, FieldSpec};
+pub use intro::ScenarioIntro;
 pub use validate::{FieldError, FieldSeverity};
 
 use serde::de::DeserializeOwned;

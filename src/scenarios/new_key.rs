@@ -2,8 +2,8 @@
 //! Hub control KMS.4, checkov CKV_AWS_7) and give the key an alias named after what it protects,
 //! so the key can be found in the console without its ID.
 
-use super::shell::quote;
-use super::{Step, TrailEvent};
+use super::step::operation::{KMS_CREATE_ALIAS, KMS_ENABLE_KEY_ROTATION};
+use super::step::{AwsCall, Line};
 
 /// AWS's limit on a whole alias name, `alias/` included (KMS CreateAlias API reference).
 const MAX_ALIAS: usize = 256;
@@ -27,16 +27,16 @@ pub fn alias_name(prefix: &str, name: &str) -> String {
     alias.trim_end_matches('/').to_owned()
 }
 
-/// The step after `create-key`: rotation on, then the alias. `region` is already quoted.
-pub fn rotation_and_alias(title: &str, region: &str, alias: &str) -> Step {
-    Step::new(
-        title,
-        format!(
-            "aws kms enable-key-rotation --region {region} --key-id \"$KEY_ARN\"\naws kms create-alias --region {region} --alias-name {} --target-key-id \"$KEY_ARN\"",
-            quote(alias)
-        ),
-        &[TrailEvent::kms("EnableKeyRotation"), TrailEvent::kms("CreateAlias")],
-    )
+/// The lines after `create-key`: rotation on for the key in `$KEY_ARN`, then the alias.
+pub fn rotation_and_alias(region: &str, alias: &str) -> Vec<Line> {
+    vec![
+        AwsCall::new(&KMS_ENABLE_KEY_ROTATION).region(region).var("key-id", "KEY_ARN").into(),
+        AwsCall::new(&KMS_CREATE_ALIAS)
+            .region(region)
+            .text("alias-name", alias)
+            .var("target-key-id", "KEY_ARN")
+            .into(),
+    ]
 }
 
 #[cfg(test)]
@@ -60,12 +60,14 @@ mod tests {
 
     #[test]
     fn the_step_rotates_then_names_the_new_key() {
-        let step = rotation_and_alias("Turn on rotation", "us-east-1", "alias/cloudwatch-logs/app");
+        let step = crate::scenarios::Step::new("Turn on rotation", rotation_and_alias("us-east-1", "alias/cloudwatch-logs/app"));
         let lines: Vec<&str> = step.command.lines().collect();
         assert_eq!(lines[0], "aws kms enable-key-rotation --region us-east-1 --key-id \"$KEY_ARN\"");
         assert_eq!(
             lines[1],
             "aws kms create-alias --region us-east-1 --alias-name alias/cloudwatch-logs/app --target-key-id \"$KEY_ARN\""
         );
+        let events: Vec<&str> = step.events.iter().map(|e| e.name).collect();
+        assert_eq!(events, ["EnableKeyRotation", "CreateAlias"]);
     }
 }

@@ -7,10 +7,12 @@
 
 mod breakage;
 mod conditions;
+mod digest;
 mod review;
 
 pub use breakage::{break_statement, break_statement_at, Breakage};
 pub use conditions::{condition_note, ConditionNote};
+pub use digest::sha256_hex;
 pub use review::{review_checklist, review_inputs, InputRow};
 
 use crate::policy::{Policy, Statement};

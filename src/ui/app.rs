@@ -4,12 +4,13 @@ use crate::policy::PolicyKind;
 use crate::scenarios::{FieldError, ScenarioId};
 use crate::ui::bundle::BundleView;
 use crate::ui::checker::PolicyChecker;
-use crate::ui::compare::ComparePanel;
+use crate::ui::compare::{CompareChoice, ComparePanel};
 use crate::ui::form::{set_member, ScenarioForm};
 use crate::ui::record_import::RecordImport;
 use crate::ui::rules_panel::RulesPanel;
 use crate::ui::scenario_select::ScenarioSelect;
-use crate::ui::session::{PageSignals, PastedTexts, SessionBar};
+use crate::ui::section_nav::SectionNav;
+use crate::ui::session::{PageSignals, PastedTexts, ReviewLink, SessionBar};
 use crate::ui::troubleshooter::Troubleshooter;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -55,6 +56,9 @@ pub fn App() -> impl IntoView {
     let checker_against_form = RwSignal::new(false);
     // Teaching mode and the printed review read the input and bundle from context.
     crate::ui::bundle::Teaching::provide(input.into(), bundle.into());
+    // A document card's "Compare this with mine" picks the document in the compare panel.
+    CompareChoice::provide(scenario.into());
+    ReviewLink::provide();
     // Share links and autosave cover these; other panels add texts through the `PastedTexts` context.
     let session = PageSignals {
         scenario,
@@ -66,6 +70,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
+        <a class="skip-link" href="#scenario-form">"Skip to the form"</a>
         <a class="skip-link" href="#checker-title">"Skip to the policy checker"</a>
         <header class="page-header">
             <div class="page-header-inner">
@@ -75,10 +80,11 @@ pub fn App() -> impl IntoView {
                 </p>
             </div>
         </header>
+        <SectionNav />
         <main class="page">
             <SessionBar page=session />
             <div class="builder">
-                <div class="builder-form panel">
+                <div class="builder-form panel" id="scenario-form" tabindex="-1" role="region" aria-label="Scenario form">
                     <ScenarioSelect scenario />
                     <RecordImport scenario inputs checker_text checker_kind />
                     {move || {

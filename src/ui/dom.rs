@@ -160,14 +160,20 @@ pub fn current_fragment() -> Option<String> {
 pub fn reveal(id: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(target) = document.get_element_by_id(id) else { return };
+    if target.tag_name().eq_ignore_ascii_case("details") {
+        let _ = target.set_attribute("open", "");
+    }
     let mut ancestor = target.parent_element().and_then(|p| p.closest("details").ok().flatten());
     while let Some(details) = ancestor {
         let _ = details.set_attribute("open", "");
         ancestor = details.parent_element().and_then(|p| p.closest("details").ok().flatten());
     }
     target.scroll_into_view();
+    // Without preventScroll a target taller than the window is scrolled again, under the section bar.
     if let Some(element) = target.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = element.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
     }
 }
 
@@ -176,4 +182,45 @@ pub fn print_page() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
+}
+
+/// Scrolls the element with `id` just enough to show it (nothing when it is in view already).
+pub fn scroll_into_view_nearest(id: &str) {
+    let Some(target) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Focuses the text box `id` and selects `start..end`, counted in UTF-16 code units as the browser
+/// counts them.
+pub fn select_in_text_box(id: &str, start: u32, end: u32) {
+    let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        let _ = area.set_selection_range(start, end);
+    }
+}
+
+/// Focuses the element `id` when it can take focus.
+pub fn focus(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element.as_ref().and_then(|e| e.dyn_ref::<web_sys::HtmlElement>()) {
+        let _ = element.focus();
+    }
+}
+
+/// The time now as `2026-12-07 15:04 UTC`, for the printed review.
+pub fn now_utc() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    format!("{} UTC", iso.get(..16).unwrap_or(&iso).replace('T', " "))
+}
+
+/// Calls `before` whenever the page is about to print (the button or the browser's own menu).
+pub fn on_before_print(before: impl Fn() + 'static) {
+    listen("beforeprint", move |_| before());
 }

@@ -26,12 +26,14 @@ pub fn SeverityBadge(severity: Severity) -> impl IntoView {
 }
 
 /// The findings in text order. `testid` tells the checker's list from a document card's; with
-/// `on_fix`, a finding that carries a fix gets a button that hands it over.
+/// `on_fix`, a finding that carries a fix gets a button that hands it over; with `on_locate`, its
+/// `line:column` is a button that hands over its byte span (to select it in the text box).
 #[component]
 pub fn FindingList(
     #[prop(into)] findings: Signal<Vec<Finding>>,
     testid: &'static str,
     #[prop(optional)] on_fix: Option<Callback<Fix>>,
+    #[prop(optional)] on_locate: Option<Callback<(usize, usize)>>,
 ) -> impl IntoView {
     let keyed = move || findings.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
@@ -40,14 +42,19 @@ pub fn FindingList(
                 each=keyed
                 // The fix too: its edits can move while the finding's own span stays put.
                 key=|(i, f)| (*i, f.code, f.start, f.end, f.message.clone(), f.fix.clone())
-                children=move |(_, finding)| view! { <FindingItem finding testid on_fix /> }
+                children=move |(_, finding)| view! { <FindingItem finding testid on_fix on_locate /> }
             />
         </ul>
     }
 }
 
 #[component]
-fn FindingItem(finding: Finding, testid: &'static str, on_fix: Option<Callback<Fix>>) -> impl IntoView {
+fn FindingItem(
+    finding: Finding,
+    testid: &'static str,
+    on_fix: Option<Callback<Fix>>,
+    on_locate: Option<Callback<(usize, usize)>>,
+) -> impl IntoView {
     let Finding {
         code,
         name,
@@ -59,6 +66,9 @@ fn FindingItem(finding: Finding, testid: &'static str, on_fix: Option<Callback<F
         note,
         help,
         fix,
+        expected_because,
+        start,
+        end,
         ..
     } = finding;
     let anchor = rule_anchor(code);
@@ -89,14 +99,34 @@ fn FindingItem(finding: Finding, testid: &'static str, on_fix: Option<Callback<F
                     <code>{code}</code>
                 </a>
                 " "
-                <span class="finding-loc" title="line:column">{format!("{line}:{column}")}</span>
+                {on_locate.is_none().then(|| view! { <span class="finding-loc" title="line:column">{format!("{line}:{column}")}</span> })}
+                {on_locate.map(|locate| view! {
+                    <button type="button" class="finding-loc link-button" data-testid="finding-loc"
+                        aria-label=format!("{line}:{column}: select line {line}, column {column} in the text")
+                        on:click=move |_| locate.run((start, end))>
+                        {format!("{line}:{column}")}
+                    </button>
+                })}
                 " "
                 <span class="finding-message">{message}</span>
             </div>
             {(!path.is_empty()).then(|| view! { <div class="finding-path">" at " <code>{path}</code></div> })}
             {help.map(|help| view! { <div class="finding-help"><strong>" help: "</strong>{rich_text(&help)}</div> })}
             {note.map(|note| view! { <div class="finding-note"><strong>" note: "</strong>{rich_text(&note)}</div> })}
+            {expected_because.map(|why| view! {
+                <div class="finding-expected" data-testid="finding-expected"><strong>" expected here: "</strong>{why}</div>
+            })}
             {fix_button}
         </li>
+    }
+}
+
+/// What the browser's text box counts for the byte span `start..end` of `text`: UTF-16 code units.
+/// A span that does not fall on character boundaries selects nothing rather than the wrong text.
+pub fn text_box_range(text: &str, start: usize, end: usize) -> (u32, u32) {
+    let units = |at: usize| text.get(..at).map(|t| t.encode_utf16().count() as u32);
+    match (units(start), units(end)) {
+        (Some(a), Some(b)) => (a, b.max(a)),
+        _ => (0, 0),
     }
 }

@@ -14,7 +14,10 @@ mod record_import;
 mod rich_text;
 mod rules_panel;
 mod scenario_select;
+mod section_nav;
 mod session;
 mod troubleshooter;
+mod try_example;
+mod wrap_points;
 
 pub use app::App;

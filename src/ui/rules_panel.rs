@@ -6,6 +6,7 @@ use crate::report::{rule_doc, DocBlock};
 use crate::ui::dom;
 use crate::ui::findings::SeverityBadge;
 use crate::ui::rich_text::{render_inlines, rich_text};
+use crate::ui::wrap_points::with_wrap_points;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -50,8 +51,18 @@ pub fn RulesPanel() -> impl IntoView {
     };
 
     view! {
-        <details class="rules panel" data-testid="rules">
-            <summary>
+        <details class="rules panel" id="rules" tabindex="-1" data-testid="rules">
+            // Opened, the panel's top comes into view: its contents unfold below the fold otherwise.
+            <summary on:click=move |ev| {
+                let opening = event_target::<web_sys::Element>(&ev)
+                    .closest("details")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|d| !d.has_attribute("open"));
+                if opening {
+                    request_animation_frame(|| dom::scroll_into_view_nearest("rules"));
+                }
+            }>
                 <h2>{format!("Rules ({})", RULES.len())}</h2>
                 <span class="summary-hint">"What the checker looks for, and why"</span>
             </summary>
@@ -111,6 +122,8 @@ fn render_block(block: DocBlock) -> AnyView {
             view! { <ul>{items.into_iter().map(|item| view! { <li>{render_inlines(item)}</li> }).collect_view()}</ul> }
                 .into_any()
         }
-        DocBlock::Code { text, .. } => view! { <pre class="code" tabindex="0">{text}</pre> }.into_any(),
+        DocBlock::Code { text, .. } => {
+            view! { <pre class="code" tabindex="0" inner_html=with_wrap_points(&text)></pre> }.into_any()
+        }
     }
 }

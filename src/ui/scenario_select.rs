@@ -1,14 +1,16 @@
-//! The scenario chooser: every scenario by its title.
+//! The scenario chooser: each scenario by a short name that fits a phone, then the chosen one's
+//! full title, what it is for and when to pick another (`ScenarioId::intro`).
 
 use crate::scenarios::ScenarioId;
 use leptos::prelude::*;
 
 #[component]
 pub fn ScenarioSelect(scenario: RwSignal<ScenarioId>) -> impl IntoView {
+    let intro = move || scenario.get().intro();
     view! {
         <div class="scenario-select">
             <label for="scenario">"Scenario"</label>
-            <select id="scenario" data-testid="scenario-select"
+            <select id="scenario" data-testid="scenario-select" aria-describedby="scenario-intro"
                 on:change=move |ev| {
                     let chosen = event_target_value(&ev);
                     if let Some(id) = ScenarioId::from_cli_name(&chosen) {
@@ -16,9 +18,14 @@ pub fn ScenarioSelect(scenario: RwSignal<ScenarioId>) -> impl IntoView {
                     }
                 }>
                 {ScenarioId::ALL.into_iter().map(|id| view! {
-                    <option value=id.cli_name() prop:selected=move || scenario.get() == id>{id.title()}</option>
+                    <option value=id.cli_name() title=id.title() prop:selected=move || scenario.get() == id>{id.intro().short_name}</option>
                 }).collect_view()}
             </select>
+            <div id="scenario-intro" class="scenario-intro" data-testid="scenario-intro">
+                <p class="scenario-title" data-testid="scenario-title"><strong>{move || scenario.get().title()}</strong></p>
+                <p data-testid="scenario-purpose">{move || intro().purpose}</p>
+                <p class="hint" data-testid="scenario-pick-another">{move || intro().pick_another}</p>
+            </div>
         </div>
     }
 }

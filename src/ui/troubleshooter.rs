@@ -2,7 +2,9 @@
 //! permission and the statement of the current bundle that grants it.
 
 use crate::scenarios::s3_export::troubleshoot::{troubleshoot_input, Answer, Remedy, KNOWN_ERRORS};
+use crate::ui::bundle::statement_anchor;
 use crate::ui::copy_button::CopyButton;
+use crate::ui::dom;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -27,6 +29,8 @@ pub fn Troubleshooter(#[prop(into)] input: Signal<Value>) -> impl IntoView {
                     let id = event_target_value(&ev);
                     if let Some(known) = KNOWN_ERRORS.iter().find(|e| e.id == id) {
                         message.set(known.message.to_owned());
+                        // The answer appears under the message box, often below the fold.
+                        request_animation_frame(|| dom::scroll_into_view_nearest("troubleshoot-answer"));
                     }
                 }>
                 <option value="" prop:selected=move || picked().is_empty()>"Choose an error…"</option>
@@ -38,7 +42,7 @@ pub fn Troubleshooter(#[prop(into)] input: Signal<Value>) -> impl IntoView {
             <textarea id="troubleshoot-message" data-testid="troubleshoot-message" rows="3" spellcheck="false"
                 autocomplete="off" placeholder="An error occurred (InvalidParameterException) when calling the CreateExportTask operation: …"
                 prop:value=message on:input=move |ev| message.set(event_target_value(&ev))></textarea>
-            <div role="status" data-testid="troubleshoot-answer">
+            <div role="status" id="troubleshoot-answer" data-testid="troubleshoot-answer">
                 {move || answer.get().map(|result| match result {
                     Ok(answer) => view! { <Diagnoses answer /> }.into_any(),
                     Err(why) => view! { <p class="import-message import-failed">{why}</p> }.into_any(),
@@ -70,12 +74,32 @@ fn RemedyItem(number: usize, remedy: Remedy) -> impl IntoView {
         text,
     } = remedy;
     let label = format!("Copy the fix for cause {number}");
+    let diagnosis_target = diagnosis
+        .fix_sid
+        .as_deref()
+        .zip(diagnosis.fix_document.as_deref())
+        .map(|(sid, file)| statement_anchor(file, sid));
     view! {
         <li class="remedy" data-testid="remedy">
             <p class="remedy-cause">{diagnosis.cause}</p>
             <p class="remedy-missing"><span class="remedy-key">"Missing: "</span><code data-testid="remedy-missing">{diagnosis.missing}</code></p>
             <p class="remedy-explanation">{diagnosis.explanation}</p>
-            {location.map(|place| view! { <p class="remedy-location"><span class="remedy-key">"Fix: "</span>{place}</p> })}
+            {location.map(|place| {
+                // Only a statement the bundle has gets a link: its explanation on its document's card.
+                let target = diagnosis_target.filter(|_| text.is_some());
+                view! {
+                    <p class="remedy-location"><span class="remedy-key">"Fix: "</span>
+                        {target.is_none().then(|| place.clone())}
+                        {target.map(|anchor| view! {
+                            <a href=format!("#{}", anchor.clone()) data-testid="remedy-link"
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    dom::reveal(&anchor);
+                                }>{place}</a>
+                        })}
+                    </p>
+                }
+            })}
             {text.map(|text| view! {
                 <div class="remedy-fix">
                     <CopyButton text=text.clone() label testid="copy-remedy" />

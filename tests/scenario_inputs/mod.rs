@@ -22,6 +22,23 @@ pub const PARTITION_REGIONS: [(Partition, &str); 3] = [
     (Partition::AwsUsGov, "us-gov-west-1"),
 ];
 
+/// Every scenario input the tests know: [`inputs`], then each scenario's every option combination.
+pub fn every_combination() -> Vec<(ScenarioId, serde_json::Value)> {
+    fn json<T: serde::Serialize>(id: ScenarioId, inputs: Vec<T>) -> Vec<(ScenarioId, serde_json::Value)> {
+        inputs
+            .into_iter()
+            .map(|i| (id, serde_json::to_value(i).expect("inputs serialize")))
+            .collect()
+    }
+    let mut all = inputs();
+    all.extend(json(ScenarioId::LogGroupKey, log_group_key::every_combination()));
+    all.extend(json(ScenarioId::QueryResultKey, query_result_key::every_combination()));
+    all.extend(json(ScenarioId::S3Export, s3_export::every_combination()));
+    all.extend(json(ScenarioId::VendedLogs, vended_logs::every_combination()));
+    all.extend(json(ScenarioId::AuditTrail, audit_trail::every_audit_combination()));
+    all
+}
+
 /// Inputs that exercise every call the scenarios know.
 pub fn inputs() -> Vec<(ScenarioId, serde_json::Value)> {
     let mut all: Vec<(ScenarioId, serde_json::Value)> =

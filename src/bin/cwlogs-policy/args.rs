@@ -53,6 +53,11 @@ pub struct CheckArgs {
     pub scenario: Option<String>,
     #[command(flatten)]
     pub fields: crate::check::ScenarioFlags,
+    /// The files hold statements to merge into an existing policy of this type (what `build`
+    /// marks `"fragment": true`), not a whole policy: rules about what a whole policy must
+    /// contain, such as the key policy lockout, skip them.
+    #[arg(long)]
+    pub statements: bool,
     /// Policy files; `-` reads standard input.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,

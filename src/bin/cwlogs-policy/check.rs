@@ -9,7 +9,7 @@ use cwlogs_policy::json::LineIndex;
 use cwlogs_policy::lint::{rule_by_code, Finding, Severity, RULES};
 use cwlogs_policy::policy::PolicyKind;
 use cwlogs_policy::scenarios::{Control, FieldSeverity, ScenarioId};
-use cwlogs_policy::{analyze, analyze_in_scenario, Analysis};
+use cwlogs_policy::{analyze_as, Analysis};
 use serde_json::Value;
 use std::io::Read;
 
@@ -42,10 +42,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     for path in &args.files {
         match read(path) {
             Ok(text) => {
-                let analysis = match &scenario {
-                    Some((id, input)) => analyze_in_scenario(&text, kind(args.kind), *id, input),
-                    None => analyze(&text, kind(args.kind)),
-                };
+                let scenario = scenario.as_ref().map(|(id, input)| (*id, input));
+                let analysis = analyze_as(&text, kind(args.kind), scenario, args.statements);
                 reports.push((path.display().to_string(), text, analysis));
             }
             Err(e) => {

@@ -9,6 +9,7 @@
 //! on demand ([`add_actions`]; until then [`Service::actions`] is `None` for them); native builds
 //! embed every service's.
 
+mod arn_template;
 mod condition_key;
 mod on_demand;
 mod operator;

@@ -1,17 +1,17 @@
-//! One AWS CLI call read as the resource it creates or changes.
+//! One AWS call read as the resource it creates or changes; None when no resource stands for it.
 
 use super::{Read, Reader, SETUP_ROLE_PARAM};
-use crate::export::command::Call;
 use crate::export::plan::{Resource, Value};
+use crate::scenarios::step::AwsCall;
 
 impl<'a> Reader<'a> {
-    pub(super) fn read(&mut self, call: &Call) -> Option<Read<'a>> {
-        let opt = |name: &str| call.option(name).unwrap_or_default().to_owned();
-        Some(Read::New(match (call.service.as_str(), call.operation.as_str()) {
+    pub(super) fn read(&mut self, call: &AwsCall) -> Option<Read<'a>> {
+        let opt = |name: &str| call.text_of(name).unwrap_or_default().to_owned();
+        Some(Read::New(match (call.operation.service.cli, call.operation.cli) {
             ("kms", "put-key-policy") => {
                 let key = self.key(call, "key-id")?;
                 Resource::KeyPolicy {
-                    policy: self.document(call.file("policy"))?,
+                    policy: self.document(call.file_of("policy"))?,
                     key,
                 }
             }
@@ -31,7 +31,7 @@ impl<'a> Reader<'a> {
                 key: self.key(call, "target-key-id")?,
             },
             ("logs", op @ ("create-log-group" | "associate-kms-key")) => {
-                let name = call.option("log-group-name")?.to_owned();
+                let name = call.text_of("log-group-name")?.to_owned();
                 Resource::LogGroup {
                     key: self.key(call, "kms-key-id")?,
                     name,
@@ -41,7 +41,7 @@ impl<'a> Reader<'a> {
             }
             ("logs", "put-resource-policy") => Resource::LogResourcePolicy {
                 name: opt("policy-name"),
-                policy: self.document(call.file("policy-document"))?,
+                policy: self.document(call.file_of("policy-document"))?,
             },
             ("logs", "put-delivery-source") => Resource::DeliverySource {
                 name: opt("name"),
@@ -57,7 +57,7 @@ impl<'a> Reader<'a> {
             },
             ("logs", "put-delivery-destination-policy") => {
                 let name = opt("delivery-destination-name");
-                let policy = self.document(call.file("delivery-destination-policy"))?;
+                let policy = self.document(call.file_of("delivery-destination-policy"))?;
                 let destination = self.plan.resources.iter_mut().find_map(|r| match &mut r.resource {
                     Resource::DeliveryDestination { name: n, policy: p, .. } if *n == name => Some(p),
                     _ => None,
@@ -78,7 +78,7 @@ impl<'a> Reader<'a> {
                 }
             }
             ("s3api", "put-bucket-policy") => {
-                let policy = self.document(call.file("policy"))?;
+                let policy = self.document(call.file_of("policy"))?;
                 let (bucket, created) = self.bucket(&opt("bucket"));
                 Resource::BucketPolicy {
                     bucket,
@@ -87,7 +87,7 @@ impl<'a> Reader<'a> {
                 }
             }
             ("s3api", "put-bucket-encryption") => {
-                let settings = self.artifact(call.file("server-side-encryption-configuration"))?;
+                let settings = self.artifact(call.file_of("server-side-encryption-configuration"))?;
                 let name = opt("bucket");
                 let created = self.plan.resources.iter_mut().find_map(|r| match &mut r.resource {
                     Resource::Bucket {
@@ -108,9 +108,9 @@ impl<'a> Reader<'a> {
             }
             ("iam", op @ ("put-role-policy" | "put-user-policy")) => {
                 let user = op == "put-user-policy";
-                let principal = opt(if user { "user-name" } else { "role-name" });
-                let policy = self.document(call.file("policy-document"))?;
-                let principal = self.value(&principal, SETUP_ROLE_PARAM);
+                let principal = call.arg(if user { "user-name" } else { "role-name" }).cloned();
+                let policy = self.document(call.file_of("policy-document"))?;
+                let principal = self.value(principal.as_ref(), SETUP_ROLE_PARAM);
                 Resource::InlinePolicy {
                     user,
                     principal,
@@ -133,7 +133,7 @@ impl<'a> Reader<'a> {
             ("events", "put-rule") => Resource::EventRule {
                 name: opt("name"),
                 description: opt("description"),
-                pattern: self.artifact(call.file("event-pattern"))?,
+                pattern: self.artifact(call.file_of("event-pattern"))?,
                 targets: Vec::new(),
             },
             ("events", "put-targets") => {
@@ -153,10 +153,10 @@ impl<'a> Reader<'a> {
                 targets.push((field("Id")?, field("Arn")?));
                 return Some(Read::Merged);
             }
-            ("sns", "set-topic-attributes") if call.option("attribute-name") == Some("Policy") => {
+            ("sns", "set-topic-attributes") if call.text_of("attribute-name") == Some("Policy") => {
                 Resource::TopicPolicy {
                     topic: opt("topic-arn"),
-                    policy: self.artifact(call.file("attribute-value"))?,
+                    policy: self.artifact(call.file_of("attribute-value"))?,
                 }
             }
             _ => return None,
@@ -166,9 +166,9 @@ impl<'a> Reader<'a> {
 
 /// `put-retention-policy` as the retention of a log group read before it, in this step
 /// (`pending`) or an earlier one; false when there is no such group.
-pub(super) fn retention<'r, 'a: 'r>(call: &Call, mut groups: impl Iterator<Item = &'r mut Resource<'a>>) -> bool {
-    let name = call.option("log-group-name").unwrap_or_default();
-    let Some(days) = call.option("retention-in-days").and_then(|d| d.parse().ok()) else {
+pub(super) fn retention<'r, 'a: 'r>(call: &AwsCall, mut groups: impl Iterator<Item = &'r mut Resource<'a>>) -> bool {
+    let name = call.text_of("log-group-name").unwrap_or_default();
+    let Some(days) = call.text_of("retention-in-days").and_then(|d| d.parse().ok()) else {
         return false;
     };
     let found = groups.find_map(|r| match r {

@@ -9,13 +9,13 @@ crate::declare_rule! {
     ///
     /// ## What it does
     /// In a KMS key policy, looks for an `Allow` statement granting `kms:PutKeyPolicy` (also
-    /// through `kms:*`, `kms:Put*` or `*`) to an AWS principal. A `Deny` of it to everyone
-    /// without a condition is an error. No such `Allow` at all is a warning rather than an
-    /// error only because what is checked here is often a statement to add to an existing key
-    /// policy; as the whole policy, KMS refuses it. When only particular roles or users get it
-    /// and neither the account (`…:root` or the account ID) nor a role named as an administrator
-    /// does, it is a suggestion: the policy works only if the principal making the request is
-    /// one of them.
+    /// through `kms:*`, `kms:Put*` or `*`) to an AWS principal. No such `Allow` at all, or a
+    /// `Deny` of it to everyone without a condition, is an error: KMS refuses the policy. When
+    /// only particular roles or users get it and neither the account (`…:root` or the account
+    /// ID) nor a role named as an administrator does, it is a suggestion: the policy works only
+    /// if the principal making the request is one of them. Statements to merge into an existing
+    /// key policy (the generated `key-policy-statement.json`) are not a whole policy: the rule
+    /// skips them, as the policy they are merged into keeps its own administrators.
     ///
     /// ## Why it matters
     /// `CreateKey` and `PutKeyPolicy` refuse a policy that would not let the principal making the
@@ -23,6 +23,9 @@ crate::declare_rule! {
     /// the bypass, the key becomes unmanageable: nobody can fix its policy, and only AWS Support
     /// can help. A policy that gives the right to one role breaks the same way when that role is
     /// deleted.
+    ///
+    /// A statement list is often checked on its own before it is added to a key policy; checked
+    /// as a key policy it gets this error, since that is what `put-key-policy` would do with it.
     ///
     /// ## Example
     /// ```json
@@ -40,13 +43,13 @@ crate::declare_rule! {
     pub static RULE = {
         code: "SEC004",
         name: "key-policy-lockout",
-        severity: Warning,
+        severity: Error,
         check: check,
     }
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if ctx.kind != PolicyKind::Key || ctx.policy.statements.is_empty() {
+    if ctx.kind != PolicyKind::Key || ctx.fragment || ctx.policy.statements.is_empty() {
         return;
     }
     let statements = ctx.statements();
@@ -62,7 +65,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(&RULE, "this statement denies kms:PutKeyPolicy to everyone, so nobody could change the key policy again")
                 .at(deny.statement.span)
                 .path(deny.path.clone())
-                .severity(Severity::Error)
                 .note("KMS refuses such a policy unless BypassPolicyLockoutSafetyCheck is set, and then the key is unmanageable")
                 .help("limit the Deny with a condition, or drop kms:PutKeyPolicy from it"),
         );
@@ -90,7 +92,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if !managed {
         out.push(
             Diagnostic::new(&RULE, format!("only {} can change this key policy", holders.join(", ")))
-                .severity(Severity::Warning)
                 .at(at)
                 .path("Statement")
                 .note("KMS accepts the policy only when one of them makes the request; if they are deleted the key is unmanageable")
@@ -122,10 +123,22 @@ mod tests {
     }
 
     #[test]
+    fn statements_to_merge_are_not_a_whole_policy() {
+        let statement = r#"{"Statement": [{"Sid": "Allow Vended Logs Delivery", "Effect": "Allow", "Principal": {"Service": "delivery.logs.amazonaws.com"}, "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], "Resource": "*"}]}"#;
+        assert_eq!(findings(&RULE, Key, statement)[0].severity, Severity::Error);
+        let json = crate::json::parse_document(statement).expect("JSON");
+        let policy = crate::policy::lower(&json);
+        let ctx = Context { fragment: true, ..Context::new(statement, &json, &policy, Key) };
+        let mut out = Vec::new();
+        check(&ctx, &mut out);
+        assert!(out.is_empty(), "{:?}", out.iter().map(|d| &d.message).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn severity_follows_how_sure_the_lockout_is() {
         let nobody = r#"{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/app"}, "Action": "kms:Decrypt", "Resource": "*"}]}"#;
         let one = r#"{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/deployer"}, "Action": "kms:*", "Resource": "*"}]}"#;
-        assert_eq!(findings(&RULE, Key, nobody)[0].severity, Severity::Warning);
+        assert_eq!(findings(&RULE, Key, nobody)[0].severity, Severity::Error);
         let denied = r#"{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "kms:*", "Resource": "*"}, {"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*"}]}"#;
         assert_eq!(findings(&RULE, Key, denied)[0].severity, Severity::Error);
         let found = findings(&RULE, Key, one);

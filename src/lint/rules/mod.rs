@@ -14,17 +14,24 @@ pub mod unknown_statement_element;
 pub mod unknown_top_level_element;
 pub mod version;
 
-// IAM catalogue rules (IAM012–IAM021): actions, condition keys and operators against AWS's reference.
+// IAM catalogue rules (IAM012–IAM027): actions, resources, condition keys and operators against
+// AWS's reference.
 pub mod action_pattern_matches_nothing;
+pub mod action_resource_mismatch;
+pub mod arn_resource_type;
+pub mod condition_key_case_duplicate;
 pub mod condition_key_unsupported;
+pub mod condition_value_form;
 pub mod malformed_condition_value;
 pub mod operator_type_mismatch;
+pub mod policy_variable_use;
 pub mod service_wildcard;
 pub mod set_qualifier_mismatch;
 pub mod unknown_action;
 pub mod unknown_condition_key;
 pub mod unknown_condition_operator;
 pub mod unknown_service;
+pub mod wildcard_without_like;
 
 // Structural rules (IAM030–IAM049): principal formats, empty and redundant parts, Not* elements, size,
 // names S3 and KMS cannot match.

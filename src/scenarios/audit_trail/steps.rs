@@ -3,7 +3,11 @@
 use super::trail::{pattern, trail, Trail};
 use super::AuditTrailInput;
 use crate::json::{pretty, Value};
-use crate::scenarios::shell::quote;
+use crate::scenarios::step::operation::{
+    CLOUDTRAIL_LOOKUP_EVENTS, EVENTS_DESCRIBE_RULE, EVENTS_PUT_RULE, EVENTS_PUT_TARGETS, SNS_GET_TOPIC_ATTRIBUTES,
+    SNS_SET_TOPIC_ATTRIBUTES,
+};
+use crate::scenarios::step::{save_files, AwsCall, Line};
 use crate::scenarios::{Artifact, Bundle, ScenarioId, Step, TrailEvent};
 
 /// A watched scenario and the trail of its typical bundle.
@@ -53,10 +57,6 @@ pub fn risky(watched: &[Watched]) -> Vec<TrailEvent> {
     all.sort();
     all.dedup();
     all
-}
-
-const fn ev(source: &'static str, name: &'static str) -> TrailEvent {
-    TrailEvent { source, name }
 }
 
 /// `arn:P:kms:REGION:ACCOUNT:`, the start of every key ARN this account may associate without an
@@ -118,62 +118,76 @@ fn topic_policy(topic: &str, rule_arn: &str) -> String {
 }
 
 pub fn steps(input: &AuditTrailInput, watched: &[Watched]) -> Vec<Step> {
-    let region = quote(input.region.trim());
-    let rule = quote(input.rule_name.trim());
-    let saved = if input.topic().is_some() {
-        "event-pattern.json, sns-topic-policy.json"
+    let region = input.region.trim();
+    let rule = input.rule_name.trim();
+    let saved: &[&str] = if input.topic().is_some() {
+        &["event-pattern.json", "sns-topic-policy.json"]
     } else {
-        "event-pattern.json"
+        &["event-pattern.json"]
     };
     let mut steps = vec![
-        Step::new("Save the files", format!("# Save each file below under its file name in this directory: {saved}"), &[]),
+        save_files("Save the files", "file", saved),
         Step::new(
             "Create the rule on the default event bus",
-            format!(
-                "aws events put-rule --region {region} --name {rule} \\\n  --event-pattern file://event-pattern.json --state ENABLED \\\n  --description {}",
-                quote("Risky changes to CloudWatch Logs encryption and delivery")
-            ),
-            &[ev("events.amazonaws.com", "PutRule")],
+            vec![AwsCall::new(&EVENTS_PUT_RULE)
+                .region(region)
+                .text("name", rule)
+                .wrap()
+                .file("event-pattern", "event-pattern.json")
+                .text("state", "ENABLED")
+                .wrap()
+                .text("description", "Risky changes to CloudWatch Logs encryption and delivery")
+                .into()],
         ),
     ];
     if let Some(topic) = input.topic() {
-        let topic = quote(topic);
         steps.push(Step::new(
             "Back up the topic's policy, then let the rule publish to it",
-            format!(
-                "aws sns get-topic-attributes --region {region} --topic-arn {topic} --query Attributes.Policy --output text > sns-topic-policy.backup.json\naws sns set-topic-attributes --region {region} --topic-arn {topic} --attribute-name Policy --attribute-value file://sns-topic-policy.json"
-            ),
-            &[ev("sns.amazonaws.com", "GetTopicAttributes"), ev("sns.amazonaws.com", "SetTopicAttributes")],
+            vec![
+                AwsCall::new(&SNS_GET_TOPIC_ATTRIBUTES)
+                    .region(region)
+                    .text("topic-arn", topic)
+                    .query_text("Attributes.Policy")
+                    .writes("sns-topic-policy.backup.json")
+                    .into(),
+                AwsCall::new(&SNS_SET_TOPIC_ATTRIBUTES)
+                    .region(region)
+                    .text("topic-arn", topic)
+                    .text("attribute-name", "Policy")
+                    .file("attribute-value", "sns-topic-policy.json")
+                    .into(),
+            ],
         ));
         steps.push(Step::new(
             "Send matching events to the topic",
-            format!(
-                "aws events put-targets --region {region} --rule {rule} --targets {}",
-                quote(&format!("Id=alert-topic,Arn={}", input.sns_topic_arn.trim()))
-            ),
-            &[ev("events.amazonaws.com", "PutTargets")],
+            vec![AwsCall::new(&EVENTS_PUT_TARGETS)
+                .region(region)
+                .text("rule", rule)
+                .text("targets", format!("Id=alert-topic,Arn={}", input.sns_topic_arn.trim()))
+                .into()],
         ));
     }
     steps.push(Step::new(
         "Check the rule",
-        format!("aws events describe-rule --region {region} --name {rule} --query '[Name,State]' --output text"),
-        &[ev("events.amazonaws.com", "DescribeRule")],
+        vec![AwsCall::new(&EVENTS_DESCRIBE_RULE)
+            .region(region)
+            .text("name", rule)
+            .query_text("[Name,State]")
+            .into()],
     ));
-    let lookups: Vec<String> = risky(watched)
+    let lookups: Vec<Line> = risky(watched)
         .iter()
         .map(|e| {
-            format!(
-                "aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue={} --max-results 20 --query 'Events[].[EventTime,Username]' --output text",
-                e.name
-            )
+            AwsCall::new(&CLOUDTRAIL_LOOKUP_EVENTS)
+                .region(region)
+                .text("lookup-attributes", format!("AttributeKey=EventName,AttributeValue={}", e.name))
+                .text("max-results", "20")
+                .query_text("Events[].[EventTime,Username]")
+                .into()
         })
         .collect();
     if !lookups.is_empty() {
-        steps.push(Step::new(
-            "Look for past risky calls in the last 90 days",
-            lookups.join("\n"),
-            &[ev("cloudtrail.amazonaws.com", "LookupEvents")],
-        ));
+        steps.push(Step::new("Look for past risky calls in the last 90 days", lookups));
     }
     steps
 }

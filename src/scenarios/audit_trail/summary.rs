@@ -85,6 +85,8 @@ pub fn audit_summary(bundle: &Bundle) -> AuditSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenarios::step::operation::{KMS_GET_KEY_POLICY, KMS_PUT_KEY_POLICY, LOGS_ASSOCIATE_KMS_KEY};
+    use crate::scenarios::step::{AwsCall, Line};
     use crate::scenarios::{log_group_key, Step};
 
     #[test]
@@ -94,12 +96,11 @@ mod tests {
             documents: vec![],
             files: vec![],
             steps: vec![
-                Step::new("Back up", "", &[TrailEvent::kms("GetKeyPolicy")]),
-                Step::new("# a comment", "# nothing", &[]),
+                Step::new("Back up", vec![AwsCall::new(&KMS_GET_KEY_POLICY).into()]),
+                Step::new("# a comment", vec![Line::comment("nothing")]),
                 Step::new(
                     "Replace",
-                    "",
-                    &[TrailEvent::kms("PutKeyPolicy"), TrailEvent::logs("AssociateKmsKey")],
+                    vec![AwsCall::new(&KMS_PUT_KEY_POLICY).into(), AwsCall::new(&LOGS_ASSOCIATE_KMS_KEY).into()],
                 ),
             ],
             notes: vec![],

@@ -191,6 +191,8 @@ fn event_bridge_source(event_source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenarios::step::operation::{KMS_GET_KEY_POLICY, KMS_PUT_KEY_POLICY, LOGS_ASSOCIATE_KMS_KEY, S3_PUT_BUCKET_POLICY};
+    use crate::scenarios::step::AwsCall;
     use crate::scenarios::Step;
 
     fn bundle(scenario: &'static str, steps: Vec<Step>) -> Bundle {
@@ -210,10 +212,9 @@ mod tests {
             vec![
                 Step::new(
                     "Back up and replace",
-                    "",
-                    &[TrailEvent::kms("GetKeyPolicy"), TrailEvent::kms("PutKeyPolicy")],
+                    vec![AwsCall::new(&KMS_GET_KEY_POLICY).into(), AwsCall::new(&KMS_PUT_KEY_POLICY).into()],
                 ),
-                Step::new("Associate", "", &[TrailEvent::logs("AssociateKmsKey")]),
+                Step::new("Associate", vec![AwsCall::new(&LOGS_ASSOCIATE_KMS_KEY).into()]),
             ],
         );
         let t = trail(&b);
@@ -260,7 +261,7 @@ mod tests {
     fn a_risky_step_call_outside_the_scenario_set_still_joins_the_pattern() {
         let b = bundle(
             "query-result-key",
-            vec![Step::new("x", "", &[TrailEvent::s3("PutBucketPolicy")])],
+            vec![Step::new("x", vec![AwsCall::new(&S3_PUT_BUCKET_POLICY).into()])],
         );
         assert!(trail(&b).risky.contains(&TrailEvent::s3("PutBucketPolicy")));
     }

@@ -8,7 +8,7 @@ mod calls;
 mod check;
 mod fields;
 mod policies;
-mod steps;
+pub(crate) mod steps;
 
 pub use check::{check_input, check_log_groups};
 pub use policies::{scope_words, service_statement, CONTEXT_KEY, ROOT_SID, SERVICE_ACTIONS};

@@ -2,7 +2,7 @@
 
 use super::{CallerPermission, LogGroupKeyInput, Scope};
 use crate::policy::{Policy, PolicyKind, Principal, Statement, Text, ValueList};
-use crate::scenarios::{Document, Explanation};
+use crate::scenarios::{Document, ExpectedFinding, Explanation};
 
 const ENCRYPT_LOG_DATA_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html";
 const DEFAULT_KEY_POLICY_DOC: &str = "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html";
@@ -201,6 +201,8 @@ fn caller_policy(input: &LogGroupKeyInput) -> Document {
             doc_url: VIA_SERVICE_DOC,
             kept_because: None,
         }],
+        fragment: false,
+        expected_findings: Vec::new(),
     }
 }
 
@@ -270,6 +272,15 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
         kind: PolicyKind::Key,
         policy,
         explanations,
+        fragment: false,
+        expected_findings: (!input.keep_context_on_old_key)
+            .then(|| ExpectedFinding {
+                code: "SEC002",
+                sid: LOGS_SID.into(),
+                because: OLD_KEY_WITHOUT_CONTEXT,
+            })
+            .into_iter()
+            .collect(),
     }
 }
 

@@ -1,156 +1,139 @@
-//! The ordered AWS CLI steps, with every value filled in and quoted for bash.
+//! The ordered steps, as typed AWS calls with every value filled in.
 
 use super::{CallerPermission, LogGroupKeyInput, LogGroupState, NEW_KEY_ID};
 use crate::scenarios::new_key::{alias_name, rotation_and_alias};
-use crate::scenarios::shell::quote;
-use crate::scenarios::{Document, Step, TrailEvent};
+use crate::scenarios::step::operation::{
+    IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, LOGS_ASSOCIATE_KMS_KEY, LOGS_CREATE_LOG_GROUP, LOGS_DESCRIBE_LOG_GROUPS,
+    LOGS_DISASSOCIATE_KMS_KEY, LOGS_PUT_RETENTION_POLICY,
+};
+use crate::scenarios::step::{key_policy, save_files, Arg, AwsCall, Function, Line};
+use crate::scenarios::{Document, Step};
 
 pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
-    let region = quote(input.region.trim());
+    let region = input.region.trim();
     let groups = input.group_names();
     let mut steps = Vec::new();
-    let step = |title: &str, command: String, events: &[TrailEvent]| Step::new(title, command, events);
-
-    steps.push(step(
-        "Save the documents",
-        format!(
-            "# Save each document below under its file name in this directory: {}",
-            documents
-                .iter()
-                .map(|d| d.file_name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        &[],
-    ));
+    let names: Vec<&str> = documents.iter().map(|d| d.file_name.as_str()).collect();
+    steps.push(save_files("Save the documents", "document", &names));
     if input.is_rotation() {
-        steps.push(step(
-            "Note the key the log groups use now",
-            describe_groups(&region, &groups),
-            &[TrailEvent::logs("DescribeLogGroups")],
-        ));
+        steps.push(Step::new("Note the key the log groups use now", describe_groups(region, &groups)));
     }
     if input.is_new_key() {
-        steps.push(step(
+        steps.push(Step::new(
             "Create the key with its policy",
-            format!(
-                "KEY_ARN=$(aws kms create-key --region {region} \\\n  --description {} \\\n  --key-spec SYMMETRIC_DEFAULT --key-usage ENCRYPT_DECRYPT \\\n  --policy file://key-policy.json \\\n  --query KeyMetadata.Arn --output text)\necho \"$KEY_ARN\"",
-                quote(&format!("CloudWatch Logs key for {}", group_summary(input)))
-            ), &[TrailEvent::kms("CreateKey")]));
-        steps.push(rotation_and_alias(
+            key_policy::create_key(
+                region,
+                &format!("CloudWatch Logs key for {}", group_summary(input)),
+                "key-policy.json",
+            ),
+        ));
+        steps.push(Step::new(
             "Turn on the key's automatic rotation and give it an alias",
-            &region,
-            &key_alias(input),
+            rotation_and_alias(region, &key_alias(input)),
         ));
     } else {
-        steps.push(step(
+        steps.push(Step::new(
             "Back up the key's current policy, then apply the new one",
-            format!(
-                "KEY_ARN={}\naws kms get-key-policy --region {region} --key-id \"$KEY_ARN\" --policy-name default --output text > key-policy.backup.json\naws kms put-key-policy --region {region} --key-id \"$KEY_ARN\" --policy-name default --policy file://key-policy.json",
-                quote(input.key_arn.trim())
-            ), &[TrailEvent::kms("GetKeyPolicy"), TrailEvent::kms("PutKeyPolicy")]));
+            vec![
+                Line::set("KEY_ARN", input.key_arn.trim()),
+                key_policy::back_up(region, "KEY_ARN", "key-policy.backup.json"),
+                key_policy::put(region, "KEY_ARN", "key-policy.json"),
+            ],
+        ));
     }
     if input.caller_permission == CallerPermission::IamPolicy && !input.caller_arns().is_empty() {
         let mut lines = Vec::new();
         let file = if input.is_new_key() {
-            lines.push(format!(
-                "sed \"s|{}|$KEY_ARN|\" caller-policy.json > caller-policy.resolved.json",
-                input.key_arn_or_placeholder()
-            ));
+            lines.push(Line::ResolveKey {
+                placeholder: input.key_arn_or_placeholder(),
+                file: "caller-policy.json".into(),
+                out: "caller-policy.resolved.json".into(),
+            });
             "caller-policy.resolved.json"
         } else {
             "caller-policy.json"
         };
-        let mut iam_events = Vec::new();
         for arn in input.caller_arns() {
-            let (kind, name) = principal_name(arn);
-            iam_events.push(TrailEvent::iam(if kind == "user" {
-                "PutUserPolicy"
+            let (user, name) = principal_name(arn);
+            let (operation, flag) = if user {
+                (&IAM_PUT_USER_POLICY, "user-name")
             } else {
-                "PutRolePolicy"
-            }));
-            lines.push(format!(
-                "aws iam put-{kind}-policy --{kind}-name {} --policy-name cloudwatch-logs-key --policy-document file://{file}",
-                quote(name)
-            ));
+                (&IAM_PUT_ROLE_POLICY, "role-name")
+            };
+            lines.push(
+                AwsCall::new(operation)
+                    .text(flag, name)
+                    .text("policy-name", "cloudwatch-logs-key")
+                    .file("policy-document", file)
+                    .into(),
+            );
         }
-        steps.push(step(
-            "Give the caller roles their IAM policy",
-            lines.join("\n"),
-            &iam_events,
-        ));
+        steps.push(Step::new("Give the caller roles their IAM policy", lines));
     }
     if !groups.is_empty() {
-        let (title, verb, group_event) = match input.log_group_state {
-            LogGroupState::New => (
-                "Create the log groups with the key",
-                "create-log-group",
-                TrailEvent::logs("CreateLogGroup"),
-            ),
-            LogGroupState::Existing => (
-                "Associate the key with the log groups",
-                "associate-kms-key",
-                TrailEvent::logs("AssociateKmsKey"),
-            ),
+        let (title, operation, flag) = match input.log_group_state {
+            LogGroupState::New => ("Create the log groups with the key", &LOGS_CREATE_LOG_GROUP, "kms-key-id"),
+            LogGroupState::Existing => ("Associate the key with the log groups", &LOGS_ASSOCIATE_KMS_KEY, "kms-key-id"),
         };
-        let mut lines: Vec<String> = groups
+        let mut lines: Vec<Line> = groups
             .iter()
             .map(|g| {
-                format!(
-                    "aws logs {verb} --region {region} --log-group-name {} --kms-key-id \"$KEY_ARN\"",
-                    quote(g)
-                )
+                AwsCall::new(operation)
+                    .region(region)
+                    .text("log-group-name", *g)
+                    .var(flag, "KEY_ARN")
+                    .into()
             })
             .collect();
         if let (LogGroupState::New, Some(days)) = (input.log_group_state, input.retention.in_days()) {
             lines.extend(groups.iter().map(|g| {
-                format!(
-                    "aws logs put-retention-policy --region {region} --log-group-name {} --retention-in-days {days}",
-                    quote(g)
-                )
+                AwsCall::new(&LOGS_PUT_RETENTION_POLICY)
+                    .region(region)
+                    .text("log-group-name", *g)
+                    .text("retention-in-days", days.to_string())
+                    .into()
             }));
         }
         if input.is_rotation() {
             // The wait before the old key is reduced counts its five minutes from here.
-            lines.push("ASSOCIATED_AT=$(date +%s)".to_owned());
+            lines.push(Line::Assign {
+                var: "ASSOCIATED_AT",
+                value: Arg::Expr("$(date +%s)".into()),
+            });
         }
-        let mut events = vec![group_event];
-        if input.log_group_state == LogGroupState::New && input.retention.in_days().is_some() {
-            events.push(TrailEvent::logs("PutRetentionPolicy"));
-        }
-        steps.push(step(title, lines.join("\n"), &events));
+        steps.push(Step::new(title, lines));
         if input.is_rotation() {
-            steps.push(wait_for_new_key(&region, &groups));
+            steps.push(wait_for_new_key(region, &groups));
         } else {
-            steps.push(step(
+            steps.push(Step::new(
                 "Check the association (it can take up to 5 minutes)",
-                describe_groups(&region, &groups),
-                &[TrailEvent::logs("DescribeLogGroups")],
+                describe_groups(region, &groups),
             ));
         }
     }
     if input.is_rotation() {
-        let old = quote(input.rotate_from.trim());
-        steps.push(step(
+        steps.push(Step::new(
             "Back up the old key's policy, then reduce it to decrypt-only",
-            format!(
-                "OLD_KEY_ARN={old}\naws kms get-key-policy --region {region} --key-id \"$OLD_KEY_ARN\" --policy-name default --output text > old-key-policy.backup.json\naws kms put-key-policy --region {region} --key-id \"$OLD_KEY_ARN\" --policy-name default --policy file://old-key-policy.json"
-            ), &[TrailEvent::kms("GetKeyPolicy"), TrailEvent::kms("PutKeyPolicy")]));
+            vec![
+                Line::set("OLD_KEY_ARN", input.rotate_from.trim()),
+                key_policy::back_up(region, "OLD_KEY_ARN", "old-key-policy.backup.json"),
+                key_policy::put(region, "OLD_KEY_ARN", "old-key-policy.json"),
+            ],
+        ));
     }
     if !groups.is_empty() {
-        steps.push(step(
+        steps.push(Step::new(
             "Later, only to undo: stop encrypting new events with the key",
             groups
                 .iter()
                 .map(|g| {
-                    format!(
-                        "# aws logs disassociate-kms-key --region {region} --log-group-name {}",
-                        quote(g)
+                    Line::commented(
+                        AwsCall::new(&LOGS_DISASSOCIATE_KMS_KEY)
+                            .region(region)
+                            .text("log-group-name", *g),
                     )
                 })
-                .collect::<Vec<_>>()
-                .join("\n"),
-            &[],
+                .collect(),
         ));
     }
     debug_assert!(
@@ -165,43 +148,54 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
 /// encryption CloudWatch Logs still does with it. Gives up after ten minutes, failing, so a
 /// script stops before the old key changes.
 fn wait_for_new_key(region: &str, groups: &[&str]) -> Step {
-    let mut lines = vec![
-        "wait_for_new_key() {".to_owned(),
-        "  : \"${KEY_ARN:?set KEY_ARN to the ARN of the new key (the key step sets it)}\"".to_owned(),
-        "  current=".to_owned(),
-        "  for _ in {1..60}; do".to_owned(),
-        format!(
-            "    current=$(aws logs describe-log-groups --region {region} --log-group-name-prefix \"$1\" --query \"logGroups[?logGroupName=='$1'].kmsKeyId\" --output text)"
-        ),
-        "    if [ \"$current\" = \"$KEY_ARN\" ]; then echo \"$1: $current\"; return 0; fi".to_owned(),
-        "    sleep 10".to_owned(),
-        "  done".to_owned(),
-        "  echo \"$1 still uses key '$current', not $KEY_ARN, after 10 minutes: the old key is left unchanged\" >&2".to_owned(),
-        "  return 1".to_owned(),
-        "}".to_owned(),
-    ];
-    lines.extend(groups.iter().map(|g| format!("wait_for_new_key {}", quote(g))));
+    let describe = AwsCall::new(&LOGS_DESCRIBE_LOG_GROUPS)
+        .region(region)
+        .expr("log-group-name-prefix", "\"$1\"")
+        .expr("query", "\"logGroups[?logGroupName=='$1'].kmsKeyId\"")
+        .text("output", "text");
+    let mut lines = vec![Line::Function(Function {
+        name: "wait_for_new_key",
+        body: vec![
+            (2, Line::Require {
+                var: "KEY_ARN",
+                message: "set KEY_ARN to the ARN of the new key (the key step sets it)".into(),
+            }),
+            (2, Line::shell("current=")),
+            (2, Line::shell("for _ in {1..60}; do")),
+            (4, describe.into_var("current").into()),
+            (4, Line::shell("if [ \"$current\" = \"$KEY_ARN\" ]; then echo \"$1: $current\"; return 0; fi")),
+            (4, Line::Sleep(10)),
+            (2, Line::shell("done")),
+            (2, Line::shell("echo \"$1 still uses key '$current', not $KEY_ARN, after 10 minutes: the old key is left unchanged\" >&2")),
+            (2, Line::shell("return 1")),
+        ],
+    })];
+    lines.extend(groups.iter().map(|g| Line::Invoke {
+        function: "wait_for_new_key",
+        args: vec![Arg::Text((*g).to_owned())],
+    }));
     lines.extend([
-        "remaining=$(( ${ASSOCIATED_AT:-0} + 300 - $(date +%s) ))".to_owned(),
-        "if [ \"$remaining\" -gt 0 ]; then echo \"waiting $remaining s more\"; sleep \"$remaining\"; fi".to_owned(),
+        Line::shell("remaining=$(( ${ASSOCIATED_AT:-0} + 300 - $(date +%s) ))"),
+        Line::shell("if [ \"$remaining\" -gt 0 ]; then echo \"waiting $remaining s more\"; sleep \"$remaining\"; fi"),
     ]);
     Step::new(
         "Wait until the log groups use the new key (up to 5 minutes) before changing the old one",
-        lines.join("\n"),
-        &[TrailEvent::logs("DescribeLogGroups")],
+        lines,
     )
 }
 
 /// One `describe-log-groups` line per group, showing the key each uses.
-fn describe_groups(region: &str, groups: &[&str]) -> String {
-    groups.iter().map(|g| describe_group(region, g)).collect::<Vec<_>>().join("\n")
-}
-
-fn describe_group(region: &str, group: &str) -> String {
-    format!(
-        "aws logs describe-log-groups --region {region} --log-group-name-prefix {} --query 'logGroups[].[logGroupName,kmsKeyId]' --output text",
-        quote(group)
-    )
+pub fn describe_groups(region: &str, groups: &[&str]) -> Vec<Line> {
+    groups
+        .iter()
+        .map(|g| {
+            AwsCall::new(&LOGS_DESCRIBE_LOG_GROUPS)
+                .region(region)
+                .text("log-group-name-prefix", *g)
+                .query_text("logGroups[].[logGroupName,kmsKeyId]")
+                .into()
+        })
+        .collect()
 }
 
 fn group_summary(input: &LogGroupKeyInput) -> String {
@@ -219,9 +213,8 @@ fn key_alias(input: &LogGroupKeyInput) -> String {
     }
 }
 
-/// `("role", "name")` or `("user", "name")` from an IAM ARN; the name is the last path segment.
-fn principal_name(arn: &str) -> (&'static str, &str) {
+/// Whether an IAM ARN names a user (else a role), and its name: the last path segment.
+fn principal_name(arn: &str) -> (bool, &str) {
     let resource = arn.splitn(6, ':').nth(5).unwrap_or("");
-    let kind = if resource.starts_with("user/") { "user" } else { "role" };
-    (kind, resource.rsplit('/').next().unwrap_or(resource))
+    (resource.starts_with("user/"), resource.rsplit('/').next().unwrap_or(resource))
 }

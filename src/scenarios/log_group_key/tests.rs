@@ -334,7 +334,7 @@ fn an_iam_caller_policy_for_a_new_key_gets_the_created_key_arn() {
         .expect("IAM step");
     assert!(
         step.command
-            .contains("sed \"s|arn:aws:kms:eu-west-1:123456789012:key/NEW-KEY-ID|$KEY_ARN|\""),
+            .contains("sed 's|arn:aws:kms:eu-west-1:123456789012:key/NEW-KEY-ID|'\"$KEY_ARN\"'|' caller-policy.json > caller-policy.resolved.json"),
         "{}",
         step.command
     );

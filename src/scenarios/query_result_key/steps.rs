@@ -1,110 +1,120 @@
-//! The ordered AWS CLI steps, with every value filled in and quoted for bash.
+//! The ordered steps, as typed AWS calls with every value filled in.
 
 use super::QueryResultKeyInput;
+use crate::scenarios::log_group_key::steps::describe_groups;
 use crate::scenarios::new_key::{alias_name, rotation_and_alias};
-use crate::scenarios::shell::quote;
-use crate::scenarios::{Document, Step, TrailEvent};
+use crate::scenarios::step::operation::{
+    LOGS_ASSOCIATE_KMS_KEY, LOGS_DISASSOCIATE_KMS_KEY, LOGS_GET_QUERY_RESULTS, LOGS_START_QUERY,
+};
+use crate::scenarios::step::{key_policy, save_files, Arg, AwsCall, Line};
+use crate::scenarios::{Document, Step};
 
 pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
-    let region = quote(input.region.trim());
-    // Quoted because the trailing `*` would otherwise be expanded by the shell as a glob.
-    let query_results = quote(&input.query_result_arn());
+    let region = input.region.trim();
+    // Quoted by the renderer: the trailing `*` would otherwise be expanded by the shell as a glob.
+    let query_results = input.query_result_arn();
     let groups = input.shared_group_names();
-    let mut steps = vec![Step::new(
-        "Save the documents",
-        format!(
-            "# Save each document below under its file name in this directory: {}",
-            documents
-                .iter()
-                .map(|d| d.file_name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        &[],
-    )];
-    steps.push(key_step(input, &region));
+    let names: Vec<&str> = documents.iter().map(|d| d.file_name.as_str()).collect();
+    let mut steps = vec![save_files("Save the documents", "document", &names)];
+    steps.push(key_step(input, region));
     if input.is_new_key() {
-        steps.push(rotation_and_alias(
+        steps.push(Step::new(
             "Turn on the key's automatic rotation and give it an alias",
-            &region,
-            &alias_name("cloudwatch-logs", "query-results"),
+            rotation_and_alias(region, &alias_name("cloudwatch-logs", "query-results")),
         ));
     }
     steps.push(Step::new(
         "Encrypt the account's query results with the key",
-        format!("aws logs associate-kms-key --region {region} \\\n  --resource-identifier {query_results} \\\n  --kms-key-id \"$KEY_ARN\""),
-        &[TrailEvent::logs("AssociateKmsKey")],
+        vec![AwsCall::new(&LOGS_ASSOCIATE_KMS_KEY)
+            .region(region)
+            .wrap()
+            .text("resource-identifier", query_results.as_str())
+            .wrap()
+            .var("kms-key-id", "KEY_ARN")
+            .into()],
     ));
     if !groups.is_empty() {
         steps.push(Step::new(
             "Associate the key with the existing log groups",
-            lines(&groups, |g| {
-                format!(
-                    "aws logs associate-kms-key --region {region} --log-group-name {} --kms-key-id \"$KEY_ARN\"",
-                    quote(g)
-                )
-            }),
-            &[TrailEvent::logs("AssociateKmsKey")],
+            groups
+                .iter()
+                .map(|g| {
+                    AwsCall::new(&LOGS_ASSOCIATE_KMS_KEY)
+                        .region(region)
+                        .text("log-group-name", *g)
+                        .var("kms-key-id", "KEY_ARN")
+                        .into()
+                })
+                .collect(),
         ));
         steps.push(Step::new(
             "Check the log groups' key (it can take up to 5 minutes)",
-            lines(&groups, |g| {
-                format!("aws logs describe-log-groups --region {region} --log-group-name-prefix {} --query 'logGroups[].[logGroupName,kmsKeyId]' --output text", quote(g))
-            }),
-            &[TrailEvent::logs("DescribeLogGroups")],
+            describe_groups(region, &groups),
         ));
     }
-    steps.push(check_step(&region, groups.first().copied()));
+    steps.push(check_step(region, groups.first().copied()));
     steps.push(Step::new(
         "Later, only to undo: stop encrypting new query results with the key",
-        format!("# aws logs disassociate-kms-key --region {region} --resource-identifier {query_results}"),
         // Commented out: it runs only if the user chooses to, so it records nothing by default.
-        &[],
+        vec![Line::commented(
+            AwsCall::new(&LOGS_DISASSOCIATE_KMS_KEY)
+                .region(region)
+                .text("resource-identifier", query_results.as_str()),
+        )],
     ));
     steps
 }
 
 fn key_step(input: &QueryResultKeyInput, region: &str) -> Step {
     if input.is_new_key() {
-        let description = quote(&format!(
-            "CloudWatch Logs Insights query results in {}",
-            input.region.trim()
-        ));
+        let description = format!("CloudWatch Logs Insights query results in {}", input.region.trim());
         Step::new(
             "Create the key with its policy",
-            format!(
-                "KEY_ARN=$(aws kms create-key --region {region} \\\n  --description {description} \\\n  --key-spec SYMMETRIC_DEFAULT --key-usage ENCRYPT_DECRYPT \\\n  --policy file://key-policy.json \\\n  --query KeyMetadata.Arn --output text)\necho \"$KEY_ARN\""
-            ),
-            &[TrailEvent::kms("CreateKey")],
+            key_policy::create_key(region, &description, "key-policy.json"),
         )
     } else {
         Step::new(
             "Back up the key's current policy, then apply the new one",
-            format!(
-                "KEY_ARN={}\naws kms get-key-policy --region {region} --key-id \"$KEY_ARN\" --policy-name default --output text > key-policy.backup.json\naws kms put-key-policy --region {region} --key-id \"$KEY_ARN\" --policy-name default --policy file://key-policy.json",
-                quote(input.key_arn.trim())
-            ),
-            &[TrailEvent::kms("GetKeyPolicy"), TrailEvent::kms("PutKeyPolicy")],
+            vec![
+                Line::set("KEY_ARN", input.key_arn.trim()),
+                key_policy::back_up(region, "KEY_ARN", "key-policy.backup.json"),
+                key_policy::put(region, "KEY_ARN", "key-policy.json"),
+            ],
         )
     }
 }
 
 /// A test query whose `encryptionKey` shows the key now in use. GetQueryResults is not among
-/// the actions the CloudTrail list names (domain-facts §5.1), so only StartQuery is listed.
+/// the actions the CloudTrail list names (domain-facts §5.1), so its table entry records nothing.
 fn check_step(region: &str, group: Option<&str>) -> Step {
     let log_group = match group {
-        Some(g) => format!("LOG_GROUP={}", quote(g)),
-        None => "LOG_GROUP=\"${LOG_GROUP:?set LOG_GROUP to any log group to run a test query on}\"".to_owned(),
+        Some(g) => Line::set("LOG_GROUP", g),
+        None => Line::Assign {
+            var: "LOG_GROUP",
+            value: Arg::Expr("\"${LOG_GROUP:?set LOG_GROUP to any log group to run a test query on}\"".into()),
+        },
     };
     Step::new(
         "After up to 5 minutes, check which key encrypts a new query's results",
-        format!(
-            "{log_group}\nQUERY_ID=$(aws logs start-query --region {region} --log-group-name \"$LOG_GROUP\" \\\n  --start-time $(( $(date +%s) - 3600 )) --end-time \"$(date +%s)\" \\\n  --query-string 'fields @timestamp | limit 1' --query queryId --output text)\nsleep 10\n# Prints the key ARN; \"None\" means the results still use the default encryption.\naws logs get-query-results --region {region} --query-id \"$QUERY_ID\" --query encryptionKey --output text"
-        ),
-        &[TrailEvent::logs("StartQuery")],
+        vec![
+            log_group,
+            AwsCall::new(&LOGS_START_QUERY)
+                .region(region)
+                .var("log-group-name", "LOG_GROUP")
+                .wrap()
+                .expr("start-time", "$(( $(date +%s) - 3600 ))")
+                .expr("end-time", "\"$(date +%s)\"")
+                .wrap()
+                .text("query-string", "fields @timestamp | limit 1")
+                .capture("QUERY_ID", "queryId")
+                .into(),
+            Line::Sleep(10),
+            Line::comment("Prints the key ARN; \"None\" means the results still use the default encryption."),
+            AwsCall::new(&LOGS_GET_QUERY_RESULTS)
+                .region(region)
+                .var("query-id", "QUERY_ID")
+                .query_text("encryptionKey")
+                .into(),
+        ],
     )
-}
-
-fn lines(groups: &[&str], line: impl Fn(&str) -> String) -> String {
-    groups.iter().map(|g| line(g)).collect::<Vec<_>>().join("\n")
 }

@@ -1,150 +1,166 @@
-//! The ordered AWS CLI steps, with every value filled in and quoted for bash, and the CloudTrail
-//! events each leaves (§5.1; note `PutBucketEncryption` is authorized by
-//! `s3:PutEncryptionConfiguration`).
+//! The ordered steps, as typed AWS calls with every value filled in (note `PutBucketEncryption`
+//! is authorized by `s3:PutEncryptionConfiguration`).
 
 use super::policies::{BUCKET_POLICY_FILE, CALLER_POLICY_FILE, ENCRYPTION_FILE, KEY_POLICY_FILE};
 use super::{BucketState, S3ExportInput};
 use crate::scenarios::new_key::{alias_name, rotation_and_alias};
-use crate::scenarios::shell::{quote, unless_error};
-use crate::scenarios::{Artifact, Document, Step, TrailEvent};
+use crate::scenarios::step::operation::{
+    IAM_ATTACH_ROLE_POLICY, IAM_ATTACH_USER_POLICY, IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, S3_CREATE_BUCKET,
+    S3_GET_BUCKET_ENCRYPTION, S3_GET_BUCKET_LOCATION, S3_GET_BUCKET_OWNERSHIP_CONTROLS, S3_GET_BUCKET_POLICY,
+    S3_PUT_BUCKET_ENCRYPTION, S3_PUT_BUCKET_POLICY,
+};
+use crate::scenarios::step::{key_policy, save_files, AwsCall, Line};
+use crate::scenarios::{Artifact, Document, Side, Step};
 
 mod export;
 
+/// A step the bucket's account runs (so named when it is not the log groups').
+fn at_bucket(input: &S3ExportInput, title: &str, lines: Vec<Line>) -> Step {
+    if input.is_cross_account() {
+        Step::new(format!("{title} (bucket account {})", input.bucket_owner()), lines)
+            .in_account(Side::Destination, input.bucket_owner())
+    } else {
+        Step::new(title, lines)
+    }
+}
+
+/// A step the log groups' account runs.
+fn at_logs(input: &S3ExportInput, title: &str, lines: Vec<Line>) -> Step {
+    if input.is_cross_account() {
+        Step::new(format!("{title} (log group account {})", input.account.trim()), lines)
+            .in_account(Side::Source, input.account.trim())
+    } else {
+        Step::new(title, lines)
+    }
+}
+
 pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) -> Vec<Step> {
-    let region = quote(input.region.trim());
-    let bucket = quote(input.bucket.trim());
-    let at_bucket = |title: &str| {
-        if input.is_cross_account() {
-            format!("{title} (bucket account {})", input.bucket_owner())
-        } else {
-            title.to_owned()
-        }
-    };
+    let region = input.region.trim();
+    let bucket = input.bucket.trim();
     let names: Vec<&str> = documents
         .iter()
         .map(|d| d.file_name.as_str())
         .chain(files.iter().map(|f| f.file_name.as_str()))
         .collect();
-    let mut steps = vec![Step::new(
-        "Save the documents",
-        format!(
-            "# Save each document below under its file name in this directory: {}",
-            names.join(", ")
-        ),
-        &[],
-    )];
+    let mut steps = vec![save_files("Save the documents", "document", &names)];
     if input.uses_kms() {
-        steps.extend(key_steps(input, &region, &at_bucket));
+        steps.extend(key_steps(input, region));
     }
     steps.push(match input.bucket_state {
-        BucketState::New => Step::new(at_bucket("Create the bucket"), create_bucket(input, &region, &bucket), &[TrailEvent::s3("CreateBucket")]),
-        BucketState::Existing => Step::new(
-            at_bucket("Check the bucket's Region, ACL setting and encryption, and back up its policy"),
-            format!(
-                "aws s3api get-bucket-location --bucket {bucket} --output text  # must print {region} (None means us-east-1)\n\
-                 # BucketOwnerEnforced: ACLs disabled; another value, or the error OwnershipControlsNotFoundError: ACLs enabled\n\
-                 {}\n\
-                 aws s3api get-bucket-encryption --bucket {bucket}  # aws:kms:dsse cannot be exported to\n\
-                 # NoSuchBucketPolicy: it has none yet, so there is nothing to back up\n\
-                 {}",
-                unless_error(
-                    &format!("aws s3api get-bucket-ownership-controls --bucket {bucket} --query 'OwnershipControls.Rules[0].ObjectOwnership' --output text"),
-                    "ownership-controls.err",
-                    "OwnershipControlsNotFoundError"
-                ),
-                unless_error(
-                    &format!("aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text > bucket-policy.backup.json"),
-                    "bucket-policy.backup.err",
-                    "NoSuchBucketPolicy"
-                )
-            ),
-            &[
-                TrailEvent::s3("GetBucketLocation"),
-                TrailEvent::s3("GetBucketOwnershipControls"),
-                TrailEvent::s3("GetBucketEncryption"),
-                TrailEvent::s3("GetBucketPolicy"),
+        BucketState::New => at_bucket(input, "Create the bucket", vec![create_bucket(input, region, bucket)]),
+        BucketState::Existing => at_bucket(
+            input,
+            "Check the bucket's Region, ACL setting and encryption, and back up its policy",
+            vec![
+                AwsCall::new(&S3_GET_BUCKET_LOCATION)
+                    .text("bucket", bucket)
+                    .text("output", "text")
+                    .comment(format!("must print {} (None means us-east-1)", crate::scenarios::shell::quote(region)))
+                    .into(),
+                Line::comment("BucketOwnerEnforced: ACLs disabled; another value, or the error OwnershipControlsNotFoundError: ACLs enabled"),
+                AwsCall::new(&S3_GET_BUCKET_OWNERSHIP_CONTROLS)
+                    .text("bucket", bucket)
+                    .query_text("OwnershipControls.Rules[0].ObjectOwnership")
+                    .unless_error("ownership-controls.err", "OwnershipControlsNotFoundError")
+                    .into(),
+                AwsCall::new(&S3_GET_BUCKET_ENCRYPTION)
+                    .text("bucket", bucket)
+                    .comment("aws:kms:dsse cannot be exported to")
+                    .into(),
+                Line::comment("NoSuchBucketPolicy: it has none yet, so there is nothing to back up"),
+                AwsCall::new(&S3_GET_BUCKET_POLICY)
+                    .text("bucket", bucket)
+                    .query_text("Policy")
+                    .writes("bucket-policy.backup.json")
+                    .unless_error("bucket-policy.backup.err", "NoSuchBucketPolicy")
+                    .into(),
             ],
         ),
     });
-    steps.push(Step::new(
-        at_bucket("Apply the bucket policy"),
-        format!("aws s3api put-bucket-policy --region {region} --bucket {bucket} --policy file://{BUCKET_POLICY_FILE}"),
-        &[TrailEvent::s3("PutBucketPolicy")],
+    steps.push(at_bucket(
+        input,
+        "Apply the bucket policy",
+        vec![AwsCall::new(&S3_PUT_BUCKET_POLICY)
+            .region(region)
+            .text("bucket", bucket)
+            .file("policy", BUCKET_POLICY_FILE)
+            .into()],
     ));
-    let (prepare, encryption_file) = resolved(input, ENCRYPTION_FILE);
-    steps.push(Step::new(
-        at_bucket("Set the bucket's default encryption"),
-        format!(
-            "{prepare}aws s3api put-bucket-encryption --region {region} --bucket {bucket} --server-side-encryption-configuration file://{encryption_file}"
-        ),
-        &[TrailEvent::s3("PutBucketEncryption")],
-    ));
+    let (mut lines, encryption_file) = resolved(input, ENCRYPTION_FILE);
+    lines.push(
+        AwsCall::new(&S3_PUT_BUCKET_ENCRYPTION)
+            .region(region)
+            .text("bucket", bucket)
+            .file("server-side-encryption-configuration", encryption_file)
+            .into(),
+    );
+    steps.push(at_bucket(input, "Set the bucket's default encryption", lines));
     if let Some(step) = caller_step(input) {
         steps.push(step);
     }
-    steps.extend(export::steps(input, &region, &bucket));
+    steps.extend(export::steps(input, region, bucket));
     steps
 }
 
-fn key_steps(input: &S3ExportInput, region: &str, at_bucket: &dyn Fn(&str) -> String) -> Vec<Step> {
+fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
     if input.is_new_key() {
-        let description = quote(&format!(
-            "Default key of bucket {} (CloudWatch Logs export)",
-            input.bucket.trim()
-        ));
-        return vec![Step::new(
-            at_bucket("Create the bucket key with its policy"),
-            format!(
-                "KEY_ARN=$(aws kms create-key --region {region} \\\n  --description {description} \\\n  --key-spec SYMMETRIC_DEFAULT --key-usage ENCRYPT_DECRYPT \\\n  --policy file://{KEY_POLICY_FILE} \\\n  --query KeyMetadata.Arn --output text)\necho \"$KEY_ARN\""
+        let description = format!("Default key of bucket {} (CloudWatch Logs export)", input.bucket.trim());
+        return vec![
+            at_bucket(
+                input,
+                "Create the bucket key with its policy",
+                key_policy::create_key(region, &description, KEY_POLICY_FILE),
             ),
-            &[TrailEvent::kms("CreateKey")],
-        ),
-        rotation_and_alias(
-            &at_bucket("Turn on the bucket key's automatic rotation and give it an alias"),
-            region,
-            &alias_name("cloudwatch-logs-export", input.bucket.trim()),
-        )];
+            at_bucket(
+                input,
+                "Turn on the bucket key's automatic rotation and give it an alias",
+                rotation_and_alias(region, &alias_name("cloudwatch-logs-export", input.bucket.trim())),
+            ),
+        ];
     }
     vec![
-        Step::new(
-            at_bucket("Back up the bucket key's policy"),
-            format!(
-                "KEY_ARN={}\naws kms get-key-policy --region {region} --key-id \"$KEY_ARN\" --policy-name default --output text > key-policy.backup.json",
-                quote(input.key_arn.trim())
-            ),
-            &[TrailEvent::kms("GetKeyPolicy")],
+        at_bucket(
+            input,
+            "Back up the bucket key's policy",
+            vec![
+                Line::set("KEY_ARN", input.key_arn.trim()),
+                key_policy::back_up(region, "KEY_ARN", "key-policy.backup.json"),
+            ],
         ),
-        Step::new(
-            at_bucket("Apply the key policy (after merging anything to keep from the backup)"),
-            format!("aws kms put-key-policy --region {region} --key-id \"$KEY_ARN\" --policy-name default --policy file://{KEY_POLICY_FILE}"),
-            &[TrailEvent::kms("PutKeyPolicy")],
+        at_bucket(
+            input,
+            "Apply the key policy (after merging anything to keep from the backup)",
+            vec![key_policy::put(region, "KEY_ARN", KEY_POLICY_FILE)],
         ),
     ]
 }
 
-fn create_bucket(input: &S3ExportInput, region: &str, bucket: &str) -> String {
+fn create_bucket(input: &S3ExportInput, region: &str, bucket: &str) -> Line {
+    let mut call = AwsCall::new(&S3_CREATE_BUCKET).region(region).text("bucket", bucket);
     // S3 rejects LocationConstraint=us-east-1: that Region is the default and must be left out.
-    let location = if input.region.trim() == "us-east-1" {
-        String::new()
-    } else {
-        format!(" --create-bucket-configuration LocationConstraint={region}")
-    };
+    if region != "us-east-1" {
+        call = call.text("create-bucket-configuration", format!("LocationConstraint={region}"));
+    }
     let ownership = if input.acls_enabled {
         "BucketOwnerPreferred"
     } else {
         "BucketOwnerEnforced"
     };
-    format!("aws s3api create-bucket --region {region} --bucket {bucket}{location} --object-ownership {ownership}")
+    call.text("object-ownership", ownership).into()
 }
 
-/// A command that fills the new key's ARN into `file`, and the file to read afterwards.
-fn resolved(input: &S3ExportInput, file: &str) -> (String, String) {
+/// A line that fills the new key's ARN into `file`, if the key is new, and the file to read.
+fn resolved(input: &S3ExportInput, file: &str) -> (Vec<Line>, String) {
     if !(input.uses_kms() && input.is_new_key()) {
-        return (String::new(), file.to_owned());
+        return (Vec::new(), file.to_owned());
     }
     let out = file.replace(".json", ".resolved.json");
-    let script = quote(&format!("s|{}|", input.key_arn_or_placeholder()));
-    (format!("sed {script}\"$KEY_ARN\"'|' {file} > {out}\n"), out)
+    let line = Line::ResolveKey {
+        placeholder: input.key_arn_or_placeholder(),
+        file: file.to_owned(),
+        out: out.clone(),
+    };
+    (vec![line], out)
 }
 
 fn caller_step(input: &S3ExportInput) -> Option<Step> {
@@ -153,47 +169,32 @@ fn caller_step(input: &S3ExportInput) -> Option<Step> {
         return None;
     }
     let (mut lines, file) = if input.is_cross_account() {
-        let (prepare, file) = resolved(input, CALLER_POLICY_FILE);
-        (prepare.lines().map(str::to_owned).collect::<Vec<_>>(), file)
+        resolved(input, CALLER_POLICY_FILE)
     } else {
         (Vec::new(), CALLER_POLICY_FILE.to_owned())
     };
     let read_only = format!("arn:{}:iam::aws:policy/AmazonS3ReadOnlyAccess", input.partition.id());
-    let mut events = Vec::new();
     for arn in callers {
-        let (kind, name) = principal_name(arn);
-        let (put, attach) = if kind == "user" {
-            ("PutUserPolicy", "AttachUserPolicy")
+        let (user, name) = principal_name(arn);
+        let (put, attach, flag) = if user {
+            (&IAM_PUT_USER_POLICY, &IAM_ATTACH_USER_POLICY, "user-name")
         } else {
-            ("PutRolePolicy", "AttachRolePolicy")
+            (&IAM_PUT_ROLE_POLICY, &IAM_ATTACH_ROLE_POLICY, "role-name")
         };
-        for event in [TrailEvent::iam(put), TrailEvent::iam(attach)] {
-            if !events.contains(&event) {
-                events.push(event);
-            }
-        }
-        let name = quote(name);
-        lines.push(format!(
-            "aws iam put-{kind}-policy --{kind}-name {name} --policy-name cloudwatch-logs-export --policy-document file://{file}"
-        ));
-        lines.push(format!(
-            "aws iam attach-{kind}-policy --{kind}-name {name} --policy-arn {read_only}"
-        ));
+        lines.push(
+            AwsCall::new(put)
+                .text(flag, name)
+                .text("policy-name", "cloudwatch-logs-export")
+                .file("policy-document", file.as_str())
+                .into(),
+        );
+        lines.push(AwsCall::new(attach).text(flag, name).text("policy-arn", read_only.as_str()).into());
     }
-    let title = if input.is_cross_account() {
-        format!(
-            "Give the exporting roles their permissions (log group account {})",
-            input.account.trim()
-        )
-    } else {
-        "Give the exporting roles their permissions".to_owned()
-    };
-    Some(Step::new(title, lines.join("\n"), &events))
+    Some(at_logs(input, "Give the exporting roles their permissions", lines))
 }
 
-/// `("role", "name")` or `("user", "name")` from an IAM ARN; the name is the last path segment.
-fn principal_name(arn: &str) -> (&'static str, &str) {
+/// Whether an IAM ARN names a user (else a role), and its name: the last path segment.
+fn principal_name(arn: &str) -> (bool, &str) {
     let resource = arn.splitn(6, ':').nth(5).unwrap_or("");
-    let kind = if resource.starts_with("user/") { "user" } else { "role" };
-    (kind, resource.rsplit('/').next().unwrap_or(resource))
+    (resource.starts_with("user/"), resource.rsplit('/').next().unwrap_or(resource))
 }

@@ -5,6 +5,8 @@
 
 use super::firehose::{role_arn, ROLE_NAME, TAG_KEY};
 use super::operations::{DESTINATION_UNDO, SOURCE_LIST, SOURCE_UNDO};
+use super::operator::setup_role;
+use super::permissions::{DESTINATION_SETUP_FILE, SETUP_FILE, SOURCE_SETUP_FILE};
 use super::{deputy, log_group, s3, Destination, VendedLogsInput};
 use crate::eval::{Caller, DecisionEffect, Request};
 use crate::scenarios::calls::RequiredCall;
@@ -20,9 +22,6 @@ const KEY_STATEMENT_FILE: &str = "key-policy-statement.json";
 const ROLE_PERMISSIONS_FILE: &str = "log-delivery-role-permissions.json";
 const ROLE_TRUST_FILE: &str = "log-delivery-role-trust.json";
 const DESTINATION_POLICY_FILE: &str = "delivery-destination-policy.json";
-const SETUP_FILE: &str = "setup-permissions.json";
-const SOURCE_SETUP_FILE: &str = "source-account-permissions.json";
-const DESTINATION_SETUP_FILE: &str = "destination-account-permissions.json";
 
 /// Sids of the setup policies (permissions.rs).
 const V1_DELIVERY_SID: &str = "AllowLogDeliveryActions";
@@ -39,11 +38,6 @@ const CREATE_DELIVERY_SID: &str = "AllowCreateDelivery";
 /// Accounts that are never the source account here, for the calls that must be refused.
 const STRANGER_ACCOUNTS: [&str; 2] = ["999999999999", "888888888888"];
 
-/// The role that runs the setup in an account: the bundle's setup policies are for whichever role
-/// they are attached to, so a stand-in name is used.
-fn setup_role(input: &VendedLogsInput, account: &str) -> String {
-    format!("arn:{}:iam::{account}:role/log-delivery-setup", input.p())
-}
 
 pub fn required_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
     let mut calls = match input.destination {

@@ -4,7 +4,7 @@
 use super::deputy::{delivery_principal, DELIVERY_PRINCIPAL};
 use super::VendedLogsInput;
 use crate::policy::{Policy, PolicyKind, Statement, ValueList};
-use crate::scenarios::{Document, Explanation};
+use crate::scenarios::{Document, ExpectedFinding, Explanation};
 
 pub const ROLE_NAME: &str = "AWSServiceRoleForLogDelivery";
 pub const TAG_KEY: &str = "LogDeliveryEnabled";
@@ -68,6 +68,8 @@ pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
                 doc_url: doc_url(input),
                 kept_because: Some(AWS_OWNED),
             }],
+            fragment: false,
+            expected_findings: Vec::new(),
         },
         Document {
             name: format!("{ROLE_NAME} trust policy (AWS managed, for reference)"),
@@ -81,6 +83,12 @@ pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
                 ),
                 doc_url: doc_url(input),
                 kept_because: Some(AWS_OWNED),
+            }],
+            fragment: false,
+            expected_findings: vec![ExpectedFinding {
+                code: "SEC002",
+                sid: ROLE_NAME.into(),
+                because: AWS_OWNED,
             }],
         },
     ]

@@ -46,6 +46,8 @@ pub fn policy(input: &VendedLogsInput) -> Document {
             doc_url: if input.is_v2() { V2_DOC } else { V1_DOC },
             kept_because: None,
         }],
+        fragment: false,
+        expected_findings: Vec::new(),
     }
 }
 

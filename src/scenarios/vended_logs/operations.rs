@@ -1,46 +1,20 @@
 //! The CloudWatch Logs operations the V2 steps run, per account and purpose. The steps write their
-//! commands and CloudTrail events from these and the cross-account setup policies grant exactly
-//! these, so a step cannot call what its account's policy does not allow.
+//! calls from these and the cross-account setup policies grant exactly these, so a step cannot call
+//! what its account's policy does not allow.
 
-use crate::scenarios::TrailEvent;
+use crate::scenarios::step::operation::{self, Operation};
 
-/// One CloudWatch Logs API operation, by its API name: the IAM action and the CloudTrail event
-/// carry that name, the AWS CLI its kebab-case form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LogsOperation(pub &'static str);
+/// One CloudWatch Logs API operation: the IAM action and the CloudTrail event carry its API name.
+pub type LogsOperation = &'static Operation;
 
-impl LogsOperation {
-    /// `PutDeliverySource` → `logs:PutDeliverySource`.
-    pub fn action(self) -> String {
-        format!("logs:{}", self.0)
-    }
-
-    /// The CloudTrail record a call of it leaves.
-    pub const fn trail_event(self) -> TrailEvent {
-        TrailEvent::logs(self.0)
-    }
-
-    /// `PutDeliverySource` → `aws logs put-delivery-source`.
-    pub fn command(self) -> String {
-        let mut out = "aws logs ".to_owned();
-        for (i, c) in self.0.char_indices() {
-            if c.is_ascii_uppercase() && i > 0 {
-                out.push('-');
-            }
-            out.push(c.to_ascii_lowercase());
-        }
-        out
-    }
-}
-
-pub const PUT_DELIVERY_SOURCE: LogsOperation = LogsOperation("PutDeliverySource");
-pub const CREATE_DELIVERY: LogsOperation = LogsOperation("CreateDelivery");
-pub const DESCRIBE_DELIVERIES: LogsOperation = LogsOperation("DescribeDeliveries");
-pub const DELETE_DELIVERY: LogsOperation = LogsOperation("DeleteDelivery");
-pub const DELETE_DELIVERY_SOURCE: LogsOperation = LogsOperation("DeleteDeliverySource");
-pub const PUT_DELIVERY_DESTINATION: LogsOperation = LogsOperation("PutDeliveryDestination");
-pub const PUT_DELIVERY_DESTINATION_POLICY: LogsOperation = LogsOperation("PutDeliveryDestinationPolicy");
-pub const DELETE_DELIVERY_DESTINATION: LogsOperation = LogsOperation("DeleteDeliveryDestination");
+pub const PUT_DELIVERY_SOURCE: LogsOperation = &operation::LOGS_PUT_DELIVERY_SOURCE;
+pub const CREATE_DELIVERY: LogsOperation = &operation::LOGS_CREATE_DELIVERY;
+pub const DESCRIBE_DELIVERIES: LogsOperation = &operation::LOGS_DESCRIBE_DELIVERIES;
+pub const DELETE_DELIVERY: LogsOperation = &operation::LOGS_DELETE_DELIVERY;
+pub const DELETE_DELIVERY_SOURCE: LogsOperation = &operation::LOGS_DELETE_DELIVERY_SOURCE;
+pub const PUT_DELIVERY_DESTINATION: LogsOperation = &operation::LOGS_PUT_DELIVERY_DESTINATION;
+pub const PUT_DELIVERY_DESTINATION_POLICY: LogsOperation = &operation::LOGS_PUT_DELIVERY_DESTINATION_POLICY;
+pub const DELETE_DELIVERY_DESTINATION: LogsOperation = &operation::LOGS_DELETE_DELIVERY_DESTINATION;
 
 /// The source account sets up (AWS's cross-account example grants these two).
 pub const SOURCE_SETUP: [LogsOperation; 2] = [PUT_DELIVERY_SOURCE, CREATE_DELIVERY];
@@ -60,6 +34,7 @@ pub fn actions(operations: &[LogsOperation]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenarios::TrailEvent;
 
     #[test]
     fn actions_are_the_api_names_and_commands_their_cli_names() {

@@ -7,6 +7,11 @@ use super::{Destination, VendedLogsInput};
 use crate::policy::{Policy, PolicyKind, Principal, Statement, ValueList};
 use crate::scenarios::{Document, Explanation};
 
+/// The setup role's policy, same account; across accounts one per account.
+pub(super) const SETUP_FILE: &str = "setup-permissions.json";
+pub(super) const SOURCE_SETUP_FILE: &str = "source-account-permissions.json";
+pub(super) const DESTINATION_SETUP_FILE: &str = "destination-account-permissions.json";
+
 const OVERVIEW_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html";
 const V2_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-vended-logs-permissions-V2.html";
 const SERVICE_DOC: &str =
@@ -89,6 +94,8 @@ impl Parts {
             kind: PolicyKind::Identity,
             policy: Policy::new(self.statements),
             explanations: self.explanations,
+            fragment: false,
+            expected_findings: Vec::new(),
         }
     }
 }
@@ -109,7 +116,7 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
         console_extras(input, &mut parts);
         return vec![parts.document(
             format!("IAM policy for the role that sets up delivery (account {a})"),
-            "setup-permissions.json",
+            SETUP_FILE,
         )];
     }
     let mut source = Parts::default();
@@ -176,11 +183,11 @@ pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
     vec![
         source.document(
             format!("IAM policy for the setup role in the source account {a}"),
-            "source-account-permissions.json",
+            SOURCE_SETUP_FILE,
         ),
         destination.document(
             format!("IAM policy for the setup role in the destination account {b}"),
-            "destination-account-permissions.json",
+            DESTINATION_SETUP_FILE,
         ),
     ]
 }
@@ -348,5 +355,7 @@ pub fn delivery_destination_policy(input: &VendedLogsInput) -> Document {
             doc_url: CROSS_DOC,
             kept_because: None,
         }],
+        fragment: false,
+        expected_findings: Vec::new(),
     }
 }

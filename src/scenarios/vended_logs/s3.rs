@@ -113,6 +113,8 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
                 kept_because: None,
             },
         ],
+        fragment: false,
+        expected_findings: Vec::new(),
     }
 }
 
@@ -154,6 +156,8 @@ pub fn key_statement(input: &VendedLogsInput) -> Document {
             doc_url: doc_url(input),
             kept_because: None,
         }],
+        fragment: true,
+        expected_findings: Vec::new(),
     }
 }
 

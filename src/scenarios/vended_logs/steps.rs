@@ -1,22 +1,21 @@
-//! The ordered AWS CLI steps, with every value filled in and quoted for bash. Across accounts
-//! each step says which account runs it.
+//! The ordered steps, as typed AWS calls with every value filled in. Across accounts each step
+//! says which account runs it.
 
 use super::firehose::{ROLE_NAME, TAG_KEY};
 use super::operations::{
-    LogsOperation, CREATE_DELIVERY, DELETE_DELIVERY, DELETE_DELIVERY_DESTINATION, DELETE_DELIVERY_SOURCE,
-    DESCRIBE_DELIVERIES, PUT_DELIVERY_DESTINATION, PUT_DELIVERY_DESTINATION_POLICY, PUT_DELIVERY_SOURCE,
+    CREATE_DELIVERY, DELETE_DELIVERY, DELETE_DELIVERY_DESTINATION, DELETE_DELIVERY_SOURCE, DESCRIBE_DELIVERIES,
+    PUT_DELIVERY_DESTINATION, PUT_DELIVERY_DESTINATION_POLICY, PUT_DELIVERY_SOURCE,
 };
+use super::permissions::{DESTINATION_SETUP_FILE, SETUP_FILE, SOURCE_SETUP_FILE};
 use super::{log_group, Destination, VendedLogsInput};
 use crate::policy::Arn;
-use crate::scenarios::shell::{quote, unless_error};
-use crate::scenarios::{Document, Step, TrailEvent};
-
-/// Which account a step runs in.
-#[derive(Clone, Copy)]
-enum Side {
-    Source,
-    Destination,
-}
+use crate::scenarios::step::operation::{
+    FIREHOSE_LIST_TAGS, FIREHOSE_TAG, IAM_CREATE_SERVICE_LINKED_ROLE, IAM_PUT_ROLE_POLICY,
+    LOGS_DESCRIBE_RESOURCE_POLICIES, LOGS_PUT_RESOURCE_POLICY, S3_GET_BUCKET_ACL, S3_GET_BUCKET_POLICY,
+    S3_PUT_BUCKET_OWNERSHIP_CONTROLS, S3_PUT_BUCKET_POLICY,
+};
+use crate::scenarios::step::{key_policy, save_files, AwsCall, Line};
+use crate::scenarios::{Document, Side, Step, TrailEvent};
 
 /// `what`, led by the account that runs it when two accounts take part.
 fn title(input: &VendedLogsInput, side: Side, what: &str) -> String {
@@ -28,35 +27,43 @@ fn title(input: &VendedLogsInput, side: Side, what: &str) -> String {
             .unwrap_or_default();
     }
     match side {
-        Side::Source => format!("In the source account {}: {what}", input.source_account()),
         Side::Destination => format!("In the destination account {}: {what}", input.destination_account()),
+        _ => format!("In the source account {}: {what}", input.source_account()),
     }
 }
 
-/// Keeps the backup's statements except those whose Sid the new document also has, then adds
-/// the new ones: re-running replaces this tool's statements instead of duplicating them.
-fn merge(backup: &str, add: &str, out: &str) -> String {
-    format!(
-        "jq --slurpfile add {add} '($add[0].Statement | map(.Sid)) as $sids | .Statement = ([.Statement] | flatten | map(select(.Sid as $s | $sids | index($s) == null))) + $add[0].Statement' {backup} > {out}"
-    )
+/// The setup role's policy in `side`'s account.
+pub fn setup_policy(input: &VendedLogsInput, side: Side) -> &'static str {
+    match side {
+        _ if !input.is_cross_account() => SETUP_FILE,
+        Side::Destination => DESTINATION_SETUP_FILE,
+        _ => SOURCE_SETUP_FILE,
+    }
+}
+
+/// A step `side`'s account runs, titled so when two accounts take part.
+fn in_account(input: &VendedLogsInput, side: Side, what: &str, lines: Vec<Line>) -> Step {
+    let step = Step::new(title(input, side, what), lines);
+    match side {
+        _ if !input.is_cross_account() => step,
+        Side::Destination => step.in_account(side, input.destination_account()),
+        _ => step.in_account(side, input.source_account()),
+    }
+}
+
+/// A step the setup role runs in `side`'s account.
+fn step(input: &VendedLogsInput, side: Side, what: &str, lines: Vec<Line>) -> Step {
+    in_account(input, side, what, lines).run_with(setup_policy(input, side))
 }
 
 /// A step shown but not run: every line commented out, so it records no events.
-fn commented(title: String, command: String) -> Step {
-    let command = command.lines().map(|l| format!("# {l}")).collect::<Vec<_>>().join("\n");
-    Step::new(title, command, &[])
+fn commented(title: String, lines: Vec<Line>) -> Step {
+    Step::new(title, lines.into_iter().map(Line::commented).collect())
 }
 
 pub fn steps(input: &VendedLogsInput, documents: &[Document]) -> Vec<Step> {
     let files: Vec<&str> = documents.iter().map(|d| d.file_name.as_str()).collect();
-    let mut steps = vec![Step::new(
-        "Save the documents",
-        format!(
-            "# Save each document below under its file name in this directory: {}",
-            files.join(", ")
-        ),
-        &[],
-    )];
+    let mut steps = vec![save_files("Save the documents", "document", &files)];
     permissions(input, &mut steps);
     destination(input, &mut steps);
     if input.is_v2() {
@@ -68,113 +75,109 @@ pub fn steps(input: &VendedLogsInput, documents: &[Document]) -> Vec<Step> {
 }
 
 fn permissions(input: &VendedLogsInput, steps: &mut Vec<Step>) {
-    let put = |file: &str| {
-        format!(
-            ": \"${{SETUP_ROLE:?set SETUP_ROLE to the name of the role that sets up delivery}}\"\naws iam put-role-policy --role-name \"$SETUP_ROLE\" --policy-name vended-logs-setup --policy-document file://{file}"
-        )
+    let put = |file: &'static str| {
+        vec![
+            Line::Require {
+                var: "SETUP_ROLE",
+                message: "set SETUP_ROLE to the name of the role that sets up delivery".into(),
+            },
+            AwsCall::new(&IAM_PUT_ROLE_POLICY)
+                .var("role-name", "SETUP_ROLE")
+                .text("policy-name", "vended-logs-setup")
+                .file("policy-document", file)
+                .into(),
+        ]
     };
-    let event = [TrailEvent::iam("PutRolePolicy")];
     if input.is_cross_account() {
-        for (side, file) in [
-            (Side::Source, "source-account-permissions.json"),
-            (Side::Destination, "destination-account-permissions.json"),
-        ] {
-            steps.push(Step::new(
-                title(input, side, "give the setup role its permissions"),
-                put(file),
-                &event,
-            ));
+        // Run by whoever may change the role's policies, not by the role itself.
+        for side in [Side::Source, Side::Destination] {
+            let lines = put(setup_policy(input, side));
+            steps.push(in_account(input, side, "give the setup role its permissions", lines));
         }
     } else {
-        steps.push(Step::new(
-            "Give the setup role its permissions",
-            put("setup-permissions.json"),
-            &event,
-        ));
+        steps.push(Step::new("Give the setup role its permissions", put(SETUP_FILE)));
     }
 }
 
 /// What the destination account does to its log group, bucket, key or stream.
 fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
-    let region = quote(input.region());
+    let region = input.region();
     let manual = input.policy_is_manual();
     let optional = "Optional: CloudWatch Logs does this itself when logging is turned on — ";
     match input.destination {
         Destination::CloudwatchLogs => {
-            let command = format!(
-                "aws logs put-resource-policy --region {region} --policy-name {} --policy-document file://log-group-policy.json",
-                quote(&log_group::policy_name(input))
-            );
+            let lines = vec![AwsCall::new(&LOGS_PUT_RESOURCE_POLICY)
+                .region(region)
+                .text("policy-name", log_group::policy_name(input))
+                .file("policy-document", "log-group-policy.json")
+                .into()];
+            let what = "apply the log group resource policy";
             if manual {
-                steps.push(Step::new(
-                    title(input, Side::Destination, "apply the log group resource policy"),
-                    command,
-                    &[TrailEvent::logs("PutResourcePolicy")],
-                ));
+                steps.push(step(input, Side::Destination, what, lines));
             } else {
-                steps.push(commented(
-                    format!("{optional}apply the log group resource policy"),
-                    command,
-                ));
+                steps.push(commented(format!("{optional}{what}"), lines));
             }
         }
-        Destination::S3 if input.uses_bucket_acl() => steps.push(Step::new(
-            title(input, Side::Destination, "enable ACLs on the bucket (the service's log-delivery account is granted access in the bucket ACL; this affects every writer of a shared bucket)"),
-            format!(
-                "aws s3api put-bucket-ownership-controls --bucket {} --ownership-controls 'Rules=[{{ObjectOwnership=BucketOwnerPreferred}}]'",
-                quote(input.bucket.trim())
-            ),
-            &[TrailEvent::s3("PutBucketOwnershipControls")],
+        Destination::S3 if input.uses_bucket_acl() => steps.push(step(
+            input,
+            Side::Destination,
+            "enable ACLs on the bucket (the service's log-delivery account is granted access in the bucket ACL; this affects every writer of a shared bucket)",
+            vec![AwsCall::new(&S3_PUT_BUCKET_OWNERSHIP_CONTROLS)
+                .text("bucket", input.bucket.trim())
+                .text("ownership-controls", "Rules=[{ObjectOwnership=BucketOwnerPreferred}]")
+                .into()],
         )),
         Destination::S3 => {
             if input.has_key() {
                 steps.push(key_step(input));
             }
-            let bucket = quote(input.bucket.trim());
-            let command = format!(
-                "{}\n# NoSuchBucketPolicy: the bucket has none yet, so the merge starts from an empty policy\nif grep -q NoSuchBucketPolicy bucket-policy.backup.err; then echo '{{\"Version\": \"2012-10-17\", \"Statement\": []}}' > bucket-policy.backup.json; fi\n{}\naws s3api put-bucket-policy --bucket {bucket} --policy file://bucket-policy.merged.json",
-                unless_error(
-                    &format!("aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text > bucket-policy.backup.json"),
-                    "bucket-policy.backup.err",
-                    "NoSuchBucketPolicy"
-                ),
-                merge("bucket-policy.backup.json", "bucket-policy.json", "bucket-policy.merged.json")
-            );
+            let bucket = input.bucket.trim();
+            let lines = vec![
+                AwsCall::new(&S3_GET_BUCKET_POLICY)
+                    .text("bucket", bucket)
+                    .query_text("Policy")
+                    .writes("bucket-policy.backup.json")
+                    .unless_error("bucket-policy.backup.err", "NoSuchBucketPolicy")
+                    .into(),
+                Line::comment("NoSuchBucketPolicy: the bucket has none yet, so the merge starts from an empty policy"),
+                Line::shell("if grep -q NoSuchBucketPolicy bucket-policy.backup.err; then echo '{\"Version\": \"2012-10-17\", \"Statement\": []}' > bucket-policy.backup.json; fi"),
+                Line::MergeStatements {
+                    backup: "bucket-policy.backup.json",
+                    add: "bucket-policy.json",
+                    out: "bucket-policy.merged.json",
+                },
+                AwsCall::new(&S3_PUT_BUCKET_POLICY)
+                    .text("bucket", bucket)
+                    .file("policy", "bucket-policy.merged.json")
+                    .into(),
+            ];
             let what = "add the delivery statements to the bucket policy (needs jq; other statements are kept)";
             if manual {
-                steps.push(Step::new(
-                    title(input, Side::Destination, what),
-                    command,
-                    &[TrailEvent::s3("GetBucketPolicy"), TrailEvent::s3("PutBucketPolicy")],
-                ));
+                steps.push(step(input, Side::Destination, what, lines));
             } else {
-                steps.push(commented(format!("{optional}{what}"), command));
+                steps.push(commented(format!("{optional}{what}"), lines));
             }
         }
         Destination::Firehose => {
-            steps.push(Step::new(
-                title(
-                    input,
-                    Side::Destination,
-                    &format!("create the {ROLE_NAME} service-linked role unless it exists"),
-                ),
-                format!(
-                    "{}  # \"Service role name {ROLE_NAME} has been taken\": it exists already",
-                    unless_error(
-                        "aws iam create-service-linked-role --aws-service-name delivery.logs.amazonaws.com",
-                        "service-linked-role.err",
-                        "'has been taken'"
-                    )
-                ),
-                &[TrailEvent::iam("CreateServiceLinkedRole")],
+            steps.push(step(
+                input,
+                Side::Destination,
+                &format!("create the {ROLE_NAME} service-linked role unless it exists"),
+                vec![AwsCall::new(&IAM_CREATE_SERVICE_LINKED_ROLE)
+                    .text("aws-service-name", "delivery.logs.amazonaws.com")
+                    .unless_error("service-linked-role.err", "has been taken")
+                    .comment(format!("\"Service role name {ROLE_NAME} has been taken\": it exists already"))
+                    .into()],
             ));
-            steps.push(Step::new(
-                title(input, Side::Destination, "tag the stream so the role may write to it"),
-                format!(
-                    "aws firehose tag-delivery-stream --region {region} --delivery-stream-name {} --tags Key={TAG_KEY},Value=true",
-                    quote(input.delivery_stream.trim())
-                ),
-                &[TrailEvent::firehose("TagDeliveryStream")],
+            steps.push(step(
+                input,
+                Side::Destination,
+                "tag the stream so the role may write to it",
+                vec![AwsCall::new(&FIREHOSE_TAG)
+                    .region(region)
+                    .text("delivery-stream-name", input.delivery_stream.trim())
+                    .text("tags", format!("Key={TAG_KEY},Value=true"))
+                    .into()],
             ));
         }
     }
@@ -188,19 +191,20 @@ fn key_step(input: &VendedLogsInput) -> Step {
         .map(|a| a.region)
         .filter(|r| !r.is_empty())
         .unwrap_or(input.region());
-    let key_region = quote(key_region);
-    Step::new(
-        title(
-            input,
-            Side::Destination,
-            "as a key administrator, add the delivery statement to the key policy (needs jq; other statements are kept)",
-        ),
-        format!(
-            "KEY_ARN={}\naws kms get-key-policy --region {key_region} --key-id \"$KEY_ARN\" --policy-name default --output text > key-policy.backup.json\n{}\naws kms put-key-policy --region {key_region} --key-id \"$KEY_ARN\" --policy-name default --policy file://key-policy.json",
-            quote(key),
-            merge("key-policy.backup.json", "key-policy-statement.json", "key-policy.json")
-        ),
-        &[TrailEvent::kms("GetKeyPolicy"), TrailEvent::kms("PutKeyPolicy")],
+    in_account(
+        input,
+        Side::Destination,
+        "as a key administrator, add the delivery statement to the key policy (needs jq; other statements are kept)",
+        vec![
+            Line::set("KEY_ARN", key),
+            key_policy::back_up(key_region, "KEY_ARN", "key-policy.backup.json"),
+            Line::MergeStatements {
+                backup: "key-policy.backup.json",
+                add: "key-policy-statement.json",
+                out: "key-policy.json",
+            },
+            key_policy::put(key_region, "KEY_ARN", "key-policy.json"),
+        ],
     )
 }
 
@@ -208,91 +212,97 @@ fn key_step(input: &VendedLogsInput) -> Step {
 fn automatic_events(input: &VendedLogsInput) -> Vec<TrailEvent> {
     match input.destination {
         _ if input.policy_is_manual() || input.uses_bucket_acl() => vec![],
-        Destination::CloudwatchLogs => vec![TrailEvent::logs("PutResourcePolicy")],
-        Destination::S3 => vec![TrailEvent::s3("PutBucketPolicy")],
+        Destination::CloudwatchLogs => vec![LOGS_PUT_RESOURCE_POLICY.trail_event()],
+        Destination::S3 => vec![S3_PUT_BUCKET_POLICY.trail_event()],
         Destination::Firehose => vec![],
     }
 }
 
 fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
-    let region = quote(input.region());
-    let source = quote(input.delivery_source_name.trim());
-    let destination = quote(input.delivery_destination_name.trim());
-    let run = |op: LogsOperation, args: String| format!("{} --region {region} {args}", op.command());
-    steps.push(Step::new(
-        title(input, Side::Source, "create the delivery source"),
-        run(
-            PUT_DELIVERY_SOURCE,
-            format!(
-                "--name {source} --log-type {} --resource-arn {}",
-                quote(input.log_type()),
-                quote(&input.source_resource_arn())
-            ),
-        ),
-        &[PUT_DELIVERY_SOURCE.trail_event()],
+    let region = input.region();
+    let source = input.delivery_source_name.trim();
+    let destination = input.delivery_destination_name.trim();
+    let run = |operation| AwsCall::new(operation).region(region);
+    steps.push(step(
+        input,
+        Side::Source,
+        "create the delivery source",
+        vec![run(PUT_DELIVERY_SOURCE)
+            .text("name", source)
+            .text("log-type", input.log_type())
+            .text("resource-arn", input.source_resource_arn())
+            .into()],
     ));
-    steps.push(Step::new(
-        title(input, Side::Destination, "create the delivery destination"),
-        run(
-            PUT_DELIVERY_DESTINATION,
-            format!(
-                "--name {destination} --delivery-destination-configuration {}",
-                quote(&format!("destinationResourceArn={}", input.destination_resource_arn()))
-            ),
-        ),
-        &[PUT_DELIVERY_DESTINATION.trail_event()],
+    steps.push(step(
+        input,
+        Side::Destination,
+        "create the delivery destination",
+        vec![run(PUT_DELIVERY_DESTINATION)
+            .text("name", destination)
+            .text(
+                "delivery-destination-configuration",
+                format!("destinationResourceArn={}", input.destination_resource_arn()),
+            )
+            .into()],
     ));
     if input.is_cross_account() {
-        steps.push(Step::new(
-            title(input, Side::Destination, &format!("let account {} deliver to it", input.source_account())),
-            run(
-                PUT_DELIVERY_DESTINATION_POLICY,
-                format!("--delivery-destination-name {destination} --delivery-destination-policy file://delivery-destination-policy.json"),
-            ),
-            &[PUT_DELIVERY_DESTINATION_POLICY.trail_event()],
+        steps.push(step(
+            input,
+            Side::Destination,
+            &format!("let account {} deliver to it", input.source_account()),
+            vec![run(PUT_DELIVERY_DESTINATION_POLICY)
+                .text("delivery-destination-name", destination)
+                .file("delivery-destination-policy", "delivery-destination-policy.json")
+                .into()],
         ));
     }
-    let mut events = vec![CREATE_DELIVERY.trail_event()];
-    events.extend(automatic_events(input));
-    steps.push(Step::new(
-        title(input, Side::Source, "create the delivery"),
-        run(
-            CREATE_DELIVERY,
-            format!(
-                "--delivery-source-name {source} --delivery-destination-arn {}",
-                quote(&input.delivery_destination_arn())
-            ),
-        ),
-        &events,
+    steps.push(
+        step(
+            input,
+            Side::Source,
+            "create the delivery",
+            vec![run(CREATE_DELIVERY)
+                .text("delivery-source-name", source)
+                .text("delivery-destination-arn", input.delivery_destination_arn())
+                .into()],
+        )
+        .causes(&automatic_events(input)),
+    );
+    steps.push(step(
+        input,
+        Side::Source,
+        "check the delivery",
+        vec![run(DESCRIBE_DELIVERIES)
+            .expr("query", format!("\"deliveries[?deliverySourceName=='{source}']\""))
+            .into()],
     ));
-    steps.push(Step::new(
-        title(input, Side::Source, "check the delivery"),
-        run(
-            DESCRIBE_DELIVERIES,
-            format!(
-                "--query \"deliveries[?deliverySourceName=='{}']\"",
-                input.delivery_source_name.trim()
-            ),
-        ),
-        &[DESCRIBE_DELIVERIES.trail_event()],
-    ));
-    let delete_delivery = run(DELETE_DELIVERY, "--id DELIVERY_ID   # the id describe-deliveries shows".into());
-    let delete_source = run(DELETE_DELIVERY_SOURCE, format!("--name {source}"));
-    let delete_destination = run(DELETE_DELIVERY_DESTINATION, format!("--name {destination}"));
+    let delete_delivery = || {
+        Line::commented(
+            run(DELETE_DELIVERY)
+                .text("id", "DELIVERY_ID")
+                .comment("the id describe-deliveries shows"),
+        )
+    };
+    let delete_source = || Line::commented(run(DELETE_DELIVERY_SOURCE).text("name", source));
+    let delete_destination = || Line::commented(run(DELETE_DELIVERY_DESTINATION).text("name", destination));
     if input.is_cross_account() {
         // Each account deletes its own objects, the destination last: it is in use until then.
-        steps.push(commented(
-            title(input, Side::Source, "later, only to undo: delete the delivery, then its source"),
-            format!("{delete_delivery}\n{delete_source}"),
+        steps.push(step(
+            input,
+            Side::Source,
+            "later, only to undo: delete the delivery, then its source",
+            vec![delete_delivery(), delete_source()],
         ));
-        steps.push(commented(
-            title(input, Side::Destination, "later, only to undo, once the delivery is deleted: delete the delivery destination"),
-            delete_destination,
+        steps.push(step(
+            input,
+            Side::Destination,
+            "later, only to undo, once the delivery is deleted: delete the delivery destination",
+            vec![delete_destination()],
         ));
     } else {
-        steps.push(commented(
-            "Later, only to undo: delete the delivery, its source, then its destination".into(),
-            format!("{delete_delivery}\n{delete_source}\n{delete_destination}"),
+        steps.push(Step::new(
+            "Later, only to undo: delete the delivery, its source, then its destination",
+            vec![delete_delivery(), delete_source(), delete_destination()],
         ));
     }
 }
@@ -315,51 +325,57 @@ fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
     } else {
         input.destination_resource_arn()
     };
-    steps.push(Step::new(
-        title(
+    steps.push(
+        step(
             input,
             Side::Source,
             &format!("turn on {service} (in the service's console or API)"),
-        ),
-        format!("# Choose {} as the destination:\n#   {arn}", input.destination.label()),
-        &events,
-    ));
-    let region = quote(input.region());
-    let (what, command, event) = match input.destination {
+            vec![
+                Line::comment(format!("Choose {} as the destination:", input.destination.label())),
+                Line::comment(format!("  {arn}")),
+            ],
+        )
+        .causes(&events),
+    );
+    let region = input.region();
+    let bucket = input.bucket.trim();
+    let (what, call) = match input.destination {
         Destination::CloudwatchLogs => (
             "check the resource policies",
-            format!("aws logs describe-resource-policies --region {region} --query 'resourcePolicies[].policyName'"),
-            TrailEvent::logs("DescribeResourcePolicies"),
+            AwsCall::new(&LOGS_DESCRIBE_RESOURCE_POLICIES)
+                .region(region)
+                .text("query", "resourcePolicies[].policyName"),
         ),
         Destination::S3 if input.uses_bucket_acl() => (
             "check that the bucket ACL now grants the log-delivery account access",
-            format!("aws s3api get-bucket-acl --bucket {}", quote(input.bucket.trim())),
-            TrailEvent::s3("GetBucketAcl"),
+            AwsCall::new(&S3_GET_BUCKET_ACL).text("bucket", bucket),
         ),
         Destination::S3 => (
             "check the bucket policy",
-            format!(
-                "{}  # NoSuchBucketPolicy: none yet, so logging is not on or CloudWatch Logs could not add its statements",
-                unless_error(
-                    &format!("aws s3api get-bucket-policy --bucket {} --query Policy --output text", quote(input.bucket.trim())),
-                    "bucket-policy.err",
-                    "NoSuchBucketPolicy"
-                )
-            ),
-            TrailEvent::s3("GetBucketPolicy"),
+            AwsCall::new(&S3_GET_BUCKET_POLICY)
+                .text("bucket", bucket)
+                .query_text("Policy")
+                .unless_error("bucket-policy.err", "NoSuchBucketPolicy")
+                .comment("NoSuchBucketPolicy: none yet, so logging is not on or CloudWatch Logs could not add its statements"),
         ),
         Destination::Firehose => (
             "check the stream's tags (needs firehose:ListTagsForDeliveryStream)",
-            format!(
-                "aws firehose list-tags-for-delivery-stream --region {region} --delivery-stream-name {}",
-                quote(input.delivery_stream.trim())
-            ),
-            TrailEvent::firehose("ListTagsForDeliveryStream"),
+            AwsCall::new(&FIREHOSE_LIST_TAGS)
+                .region(region)
+                .text("delivery-stream-name", input.delivery_stream.trim()),
         ),
     };
-    steps.push(Step::new(title(input, Side::Destination, what), command, &[event]));
-    steps.push(commented(
+    let check = if input.destination == Destination::Firehose {
+        // Its title names the permission it needs: the setup policy does not grant it.
+        in_account(input, Side::Destination, what, vec![call.into()])
+    } else {
+        step(input, Side::Destination, what, vec![call.into()])
+    };
+    steps.push(check);
+    steps.push(Step::new(
         format!("Later, only to undo: turn off {service} in the service"),
-        "CloudWatch Logs then deletes the log delivery (DeleteLogDelivery); the destination policy stays.".into(),
+        vec![Line::comment(
+            "CloudWatch Logs then deletes the log delivery (DeleteLogDelivery); the destination policy stays.",
+        )],
     ));
 }

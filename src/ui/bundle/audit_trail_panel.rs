@@ -36,7 +36,7 @@ fn AuditTrail(summary: Signal<AuditSummary>) -> impl IntoView {
     let file = Signal::derive(move || summary.with(|s| s.pattern_file.clone()));
     view! {
         <section class="audit-trail" data-testid="audit-trail" aria-labelledby="audit-trail-title">
-            <h2 id="audit-trail-title">"Audit trail"</h2>
+            <h2 id="audit-trail-title" tabindex="-1">"Audit trail"</h2>
             <p class="section-intro">
                 "What CloudTrail records when you run these steps, and the later calls that can silently break this setup: alert on those."
             </p>

@@ -1,14 +1,15 @@
 //! One generated policy document: its text, copy and download, its own check, and why each
 //! statement is there.
 
-use crate::analyze;
 use crate::lint::Finding;
 use crate::policy::PolicyKind;
 use crate::scenarios::{Document, Explanation};
 use crate::ui::catalogue_loader::{ActionCatalogue, Checked};
+use crate::ui::compare::CompareChoice;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::download_button::DownloadButton;
 use crate::ui::findings::FindingList;
+use crate::ui::wrap_points::with_wrap_points;
 use leptos::prelude::*;
 
 /// `document` is `None` only for the moment between the bundle dropping it and the list
@@ -18,11 +19,12 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
     let text = Memo::new(move |_| document.with(|d| d.as_ref().map(Document::text).unwrap_or_default()));
     let kind = Memo::new(move |_| document.with(|d| d.as_ref().map(|d| d.kind)).unwrap_or(PolicyKind::Key));
     // The generator's output goes through the same checker as pasted text, so a generator bug
-    // shows up on the card instead of in AWS.
+    // shows up on the card instead of in AWS; checked as what it is (statements to merge or a
+    // whole policy), with the findings it gets knowingly carrying their reason.
     let catalogue = ActionCatalogue::get();
     let checked = Memo::new(move |_| {
         catalogue.track();
-        text.with(|t| Checked::from(analyze(t, kind.get())))
+        document.with(|d| d.as_ref().map(|d| Checked::from(d.check())).unwrap_or_default())
     });
     let findings = Memo::new(move |_| checked.with(|c| c.findings.clone()));
     ActionCatalogue::get().load_for(Signal::derive(move || checked.with(|c| c.unloaded.clone())));
@@ -46,11 +48,21 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
                 <div class="actions">
                     <CopyButton text=text label=format!("Copy {file}") testid="copy-document" />
                     <DownloadButton text=text file_name=file.clone() testid="download-document" />
+                    {use_context::<CompareChoice>().map(|choice| {
+                        let file = file.clone();
+                        view! {
+                            <button type="button" class="button" data-testid="compare-this"
+                                aria-label=format!("Compare with mine: {file}")
+                                on:click=move |_| choice.compare_with_mine(file.clone())>
+                                "Compare with mine"
+                            </button>
+                        }
+                    })}
                 </div>
             </header>
-            <pre class="code" data-testid="document-text" tabindex="0">{text}</pre>
+            <pre class="code" data-testid="document-text" tabindex="0" inner_html=move || text.with(|t| with_wrap_points(t))></pre>
             <DocumentCheck findings=findings />
-            <Explanations explanations />
+            <Explanations file=file.clone() explanations />
             <super::teaching::StatementLessons file=file.clone() />
         </article>
     }
@@ -59,6 +71,7 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
 /// The checker's verdict on a generated document.
 #[component]
 fn DocumentCheck(#[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView {
+    let all_expected = move || findings.with(|f| f.iter().all(|f| f.expected_because.is_some()));
     view! {
         <div class="document-check">
             <Show
@@ -69,8 +82,12 @@ fn DocumentCheck(#[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView 
                     </p>
                 }
             >
-                <p class="check-bad" data-testid="document-summary">
-                    {move || format!("Checked: {}", findings.with(|f| crate::report::summary(f)))}
+                <p class=move || if all_expected() { "check-ok" } else { "check-bad" } data-testid="document-summary">
+                    {move || format!(
+                        "Checked: {}{}",
+                        findings.with(|f| crate::report::summary(f)),
+                        if all_expected() { ", expected here: see why below" } else { "" }
+                    )}
                 </p>
                 <FindingList findings testid="document-finding" />
             </Show>
@@ -80,22 +97,36 @@ fn DocumentCheck(#[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView 
 
 /// Why each statement is there, by Sid, with the AWS page that backs it.
 #[component]
-fn Explanations(#[prop(into)] explanations: Signal<Vec<Explanation>>) -> impl IntoView {
+fn Explanations(file: String, #[prop(into)] explanations: Signal<Vec<Explanation>>) -> impl IntoView {
     view! {
         <Show when=move || explanations.with(|e| !e.is_empty())>
             <section class="explanations">
                 <h4>"Why each statement is there"</h4>
                 <dl>
-                    {move || explanations.get().into_iter().map(|e| view! {
-                        <dt><code>{e.sid}</code></dt>
+                    {
+                    let file = file.clone();
+                    move || explanations.get().into_iter().map(|e| view! {
+                        <dt id=statement_anchor(&file, &e.sid) tabindex="-1"><code>{e.sid.clone()}</code></dt>
                         <dd>
                             {e.why}" "
                             <a href=e.doc_url target="_blank" rel="noopener noreferrer">"AWS documentation"</a>
                             {e.kept_because.map(|why| view! { <p class="kept-because"><strong>"Kept because: "</strong>{why}</p> })}
                         </dd>
-                    }).collect_view()}
+                    }).collect_view()
+                    }
                 </dl>
             </section>
         </Show>
     }
+}
+
+/// The id of a statement's explanation on its document's card, where the troubleshooter's "Fix"
+/// points.
+pub fn statement_anchor(file: &str, sid: &str) -> String {
+    let clean = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+    };
+    format!("statement-{}-{}", clean(file), clean(sid))
 }

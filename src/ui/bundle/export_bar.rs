@@ -45,7 +45,7 @@ pub fn ExportBar(
     view! {
         <section class="export-bar panel" aria-labelledby="export-title" data-testid="export-bar"
             hidden=move || bundle.with(Option::is_none)>
-            <h3 id="export-title">"Export"</h3>
+            <h3 id="export-title" tabindex="-1">"Export"</h3>
             <p class="export-intro">
                 "Everything above as one file: a bash script that writes each document and runs the steps, or a template that creates the same resources with the same policies. Steps a template cannot do are listed in it; run them from the script."
             </p>

@@ -9,6 +9,7 @@ mod problem_banner;
 mod step_list;
 mod teaching;
 
+pub use document_card::statement_anchor;
 pub use teaching::Teaching;
 
 use crate::scenarios::{Bundle, FieldError};
@@ -49,7 +50,7 @@ pub fn BundleView(
             <teaching::ReviewSummary />
             <ProblemBanner problems unplaced />
             <teaching::TeachingBar />
-            <h2 id="documents-title" class:visually-hidden=move || !has_files()>"Documents"</h2>
+            <h2 id="documents-title" tabindex="-1" class:visually-hidden=move || !has_files()>"Documents"</h2>
             <Show when=is_empty>
                 <p class="section-intro" data-testid="bundle-empty">"This scenario produces no documents or commands yet."</p>
             </Show>

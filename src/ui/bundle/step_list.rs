@@ -4,6 +4,7 @@ use crate::report;
 use crate::scenarios::{Step, TrailEvent};
 use crate::ui::copy_button::CopyButton;
 use crate::ui::download_button::DownloadButton;
+use crate::ui::wrap_points::with_wrap_points;
 use leptos::prelude::*;
 
 /// Nothing at all when the bundle has no steps.
@@ -25,7 +26,7 @@ fn Steps(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
     view! {
         <section class="steps" aria-labelledby="steps-title">
             <div class="section-head">
-                <h2 id="steps-title">"Commands"</h2>
+                <h2 id="steps-title" tabindex="-1">"Commands"</h2>
                 <div class="actions">
                     <CopyButton text=script label="Copy all steps as one script" testid="copy-all-steps"
                         caption="Copy all steps" />
@@ -47,7 +48,7 @@ fn Steps(#[prop(into)] steps: Signal<Vec<Step>>) -> impl IntoView {
 
 #[component]
 fn StepItem(number: usize, step: Step) -> impl IntoView {
-    let Step { title, command, events } = step;
+    let Step { title, command, events, .. } = step;
     let label = format!("Copy step {number}: {title}");
     view! {
         <li class="step" data-testid="step">
@@ -55,7 +56,7 @@ fn StepItem(number: usize, step: Step) -> impl IntoView {
                 <h3><span class="step-number">{number}". "</span>{title}</h3>
                 <CopyButton text=command.clone() label testid="copy-step" />
             </div>
-            <pre class="code" data-testid="step-command" tabindex="0">{command}</pre>
+            <pre class="code" data-testid="step-command" tabindex="0" inner_html=with_wrap_points(&command)></pre>
             <TrailEvents events />
         </li>
     }

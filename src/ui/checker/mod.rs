@@ -7,7 +7,9 @@ use crate::lint::{Finding, Fix};
 use crate::policy::PolicyKind;
 use crate::scenarios::ScenarioId;
 use crate::ui::catalogue_loader::{ActionCatalogue, ActionCatalogueStatus, Checked};
-use crate::ui::findings::FindingList;
+use crate::ui::dom;
+use crate::ui::findings::{text_box_range, FindingList};
+use crate::ui::try_example::TryExample;
 use annotated_text::AnnotatedText;
 use fix_bar::{FixBar, FixHistory};
 use leptos::prelude::*;
@@ -61,7 +63,7 @@ pub fn PolicyChecker(
 
     view! {
         <section class="checker panel" aria-labelledby="checker-title">
-            <h2 id="checker-title">"Check an existing policy"</h2>
+            <h2 id="checker-title" tabindex="-1">"Check an existing policy"</h2>
             <p class="section-intro">
                 "Paste a policy to check it. It is checked in this page; nothing is sent anywhere."
             </p>
@@ -84,6 +86,12 @@ pub fn PolicyChecker(
                     {against_label}
                 </label>
             </div>
+            <TryExample input testid="checker-examples"
+                on_pick=Callback::new(move |(picked, example): (PolicyKind, String)| {
+                    history.forget();
+                    kind.set(picked);
+                    text.set(example);
+                }) />
             <label class="visually-hidden" for="checker-input">"Policy text"</label>
             <textarea id="checker-input" class="code" data-testid="checker-input" rows="12" spellcheck="false"
                 autocomplete="off" placeholder="{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [ … ]\n}"
@@ -108,10 +116,14 @@ fn CheckerResults(
     history: FixHistory,
 ) -> impl IntoView {
     let on_fix = Callback::new(move |fix: Fix| history.apply(&fix));
+    let on_locate = Callback::new(move |(start, end): (usize, usize)| {
+        let (from, to) = text.with_untracked(|t| text_box_range(t, start, end));
+        dom::select_in_text_box("checker-input", from, to);
+    });
     view! {
         <div class="checker-results">
             <FixBar history findings />
-            <FindingList findings testid="finding" on_fix />
+            <FindingList findings testid="finding" on_fix on_locate />
             <h3 class="annotated-title">"Where they point"</h3>
             <AnnotatedText text findings />
         </div>

@@ -1,23 +1,24 @@
 //! The scenario's calls that read this document, judged with the generated, the pasted and the
 //! merged policy: allowed or denied, by which statement, and what fixes a wrong outcome.
 
-use crate::compare::{CallRow, Compared, Verdict};
+use crate::compare::{group_calls, CallGroup, CallRow, Compared, Verdict};
 use crate::eval::DecisionEffect;
 use leptos::prelude::*;
 
 #[component]
 pub fn CallChecklist(compared: Memo<Option<Compared>>) -> impl IntoView {
-    let rows = Memo::new(move |_| compared.with(|c| c.as_ref().map(|c| c.checklist.clone()).unwrap_or_default()));
+    // A call that repeats once per log group, judged the same each time, is one row naming them all.
+    let rows = move || compared.with(|c| c.as_ref().map(|c| group_calls(&c.checklist)).unwrap_or_default());
     view! {
         <section class="compare-section" aria-labelledby="compare-calls-title">
             <h3 id="compare-calls-title">"Will it work?"</h3>
             <Show
-                when=move || rows.with(|r| !r.is_empty())
+                when=move || compared.with(|c| c.as_ref().is_some_and(|c| !c.checklist.is_empty()))
                 fallback=|| view! { <p class="section-intro">"No call of this scenario reads this document."</p> }
             >
                 <p class="section-intro">"Each request AWS makes once the scenario is set up, judged three ways."</p>
                 <ul class="compare-calls">
-                    {move || rows.get().into_iter().map(|row| view! { <CallItem row /> }).collect_view()}
+                    {move || rows().into_iter().map(|group| view! { <CallItem group /> }).collect_view()}
                 </ul>
             </Show>
         </section>
@@ -25,17 +26,22 @@ pub fn CallChecklist(compared: Memo<Option<Compared>>) -> impl IntoView {
 }
 
 #[component]
-fn CallItem(row: CallRow) -> impl IntoView {
-    let CallRow {
+fn CallItem(group: CallGroup) -> impl IntoView {
+    let CallGroup {
         description,
+        count,
+        row,
+    } = group;
+    let CallRow {
         caller,
         action,
         generated,
         pasted,
         merged,
+        ..
     } = row;
     view! {
-        <li class="compare-call" data-testid="compare-call">
+        <li class="compare-call" data-testid="compare-call" data-count=count.to_string()>
             <div class="call-head">
                 <strong>{description}</strong>
                 " "

@@ -4,6 +4,7 @@
 use crate::compare::Merged;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::download_button::DownloadButton;
+use crate::ui::wrap_points::with_wrap_points;
 use leptos::prelude::*;
 
 /// Shown only when the merge was checked to keep every pasted statement (`merge_pasted`), so the
@@ -72,7 +73,10 @@ pub fn MergedCard(merged: Memo<Option<Merged>>) -> impl IntoView {
                 </div>
             </header>
             <p class="merged-what" data-testid="compare-merged-what">{what}</p>
-            <pre class="code" data-testid="compare-merged-text" tabindex="0">{text}</pre>
+            <pre class="code" data-testid="compare-merged-text" tabindex="0" inner_html=move || text.with(|t| with_wrap_points(t))></pre>
+            <p class="digest" data-testid="compare-merged-digest">
+                "SHA-256 of this text: "<code>{move || text.with(|t| crate::teaching::sha256_hex(t))}</code>
+            </p>
             <div class="section-head">
                 <h4>"Apply it"</h4>
                 <Show when=has_command>

@@ -13,7 +13,10 @@ mod refused_merge_card;
 use crate::compare::{compare_document, summary, Comparison};
 use crate::scenarios::{Bundle, ScenarioId};
 use crate::ui::catalogue_loader::{unloaded_services_of, ActionCatalogue, ActionCatalogueStatus};
-use crate::ui::findings::FindingList;
+use crate::policy::PolicyKind;
+use crate::ui::dom;
+use crate::ui::findings::{text_box_range, FindingList};
+use crate::ui::try_example::TryExample;
 use access_list::AccessList;
 use call_checklist::CallChecklist;
 use change_view::ChangeView;
@@ -25,6 +28,40 @@ use refused_merge_card::RefusedMergeCard;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+/// Which document the panel compares, per scenario; shared so a document card can pick its own.
+#[derive(Clone, Copy)]
+pub struct CompareChoice {
+    chosen: RwSignal<BTreeMap<ScenarioId, String>>,
+    scenario: Signal<ScenarioId>,
+}
+
+impl CompareChoice {
+    pub fn provide(scenario: Signal<ScenarioId>) -> CompareChoice {
+        let choice = CompareChoice {
+            chosen: RwSignal::new(BTreeMap::new()),
+            scenario,
+        };
+        provide_context(choice);
+        choice
+    }
+
+    fn pick(self, file: String) {
+        let id = self.scenario.get_untracked();
+        self.chosen.update(|c| {
+            c.insert(id, file);
+        });
+    }
+
+    /// "Compare this with mine": picks `file`, shows the panel and puts the cursor in its box.
+    pub fn compare_with_mine(self, file: String) {
+        self.pick(file);
+        request_animation_frame(|| {
+            dom::reveal("compare-title");
+            dom::focus("compare-input");
+        });
+    }
+}
+
 /// The panel. What was pasted is kept per scenario and document, so switching either keeps it.
 #[component]
 pub fn ComparePanel(
@@ -33,7 +70,8 @@ pub fn ComparePanel(
     #[prop(into)] bundle: Signal<Option<Bundle>>,
 ) -> impl IntoView {
     let texts = RwSignal::new(BTreeMap::<(ScenarioId, String), String>::new());
-    let chosen = RwSignal::new(BTreeMap::<ScenarioId, String>::new());
+    let choice = use_context::<CompareChoice>().unwrap_or_else(|| CompareChoice::provide(scenario));
+    let chosen = choice.chosen;
     let documents = Memo::new(move |_| {
         bundle.with(|b| {
             b.iter()
@@ -57,11 +95,12 @@ pub fn ComparePanel(
             .and_then(|f| texts.with(|t| t.get(&(id, f)).cloned()))
             .unwrap_or_default()
     });
-    let on_pick = Callback::new(move |name: String| {
-        let id = scenario.get_untracked();
-        chosen.update(|c| {
-            c.insert(id, name);
-        });
+    let on_pick = Callback::new(move |name: String| choice.pick(name));
+    let is_key_policy = Memo::new(move |_| {
+        file.with(|f| {
+            let Some(f) = f else { return false };
+            bundle.with(|b| b.as_ref().and_then(|b| b.document(f)).is_some_and(|d| d.kind == PolicyKind::Key))
+        })
     });
     let on_text = Callback::new(move |value: String| {
         if let Some(f) = file.get_untracked() {
@@ -96,13 +135,21 @@ pub fn ComparePanel(
     };
 
     view! {
-        <section class="compare panel" aria-labelledby="compare-title" data-testid="compare">
-            <h2 id="compare-title">"Compare with your existing policy"</h2>
+        <section class="compare panel" aria-labelledby="compare-title" data-testid="compare"
+            class:has-result=move || comparison.with(|c| c.as_ref().is_some_and(|c| c.compared.is_some()))>
+            <h2 id="compare-title" tabindex="-1">"Compare with your existing policy"</h2>
             <p class="section-intro">
                 "Paste the policy you have now (e.g. the output of "<code>"aws kms get-key-policy --key-id KEY --policy-name default --query Policy --output text"</code>
                 "). See what the generated document changes, a merge that keeps every statement you have, and whether the scenario's calls work with each. Nothing leaves this page."
             </p>
             <DocumentPicker documents file on_pick />
+            <p class="print-only" data-testid="compare-printed-file">
+                "Compared with the policy pasted for "<code>{move || file.get().unwrap_or_default()}</code>"."
+            </p>
+            <Show when=move || is_key_policy.get()>
+                <TryExample input testid="compare-examples"
+                    on_pick=Callback::new(move |(_, example): (PolicyKind, String)| on_text.run(example)) />
+            </Show>
             <label class="visually-hidden" for="compare-input">"Your existing policy"</label>
             <textarea id="compare-input" class="code" data-testid="compare-input" rows="10" spellcheck="false"
                 autocomplete="off" placeholder="{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [ … ]\n}"
@@ -127,6 +174,10 @@ fn ComparisonView(
 ) -> impl IntoView {
     let findings =
         Signal::derive(move || comparison.with(|c| c.as_ref().map(|c| c.findings.clone()).unwrap_or_default()));
+    let on_locate = Callback::new(move |(start, end): (usize, usize)| {
+        let (from, to) = text.with_untracked(|t| text_box_range(t, start, end));
+        dom::select_in_text_box("compare-input", from, to);
+    });
     let compared = Memo::new(move |_| comparison.with(|c| c.as_ref().and_then(|c| c.compared.clone())));
     // Each clones only its own side of the merge outcome.
     let merged = Memo::new(move |_| compared.with(|c| c.as_ref().and_then(|c| c.merged.as_ref().ok().cloned())));
@@ -137,7 +188,7 @@ fn ComparisonView(
         <Show when=move || findings.with(|f| !f.is_empty())>
             <details class="compare-findings" open=move || merged.with(Option::is_none)>
                 <summary>{move || format!("Findings in your policy: {}", findings.with(|f| crate::report::summary(f)))}</summary>
-                <FindingList findings testid="compare-finding" />
+                <FindingList findings testid="compare-finding" on_locate />
             </details>
         </Show>
         <Show when=move || compared.with(Option::is_none)>

@@ -16,10 +16,26 @@ pub use page_signals::{PageSignals, PastedTexts};
 use share_link::ShareLink;
 use start_over::StartOver;
 
+/// The link to the page as it is, for the printed review (provided by the app, kept by the bar).
+#[derive(Clone, Copy)]
+pub struct ReviewLink(pub RwSignal<String>);
+
+impl ReviewLink {
+    pub fn provide() -> ReviewLink {
+        let link = ReviewLink(RwSignal::new(String::new()));
+        provide_context(link);
+        link
+    }
+}
+
 /// Restores the page (link, else autosave) when created, then saves every change.
 #[component]
 pub fn SessionBar(page: PageSignals) -> impl IntoView {
     let autosave = Autosave::start(page);
+    if let Some(ReviewLink(link)) = use_context::<ReviewLink>() {
+        // Made when printing, so the paper is never behind the page.
+        crate::ui::dom::on_before_print(move || link.set(autosave.link_now()));
+    }
     let status = move || match autosave.status.get() {
         SaveStatus::Saved => "✓ Saved in this browser".to_owned(),
         SaveStatus::Held => "Not saved: waiting for your choice".to_owned(),

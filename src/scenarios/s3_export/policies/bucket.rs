@@ -69,6 +69,8 @@ pub fn policy(input: &S3ExportInput) -> Document {
         kind: PolicyKind::Bucket,
         policy: Policy::new(statements),
         explanations,
+        fragment: false,
+        expected_findings: Vec::new(),
     }
 }
 

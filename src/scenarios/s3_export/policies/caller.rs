@@ -103,5 +103,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
         kind: PolicyKind::Identity,
         policy: Policy::new(statements),
         explanations,
+        fragment: false,
+        expected_findings: Vec::new(),
     }
 }

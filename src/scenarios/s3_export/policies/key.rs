@@ -4,7 +4,7 @@
 use super::{allow, roles_words, EXPORT_DOC, KEY_POLICY_FILE, LOGS_KEY_SID, ROLES_KEY_SID, ROOT_SID};
 use crate::policy::{Policy, PolicyKind, Principal, ValueList};
 use crate::scenarios::s3_export::S3ExportInput;
-use crate::scenarios::{Document, Explanation};
+use crate::scenarios::{Document, ExpectedFinding, Explanation};
 
 const DEFAULT_KEY_POLICY_DOC: &str = "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html";
 const EXTERNAL_ACCOUNTS_DOC: &str =
@@ -12,6 +12,10 @@ const EXTERNAL_ACCOUNTS_DOC: &str =
 
 /// What export needs from the key (§3.3); AWS's older blog form lacks `kms:Decrypt`.
 const EXPORT_KEY_ACTIONS: [&str; 2] = ["kms:GenerateDataKey", "kms:Decrypt"];
+
+/// Why the CloudWatch Logs statement has no source condition: shown beside the statement and
+/// beside the checker's SEC002 warning on it.
+const LOGS_WITHOUT_SOURCE_KEYS: &str = "it admits CloudWatch Logs without aws:SourceAccount or aws:SourceArn, as AWS's export example does (domain-facts §3.3): whether export sends those keys to KMS is unverified, so conditions on them could make every export fail.";
 
 pub fn policy(input: &S3ExportInput) -> Document {
     let owner = input.key_owner();
@@ -49,9 +53,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
                 input.region.trim()
             ),
             doc_url: EXPORT_DOC,
-            kept_because: Some(
-                "it admits CloudWatch Logs without aws:SourceAccount or aws:SourceArn, as AWS's export example does (domain-facts §3.3): whether export sends those keys to KMS is unverified, so conditions on them could make every export fail.",
-            ),
+            kept_because: Some(LOGS_WITHOUT_SOURCE_KEYS),
         },
     ];
     let callers = input.caller_arns();
@@ -92,5 +94,11 @@ pub fn policy(input: &S3ExportInput) -> Document {
         kind: PolicyKind::Key,
         policy: Policy::new(statements),
         explanations,
+        fragment: false,
+        expected_findings: vec![ExpectedFinding {
+            code: "SEC002",
+            sid: LOGS_KEY_SID.into(),
+            because: LOGS_WITHOUT_SOURCE_KEYS,
+        }],
     }
 }

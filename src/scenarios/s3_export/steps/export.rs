@@ -1,9 +1,11 @@
 //! The export itself: one task per log group, each waited for, since an account may run only one
 //! export task at a time.
 
+use super::at_logs;
 use crate::scenarios::s3_export::S3ExportInput;
-use crate::scenarios::shell::quote;
-use crate::scenarios::{Step, TrailEvent};
+use crate::scenarios::step::operation::{LOGS_CREATE_EXPORT_TASK, LOGS_DESCRIBE_EXPORT_TASKS};
+use crate::scenarios::step::{Arg, AwsCall, Function, Line};
+use crate::scenarios::Step;
 
 /// CreateExportTask's `taskName` limit.
 const TASK_NAME_MAX: usize = 512;
@@ -11,54 +13,69 @@ const TASK_NAME_MAX: usize = 512;
 pub fn steps(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Step> {
     let millis = |m: Option<u64>| m.map_or_else(|| "INVALID-DATE".to_owned(), |m| m.to_string());
     let (from, to) = (millis(input.from_millis()), millis(input.to_millis()));
-    // Passed even when it is the default, so the command states the path the policies grant.
-    let prefix = format!(" \\\n  --destination-prefix {}", quote(input.export_prefix()));
-    let mut lines = vec![
-        "wait_for_export() {".to_owned(),
-        "  while true; do".to_owned(),
-        format!(
-            "    status=$(aws logs describe-export-tasks --region {region} --task-id \"$1\" --query 'exportTasks[0].status.code' --output text)"
-        ),
-        "    case \"$status\" in".to_owned(),
-        "      PENDING|RUNNING|PENDING_CANCEL) sleep 10 ;;".to_owned(),
-        "      COMPLETED) echo \"$1: COMPLETED\"; break ;;".to_owned(),
-        // FAILED or CANCELLED: stop (under `set -e`) rather than export the next group as if done.
-        "      *) echo \"$1: $status\" >&2; return 1 ;;".to_owned(),
-        "    esac".to_owned(),
-        "  done".to_owned(),
-        "}".to_owned(),
-    ];
+    let mut lines = vec![Line::Function(Function {
+        name: "wait_for_export",
+        body: vec![
+            (2, Line::shell("while true; do")),
+            (
+                4,
+                AwsCall::new(&LOGS_DESCRIBE_EXPORT_TASKS)
+                    .region(region)
+                    .var("task-id", "1")
+                    .capture("status", "exportTasks[0].status.code")
+                    .into(),
+            ),
+            (4, Line::shell("case \"$status\" in")),
+            (6, Line::shell("PENDING|RUNNING|PENDING_CANCEL) sleep 10 ;;")),
+            (6, Line::shell("COMPLETED) echo \"$1: COMPLETED\"; break ;;")),
+            // FAILED or CANCELLED: stop (under `set -e`) rather than export the next group as if done.
+            (6, Line::shell("*) echo \"$1: $status\" >&2; return 1 ;;")),
+            (4, Line::shell("esac")),
+            (2, Line::shell("done")),
+        ],
+    })];
     let groups = input.group_names();
     if groups.is_empty() {
-        lines.push("# enter a log group to export".to_owned());
+        lines.push(Line::comment("enter a log group to export"));
     }
     for group in groups {
-        lines.push(format!(
-            "TASK_ID=$(aws logs create-export-task --region {region} \\\n  --task-name {} \\\n  --log-group-name {} \\\n  --from {from} --to {to} \\\n  --destination {bucket}{prefix} \\\n  --query taskId --output text)",
-            quote(&task_name(group, input)),
-            quote(group)
-        ));
-        lines.push("wait_for_export \"$TASK_ID\"".to_owned());
+        lines.push(
+            AwsCall::new(&LOGS_CREATE_EXPORT_TASK)
+                .region(region)
+                .wrap()
+                .text("task-name", task_name(group, input))
+                .wrap()
+                .text("log-group-name", group)
+                .wrap()
+                .text("from", from.as_str())
+                .text("to", to.as_str())
+                .wrap()
+                .text("destination", bucket)
+                // Passed even when it is the default, so the command states the path the policies grant.
+                .wrap()
+                .text("destination-prefix", input.export_prefix())
+                .wrap()
+                .capture("TASK_ID", "taskId")
+                .into(),
+        );
+        lines.push(Line::Invoke {
+            function: "wait_for_export",
+            args: vec![Arg::Var("TASK_ID")],
+        });
     }
-    let at_logs = |title: &str| {
-        if input.is_cross_account() {
-            format!("{title} (log group account {})", input.account.trim())
-        } else {
-            title.to_owned()
-        }
-    };
     vec![
-        Step::new(
-            at_logs("Export each log group, one task at a time"),
-            lines.join("\n"),
-            &[TrailEvent::logs("CreateExportTask"), TrailEvent::logs("DescribeExportTasks")],
-        ),
-        Step::new(
-            at_logs("List the export tasks"),
-            format!(
-                "aws logs describe-export-tasks --region {region} --query 'exportTasks[].{{taskID:taskId,status:status.code,completionTime:executionInfo.completionTime}}' --output table"
-            ),
-            &[TrailEvent::logs("DescribeExportTasks")],
+        at_logs(input, "Export each log group, one task at a time", lines),
+        at_logs(
+            input,
+            "List the export tasks",
+            vec![AwsCall::new(&LOGS_DESCRIBE_EXPORT_TASKS)
+                .region(region)
+                .text(
+                    "query",
+                    "exportTasks[].{taskID:taskId,status:status.code,completionTime:executionInfo.completionTime}",
+                )
+                .text("output", "table")
+                .into()],
         ),
     ]
 }

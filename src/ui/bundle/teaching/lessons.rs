@@ -5,6 +5,7 @@ use super::breakage::BreakResult;
 use super::Teaching;
 use crate::scenarios::ScenarioId;
 use crate::teaching::{lessons, ConditionLesson, StatementLesson};
+use crate::ui::wrap_points::with_wrap_points;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -76,7 +77,7 @@ fn Lesson(lesson: StatementLesson, file: String, broken: RwSignal<BTreeSet<Strin
     let label = title.clone();
     view! {
         <li class="lesson" data-testid="lesson" data-sid=sid.clone().unwrap_or_default() class:broken=move || is_broken.get()>
-            <pre class="code lesson-code" tabindex="0" aria-label=format!("Statement {}", title.clone())>{text}</pre>
+            <pre class="code lesson-code" tabindex="0" aria-label=format!("Statement {}", title.clone()) inner_html=with_wrap_points(&text)></pre>
             <div class="lesson-notes">
                 <h5><code>{title}</code></h5>
                 <p class="lesson-why" data-testid="lesson-why">
@@ -112,7 +113,7 @@ fn ConditionNotes(conditions: Vec<ConditionLesson>) -> impl IntoView {
                 {conditions.into_iter().map(|c| view! {
                     <dt>
                         <code>{c.key}</code>
-                        <span class="condition-values">" "{c.operator}" "{c.values.join(", ")}</span>
+                        <span class="condition-values">" "{c.operator}" "<span inner_html=with_wrap_points(&c.values.join(", "))></span></span>
                     </dt>
                     <dd data-testid="condition-why">
                         {match c.note {

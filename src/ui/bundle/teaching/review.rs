@@ -4,7 +4,9 @@
 
 use super::Teaching;
 use crate::scenarios::ScenarioId;
-use crate::teaching::{review_checklist, review_inputs};
+use crate::teaching::{review_checklist, review_inputs, sha256_hex};
+use crate::ui::dom;
+use crate::ui::session::ReviewLink;
 use leptos::prelude::*;
 
 #[component]
@@ -30,9 +32,38 @@ pub fn ReviewSummary() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // The exact texts the page copies and downloads, so the digests match the files applied.
+    let digests = move || {
+        teaching.bundle.with(|b| {
+            b.iter()
+                .flat_map(|b| {
+                    let documents = b.documents.iter().map(|d| (d.file_name.clone(), sha256_hex(&d.text())));
+                    let files = b.files.iter().map(|f| (f.file_name.clone(), sha256_hex(&f.content)));
+                    documents.chain(files).collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let printed_at = RwSignal::new(dom::now_utc());
+    dom::on_before_print(move || printed_at.set(dom::now_utc()));
+    let link = use_context::<ReviewLink>().map(|l| l.0);
     view! {
         <section class="review-summary print-only" data-testid="review-summary" aria-label="Review summary">
             <h2>"Review: "{move || scenario.get().map(ScenarioId::title).unwrap_or_default()}</h2>
+            <p class="review-meta" data-testid="review-date">"Printed "{move || printed_at.get()}</p>
+            {link.map(|link| view! {
+                <p class="review-meta review-link">"This page as reviewed: "<span data-testid="review-link">{move || link.get()}</span></p>
+            })}
+            <h3>"Documents reviewed"</h3>
+            <p class="review-meta">"SHA-256 of each file as the page copies and downloads it; check a file before applying it with "<code>"sha256sum FILE"</code>". A merged policy from the comparison carries its own below."</p>
+            <table class="review-table" data-testid="review-digests">
+                <thead><tr><th scope="col">"File"</th><th scope="col">"SHA-256"</th></tr></thead>
+                <tbody>
+                    {move || digests().into_iter().map(|(file, digest)| view! {
+                        <tr><th scope="row"><code>{file}</code></th><td><code class="digest-value">{digest}</code></td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
             <h3>"Inputs"</h3>
             <table class="review-table" data-testid="review-inputs">
                 <thead><tr><th scope="col">"Section"</th><th scope="col">"Field"</th><th scope="col">"Value"</th></tr></thead>

@@ -1,0 +1,44 @@
+//! The KMS key-policy lines three scenarios share.
+
+use super::operation::{KMS_CREATE_KEY, KMS_GET_KEY_POLICY, KMS_PUT_KEY_POLICY};
+use super::{AwsCall, Line};
+
+/// `KEY_ARN=$(aws kms create-key …)` with the key policy in `policy_file`, then its ARN shown.
+pub fn create_key(region: &str, description: &str, policy_file: &str) -> Vec<Line> {
+    vec![
+        AwsCall::new(&KMS_CREATE_KEY)
+            .region(region)
+            .wrap()
+            .text("description", description)
+            .wrap()
+            .text("key-spec", "SYMMETRIC_DEFAULT")
+            .text("key-usage", "ENCRYPT_DECRYPT")
+            .wrap()
+            .file("policy", policy_file)
+            .wrap()
+            .capture("KEY_ARN", "KeyMetadata.Arn")
+            .into(),
+        Line::PrintVar("KEY_ARN"),
+    ]
+}
+
+/// The current policy of the key in `$key_var`, saved to `backup`.
+pub fn back_up(region: &str, key_var: &'static str, backup: &str) -> Line {
+    AwsCall::new(&KMS_GET_KEY_POLICY)
+        .region(region)
+        .var("key-id", key_var)
+        .text("policy-name", "default")
+        .text("output", "text")
+        .writes(backup)
+        .into()
+}
+
+/// `policy_file` as the whole policy of the key in `$key_var`.
+pub fn put(region: &str, key_var: &'static str, policy_file: &str) -> Line {
+    AwsCall::new(&KMS_PUT_KEY_POLICY)
+        .region(region)
+        .var("key-id", key_var)
+        .text("policy-name", "default")
+        .file("policy", policy_file)
+        .into()
+}
