@@ -278,6 +278,9 @@ fn a_missing_key_is_named_instead_of_guessed() {
         d.reasons
     );
     assert!(d.reasons[0].contains("only the account"), "{:?}", d.reasons);
+    // Only the caller's own IAM policy is missing: the decision names the statement that delegates.
+    assert_eq!(d.delegated.len(), 1, "{:?}", d.delegated);
+    assert_eq!(d.delegated[0].policy, Which::Resource);
 }
 
 #[test]
@@ -288,12 +291,14 @@ fn delegation_through_the_root_statement_is_explained() {
         "{:?}",
         d.reasons
     );
+    assert!(d.delegated.is_empty(), "an allow leaves nothing up to IAM: {:?}", d.delegated);
     let d = cwl_case("an identity policy cannot grant a key whose policy has no root statement");
     assert!(
         d.reasons[0].contains("a KMS key policy must itself allow the caller"),
         "{:?}",
         d.reasons
     );
+    assert!(d.delegated.is_empty(), "no statement delegates: {:?}", d.delegated);
 }
 
 #[test]

@@ -35,6 +35,10 @@ pub struct Verdict {
     /// `key-policy.json statement 2 "Sid": Condition is not an object`: statements the evaluator
     /// refused to judge (AWS rejects a policy holding one).
     pub unevaluable: Vec<String>,
+    /// When the only thing missing is the caller's own IAM policy (the policy allows the caller's
+    /// account, and the evaluation saw no identity policy of the caller): in words, that the caller is
+    /// allowed if its IAM policy grants the call, and which statement lets it.
+    pub up_to_iam: Option<String>,
 }
 
 /// Judges every call of `calls` that reads `file_name` with the generated document, with `pasted` in
@@ -87,6 +91,20 @@ fn verdict(call: &RequiredCall, checked: CheckedCall) -> Verdict {
         .iter()
         .map(|u| format!("{}: {}", statement_label(call, &u.statement), u.why))
         .collect();
+    let delegating: Vec<String> = checked
+        .decision
+        .delegated
+        .iter()
+        .map(|s| statement_label(call, s))
+        .collect();
+    let up_to_iam = (!checked.ok && !delegating.is_empty()).then(|| {
+        format!(
+            "allowed if {}'s own IAM policy grants {}: {} lets the account's IAM policies grant it",
+            checked.caller,
+            checked.action,
+            delegating.join(", ")
+        )
+    });
     Verdict {
         ok: checked.ok,
         effect: checked.decision.effect,
@@ -94,6 +112,7 @@ fn verdict(call: &RequiredCall, checked: CheckedCall) -> Verdict {
         fix: checked.fix,
         reason: checked.decision.reasons.first().cloned().unwrap_or_default(),
         unevaluable,
+        up_to_iam,
     }
 }
 

@@ -124,6 +124,7 @@ mod tests {
             fix: None,
             reason: reason.into(),
             unevaluable: Vec::new(),
+            up_to_iam: None,
         }
     }
 

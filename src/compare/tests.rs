@@ -325,3 +325,39 @@ fn the_get_key_policy_json_answer_gets_no_merge_and_no_apply_command() {
     assert!(compared.access.is_empty());
     assert!(compared.checklist.iter().all(|r| r.merged.is_none()));
 }
+
+#[test]
+fn a_caller_denied_only_for_want_of_its_iam_policy_is_said_to_be_up_to_that_policy() {
+    let role = "arn:aws:iam::111122223333:role/orders-app";
+    let input = json!({"account": "111122223333", "region": "us-east-1",
+        "caller-permission": "key-policy", "callers": [role]});
+    let rows = compare(input, "key-policy.json", AWS_DEFAULT_KEY_POLICY)
+        .compared
+        .expect("it parses")
+        .checklist;
+    let caller = rows
+        .iter()
+        .find(|r| r.caller.contains("role/orders-app"))
+        .expect("a row for the caller");
+    assert!(!caller.pasted.ok);
+    let said = caller.pasted.up_to_iam.as_deref().expect("the IAM path is named");
+    assert!(said.starts_with(&format!("allowed if {role}'s own IAM policy grants {}", caller.action)), "{said}");
+    assert!(said.contains(&format!("key-policy.json statement 1 \"{ROOT_SID}\"")), "{said}");
+    // CloudWatch Logs is a service: no IAM policy of its own can help it.
+    let service = rows
+        .iter()
+        .find(|r| r.action == "kms:GenerateDataKey" && r.caller.contains("logs."))
+        .expect("CloudWatch Logs encrypts");
+    assert_eq!(service.pasted.up_to_iam, None);
+    // Where the policy says nothing about the account, no IAM policy can help either.
+    let no_root = AWS_DEFAULT_KEY_POLICY.replace("111122223333:root", "444455556666:root");
+    let rows = compare(
+        json!({"account": "111122223333", "region": "us-east-1", "caller-permission": "key-policy", "callers": [role]}),
+        "key-policy.json",
+        &no_root,
+    )
+    .compared
+    .expect("it parses")
+    .checklist;
+    assert!(rows.iter().all(|r| r.pasted.up_to_iam.is_none()), "{rows:#?}");
+}

@@ -66,6 +66,12 @@ pub struct Decision {
     pub unevaluable: Vec<Unevaluable>,
     /// Plain-language explanation: first the verdict, then one line per statement evaluated.
     pub reasons: Vec<String>,
+    /// For an implicit deny of an IAM caller in the resource's own account that only lacks an identity
+    /// policy: the resource-policy statements that allow the caller's account (a key policy's
+    /// `Enable IAM User Permissions`), so the caller is allowed when its own IAM policy grants the call,
+    /// which the evaluation did not see. Empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub delegated: Vec<StatementRef>,
 }
 
 /// A statement the evaluation refused, and why.
@@ -134,13 +140,19 @@ pub(crate) fn decide(
     }
 
     let unknown_keys = unknown_keys(&outcomes);
-    let (mut effect, mut deciding, mut summary) = combine(resource_policy.map(|(_, k)| k), &outcomes, request);
+    let mut delegated: Vec<&Outcome> = Vec::new();
+    let (mut effect, mut deciding, mut summary) =
+        combine(resource_policy.map(|(_, k)| k), &outcomes, request, &mut delegated);
     let refused: Vec<&Outcome> = outcomes.iter().filter(|o| o.unevaluable.is_some()).collect();
     let refused_denies: Vec<&Outcome> = refused
         .iter()
         .copied()
         .filter(|o| o.effect == Some(Effect::Deny))
         .collect();
+    if !refused_denies.is_empty() {
+        // A Deny that could not be judged might apply: an IAM policy could not be sure to help.
+        delegated.clear();
+    }
     if effect == DecisionEffect::Allow && !refused_denies.is_empty() {
         summary = format!(
             "implicit deny: the allow cannot be confirmed, because {} could not be evaluated and might deny",
@@ -181,6 +193,7 @@ pub(crate) fn decide(
             })
             .collect(),
         reasons,
+        delegated: delegated.iter().map(|o| o.at.clone()).collect(),
     }
 }
 
@@ -202,6 +215,7 @@ fn combine<'o>(
     kind: Option<PolicyKind>,
     outcomes: &'o [Outcome],
     request: &Request,
+    delegated: &mut Vec<&'o Outcome>,
 ) -> (DecisionEffect, Vec<&'o Outcome>, String) {
     let applying = |effect: Effect| outcomes.iter().filter(move |o| o.applies && o.effect == Some(effect));
     let denies: Vec<&Outcome> = applying(Effect::Deny).collect();
@@ -333,11 +347,14 @@ fn combine<'o>(
             names(&identity),
             verb(&identity, "allows", "allow")
         )),
-        (true, false) => deny(format!(
+        (true, false) => {
+            delegated.extend(&through_account);
+            deny(format!(
             "{} {} only the account, which lets IAM policies grant access, and no identity policy allows",
             names(&through_account),
             verb(&through_account, "allows", "allow")
-        )),
+            ))
+        }
         (true, true) => nothing(),
     }
 }

@@ -195,3 +195,31 @@ test('paste the JSON answer of get-key-policy: no merge, no command, and the pol
     await close();
   }
 });
+
+test('a role the pasted key policy leaves to IAM is "up to its IAM policy", with the delegating statement', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, url, requests, pageErrors, close } = await openLogGroupKey(1280);
+  const role = 'arn:aws:iam::111122223333:role/orders-app';
+  try {
+    await setValue(page, 'input-caller-permission', 'key-policy');
+    await setValue(page, 'input-callers', [role]);
+    await page.locator(byTestId('compare-document')).selectOption('key-policy.json');
+    await paste(page, AWS_DEFAULT_KEY_POLICY);
+
+    const row = page.locator(byTestId('compare-call'), { hasText: 'role/orders-app' }).first();
+    const cell = row.locator(byTestId('verdict-pasted'));
+    await eventually(async () => assert.match(await cell.textContent(), /up to its IAM policy/));
+    assert.equal(await cell.getAttribute('data-ok'), 'false');
+    const said = await cell.locator(byTestId('verdict-up-to-iam')).textContent();
+    assert.match(said, new RegExp(`^allowed if ${role}'s own IAM policy grants kms:\\w+: key-policy\\.json statement 1 "${ROOT_SID}"`));
+    // CloudWatch Logs, a service, is plainly denied: no IAM policy of its own could help.
+    const service = page.locator(byTestId('compare-call'), { hasText: 'logs.us-east-1.amazonaws.com' }).first();
+    assert.doesNotMatch(await service.locator(byTestId('verdict-pasted')).textContent(), /up to its IAM policy/);
+    assert.equal(await service.locator(byTestId('verdict-up-to-iam')).count(), 0);
+    await page.locator(byTestId('compare')).screenshot({ path: path.join(SHOTS, 'compare-up-to-iam.png') });
+
+    assert.deepEqual(foreignRequests(url, requests), []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -72,17 +72,23 @@ fn VerdictCell(label: &'static str, verdict: Verdict, testid: &'static str) -> i
         fix,
         reason,
         unevaluable,
+        up_to_iam,
     } = verdict;
     let word = match effect {
         DecisionEffect::Allow => "allowed",
         DecisionEffect::ExplicitDeny => "denied (explicit Deny)",
+        DecisionEffect::ImplicitDeny if up_to_iam.is_some() => "up to its IAM policy",
         DecisionEffect::ImplicitDeny => "denied",
     };
-    let mark = if ok { "✓" } else { "✗" };
-    let class = if ok {
-        "verdict verdict-ok"
-    } else {
-        "verdict verdict-bad"
+    let mark = match (ok, up_to_iam.is_some()) {
+        (true, _) => "✓",
+        (false, true) => "?",
+        (false, false) => "✗",
+    };
+    let class = match (ok, up_to_iam.is_some()) {
+        (true, _) => "verdict verdict-ok",
+        (false, true) => "verdict verdict-iam-path",
+        (false, false) => "verdict verdict-bad",
     };
     view! {
         <div class=class data-testid=testid data-ok=ok.to_string() title=reason>
@@ -96,6 +102,7 @@ fn VerdictCell(label: &'static str, verdict: Verdict, testid: &'static str) -> i
             {unevaluable.into_iter().map(|u| view! {
                 <div class="verdict-unevaluable" data-testid="verdict-unevaluable"><strong>"not evaluated: "</strong>{u}</div>
             }).collect_view()}
+            {up_to_iam.map(|said| view! { <div class="verdict-iam" data-testid="verdict-up-to-iam">{said}</div> })}
             {fix.map(|fix| view! { <div class="verdict-fix"><strong>"fix: "</strong>{fix}</div> })}
         </div>
     }
