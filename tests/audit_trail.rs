@@ -53,6 +53,7 @@ fn log_group_key_variants() -> Vec<LogGroupKeyInput> {
                                 log_groups: vec!["/app/orders".into()],
                                 callers: vec![format!("arn:{p}:iam::123456789012:role/app")],
                                 caller_permission: permission,
+                                caller_access: Default::default(),
                                 log_group_state: state,
                                 retention: Default::default(),
                                 rotate_from: if rotate.is_empty() {

@@ -223,3 +223,25 @@ test('a role the pasted key policy leaves to IAM is "up to its IAM policy", with
     await close();
   }
 });
+
+test('read-only callers: the key policy gives the roles kms:Decrypt alone, and the hint says what the default grants', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, url, requests, pageErrors, close } = await openLogGroupKey(1280);
+  try {
+    await setValue(page, 'input-caller-permission', 'key-policy');
+    await setValue(page, 'input-callers', ['arn:aws:iam::111122223333:role/reader']);
+    const keyPolicy = page.locator(`${byTestId('document')}[data-file="key-policy.json"] ${byTestId('document-text')}`);
+    const callers = async () => JSON.parse(await keyPolicy.textContent()).Statement.find((s) => s.Sid === 'Allow callers to use the key through CloudWatch Logs');
+    await eventually(async () => assert.ok((await callers())?.Action.includes('kms:GenerateDataKey*')));
+    assert.match(await page.locator('body').textContent(), /Read and write, the default, grants AWS's documented set/);
+    await setValue(page, 'input-caller-access', 'read-only');
+    await eventually(async () => assert.equal((await callers()).Action, 'kms:Decrypt'));
+    // The role still reads its log groups: the generated policy's checklist row for it is green.
+    await paste(page, await keyPolicy.textContent());
+    const row = page.locator(byTestId('compare-call'), { hasText: 'role/reader' }).first();
+    await eventually(async () => assert.equal(await row.locator(byTestId('verdict-generated')).getAttribute('data-ok'), 'true'));
+    assert.deepEqual(foreignRequests(url, requests), []);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await close();
+  }
+});

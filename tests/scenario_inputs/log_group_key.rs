@@ -1,7 +1,7 @@
 //! Every combination of the log-group-key form's options.
 
 use super::PARTITION_REGIONS;
-use cwlogs_policy::scenarios::log_group_key::{CallerPermission, LogGroupKeyInput, LogGroupState, Scope};
+use cwlogs_policy::scenarios::log_group_key::{CallerAccess, CallerPermission, LogGroupKeyInput, LogGroupState, Scope};
 use cwlogs_policy::scenarios::retention::Retention;
 
 pub const ACCOUNT: &str = "123456789012";
@@ -27,6 +27,9 @@ pub fn every_combination() -> Vec<LogGroupKeyInput> {
                         ],
                     };
                     for callers in caller_lists {
+                        // Both accesses with both permissions, without multiplying the combinations:
+                        // the two-role list reads only.
+                        let caller_access = if callers.len() > 1 { CallerAccess::ReadOnly } else { CallerAccess::ReadWrite };
                         for state in [LogGroupState::New, LogGroupState::Existing] {
                             for key_arn in [String::new(), format!("arn:{p}:kms:{region}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab")] {
                                 let rotations: &[(&str, bool)] = match state {
@@ -55,6 +58,7 @@ pub fn every_combination() -> Vec<LogGroupKeyInput> {
                                         log_groups: group_list.iter().map(|g| g.to_string()).collect(),
                                         callers: callers.clone(),
                                         caller_permission: permission,
+                                        caller_access,
                                         log_group_state: state,
                                         retention,
                                         rotate_from,

@@ -43,6 +43,14 @@ pub static FIELDS: &[FieldSpec] = &[
         ],
     })
     .hint("Roles that read or write encrypted log groups need the key too, through CloudWatch Logs only."),
+    FieldSpec::new("caller-access", "What the roles do with the log groups", ROLES, Control::Choice {
+        options: &[
+            ("read-write", "Read and write (AWS's documented actions)"),
+            ("read-only", "Read only (kms:Decrypt)"),
+        ],
+    })
+    .hint("Read and write, the default, grants AWS's documented set: Encrypt, ReEncrypt*, Decrypt, GenerateDataKey*, Describe*. Read only grants kms:Decrypt alone, for roles that only query or read the events.")
+    .shown_when("caller-permission", &["key-policy", "iam-policy"]),
     FieldSpec::new("callers", "Role ARNs", ROLES, Control::Lines { placeholder: "arn:aws:iam::111122223333:role/app" })
         .hint("One IAM role (or user) ARN per line.")
         .shown_when("caller-permission", &["key-policy", "iam-policy"])

@@ -45,6 +45,16 @@ pub enum CallerPermission {
     IamPolicy,
 }
 
+/// What the caller roles do with the encrypted log groups: AWS's documented actions (§1.5), or only
+/// reading them (`kms:Decrypt`), which is all a role that queries or reads events needs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CallerAccess {
+    #[default]
+    ReadWrite,
+    ReadOnly,
+}
+
 /// Whether the log groups are created with the key or already exist.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -69,6 +79,7 @@ pub struct LogGroupKeyInput {
     /// Role (or user) ARNs that call CloudWatch Logs and need the key through it.
     pub callers: Vec<String>,
     pub caller_permission: CallerPermission,
+    pub caller_access: CallerAccess,
     pub log_group_state: LogGroupState,
     /// How long the new log groups keep their events (not changed on existing ones).
     pub retention: Retention,
@@ -92,6 +103,7 @@ impl Default for LogGroupKeyInput {
             log_groups: vec!["my-log-group".into()],
             callers: Vec::new(),
             caller_permission: CallerPermission::None,
+            caller_access: CallerAccess::ReadWrite,
             log_group_state: LogGroupState::New,
             retention: Retention::default(),
             rotate_from: String::new(),

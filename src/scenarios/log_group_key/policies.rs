@@ -1,6 +1,6 @@
 //! The documents of the log-group-key scenario: key policy, caller IAM policy, old key's policy.
 
-use super::{CallerPermission, LogGroupKeyInput, Scope};
+use super::{CallerAccess, CallerPermission, LogGroupKeyInput, Scope};
 use crate::policy::{Policy, PolicyKind, Principal, Statement, Text, ValueList};
 use crate::scenarios::{Document, ExpectedFinding, Explanation};
 
@@ -33,6 +33,22 @@ const CALLER_ACTIONS: [&str; 5] = [
     "kms:GenerateDataKey*",
     "kms:Describe*",
 ];
+
+/// The caller roles' actions: AWS's documented set, or reading alone.
+fn caller_actions(input: &LogGroupKeyInput) -> &'static [&'static str] {
+    match input.caller_access {
+        CallerAccess::ReadWrite => &CALLER_ACTIONS,
+        CallerAccess::ReadOnly => &["kms:Decrypt"],
+    }
+}
+
+/// What the roles can do with the log groups, in the statements' explanations.
+fn caller_verbs(input: &LogGroupKeyInput) -> &'static str {
+    match input.caller_access {
+        CallerAccess::ReadWrite => "read and write",
+        CallerAccess::ReadOnly => "read (kms:Decrypt only)",
+    }
+}
 
 pub fn documents(input: &LogGroupKeyInput) -> Vec<Document> {
     let mut docs = vec![key_policy(input)];
@@ -149,7 +165,7 @@ fn key_policy(input: &LogGroupKeyInput) -> Document {
                 sid: Some(CALLERS_SID.into()),
                 effect: Some("Allow".into()),
                 principal: Some(Principal::aws(callers.iter().copied())),
-                action: Some(ValueList::of(CALLER_ACTIONS)),
+                action: Some(ValueList::of(caller_actions(input).iter().copied())),
                 resource: Some(ValueList::of(["*"])),
                 ..Statement::default()
             }
@@ -158,8 +174,9 @@ fn key_policy(input: &LogGroupKeyInput) -> Document {
         explanations.push(Explanation {
             sid: CALLERS_SID.into(),
             why: format!(
-                "Lets {} use the key, but only in requests CloudWatch Logs makes on their behalf (kms:ViaService = {logs}), so the roles can read and write the encrypted log groups without being able to use the key directly.",
-                role_words(&callers)
+                "Lets {} use the key, but only in requests CloudWatch Logs makes on their behalf (kms:ViaService = {logs}), so the roles can {} the encrypted log groups without being able to use the key directly.",
+                role_words(&callers),
+                caller_verbs(input)
             ),
             doc_url: VIA_SERVICE_DOC,
             kept_because: None,
@@ -179,7 +196,7 @@ fn caller_policy(input: &LogGroupKeyInput) -> Document {
     let statement = Statement {
         sid: Some(IAM_SID.into()),
         effect: Some("Allow".into()),
-        action: Some(ValueList::of(CALLER_ACTIONS)),
+        action: Some(ValueList::of(caller_actions(input).iter().copied())),
         resource: Some(ValueList::of([input.key_arn_or_placeholder()])),
         ..Statement::default()
     }

@@ -421,3 +421,39 @@ fn the_account_scope_without_log_groups_says_nothing_is_associated() {
     });
     assert!(!listed.notes.iter().any(|n| n.contains("No log groups are listed")));
 }
+
+#[test]
+fn read_only_callers_get_decrypt_alone_in_the_key_policy_and_in_their_iam_policy() {
+    let actions = |permission: CallerPermission, access: CallerAccess, file: &str| -> Vec<String> {
+        let bundle = generate(&LogGroupKeyInput {
+            log_groups: vec!["/app/orders".into()],
+            callers: vec!["arn:aws:iam::123456789012:role/reader".into()],
+            caller_permission: permission,
+            caller_access: access,
+            ..base()
+        });
+        let doc = bundle.document(file).unwrap_or_else(|| panic!("no {file}"));
+        let statement = doc
+            .policy
+            .statements
+            .iter()
+            .find(|s| s.sid.as_ref().is_some_and(|sid| sid.value == policies::CALLERS_SID || sid.value == policies::IAM_SID))
+            .expect("the callers' statement");
+        statement.action.as_ref().expect("actions").items.iter().map(|a| a.value.clone()).collect()
+    };
+    for (permission, file) in [(CallerPermission::KeyPolicy, "key-policy.json"), (CallerPermission::IamPolicy, "caller-policy.json")] {
+        assert_eq!(actions(permission, CallerAccess::ReadOnly, file), ["kms:Decrypt"], "{file}");
+        let all = actions(permission, CallerAccess::ReadWrite, file);
+        assert_eq!(all, ["kms:Encrypt", "kms:ReEncrypt*", "kms:Decrypt", "kms:GenerateDataKey*", "kms:Describe*"], "{file}");
+    }
+}
+
+#[test]
+fn the_caller_access_hint_names_the_default_choice() {
+    let field = fields::FIELDS.iter().find(|f| f.name == "caller-access").expect("the field");
+    let default = serde_json::to_value(LogGroupKeyInput::default().caller_access).expect("serializes");
+    let crate::scenarios::Control::Choice { options } = field.control else { panic!("a choice") };
+    let (_, label) = options.iter().find(|(v, _)| *v == default).expect("the default is an option");
+    let words = label.split(" (").next().expect("a label");
+    assert!(field.hint.contains(&format!("{words}, the default")), "{:?} vs {label}", field.hint);
+}
