@@ -6,10 +6,10 @@ use super::{BucketState, S3ExportInput};
 use crate::scenarios::new_key::{alias_name, rotation_and_alias};
 use crate::scenarios::step::operation::{
     IAM_ATTACH_ROLE_POLICY, IAM_ATTACH_USER_POLICY, IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, S3_CREATE_BUCKET,
-    S3_GET_BUCKET_ENCRYPTION, S3_GET_BUCKET_LOCATION, S3_GET_BUCKET_OWNERSHIP_CONTROLS, S3_GET_BUCKET_POLICY,
+    S3_GET_BUCKET_ENCRYPTION, S3_GET_BUCKET_LOCATION, S3_GET_BUCKET_OWNERSHIP_CONTROLS,
     S3_PUT_BUCKET_ENCRYPTION, S3_PUT_BUCKET_POLICY,
 };
-use crate::scenarios::step::{key_policy, save_files, AwsCall, Line};
+use crate::scenarios::step::{bucket_policy, key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Artifact, Document, Side, Step};
 
 mod export;
@@ -68,12 +68,7 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
                     .comment("aws:kms:dsse cannot be exported to")
                     .into(),
                 Line::comment("NoSuchBucketPolicy: it has none yet, so there is nothing to back up"),
-                AwsCall::new(&S3_GET_BUCKET_POLICY)
-                    .text("bucket", bucket)
-                    .query_text("Policy")
-                    .writes("bucket-policy.backup.json")
-                    .unless_error("bucket-policy.backup.err", "NoSuchBucketPolicy")
-                    .into(),
+                bucket_policy::back_up(bucket),
             ],
         ),
     });

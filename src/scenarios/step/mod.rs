@@ -2,6 +2,7 @@
 //! one account. Its bash ([`render`]), its CloudTrail events and the templates' resources
 //! (`export::plan`) are all derived from these lines; no AWS command text is written by hand.
 
+pub mod bucket_policy;
 pub mod call;
 pub mod key_policy;
 pub mod operation;

@@ -14,7 +14,7 @@ use crate::scenarios::step::operation::{
     LOGS_DESCRIBE_RESOURCE_POLICIES, LOGS_PUT_RESOURCE_POLICY, S3_GET_BUCKET_ACL, S3_GET_BUCKET_POLICY,
     S3_PUT_BUCKET_OWNERSHIP_CONTROLS, S3_PUT_BUCKET_POLICY,
 };
-use crate::scenarios::step::{key_policy, save_files, AwsCall, Line};
+use crate::scenarios::step::{bucket_policy, key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Document, Side, Step, TrailEvent};
 
 /// `what`, led by the account that runs it when two accounts take part.
@@ -133,16 +133,11 @@ fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
             }
             let bucket = input.bucket.trim();
             let lines = vec![
-                AwsCall::new(&S3_GET_BUCKET_POLICY)
-                    .text("bucket", bucket)
-                    .query_text("Policy")
-                    .writes("bucket-policy.backup.json")
-                    .unless_error("bucket-policy.backup.err", "NoSuchBucketPolicy")
-                    .into(),
+                bucket_policy::back_up(bucket),
                 Line::comment("NoSuchBucketPolicy: the bucket has none yet, so the merge starts from an empty policy"),
-                Line::shell("if grep -q NoSuchBucketPolicy bucket-policy.backup.err; then echo '{\"Version\": \"2012-10-17\", \"Statement\": []}' > bucket-policy.backup.json; fi"),
+                Line::shell(format!("if grep -q NoSuchBucketPolicy {}; then echo '{{\"Version\": \"2012-10-17\", \"Statement\": []}}' > {}; fi", bucket_policy::BACKUP_ERROR, bucket_policy::BACKUP)),
                 Line::MergeStatements {
-                    backup: "bucket-policy.backup.json",
+                    backup: bucket_policy::BACKUP,
                     add: "bucket-policy.json",
                     out: "bucket-policy.merged.json",
                 },
