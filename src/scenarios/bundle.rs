@@ -77,11 +77,7 @@ impl Document {
     /// statements to merge), with each expected finding carrying its reason.
     pub fn check(&self) -> crate::analysis::Analysis {
         let text = self.text();
-        let mut analysis = if self.fragment {
-            crate::analysis::analyze_fragment(&text, self.kind)
-        } else {
-            crate::analysis::analyze(&text, self.kind)
-        };
+        let mut analysis = crate::analysis::analyze_as(&text, self.kind, None, self.fragment);
         for finding in &mut analysis.findings {
             let sid = statement_index(&finding.path)
                 .and_then(|i| self.explanations.get(i))
