@@ -9,25 +9,32 @@
 # the ceiling: the size measured when the page was last reviewed (654 KiB) plus about 4 %, raised to 700 KiB
 # on 2026-12-07 for six validator rules (687.3 KiB), then to 705 KiB the same day when the read-only caller
 # choice and the "up to its IAM policy" verdict took the page to 700.4 KiB; so a change that makes the page
-# grow noticeably has to raise it on purpose (BUNDLE_CEILING_KIB overrides it).
+# grow noticeably has to raise it on purpose (BUNDLE_CEILING_KIB overrides it). Lowered to 565 KiB on
+# 2026-12-07 evening when the analyses moved to the worker (issue 16): the first visit went from 700.4
+# to 558.0 KiB. The worker's files (analyst-*) are listed apart: the page starts it once the form works.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 dir=${1:-dist}
 [ -d "$dir" ] || { echo "bundle-size: no $dir/ directory; run: trunk build --release" >&2; exit 1; }
 
 budget_gz=$((350 * 1024))
-ceiling_kib=${BUNDLE_CEILING_KIB:-705}
+ceiling_kib=${BUNDLE_CEILING_KIB:-565}
 ceiling_gz=$((ceiling_kib * 1024))
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
 total=0
 total_gz=0
 count=0
 on_demand=()
+worker=()
 printf '%12s %12s  %s\n' "bytes" "gzip -9" "file"
 while IFS= read -r -d '' file; do
     name=${file#"$dir"/}
     if [[ $name == on-demand/* ]]; then
         on_demand+=("$file")
+        continue
+    fi
+    if [[ $name == analyst-* ]]; then
+        worker+=("$file")
         continue
     fi
     bytes=$(wc -c <"$file")
@@ -37,7 +44,22 @@ while IFS= read -r -d '' file; do
     total_gz=$((total_gz + gz))
     count=$((count + 1))
 done < <(find "$dir" -type f -print0 | sort -z)
-printf '%12d %12d  first visit: total of %d files (%s, %s gzipped)\n' "$total" "$total_gz" "$count" "$(kib "$total")" "$(kib "$total_gz")"
+printf '%12d %12d  first visit, before the form works: total of %d files (%s, %s gzipped)\n' "$total" "$total_gz" "$count" "$(kib "$total")" "$(kib "$total_gz")"
+if [ ${#worker[@]} -gt 0 ]; then
+    w_total=0
+    w_total_gz=0
+    for file in "${worker[@]}"; do
+        bytes=$(wc -c <"$file")
+        gz=$(gzip -9 -n -c "$file" | wc -c)
+        printf '%12d %12d  %s (analysis worker)\n' "$bytes" "$gz" "${file#"$dir"/}"
+        w_total=$((w_total + bytes))
+        w_total_gz=$((w_total_gz + gz))
+    done
+    printf '%12d %12d  analysis worker, fetched once the form works: %d file(s) (%s, %s gzipped)\n' \
+        "$w_total" "$w_total_gz" "${#worker[@]}" "$(kib "$w_total")" "$(kib "$w_total_gz")"
+    printf '%12d %12d  first seconds: the first visit and the worker (%s gzipped)\n' \
+        $((total + w_total)) $((total_gz + w_total_gz)) "$(kib $((total_gz + w_total_gz)))"
+fi
 if [ ${#on_demand[@]} -gt 0 ]; then
     od_total=0
     od_total_gz=0

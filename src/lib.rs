@@ -2,6 +2,7 @@
 //! Amazon CloudWatch Logs. Everything here but `ui` is plain Rust with no web dependency.
 
 mod analysis;
+pub mod analyst;
 pub mod catalog;
 pub mod compare;
 pub mod diff;

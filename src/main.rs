@@ -4,6 +4,8 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(cwlogs_policy::ui::App);
+    // After the form is on screen: the worker's download then does not delay it.
+    cwlogs_policy::ui::start_analyst();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,11 +6,12 @@ use crate::policy::Policy;
 use serde::Serialize;
 
 /// One change, ready to show.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ChangeLine {
     pub impact: Impact,
     /// "broadening", "narrowing" or "neutral": the word, so colour is never the only signal.
-    pub impact_word: &'static str,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub impact_word: crate::analyst::wire::Interned,
     /// `Statement 2 "Logs": Action + kms:Decrypt`, `Statement 3 "Logs" only in the generated policy`.
     pub text: String,
     /// Byte range in the existing (pasted) text.

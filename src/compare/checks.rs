@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One call the document takes part in, judged three ways.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct CallRow {
     pub description: String,
     pub caller: String,
@@ -21,7 +21,7 @@ pub struct CallRow {
 }
 
 /// One judgement of one call.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Verdict {
     /// The outcome is the one the scenario needs (an allow, or a refusal for calls that must fail).
     pub ok: bool,

@@ -26,7 +26,7 @@ use crate::scenarios::Bundle;
 use serde::Serialize;
 
 /// Everything the compare panel shows for one pasted policy.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Comparison {
     pub file_name: String,
     pub kind: PolicyKind,
@@ -39,7 +39,7 @@ pub struct Comparison {
 }
 
 /// The comparison of a pasted policy that parsed.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Compared {
     /// The two mean the same (AWS's rewritten form of the generated policy is no change).
     pub equivalent: bool,
@@ -56,7 +56,7 @@ pub struct Compared {
 }
 
 /// The pasted policy with the generated statements it lacks appended.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Merged {
     pub text: String,
     pub file_name: String,
@@ -69,7 +69,8 @@ pub struct Merged {
     pub size: usize,
     pub limit: usize,
     /// "bytes", "characters", "characters (whitespace not counted)".
-    pub unit: &'static str,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub unit: crate::analyst::wire::Interned,
     pub over_limit: bool,
     /// The bash that applies the merged file; none when the merge is over the size limit, since
     /// AWS would refuse it.

@@ -8,15 +8,15 @@ use super::{diff, Change, ChangeKind, Field, Impact};
 use crate::catalog::Partition;
 use crate::normalize::infer_partition;
 use crate::policy::{Effect, Policy, PolicyKind, Statement, ValueList};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// Access one policy gives (or takes away) that the other does not.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct AccessChange {
     /// More allowed or less denied; `false` for less allowed or more denied.
     pub gained: bool,
     /// The effect of the statement the change comes from.
-    #[serde(serialize_with = "effect_name")]
+    #[serde(serialize_with = "effect_name", deserialize_with = "effect_from_name")]
     pub effect: Effect,
     /// Empty for identity policies: the identities the policy is attached to.
     pub principals: Vec<String>,
@@ -26,6 +26,11 @@ pub struct AccessChange {
     pub conditions: Vec<String>,
     /// The whole change as one sentence.
     pub sentence: String,
+}
+
+fn effect_from_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Effect, D::Error> {
+    let name = std::borrow::Cow::<str>::deserialize(d)?;
+    Effect::parse(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown effect {name}")))
 }
 
 fn effect_name<S: Serializer>(effect: &Effect, s: S) -> Result<S::Ok, S::Error> {

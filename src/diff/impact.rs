@@ -5,7 +5,7 @@ use crate::policy::Effect;
 use serde::Serialize;
 
 /// What a change does to access.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub enum Impact {
     /// More requests are allowed (or fewer denied).
     Broadening,

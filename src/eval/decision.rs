@@ -10,7 +10,7 @@ use super::request::{Caller, Context, Request};
 use super::statement::{self, Outcome, Scope};
 
 /// What AWS would do with the request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum DecisionEffect {
     Allow,
     /// A Deny statement applies; nothing can override it.
@@ -30,7 +30,7 @@ impl DecisionEffect {
 }
 
 /// Which of the evaluated policies a statement is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Which {
     /// The resource-based policy.
@@ -40,7 +40,7 @@ pub enum Which {
 }
 
 /// One statement of one policy. `index` is 0-based; the reasons count statements from 1, as people do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct StatementRef {
     pub policy: Which,
     pub index: usize,
@@ -48,7 +48,7 @@ pub struct StatementRef {
 }
 
 /// The verdict with what decided it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Decision {
     pub effect: DecisionEffect,
     /// For an explicit deny, every Deny statement that applies; for an allow, the Allow statements on every
@@ -70,12 +70,12 @@ pub struct Decision {
     /// policy: the resource-policy statements that allow the caller's account (a key policy's
     /// `Enable IAM User Permissions`), so the caller is allowed when its own IAM policy grants the call,
     /// which the evaluation did not see. Empty otherwise.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub delegated: Vec<StatementRef>,
 }
 
 /// A statement the evaluation refused, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Unevaluable {
     pub statement: StatementRef,
     pub why: String,

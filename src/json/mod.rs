@@ -15,7 +15,7 @@ pub use print::{escape_string, pretty};
 use serde::Serialize;
 
 /// A half-open byte range `start..end` into the parsed text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

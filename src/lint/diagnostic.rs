@@ -2,10 +2,10 @@
 
 use super::{Fix, Rule};
 use crate::json::{LineIndex, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How bad a finding is; mirrors Access Analyzer's ERROR, SECURITY_WARNING, WARNING, SUGGESTION.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// AWS rejects the policy, or it cannot work.
@@ -116,10 +116,12 @@ impl Diagnostic {
 }
 
 /// A located finding: what the page, the CLI and the JSON output show.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub code: &'static str,
-    pub name: &'static str,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub code: crate::analyst::wire::Interned,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub name: crate::analyst::wire::Interned,
     pub severity: Severity,
     pub message: String,
     /// 1-based.

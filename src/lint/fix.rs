@@ -20,7 +20,7 @@ use crate::json::{parse_document, Member, Span, Value};
 use serde::Serialize;
 
 /// What a button offers: a short imperative title and the edits that carry it out.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct Fix {
     /// E.g. `Write "Allow"`; shown on the button.
     pub title: String,
@@ -29,7 +29,7 @@ pub struct Fix {
 }
 
 /// Replace the bytes of `span` with `replacement` (an empty span inserts).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct Edit {
     pub span: Span,
     pub replacement: String,

@@ -30,34 +30,75 @@ pub struct Rule {
 impl Rule {
     /// The first line of the docs.
     pub fn summary(&self) -> &'static str {
-        self.docs.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+        summary_of(self.docs)
     }
 
     /// Whether every word of `query` occurs, ignoring case, in the code, name or severity, or
     /// starts a word of the docs' prose (so `sid` finds neither every "inside" nor every example
     /// policy with a `"Sid"`): the rules index's filter.
     pub fn matches(&self, query: &str) -> bool {
-        let labels = [self.code, self.name, self.severity.as_str()].map(str::to_lowercase);
-        let mut in_code = false;
-        let docs: String = self
-            .docs
-            .lines()
-            .filter(|line| {
-                let fence = line.trim_start().starts_with("```");
-                in_code ^= fence;
-                !fence && !in_code
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-            .to_lowercase();
-        query.split_whitespace().all(|word| {
-            let word = word.to_lowercase();
-            labels.iter().any(|label| label.contains(&word))
-                || docs
-                    .match_indices(&word)
-                    .any(|(i, _)| !docs[..i].ends_with(char::is_alphanumeric))
-        })
+        matches_of([self.code, self.name, self.severity.as_str()], self.docs, query)
     }
+
+    /// What the rules panel shows of the rule, without its check.
+    pub fn text(&self) -> RuleText {
+        RuleText {
+            code: self.code,
+            name: self.name,
+            severity: self.severity,
+            docs: self.docs.to_owned(),
+        }
+    }
+}
+
+/// A rule's documentation without its check: what the page's rules panel receives from the
+/// analysis worker, which alone holds the checks.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RuleText {
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub code: crate::analyst::wire::Interned,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub name: crate::analyst::wire::Interned,
+    pub severity: Severity,
+    pub docs: String,
+}
+
+impl RuleText {
+    /// See [`Rule::summary`].
+    pub fn summary(&self) -> &str {
+        summary_of(&self.docs)
+    }
+
+    /// See [`Rule::matches`].
+    pub fn matches(&self, query: &str) -> bool {
+        matches_of([self.code, self.name, self.severity.as_str()], &self.docs, query)
+    }
+}
+
+fn summary_of(docs: &str) -> &str {
+    docs.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+}
+
+fn matches_of(labels: [&str; 3], docs: &str, query: &str) -> bool {
+    let labels = labels.map(str::to_lowercase);
+    let mut in_code = false;
+    let docs: String = docs
+        .lines()
+        .filter(|line| {
+            let fence = line.trim_start().starts_with("```");
+            in_code ^= fence;
+            !fence && !in_code
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .to_lowercase();
+    query.split_whitespace().all(|word| {
+        let word = word.to_lowercase();
+        labels.iter().any(|label| label.contains(&word))
+            || docs
+                .match_indices(&word)
+                .any(|(i, _)| !docs[..i].ends_with(char::is_alphanumeric))
+    })
 }
 
 impl std::fmt::Debug for Rule {

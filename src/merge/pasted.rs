@@ -24,7 +24,7 @@ const NOT_READ: [&str; 6] = ["JSON001", "JSON002", "IAM001", "IAM002", "IAM003",
 const SIZE: &str = "IAM035";
 
 /// Why no merged policy is offered for a paste.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct MergeRefusal {
     pub reason: RefusalReason,
     /// One sentence: what is wrong and what a merge would have done (the page titles it "Not
@@ -41,7 +41,7 @@ pub struct MergeRefusal {
     pub wrapped: Option<Wrapped>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum RefusalReason {
     /// The text is not JSON.
     NotJson,

@@ -8,12 +8,14 @@
 use crate::json::{pretty, Value, ValueKind};
 
 /// What the paste turned out to be.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Wrapped {
     /// The command whose output this looks like, e.g. `aws kms get-key-policy`.
-    pub command: &'static str,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub command: crate::analyst::wire::Interned,
     /// The same command asking for the bare policy.
-    pub bare: &'static str,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub bare: crate::analyst::wire::Interned,
     /// The policy inside, pretty-printed, when it could be taken out.
     pub inner: Option<String>,
 }

@@ -24,7 +24,7 @@ pub struct RequiredCall {
 }
 
 /// One line of the checklist.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct CheckedCall {
     pub description: String,
     pub caller: String,

@@ -16,10 +16,12 @@ const OBJECT_OWNERSHIP_DOC: &str =
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html";
 
 /// Why one condition key is in a statement, and the AWS page that documents it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ConditionNote {
-    pub why: &'static str,
-    pub doc_url: &'static str,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub why: crate::analyst::wire::Interned,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub doc_url: crate::analyst::wire::Interned,
 }
 
 const fn note(why: &'static str, doc_url: &'static str) -> Option<ConditionNote> {

@@ -20,7 +20,7 @@ use crate::scenarios::{Document, ScenarioId};
 use serde::Serialize;
 
 /// One statement of a generated document, with why it is there.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct StatementLesson {
     /// Position in the document's `Statement` array (statements may lack a Sid).
     pub index: usize,
@@ -29,12 +29,13 @@ pub struct StatementLesson {
     pub text: String,
     /// None only when the scenario gave the statement no explanation (a test forbids that).
     pub why: Option<String>,
-    pub doc_url: Option<&'static str>,
+    #[serde(deserialize_with = "crate::analyst::wire::interned_option")]
+    pub doc_url: Option<crate::analyst::wire::Interned>,
     pub conditions: Vec<ConditionLesson>,
 }
 
 /// One condition key of a statement, with why it is there.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct ConditionLesson {
     pub operator: String,
     pub key: String,

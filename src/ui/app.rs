@@ -54,6 +54,8 @@ pub fn App() -> impl IntoView {
     let checker_text = RwSignal::new(String::new());
     let checker_kind = RwSignal::new(PolicyKind::Key);
     let checker_against_form = RwSignal::new(false);
+    // Every document card's verdict, from the analysis worker.
+    crate::ui::bundle::DocumentChecks::provide(scenario.into(), input.into());
     // Teaching mode and the printed review read the input and bundle from context.
     crate::ui::bundle::Teaching::provide(input.into(), bundle.into());
     // A document card's "Compare this with mine" picks the document in the compare panel.

@@ -1,18 +1,11 @@
 //! The IAM action names the page does not embed, fetched once from the site's own files the
 //! first time a policy on the page names a service without them (README "IAM catalogue").
 
-use super::dom;
-use crate::analysis::Analysis;
-use crate::catalog::iam;
-use crate::lint::Finding;
+use super::{analyst, dom};
+use crate::analyst::{Answer, Question};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Where index.html has Trunk copy `src/catalog/iam/data/actions-native.txt`, relative to the
-/// page. The dataset in the query keeps a browser from reusing a cached list of another dataset.
-fn list_path() -> String {
-    format!("on-demand/actions-native.txt?dataset={}", iam::dataset().version)
-}
 
 /// What the status line says about the loaded size: the file gzipped, as hosts send it.
 const LIST_SIZE: &str = "about 100 KB";
@@ -39,31 +32,6 @@ thread_local! {
     static CATALOGUE: ActionCatalogue = ActionCatalogue {
         state: ArcRwSignal::new(LoadState::NotRequested),
     };
-}
-
-/// A checked text as the page keeps it: its findings, and the services whose action names the
-/// checks could not look up yet (what the list would add). Taken from the one analysis the page
-/// already runs, so the text is not parsed a second time to know what to load.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Checked {
-    pub findings: Vec<Finding>,
-    pub unloaded: Vec<&'static str>,
-}
-
-impl From<Analysis> for Checked {
-    fn from(analysis: Analysis) -> Self {
-        let unloaded = analysis.services_without_actions();
-        Checked {
-            findings: analysis.findings,
-            unloaded,
-        }
-    }
-}
-
-/// For a panel without an analysis of its own (the compare panel): the services `text` names
-/// without loaded action names (none while it does not parse).
-pub fn unloaded_services_of(text: Signal<String>) -> Signal<Vec<&'static str>> {
-    Signal::derive(move || text.with(|t| crate::analysis::text_services_without_actions(t)))
 }
 
 impl ActionCatalogue {
@@ -96,16 +64,22 @@ impl ActionCatalogue {
         }
         self.state.set(LoadState::Loading);
         let state = self.state.clone();
-        spawn_local(async move {
-            let added = match dom::fetch_text(&list_path()).await {
-                // The catalogue keeps `&'static` slices of the text, as it does of the embedded
-                // files; loaded once per page, so leaking it is what keeping it would be.
-                Ok(text) => iam::add_actions(Box::leak(text.into_boxed_str())),
-                Err(why) => Err(why),
-            };
-            state.set(match added {
-                Ok(_) => LoadState::Loaded,
-                Err(why) => LoadState::Failed(why),
+        // The worker holds the catalogue, so it names the file (with its dataset version); the page
+        // fetches it with the fetch it already has, which keeps the worker's answers synchronous.
+        analyst::ask("catalogue", Question::ActionsListPath, move |answer| {
+            let Answer::ActionsListPath { path } = answer else { return };
+            let state = state.clone();
+            spawn_local(async move {
+                match dom::fetch_text(&path).await {
+                    Ok(list) => analyst::ask("catalogue", Question::AddActions { list }, move |answer| {
+                        state.set(match answer {
+                            Answer::ActionsAdded { added: Ok(_) } => LoadState::Loaded,
+                            Answer::ActionsAdded { added: Err(why) } => LoadState::Failed(why),
+                            _ => LoadState::Failed("the analysis worker gave an unexpected answer".into()),
+                        });
+                    }),
+                    Err(why) => state.set(LoadState::Failed(why)),
+                }
             });
         });
     }

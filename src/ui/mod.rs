@@ -1,5 +1,6 @@
 //! The page (wasm32 only): thin Leptos components over the pure core.
 
+mod analyst;
 mod app;
 mod bundle;
 mod catalogue_loader;
@@ -21,3 +22,5 @@ mod try_example;
 mod wrap_points;
 
 pub use app::App;
+/// Starts the analysis worker; call once the page is mounted.
+pub use analyst::start as start_analyst;

@@ -3,7 +3,9 @@
 //! so a record that does not import can be fixed in place.
 
 use crate::policy::PolicyKind;
-use crate::scenarios::audit_trail::{fill_form, import_record, FilledField, FormFill, RecordPolicy};
+use crate::analyst::{Answer, Question};
+use crate::scenarios::audit_trail::{FilledField, FormFill, RecordPolicy};
+use crate::ui::analyst;
 use crate::scenarios::ScenarioId;
 use crate::ui::rich_text::rich_text;
 use leptos::ev::KeyboardEvent;
@@ -23,17 +25,20 @@ pub fn RecordImport(
     let text = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<(FormFill, Option<RecordPolicy>), String>>);
     let import = move || {
-        let result = text.with_untracked(|t| import_record(t)).map(|import| {
-            let current = inputs.with_untracked(|all| all.get(&import.scenario).cloned().unwrap_or(Value::Null));
-            (fill_form(&import, &current), import.policy)
+        let question = Question::ImportRecord {
+            text: text.get_untracked(),
+            inputs: inputs.get_untracked(),
+        };
+        analyst::ask("record-import", question, move |answer| {
+            let Answer::RecordImported { result } = answer else { return };
+            if let Ok((fill, _)) = &result {
+                inputs.update(|all| {
+                    all.insert(fill.scenario, fill.input.clone());
+                });
+                scenario.set(fill.scenario);
+            }
+            outcome.set(Some(result));
         });
-        if let Ok((fill, _)) = &result {
-            inputs.update(|all| {
-                all.insert(fill.scenario, fill.input.clone());
-            });
-            scenario.set(fill.scenario);
-        }
-        outcome.set(Some(result));
     };
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {

@@ -1,7 +1,9 @@
 //! Every rule the checker runs, with its documentation: an index with a filter, and one
 //! article per rule at `#rule-CODE`, where each finding's code links.
 
-use crate::lint::{rule_by_code, Rule, RULES};
+use crate::analyst::{Answer, Question};
+use crate::lint::RuleText;
+use crate::ui::analyst;
 use crate::report::{rule_doc, DocBlock};
 use crate::ui::dom;
 use crate::ui::findings::SeverityBadge;
@@ -18,35 +20,48 @@ pub fn rule_anchor(code: &str) -> String {
 #[component]
 pub fn RulesPanel() -> impl IntoView {
     let query = RwSignal::new(String::new());
+    // The documentation comes from the analysis worker, which holds the rules: the page's own wasm
+    // carries neither the checks nor their prose.
+    let asked = analyst::asked("rules", || Some(Question::Rules), |_, answer| match answer {
+        Answer::Rules { rules } => Some(rules),
+        _ => None,
+    });
+    let rules = Memo::new(move |_| asked.answer.get().unwrap_or_default());
     let shown = Memo::new(move |_| {
         query.with(|q| {
-            RULES
-                .iter()
-                .filter(|r| r.matches(q))
-                .map(|r| r.code)
-                .collect::<Vec<_>>()
+            rules.with(|all| all.iter().filter(|r| r.matches(q)).map(|r| r.code).collect::<Vec<_>>())
         })
     });
     // A link to #rule-CODE, from a finding or typed into the address bar, opens the panel on
     // that rule, clearing a filter that hides it.
     let show_linked = move || {
-        let Some(rule) = dom::current_fragment().and_then(|f| f.strip_prefix("rule-").and_then(rule_by_code)) else {
+        let Some(code) = dom::current_fragment().and_then(|f| f.strip_prefix("rule-").map(str::to_owned)) else {
             return;
         };
-        if !rule.matches(&query.get_untracked()) {
+        let Some(matches) = rules.with_untracked(|all| all.iter().find(|r| r.code == code).map(|r| r.matches(&query.get_untracked())))
+        else {
+            return;
+        };
+        if !matches {
             query.set(String::new());
         }
-        request_animation_frame(move || dom::reveal(&rule_anchor(rule.code)));
+        request_animation_frame(move || dom::reveal(&rule_anchor(&code)));
     };
-    show_linked();
+    // Once the rules arrive, and whenever the address's fragment changes.
+    Effect::new(move |_| {
+        if rules.with(|r| !r.is_empty()) {
+            show_linked();
+        }
+    });
     let listener = window_event_listener(ev::hashchange, move |_| show_linked());
     on_cleanup(move || listener.remove());
     let count = move || {
         let n = shown.with(Vec::len);
-        if n == RULES.len() {
+        let all = rules.with(Vec::len);
+        if n == all {
             format!("{n} rules")
         } else {
-            format!("{n} of {} rules match", RULES.len())
+            format!("{n} of {all} rules match")
         }
     };
 
@@ -63,7 +78,10 @@ pub fn RulesPanel() -> impl IntoView {
                     request_animation_frame(|| dom::scroll_into_view_nearest("rules"));
                 }
             }>
-                <h2>{format!("Rules ({})", RULES.len())}</h2>
+                <h2>{move || match rules.with(Vec::len) {
+                    0 => "Rules".to_owned(),
+                    n => format!("Rules ({n})"),
+                }}</h2>
                 <span class="summary-hint">"What the checker looks for, and why"</span>
             </summary>
             <div class="rule-filter">
@@ -75,7 +93,7 @@ pub fn RulesPanel() -> impl IntoView {
             </div>
             <nav class="rule-index" aria-label="Rules index">
                 <ul>
-                    {RULES.iter().map(|rule| {
+                    {move || rules.get().into_iter().map(|rule| {
                         let code = rule.code;
                         view! {
                             <li prop:hidden=move || !shown.with(|s| s.contains(&code)) data-testid="rule-index-item">
@@ -87,9 +105,12 @@ pub fn RulesPanel() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
-            <p class="rule-none" prop:hidden=move || shown.with(|s| !s.is_empty())>"No rule matches the filter."</p>
+            <p class="rule-none" prop:hidden=move || rules.with(Vec::is_empty) || shown.with(|s| !s.is_empty())>"No rule matches the filter."</p>
+            <p class="check-pending" prop:hidden=move || rules.with(|r| !r.is_empty())>
+                {move || analyst::failure().map_or_else(|| "Loading the rules…".to_owned(), |why| format!("The rules could not be loaded: {why}."))}
+            </p>
             <div class="rule-list">
-                {RULES.iter().map(|rule| {
+                {move || rules.get().into_iter().map(|rule| {
                     let code = rule.code;
                     view! { <RuleDoc rule hidden=Signal::derive(move || !shown.with(|s| s.contains(&code))) /> }
                 }).collect_view()}
@@ -99,7 +120,7 @@ pub fn RulesPanel() -> impl IntoView {
 }
 
 #[component]
-fn RuleDoc(rule: &'static Rule, hidden: Signal<bool>) -> impl IntoView {
+fn RuleDoc(rule: RuleText, hidden: Signal<bool>) -> impl IntoView {
     view! {
         // tabindex -1: a link to the rule moves the keyboard focus here.
         <article class="rule" id=rule_anchor(rule.code) data-testid="rule" tabindex="-1" prop:hidden=hidden>
@@ -109,7 +130,7 @@ fn RuleDoc(rule: &'static Rule, hidden: Signal<bool>) -> impl IntoView {
                 <h3 class="rule-name">{rule.name}</h3>
             </header>
             <p class="rule-summary">{rich_text(rule.summary())}</p>
-            <div class="rule-doc">{rule_doc(rule.docs).into_iter().map(render_block).collect_view()}</div>
+            <div class="rule-doc">{rule_doc(&rule.docs).into_iter().map(render_block).collect_view()}</div>
         </article>
     }
 }

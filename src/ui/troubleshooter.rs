@@ -1,7 +1,9 @@
 //! "Got an export error?": pick a known error or paste the message, and see the missing
 //! permission and the statement of the current bundle that grants it.
 
-use crate::scenarios::s3_export::troubleshoot::{troubleshoot_input, Answer, Remedy, KNOWN_ERRORS};
+use crate::analyst::{Answer as Answered, Question};
+use crate::scenarios::s3_export::troubleshoot::{Answer, Remedy, KNOWN_ERRORS};
+use crate::ui::analyst;
 use crate::ui::bundle::statement_anchor;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::dom;
@@ -12,10 +14,21 @@ use serde_json::Value;
 #[component]
 pub fn Troubleshooter(#[prop(into)] input: Signal<Value>) -> impl IntoView {
     let message = RwSignal::new(String::new());
-    let answer = Memo::new(move |_| {
-        let text = message.get();
-        (!text.trim().is_empty()).then(|| input.with(|i| troubleshoot_input(&text, i)))
-    });
+    let asked = analyst::asked(
+        "troubleshoot",
+        move || {
+            let text = message.get();
+            (!text.trim().is_empty()).then(|| Question::Troubleshoot {
+                message: text,
+                input: input.get(),
+            })
+        },
+        |_, answer| match answer {
+            Answered::Troubleshot { result } => Some(result),
+            _ => None,
+        },
+    );
+    let answer = Memo::new(move |_| asked.answer.get());
     // The select shows the known error the box holds, or "" once the text is something else.
     let picked = move || message.with(|m| KNOWN_ERRORS.iter().find(|e| e.message == m).map(|e| e.id).unwrap_or(""));
 

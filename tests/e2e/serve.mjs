@@ -8,6 +8,7 @@
 // applies the `_headers` file scripts/csp.mjs writes into dist/ (and does not serve that file).
 
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -67,8 +68,13 @@ export function headersFor(text, pathname) {
  * Serves `root` under `basePath` on 127.0.0.1. Resolves to `{ server, url, port, close() }` once
  * listening; `url` is the page address, e.g. http://127.0.0.1:41234/cwlogs-policy-builder/.
  * `port` 0 (the default) picks a free port.
+ *
+ * `asHosted` (the load measurements of perf.test.mjs) serves as static hosts do: gzip for clients
+ * that accept it, and a year of caching for files whose names carry a content hash (index.html and
+ * unhashed files are revalidated), so a second visit is measured with the cache a host would allow.
  */
-export async function startServer({ root, basePath = BASE_PATH, port = 0, host = '127.0.0.1', log = false } = {}) {
+export async function startServer({ root, basePath = BASE_PATH, port = 0, host = '127.0.0.1', log = false, asHosted = false } = {}) {
+  const gzipped = new Map();
   const rootReal = await realpath(root);
   if (!(await stat(rootReal)).isDirectory()) throw new Error(`not a directory: ${root}`);
   if (!basePath.startsWith('/') || !basePath.endsWith('/')) throw new Error(`basePath must start and end with /: ${basePath}`);
@@ -110,6 +116,26 @@ export async function startServer({ root, basePath = BASE_PATH, port = 0, host =
         () => ({}),
       );
 
+      if (asHosted) {
+        const hashed = /-[0-9a-f]{16}(_bg|_loader)?\.(js|wasm|css)$/.test(rel);
+        const compressible = /\.(html|js|css|wasm|txt|json|svg)$/.test(rel);
+        const gzip = compressible && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+        let body = await readFile(file);
+        if (gzip) {
+          const key = `${file}:${info.mtimeMs}`;
+          if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
+          body = gzipped.get(key);
+        }
+        res.writeHead(200, {
+          'Content-Type': mimeType(file),
+          'Content-Length': body.length,
+          'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+          'X-Content-Type-Options': 'nosniff',
+          ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+          ...extra,
+        });
+        return res.end(req.method === 'HEAD' ? undefined : body);
+      }
       res.writeHead(200, {
         'Content-Type': mimeType(file),
         'Content-Length': info.size,

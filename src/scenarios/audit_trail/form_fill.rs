@@ -10,15 +10,17 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// One field the record filled.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct FilledField {
-    pub name: &'static str,
-    pub label: &'static str,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub name: crate::analyst::wire::Interned,
+    #[serde(deserialize_with = "crate::analyst::wire::interned")]
+    pub label: crate::analyst::wire::Interned,
     pub value: Value,
 }
 
 /// What importing one record does to its scenario's form.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct FormFill {
     pub scenario: ScenarioId,
     /// The form's input before the import with the filled fields written over it.

@@ -10,7 +10,7 @@ use crate::scenarios::ScenarioId;
 use serde::Serialize;
 
 /// What one record gives the form.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct RecordImport {
     pub scenario: ScenarioId,
     /// An object with only the filled fields, named as the target scenario's form names them.
@@ -24,7 +24,7 @@ pub struct RecordImport {
 }
 
 /// A policy found in a record.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct RecordPolicy {
     /// None when no kind fits (a delivery destination policy).
     pub kind: Option<PolicyKind>,

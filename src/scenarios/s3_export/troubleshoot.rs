@@ -7,7 +7,7 @@ use super::policies::{
     KEY_USE_SID, LOGS_KEY_SID, PUT_OBJECT_SID, ROLES_KEY_SID, ROLES_PUT_SID,
 };
 use super::S3ExportInput;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod remedy;
 pub use remedy::{troubleshoot, troubleshoot_input, Answer, Remedy};
@@ -22,6 +22,23 @@ pub struct KnownError {
     pub exception: &'static str,
     /// The message text exactly as AWS writes it.
     pub message: &'static str,
+}
+
+/// Reads back a serialised known error as the entry of [`KNOWN_ERRORS`] with its id (the page
+/// holds the table; the analysis worker sends the entry).
+pub(crate) fn known_error_by_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'static KnownError>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: String,
+    }
+    let Some(Id { id }) = Option::<Id>::deserialize(d)? else {
+        return Ok(None);
+    };
+    KNOWN_ERRORS
+        .iter()
+        .find(|e| e.id == id)
+        .map(Some)
+        .ok_or_else(|| serde::de::Error::custom(format!("no known error {id}")))
 }
 
 pub static KNOWN_ERRORS: &[KnownError] = &[
@@ -61,7 +78,7 @@ const KEYWORDS: &[(&str, &str)] = &[
 ];
 
 /// One likely cause of an error and its remedy in the bundle.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Diagnosis {
     pub cause: String,
     /// The permission (or setting) that is missing, with principal and resource filled in.

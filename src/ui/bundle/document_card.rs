@@ -1,16 +1,56 @@
 //! One generated policy document: its text, copy and download, its own check, and why each
 //! statement is there.
 
+use crate::analyst::{Answer, Checked, DocumentCheck, Form, Question};
 use crate::lint::Finding;
 use crate::policy::PolicyKind;
-use crate::scenarios::{Document, Explanation};
-use crate::ui::catalogue_loader::{ActionCatalogue, Checked};
+use crate::scenarios::{Document, Explanation, ScenarioId};
+use crate::ui::analyst::{self, Asked};
+use crate::ui::catalogue_loader::ActionCatalogue;
 use crate::ui::compare::CompareChoice;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::download_button::DownloadButton;
 use crate::ui::findings::FindingList;
 use crate::ui::wrap_points::with_wrap_points;
 use leptos::prelude::*;
+
+/// The worker's verdict on every document of the bundle, asked once per change of the form for
+/// all cards together.
+#[derive(Clone, Copy)]
+pub struct DocumentChecks(Asked<Vec<DocumentCheck>>);
+
+impl DocumentChecks {
+    pub fn provide(scenario: Signal<ScenarioId>, input: Signal<serde_json::Value>) {
+        let catalogue = ActionCatalogue::get();
+        let asked = analyst::asked(
+            "documents",
+            move || {
+                catalogue.track();
+                Some(Question::Documents {
+                    form: Form {
+                        scenario: scenario.get(),
+                        input: input.get(),
+                    },
+                })
+            },
+            |_, answer| match answer {
+                Answer::Documents { documents } => Some(documents),
+                _ => None,
+            },
+        );
+        provide_context(DocumentChecks(asked));
+    }
+
+    /// `file`'s verdict; `None` until the worker has answered for the current form.
+    fn of(self, file: &str) -> Option<Checked> {
+        if self.0.pending.get() {
+            return None;
+        }
+        self.0
+            .answer
+            .with(|docs| docs.as_ref()?.iter().find(|d| d.file_name == file).map(|d| d.checked.clone()))
+    }
+}
 
 /// `document` is `None` only for the moment between the bundle dropping it and the list
 /// removing this card.
@@ -21,13 +61,14 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
     // The generator's output goes through the same checker as pasted text, so a generator bug
     // shows up on the card instead of in AWS; checked as what it is (statements to merge or a
     // whole policy), with the findings it gets knowingly carrying their reason.
-    let catalogue = ActionCatalogue::get();
-    let checked = Memo::new(move |_| {
-        catalogue.track();
-        document.with(|d| d.as_ref().map(|d| Checked::from(d.check())).unwrap_or_default())
-    });
-    let findings = Memo::new(move |_| checked.with(|c| c.findings.clone()));
-    ActionCatalogue::get().load_for(Signal::derive(move || checked.with(|c| c.unloaded.clone())));
+    let checks = use_context::<DocumentChecks>();
+    let checked_file = file.clone();
+    let checked = Memo::new(move |_| checks.and_then(|c| c.of(&checked_file)));
+    let findings = Memo::new(move |_| checked.with(|c| c.as_ref().map(|c| c.findings.clone()).unwrap_or_default()));
+    let is_checked = Signal::derive(move || checked.with(Option::is_some));
+    ActionCatalogue::get().load_for(Signal::derive(move || {
+        checked.with(|c| c.as_ref().map(|c| c.unloaded.clone()).unwrap_or_default())
+    }));
     let name = move || document.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
     let explanations =
         Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.explanations.clone()).unwrap_or_default()));
@@ -61,7 +102,7 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
                 </div>
             </header>
             <pre class="code" data-testid="document-text" tabindex="0" inner_html=move || text.with(|t| with_wrap_points(t))></pre>
-            <DocumentCheck findings=findings />
+            <DocumentCheck findings=findings is_checked />
             <Explanations file=file.clone() explanations />
             <super::teaching::StatementLessons file=file.clone() />
         </article>
@@ -70,10 +111,17 @@ pub fn DocumentCard(file: String, #[prop(into)] document: Signal<Option<Document
 
 /// The checker's verdict on a generated document.
 #[component]
-fn DocumentCheck(#[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView {
+fn DocumentCheck(#[prop(into)] findings: Signal<Vec<Finding>>, is_checked: Signal<bool>) -> impl IntoView {
     let all_expected = move || findings.with(|f| f.iter().all(|f| f.expected_because.is_some()));
+    let failure = move || analyst::failure().map(|why| format!("Not checked: {why}."));
     view! {
         <div class="document-check">
+            <Show when=move || !is_checked.get()>
+                <p class="check-pending" data-testid="document-summary-pending" role="status">
+                    {move || failure().unwrap_or_else(|| "Checking…".into())}
+                </p>
+            </Show>
+            <Show when=move || is_checked.get()>
             <Show
                 when=move || findings.with(|f| !f.is_empty())
                 fallback=|| view! {
@@ -90,6 +138,7 @@ fn DocumentCheck(#[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView 
                     )}
                 </p>
                 <FindingList findings testid="document-finding" />
+            </Show>
             </Show>
         </div>
     }

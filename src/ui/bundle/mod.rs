@@ -9,7 +9,7 @@ mod problem_banner;
 mod step_list;
 mod teaching;
 
-pub use document_card::statement_anchor;
+pub use document_card::{statement_anchor, DocumentChecks};
 pub use teaching::Teaching;
 
 use crate::scenarios::{Bundle, FieldError};

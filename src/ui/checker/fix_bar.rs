@@ -59,9 +59,18 @@ impl FixHistory {
 
 /// "Apply all fixes" and "Undo", with what happened last.
 #[component]
-pub fn FixBar(history: FixHistory, #[prop(into)] findings: Signal<Vec<Finding>>) -> impl IntoView {
+pub fn FixBar(
+    history: FixHistory,
+    #[prop(into)] findings: Signal<Vec<Finding>>,
+    /// The findings are for an older text than the box holds: their edits would land wrongly.
+    #[prop(into)]
+    pending: Signal<bool>,
+) -> impl IntoView {
     let fixes = Memo::new(move |_| findings.with(|f| f.iter().filter_map(|f| f.fix.clone()).collect::<Vec<_>>()));
     let apply_every = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
         let (fixed, count) = fixes.with_untracked(|fixes| {
             history
                 .text
@@ -85,7 +94,7 @@ pub fn FixBar(history: FixHistory, #[prop(into)] findings: Signal<Vec<Finding>>)
     view! {
         <div class="fix-bar">
             <Show when=move || fixes.with(|f| f.len() > 1)>
-                <button type="button" class="button" data-testid="fix-all" on:click=apply_every>
+                <button type="button" class="button" data-testid="fix-all" on:click=apply_every disabled=pending>
                     {move || format!("Apply all {} fixes", fixes.with(Vec::len))}
                 </button>
             </Show>

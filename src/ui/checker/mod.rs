@@ -6,7 +6,9 @@ mod fix_bar;
 use crate::lint::{Finding, Fix};
 use crate::policy::PolicyKind;
 use crate::scenarios::ScenarioId;
-use crate::ui::catalogue_loader::{ActionCatalogue, ActionCatalogueStatus, Checked};
+use crate::analyst::{Answer, Form, Question};
+use crate::ui::analyst;
+use crate::ui::catalogue_loader::{ActionCatalogue, ActionCatalogueStatus};
 use crate::ui::dom;
 use crate::ui::findings::{text_box_range, FindingList};
 use crate::ui::try_example::TryExample;
@@ -28,18 +30,29 @@ pub fn PolicyChecker(
     let history = FixHistory::new(text);
     let is_blank = Memo::new(move |_| text.with(|t| t.trim().is_empty()));
     let catalogue = ActionCatalogue::get();
-    let checked = Memo::new(move |_| {
-        catalogue.track();
-        if is_blank.get() {
-            Checked::default()
-        } else if against_form.get() {
-            text.with(|t| input.with(|i| crate::analyze_in_scenario(t, kind.get(), scenario.get(), i).into()))
-        } else {
-            text.with(|t| crate::analyze(t, kind.get()).into())
-        }
-    });
-    let findings = Memo::new(move |_| checked.with(|c| c.findings.clone()));
-    let unloaded = Signal::derive(move || checked.with(|c| c.unloaded.clone()));
+    let checked = analyst::asked(
+        "checker",
+        move || {
+            catalogue.track();
+            (!is_blank.get()).then(|| Question::Check {
+                text: text.get(),
+                kind: kind.get(),
+                against: against_form.get().then(|| Form {
+                    scenario: scenario.get(),
+                    input: input.get(),
+                }),
+            })
+        },
+        |question, answer| match (question, answer) {
+            (Question::Check { text, .. }, Answer::Checked { checked }) => Some((text, checked)),
+            _ => None,
+        },
+    );
+    // The findings and the text they were made on: while a newer text is being checked, the
+    // marks stay on the text they point into.
+    let checked_text = Memo::new(move |_| checked.answer.with(|c| c.as_ref().map(|(t, _)| t.clone()).unwrap_or_default()));
+    let findings = Memo::new(move |_| checked.answer.with(|c| c.as_ref().map(|(_, c)| c.findings.clone()).unwrap_or_default()));
+    let unloaded = Signal::derive(move || checked.answer.with(|c| c.as_ref().map(|(_, c)| c.unloaded.clone()).unwrap_or_default()));
     ActionCatalogue::get().load_for(unloaded);
     let against_label = move || {
         format!(
@@ -50,6 +63,10 @@ pub fn PolicyChecker(
     let summary = move || {
         if is_blank.get() {
             "Nothing to check yet: paste a policy above.".to_owned()
+        } else if let Some(why) = analyst::failure() {
+            format!("Not checked: {why}.")
+        } else if checked.answer.with(Option::is_none) {
+            "Checking…".to_owned()
         } else {
             findings.with(|f| crate::report::summary(f))
         }
@@ -103,7 +120,7 @@ pub fn PolicyChecker(
             <p id="checker-summary" class=summary_class data-testid="checker-summary" role="status">{summary}</p>
             <ActionCatalogueStatus unloaded testid="checker-catalogue-status" />
             <Show when=move || !is_blank.get()>
-                <CheckerResults text findings history />
+                <CheckerResults text=checked_text findings history pending=checked.pending />
             </Show>
         </section>
     }
@@ -111,18 +128,28 @@ pub fn PolicyChecker(
 
 #[component]
 fn CheckerResults(
-    #[prop(into)] text: Signal<String>,
+    /// The text the findings were made on (the box may already hold a newer one).
+    #[prop(into)]
+    text: Signal<String>,
     #[prop(into)] findings: Signal<Vec<Finding>>,
     history: FixHistory,
+    /// A newer text is being checked.
+    #[prop(into)]
+    pending: Signal<bool>,
 ) -> impl IntoView {
-    let on_fix = Callback::new(move |fix: Fix| history.apply(&fix));
+    // A fix's edits point into the text it was found on: none while a newer text is checked.
+    let on_fix = Callback::new(move |fix: Fix| {
+        if !pending.get_untracked() {
+            history.apply(&fix);
+        }
+    });
     let on_locate = Callback::new(move |(start, end): (usize, usize)| {
         let (from, to) = text.with_untracked(|t| text_box_range(t, start, end));
         dom::select_in_text_box("checker-input", from, to);
     });
     view! {
-        <div class="checker-results">
-            <FixBar history findings />
+        <div class="checker-results" class:is-stale=pending aria-busy=move || pending.get().to_string()>
+            <FixBar history findings pending />
             <FindingList findings testid="finding" on_fix on_locate />
             <h3 class="annotated-title">"Where they point"</h3>
             <AnnotatedText text findings />

@@ -10,9 +10,11 @@ mod marked_text;
 mod merged_card;
 mod refused_merge_card;
 
-use crate::compare::{compare_document, summary, Comparison};
+use crate::analyst::{Answer, Form, Question};
+use crate::compare::Comparison;
 use crate::scenarios::{Bundle, ScenarioId};
-use crate::ui::catalogue_loader::{unloaded_services_of, ActionCatalogue, ActionCatalogueStatus};
+use crate::ui::analyst;
+use crate::ui::catalogue_loader::{ActionCatalogue, ActionCatalogueStatus};
 use crate::policy::PolicyKind;
 use crate::ui::dom;
 use crate::ui::findings::{text_box_range, FindingList};
@@ -60,6 +62,15 @@ impl CompareChoice {
             dom::focus("compare-input");
         });
     }
+}
+
+/// The worker's comparison of one paste.
+#[derive(Clone, Debug, PartialEq)]
+struct Answered {
+    pasted: String,
+    comparison: Option<Comparison>,
+    summary: String,
+    unloaded: Vec<&'static str>,
 }
 
 /// The panel. What was pasted is kept per scenario and document, so switching either keeps it.
@@ -110,28 +121,44 @@ pub fn ComparePanel(
             });
         }
     });
-    let calls = Memo::new(move |_| {
-        let id = scenario.get();
-        input.with(|i| id.required_calls(i))
-    });
     let catalogue = ActionCatalogue::get();
-    let comparison = Memo::new(move |_| {
-        catalogue.track();
-        if text.with(|t| t.trim().is_empty()) {
-            return None;
-        }
-        let f = file.get()?;
-        bundle.with(|b| {
-            let b = b.as_ref()?;
-            text.with(|t| calls.with(|c| input.with(|i| compare_document(b, &f, t, c, i))))
-        })
-    });
-    let unloaded = unloaded_services_of(text.into());
+    let asked = analyst::asked(
+        "compare",
+        move || {
+            catalogue.track();
+            let file_name = file.get()?;
+            Some(Question::Compare {
+                form: Form {
+                    scenario: scenario.get(),
+                    input: input.get(),
+                },
+                file_name,
+                pasted: text.get(),
+            })
+        },
+        |question, answer| match (question, answer) {
+            (Question::Compare { pasted, .. }, Answer::Compared { comparison, summary, unloaded }) => {
+                Some(Answered { pasted, comparison, summary, unloaded })
+            }
+            _ => None,
+        },
+    );
+    let comparison = Memo::new(move |_| asked.answer.with(|a| a.as_ref().and_then(|a| a.comparison.clone())));
+    // The paste the comparison was made on: its spans point into it, even while a newer paste is
+    // being compared.
+    let compared_text = Memo::new(move |_| asked.answer.with(|a| a.as_ref().map(|a| a.pasted.clone()).unwrap_or_default()));
+    let unloaded = Signal::derive(move || asked.answer.with(|a| a.as_ref().map(|a| a.unloaded.clone()).unwrap_or_default()));
     ActionCatalogue::get().load_for(unloaded);
-    let status = move || match (comparison.get(), file.get()) {
-        (Some(c), _) => summary(&c),
-        (None, Some(f)) => format!("Nothing to compare yet: paste the policy you have for {f}."),
-        (None, None) => "This scenario has no policy document to compare.".to_owned(),
+    let status = move || {
+        if let Some(why) = analyst::failure() {
+            return format!("Not compared: {why}.");
+        }
+        match (asked.answer.get(), file.get()) {
+            (_, None) => "This scenario has no policy document to compare.".to_owned(),
+            (Some(a), Some(_)) if !asked.pending.get() || a.comparison.is_none() => a.summary,
+            (_, Some(_)) if text.with(|t| t.trim().is_empty()) => String::new(),
+            (_, Some(_)) => "Comparing…".to_owned(),
+        }
     };
 
     view! {
@@ -158,7 +185,7 @@ pub fn ComparePanel(
             <p id="compare-summary" class="compare-summary" data-testid="compare-summary" role="status">{status}</p>
             <ActionCatalogueStatus unloaded testid="compare-catalogue-status" />
             <Show when=move || comparison.with(Option::is_some)>
-                <ComparisonView comparison=Signal::derive(move || comparison.get()) text on_text />
+                <ComparisonView comparison=Signal::derive(move || comparison.get()) text=compared_text on_text />
             </Show>
         </section>
     }

@@ -9,7 +9,7 @@ use crate::scenarios::Bundle;
 use serde::Serialize;
 
 /// One diagnosis and where its fix is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Remedy {
     #[serde(flatten)]
     pub diagnosis: Diagnosis,
@@ -21,9 +21,10 @@ pub struct Remedy {
 }
 
 /// What the troubleshooter answers for one message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Answer {
     /// The known error the message was recognised as; None for "not recognised".
+    #[serde(deserialize_with = "super::known_error_by_id")]
     pub recognised: Option<&'static KnownError>,
     pub remedies: Vec<Remedy>,
 }

@@ -2,7 +2,9 @@
 //! fix) and the findings that appear.
 
 use super::Teaching;
-use crate::teaching::break_statement_at;
+use crate::analyst::{Answer, Form, Question};
+use crate::scenarios::ScenarioId;
+use crate::ui::analyst;
 use crate::ui::findings::FindingList;
 use leptos::prelude::*;
 
@@ -11,14 +13,25 @@ pub fn BreakResult(file: String, index: usize) -> impl IntoView {
     let Some(teaching) = use_context::<Teaching>() else {
         return ().into_any();
     };
-    let breakage = Memo::new(move |_| {
-        teaching.bundle.with(|b| {
-            let bundle = b.as_ref()?;
-            teaching
-                .input
-                .with(|input| break_statement_at(bundle, input, &file, index))
-        })
-    });
+    let asked = analyst::asked(
+        format!("break:{file}:{index}"),
+        move || {
+            let scenario = teaching.bundle.with(|b| b.as_ref().and_then(|b| ScenarioId::from_cli_name(b.scenario)))?;
+            Some(Question::Break {
+                form: Form {
+                    scenario,
+                    input: teaching.input.get(),
+                },
+                file_name: file.clone(),
+                index,
+            })
+        },
+        |_, answer| match answer {
+            Answer::Broken { breakage } => Some(breakage),
+            _ => None,
+        },
+    );
+    let breakage = Memo::new(move |_| asked.answer.get().flatten());
     let calls = move || breakage.with(|b| b.as_ref().map(|b| b.broken_calls.clone()).unwrap_or_default());
     let findings =
         Signal::derive(move || breakage.with(|b| b.as_ref().map(|b| b.new_findings.clone()).unwrap_or_default()));
@@ -26,6 +39,9 @@ pub fn BreakResult(file: String, index: usize) -> impl IntoView {
     view! {
         <div class="break-result" data-testid="break-result" role="status" aria-live="polite">
             <p class="break-intro">"Without this statement (nothing is changed in the document above):"</p>
+            <Show when=move || asked.answer.with(Option::is_none)>
+                <p class="check-pending">{move || analyst::failure().map_or_else(|| "Checking…".to_owned(), |why| format!("Not checked: {why}."))}</p>
+            </Show>
             <Show when=move || !calls().is_empty()>
                 <h6>"Calls that would be denied"</h6>
                 <ul class="broken-calls">
@@ -45,7 +61,7 @@ pub fn BreakResult(file: String, index: usize) -> impl IntoView {
                 <h6>"New findings"</h6>
                 <FindingList findings testid="break-finding" />
             </Show>
-            <Show when=move || !noticed()>
+            <Show when=move || asked.answer.with(Option::is_some) && !noticed()>
                 <p data-testid="break-unnoticed">
                     "No call this scenario checks and no validator rule depends on this statement alone; the reason above says what it is for."
                 </p>

@@ -4,7 +4,9 @@
 use super::breakage::BreakResult;
 use super::Teaching;
 use crate::scenarios::ScenarioId;
-use crate::teaching::{lessons, ConditionLesson, StatementLesson};
+use crate::analyst::{Answer, Form, Question};
+use crate::teaching::{ConditionLesson, StatementLesson};
+use crate::ui::analyst;
 use crate::ui::wrap_points::with_wrap_points;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -18,15 +20,27 @@ pub fn StatementLessons(file: String) -> impl IntoView {
     };
     let broken = RwSignal::new(BTreeSet::<String>::new());
     let wanted = file.clone();
-    let all = Memo::new(move |_| {
-        teaching.bundle.with(|b| {
-            let Some(bundle) = b else { return Vec::new() };
-            let Some(scenario) = ScenarioId::from_cli_name(bundle.scenario) else {
-                return Vec::new();
-            };
-            bundle.document(&wanted).map(|d| lessons(scenario, d)).unwrap_or_default()
-        })
-    });
+    let asked = analyst::asked(
+        format!("lessons:{wanted}"),
+        move || {
+            if !teaching.on.get() {
+                return None;
+            }
+            let scenario = teaching.bundle.with(|b| b.as_ref().and_then(|b| ScenarioId::from_cli_name(b.scenario)))?;
+            Some(Question::Lessons {
+                form: Form {
+                    scenario,
+                    input: teaching.input.get(),
+                },
+                file_name: wanted.clone(),
+            })
+        },
+        |_, answer| match answer {
+            Answer::Lessons { lessons } => Some(lessons),
+            _ => None,
+        },
+    );
+    let all = Memo::new(move |_| asked.answer.get().unwrap_or_default());
     view! {
         <Show when=move || teaching.on.get() && all.with(|l| !l.is_empty())>
             <section class="lessons" data-testid="lessons" aria-label="Teaching: each statement">

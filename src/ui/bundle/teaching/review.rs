@@ -4,7 +4,9 @@
 
 use super::Teaching;
 use crate::scenarios::ScenarioId;
-use crate::teaching::{review_checklist, review_inputs, sha256_hex};
+use crate::analyst::{Answer, Form, Question};
+use crate::teaching::{review_inputs, sha256_hex};
+use crate::ui::analyst;
 use crate::ui::dom;
 use crate::ui::session::ReviewLink;
 use leptos::prelude::*;
@@ -25,13 +27,24 @@ pub fn ReviewSummary() -> impl IntoView {
             .map(|id| teaching.input.with(|input| review_inputs(id, input)))
             .unwrap_or_default()
     });
-    let checked = Memo::new(move |_| {
-        teaching.bundle.with(|b| {
-            b.as_ref()
-                .map(|b| teaching.input.with(|input| review_checklist(b, input)))
-                .unwrap_or_default()
-        })
-    });
+    // The browser prints what the page holds at that moment, so the calls are judged on every change
+    // of the form; in the worker, so it costs typing nothing.
+    let asked = analyst::asked(
+        "review",
+        move || {
+            Some(Question::Review {
+                form: Form {
+                    scenario: scenario.get()?,
+                    input: teaching.input.get(),
+                },
+            })
+        },
+        |_, answer| match answer {
+            Answer::Reviewed { calls } => Some(calls),
+            _ => None,
+        },
+    );
+    let checked = Memo::new(move |_| asked.answer.get().unwrap_or_default());
     // The exact texts the page copies and downloads, so the digests match the files applied.
     let digests = move || {
         teaching.bundle.with(|b| {
