@@ -9,16 +9,16 @@
 # the ceiling: the size measured when the page was last reviewed (654 KiB) plus about 4 %, raised to 700 KiB
 # on 2026-12-07 for six validator rules (687.3 KiB), then to 705 KiB the same day when the read-only caller
 # choice and the "up to its IAM policy" verdict took the page to 700.4 KiB; so a change that makes the page
-# grow noticeably has to raise it on purpose (BUNDLE_CEILING_KIB overrides it). Lowered to 565 KiB on
-# 2026-12-07 evening when the analyses moved to the worker (issue 16): the first visit went from 700.4
-# to 558.0 KiB. The worker's files (analyst-*) are listed apart: the page starts it once the form works.
+# grow noticeably has to raise it on purpose (BUNDLE_CEILING_KIB overrides it). Lowered to 540 KiB on
+# 2026-12-07 evening when the analyses and the exports moved to the worker (issue 16): the first visit
+# went from 700.4 to 533.2 KiB. The worker's files (analyst-*) are listed apart: the page starts it once the form works.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 dir=${1:-dist}
 [ -d "$dir" ] || { echo "bundle-size: no $dir/ directory; run: trunk build --release" >&2; exit 1; }
 
 budget_gz=$((350 * 1024))
-ceiling_kib=${BUNDLE_CEILING_KIB:-565}
+ceiling_kib=${BUNDLE_CEILING_KIB:-540}
 ceiling_gz=$((ceiling_kib * 1024))
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
 total=0

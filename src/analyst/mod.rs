@@ -64,6 +64,16 @@ pub enum Question {
     Troubleshoot { message: String, input: Value },
     /// The rules panel: every rule's documentation.
     Rules,
+    /// The Export bar: the bundle as a script and as templates.
+    Exports { form: Form },
+}
+
+/// One export of the bundle, ready to download or copy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportedFile {
+    pub format: crate::export::Format,
+    pub file_name: String,
+    pub text: String,
 }
 
 /// What comes back, one variant per question.
@@ -91,6 +101,8 @@ pub enum Answer {
     RecordImported { result: Result<(FormFill, Option<RecordPolicy>), String> },
     Troubleshot { result: Result<Diagnoses, String> },
     Rules { rules: Vec<RuleText> },
+    /// Every format (none when the input cannot be read), and which scanners the templates pass.
+    Exports { files: Vec<ExportedFile>, scanned: String },
 }
 
 /// A question or an answer with the id the page matches them by.
@@ -151,6 +163,21 @@ pub fn answer(question: Question) -> Answer {
         },
         Question::Troubleshoot { message, input } => Answer::Troubleshot {
             result: crate::scenarios::s3_export::troubleshoot::troubleshoot_input(&message, &input),
+        },
+        Question::Exports { form } => Answer::Exports {
+            files: bundle(&form)
+                .map(|b| {
+                    crate::export::Format::ALL
+                        .into_iter()
+                        .map(|format| ExportedFile {
+                            format,
+                            file_name: format.file_name(&b),
+                            text: crate::export::export(&b, format),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            scanned: crate::export::scanned_note(),
         },
         Question::Rules => Answer::Rules {
             rules: crate::lint::RULES.iter().map(|rule| rule.text()).collect(),

@@ -205,3 +205,20 @@ fn the_samples_checked_and_compared_read_back() {
         assert_eq!(round_trip(&compared), compared);
     }
 }
+
+#[test]
+fn every_export_comes_back_as_the_cli_writes_it() {
+    for id in ScenarioId::ALL {
+        let asked = answer(Question::Exports { form: form(id) });
+        let Answer::Exports { files, scanned } = round_trip(&asked) else {
+            panic!("exports are answered with files")
+        };
+        let bundle = id.run(&id.default_input()).bundle.expect("defaults read");
+        assert_eq!(files.len(), crate::export::Format::ALL.len());
+        for file in files {
+            assert_eq!(file.text, crate::export::export(&bundle, file.format), "{id:?} {:?}", file.format);
+            assert_eq!(file.file_name, file.format.file_name(&bundle));
+        }
+        assert_eq!(scanned, crate::export::scanned_note());
+    }
+}

@@ -21,7 +21,7 @@ pub use scanners::{scanned_note, scanners};
 use crate::scenarios::Bundle;
 
 /// One kind of export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     Script,
     CloudFormationYaml,
