@@ -12,6 +12,7 @@ pub mod merge;
 pub mod normalize;
 pub mod policy;
 pub mod export;
+pub mod import;
 pub mod report;
 pub mod samples;
 
