@@ -213,3 +213,68 @@ fn a_five_megabyte_template_is_read_whole() {
     assert_eq!(last.name, format!("Key{}", n - 1));
     assert!(yaml[last.span.start..].starts_with("Version"), "{:?}", &yaml[last.span.start..][..20]);
 }
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_cwlogs-policy"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_check_names_each_policy_found_and_locates_findings_in_the_file() {
+    let out = cli(&["check", "cloudformation.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("cloudformation.yaml: OrdersKey (AWS::KMS::Key, KMS key policy)\n"), "{text}");
+    let yaml = fixture("cloudformation.yaml");
+    let line = yaml.lines().position(|l| l.contains("Effect: Alow")).unwrap() + 1;
+    let column = yaml.lines().nth(line - 1).unwrap().find("Alow").unwrap() + 1;
+    assert!(text.contains(&format!("cloudformation.yaml:{line}:{column}: error[IAM005]")), "{text}");
+
+    let out = cli(&["check", "--format", "json", "terraform.tf"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = json[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["policy"] == "aws_kms_key.orders" && f["code"] == "IAM005")
+        .expect("IAM005 of aws_kms_key.orders");
+    let tf = fixture("terraform.tf");
+    let line = tf.lines().position(|l| l.contains("\"Alow\"")).unwrap() + 1;
+    assert_eq!(finding["line"], line);
+    assert_eq!(json[0]["form"], "terraform");
+
+    let out = cli(&["check", "--format", "sarif", "aws-logs-describe-resource-policies.json"]);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["properties"]["policy"] == "route53-query-logging" && r["ruleId"] == "SEC002"));
+    assert!(results.iter().any(|r| r["properties"]["policy"] == "orders-delivery" && r["ruleId"] == "IAM005"));
+}
+
+#[test]
+fn cli_diff_and_merge_take_what_the_cli_printed() {
+    let out = cli(&["diff", "aws-kms-get-key-policy.json", "broken-key-policy.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cli(&["diff", "cloudformation.yaml", "broken-key-policy.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("OrdersKey, OrdersLogsPolicy"));
+    let out = cli(&["diff", "--policy", "OrdersKey", "cloudformation.yaml", "broken-key-policy.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // A clean key policy as get-key-policy prints it; the merge prints the bare document.
+    let bare = fixture("broken-key-policy.json").replace("Alow", "Allow").replace("Decript", "Decrypt");
+    let wrapped = serde_json::json!({ "Policy": bare, "PolicyName": "default" }).to_string();
+    let dir = std::env::temp_dir().join(format!("import-sources-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let existing = dir.join("get-key-policy.json");
+    std::fs::write(&existing, wrapped).unwrap();
+    let extra = dir.join("extra.json");
+    std::fs::write(&extra, r#"{"Version":"2012-10-17","Statement":[{"Sid":"Describe","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/ops"},"Action":"kms:DescribeKey","Resource":"*"}]}"#).unwrap();
+    let out = cli(&["merge", existing.to_str().unwrap(), extra.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let merged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(merged["Statement"].as_array().unwrap().len(), 3, "bare, with the new statement");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("AWS CLI output"));
+}
