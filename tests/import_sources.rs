@@ -278,3 +278,35 @@ fn cli_diff_and_merge_take_what_the_cli_printed() {
     assert_eq!(merged["Statement"].as_array().unwrap().len(), 3, "bare, with the new statement");
     assert!(String::from_utf8_lossy(&out.stderr).contains("AWS CLI output"));
 }
+
+#[test]
+fn pseudo_parameters_are_read_as_the_forms_values_when_judged_against_the_form() {
+    use cwlogs_policy::scenarios::ScenarioId;
+    // A typo only the resolved value shows: `:rot` for `:root`.
+    let paste = fixture("clean-template-with-intrinsics.yaml").replace("${AWS::AccountId}:root", "${AWS::AccountId}:rot");
+    let extraction = extract(&paste);
+    let input = serde_json::json!({ "region": "us-east-1", "account": "111122223333", "log-groups": ["orders"] });
+    let plain = check(&paste, &extraction, PolicyKind::Key, None, false);
+    let judged = check(&paste, &extraction, PolicyKind::Key, Some((ScenarioId::LogGroupKey, &input)), false);
+    let errors = |c: &PolicyCheck| c.findings.iter().filter(|f| f.severity == Severity::Error).cloned().collect::<Vec<_>>();
+    assert!(errors(&plain[0]).is_empty(), "unresolved, the principal is a placeholder: {:?}", plain[0].findings);
+    let found = errors(&judged[0]);
+    assert!(!found.is_empty(), "resolved, the malformed principal is judged: {:?}", judged[0].findings);
+    let principal = paste.find("!Sub arn:${AWS::Partition}:iam::").unwrap();
+    assert!(
+        found.iter().any(|f| f.start >= principal && f.start <= principal + 60),
+        "located at the !Sub principal: {found:?}"
+    );
+    assert!(judged[0].notes.iter().any(|n| n.contains("pseudo-parameter")), "{:?}", judged[0].notes);
+    // The untouched template stays clean when judged against the matching form.
+    let clean = fixture("clean-template-with-intrinsics.yaml");
+    let judged = check(&clean, &extract(&clean), PolicyKind::Key, Some((ScenarioId::LogGroupKey, &input)), false);
+    for c in &judged {
+        assert!(
+            c.findings.iter().all(|f| !matches!(f.severity, Severity::Error | Severity::Security)),
+            "{}: {:#?}",
+            c.name,
+            c.findings
+        );
+    }
+}
