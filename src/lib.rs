@@ -13,6 +13,7 @@ pub mod merge;
 pub mod normalize;
 pub mod policy;
 pub mod export;
+pub mod import;
 pub mod report;
 pub mod samples;
 

@@ -356,16 +356,18 @@ fn merge_rejects_bad_json() {
 }
 
 #[test]
-fn merge_refuses_the_get_key_policy_json_answer_and_prints_nothing() {
+fn merge_takes_the_get_key_policy_json_answer_and_prints_the_bare_policy() {
     // `aws kms get-key-policy` without --output text: the policy is a string inside the answer.
+    // Issue 14: merged as the policy inside; put-key-policy takes the bare document, so that is
+    // what is printed (it used to be refused).
     let answer = serde_json::json!({"Policy": EXISTING, "PolicyName": "default"}).to_string();
     let (a, b) = (fixture("wrapped-existing.json", &answer), fixture("required2.json", REQUIRED));
     let out = cli(&["merge", &a, &b]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(out.stdout.is_empty(), "no merged policy: {}", stdout(&out));
-    let err = stderr(&out);
-    assert!(err.contains(&format!("error: {a}: not merged: this is the JSON answer of aws kms get-key-policy")), "{err}");
-    assert!(err.contains("--query Policy --output text"), "{err}");
+    let plain = cli(&["merge", &fixture("plain-existing.json", EXISTING), &b]);
+    assert_eq!(out.status.code(), plain.status.code(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), stdout(&plain), "the same merge as of the bare policy");
+    assert!(json(&out)["Statement"].is_array());
+    assert!(stderr(&out).contains("is AWS CLI output; the merged policy below is the bare document"), "{}", stderr(&out));
 }
 
 #[test]

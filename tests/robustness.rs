@@ -540,3 +540,30 @@ fn regressions() {
     let analysis = analyze(&many_keys, PolicyKind::Key);
     assert_eq!(analysis.findings.iter().filter(|f| f.code == "JSON002").count(), 2_500);
 }
+
+/// The pasted forms of issue 14 (CLI output, CloudFormation, Terraform, Config items), mutated:
+/// the importer and the checks behind it never panic, and every finding stays inside the paste.
+fn import_fixtures() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+    let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    names.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(128), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_pastes_never_panic_and_stay_located(
+        which in any::<prop::sample::Index>(),
+        mutations in prop::collection::vec(mutation(), 1..8),
+    ) {
+        let fixtures = import_fixtures();
+        let fixture: &String = which.get(&fixtures);
+        let paste = mutate(fixture, &mutations);
+        let extraction = cwlogs_policy::import::extract(&paste);
+        for c in cwlogs_policy::import::check(&paste, &extraction, PolicyKind::Key, None, false) {
+            assert_well_formed(&paste, c.kind, &c.findings);
+        }
+    }
+}

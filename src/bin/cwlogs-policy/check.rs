@@ -9,7 +9,7 @@ use cwlogs_policy::json::LineIndex;
 use cwlogs_policy::lint::{rule_by_code, Finding, Severity, RULES};
 use cwlogs_policy::policy::PolicyKind;
 use cwlogs_policy::scenarios::{Control, FieldSeverity, ScenarioId};
-use cwlogs_policy::{analyze_as, Analysis};
+use cwlogs_policy::import::{self, Extraction, Form, PolicyCheck};
 use serde_json::Value;
 use std::io::Read;
 
@@ -33,6 +33,20 @@ fn read(path: &std::path::Path) -> std::io::Result<String> {
     }
 }
 
+/// One file as checked: what it was and each policy found in it.
+struct Report {
+    file: String,
+    text: String,
+    extraction: Extraction,
+    checks: Vec<PolicyCheck>,
+}
+
+impl Report {
+    fn bare(&self) -> bool {
+        self.extraction.form == Form::Policy
+    }
+}
+
 pub fn run(args: &CheckArgs) -> u8 {
     let scenario = match scenario_input(args) {
         Ok(s) => s,
@@ -43,8 +57,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         match read(path) {
             Ok(text) => {
                 let scenario = scenario.as_ref().map(|(id, input)| (*id, input));
-                let analysis = analyze_as(&text, kind(args.kind), scenario, args.statements);
-                reports.push((path.display().to_string(), text, analysis));
+                let extraction = import::extract(&text);
+                let checks = import::check(&text, &extraction, kind(args.kind), scenario, args.statements);
+                reports.push(Report { file: path.display().to_string(), text, extraction, checks });
             }
             Err(e) => {
                 eprintln!("cwlogs-policy: cannot read {}: {e}", path.display());
@@ -54,29 +69,76 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     match args.format {
         CheckFormat::Json => {
-            let out: Vec<serde_json::Value> = reports
-                .iter()
-                .map(|(file, _, a)| serde_json::json!({ "file": file, "kind": a.kind, "findings": a.findings }))
-                .collect();
+            let out: Vec<serde_json::Value> = reports.iter().map(json_report).collect();
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         CheckFormat::Sarif => {
+            let findings: Vec<Vec<Finding>> = reports
+                .iter()
+                .map(|r| r.checks.iter().flat_map(|c| c.findings.iter().cloned()).collect())
+                .collect();
             let files: Vec<(&str, &[Finding])> = reports
                 .iter()
-                .map(|(file, _, a)| (file.as_str(), a.findings.as_slice()))
+                .zip(&findings)
+                .map(|(r, f)| (r.file.as_str(), f.as_slice()))
                 .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&cwlogs_policy::report::sarif(&files)).unwrap_or_default()
-            );
+            let mut log = cwlogs_policy::report::sarif(&files);
+            // SARIF results come in the same order: name each one's policy where the file held several.
+            let names = reports
+                .iter()
+                .flat_map(|r| r.checks.iter().flat_map(move |c| c.findings.iter().map(move |_| (r.bare(), c))));
+            if let Some(results) = log["runs"][0]["results"].as_array_mut() {
+                for (result, (bare, c)) in results.iter_mut().zip(names) {
+                    if !bare && !c.name.is_empty() {
+                        result["properties"]["policy"] = Value::String(c.name.clone());
+                        result["locations"][0]["logicalLocations"] =
+                            serde_json::json!([{ "name": c.name, "kind": "resource", "fullyQualifiedName": c.source }]);
+                    }
+                }
+            }
+            println!("{}", serde_json::to_string_pretty(&log).unwrap_or_default());
         }
         CheckFormat::Text => {
-            for (file, text, analysis) in &reports {
-                print_text(file, text, analysis);
+            for report in &reports {
+                print_text(report);
             }
         }
     }
-    u8::from(reports.iter().any(|(_, _, a)| a.has_errors()))
+    u8::from(reports.iter().any(|r| r.checks.iter().any(PolicyCheck::has_errors)))
+}
+
+fn json_report(r: &Report) -> Value {
+    if r.bare() {
+        let c = &r.checks[0];
+        return serde_json::json!({ "file": r.file, "kind": c.kind, "findings": c.findings });
+    }
+    let index = LineIndex::new(&r.text);
+    let policies: Vec<Value> = r
+        .checks
+        .iter()
+        .map(|c| {
+            let (line, column) = index.line_col(&r.text, c.span.start);
+            serde_json::json!({
+                "name": c.name, "source": c.source, "resource_type": c.resource_type, "kind": c.kind,
+                "line": line, "column": column, "notes": c.notes, "findings": c.findings,
+            })
+        })
+        .collect();
+    let findings: Vec<Value> = r
+        .checks
+        .iter()
+        .flat_map(|c| {
+            c.findings.iter().map(move |f| {
+                let mut v = serde_json::to_value(f).unwrap_or_default();
+                v["policy"] = Value::String(c.name.clone());
+                v
+            })
+        })
+        .collect();
+    let notes: Vec<&str> = r.extraction.notes.iter().map(|n| n.message.as_str()).collect();
+    serde_json::json!({
+        "file": r.file, "form": r.extraction.form, "policies": policies, "findings": findings, "notes": notes,
+    })
 }
 
 /// The scenario names `--scenario` accepts.
@@ -228,32 +290,54 @@ fn scenario_input(args: &CheckArgs) -> Result<Option<(ScenarioId, Value)>, ()> {
     }
 }
 
-fn print_text(file: &str, text: &str, analysis: &Analysis) {
+fn print_text(report: &Report) {
+    let (file, text) = (report.file.as_str(), report.text.as_str());
     let index = LineIndex::new(text);
-    for f in &analysis.findings {
-        println!(
-            "{file}:{}:{}: {}[{}] {}",
-            f.line,
-            f.column,
-            f.severity.as_str(),
-            f.code,
-            f.message
-        );
-        print_source(text, &index, f);
-        if let Some(note) = &f.note {
-            println!("  note: {note}");
+    if !report.bare() && report.extraction.policies.is_empty() && report.extraction.problems.is_empty() {
+        println!("{file}: {}: no policy found", report.extraction.form.label());
+    }
+    for note in &report.extraction.notes {
+        println!("{file}: note: {}", note.message);
+    }
+    let mut count = [0; 4];
+    for check in &report.checks {
+        if !report.bare() && !check.name.is_empty() {
+            let what = if check.resource_type.starts_with("aws ") { "output of " } else { "" };
+            println!("{file}: {} ({what}{}, {})", check.name, check.resource_type, check.kind.label());
         }
-        if let Some(help) = &f.help {
-            println!("  help: {help}");
+        for f in &check.findings {
+            println!(
+                "{file}:{}:{}: {}[{}] {}",
+                f.line,
+                f.column,
+                f.severity.as_str(),
+                f.code,
+                f.message
+            );
+            print_source(text, &index, f);
+            if let Some(note) = &f.note {
+                println!("  note: {note}");
+            }
+            if let Some(help) = &f.help {
+                println!("  help: {help}");
+            }
+            count[f.severity as usize] += 1;
+        }
+        for note in &check.notes {
+            println!("{file}: {}: note: {note}", check.name);
         }
     }
-    let n = |s| analysis.count(s);
+    let policies = if report.bare() {
+        String::new()
+    } else {
+        format!("{} ({} found), ", report.extraction.form.label(), report.extraction.policies.len())
+    };
     println!(
-        "{file}: {} error(s), {} security, {} warning(s), {} suggestion(s)",
-        n(Severity::Error),
-        n(Severity::Security),
-        n(Severity::Warning),
-        n(Severity::Suggestion)
+        "{file}: {policies}{} error(s), {} security, {} warning(s), {} suggestion(s)",
+        count[Severity::Error as usize],
+        count[Severity::Security as usize],
+        count[Severity::Warning as usize],
+        count[Severity::Suggestion as usize]
     );
 }
 

@@ -7,6 +7,7 @@
 use crate::args::{Format, KindArg};
 use clap::{Args, ValueEnum};
 use cwlogs_policy::analyze;
+use cwlogs_policy::import::{self, Form};
 use cwlogs_policy::diff::{
     canonical_line_diff, diff, new_access_for, Change, ChangeKind, Field, Impact, LineTag, Side,
 };
@@ -23,7 +24,13 @@ pub struct DiffArgs {
     pub kind: KindArg,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// The policy as it is now. Either file may be `-`, standard input.
+    /// When a file holds several policies (a template, `describe-resource-policies`), the one
+    /// with this name (logical id, resource address or policyName).
+    #[arg(long, value_name = "NAME")]
+    pub policy: Option<String>,
+    /// The policy as it is now: a policy document, or what `aws …` printed, a CloudFormation
+    /// template, a Terraform file or an AWS Config item holding it (as `check` reads them).
+    /// Either file may be `-`, standard input.
     pub existing: PathBuf,
     /// The policy it would become.
     pub new: PathBuf,
@@ -50,16 +57,61 @@ pub fn read_input(path: &Path) -> Result<String, u8> {
     })
 }
 
-/// Reads a policy of `kind`. A JSON syntax error is printed as `file:line:col: message` (exit 2);
-/// a policy that parses is used as read, with a note when `check` would report errors in it.
-pub fn load_policy(path: &Path, kind: PolicyKind) -> Result<Policy, u8> {
+/// The policy a file holds, as `check` finds it: the whole file when it is a policy document,
+/// else the one policy inside the CLI output, template or Config item (the one named `pick`
+/// when there are several). Its text, its kind (the found one, else `kind`) and the file's form.
+/// Nothing or several policies without `pick` is bad input (exit 2), said on standard error.
+pub fn policy_text(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<(String, PolicyKind, Form), u8> {
     let text = read_input(path)?;
+    let file = path.display();
+    let extraction = import::extract(&text);
+    if extraction.form == Form::Policy {
+        return Ok((text, kind, Form::Policy));
+    }
+    let index = cwlogs_policy::json::LineIndex::new(&text);
+    for p in &extraction.problems {
+        let (line, column) = index.line_col(&text, p.span.start);
+        eprintln!("{file}:{line}:{column}: {}", p.message);
+    }
+    let names: Vec<String> = extraction.policies.iter().map(|p| p.name.clone()).collect();
+    let chosen: Vec<_> = extraction
+        .policies
+        .into_iter()
+        .filter(|p| pick.is_none_or(|name| p.name == name) || names.len() == 1)
+        .collect();
+    match <[_; 1]>::try_from(chosen) {
+        Ok([policy]) => Ok((policy.text, policy.kind.unwrap_or(kind), extraction.form)),
+        Err(_) if names.is_empty() => {
+            eprintln!("{file}: {}: no policy found", extraction.form.label());
+            Err(2)
+        }
+        Err(_) => {
+            eprintln!(
+                "{file}: {} holds {} policies ({}); name one with --policy NAME",
+                extraction.form.label(),
+                names.len(),
+                names.join(", ")
+            );
+            Err(2)
+        }
+    }
+}
+
+/// Reads a policy of `kind` (see [`policy_text`] for files that hold one). A JSON syntax error
+/// is printed as `file:line:col: message` (exit 2); a policy that parses is used as read, with
+/// a note when `check` would report errors in it.
+pub fn load_policy(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<Policy, u8> {
+    let (text, kind, form) = policy_text(path, kind, pick)?;
     let file = path.display();
     let analysis = analyze(&text, kind);
     let errors = analysis.count(Severity::Error);
     let Some(policy) = analysis.policy else {
         for f in &analysis.findings {
-            eprintln!("{file}:{}:{}: {}", f.line, f.column, f.message);
+            if form == Form::Policy {
+                eprintln!("{file}:{}:{}: {}", f.line, f.column, f.message);
+            } else {
+                eprintln!("{file}: the policy inside: {}:{}: {}", f.line, f.column, f.message);
+            }
             if let Some(help) = &f.help {
                 eprintln!("  help: {help}");
             }
@@ -79,7 +131,8 @@ pub fn load_policy(path: &Path, kind: PolicyKind) -> Result<Policy, u8> {
 /// Exit 0: the policies mean the same; 1: they differ; 2: bad input.
 pub fn run(args: &DiffArgs) -> u8 {
     let kind = policy_kind(args.kind);
-    let (existing, new) = match (load_policy(&args.existing, kind), load_policy(&args.new, kind)) {
+    let pick = args.policy.as_deref();
+    let (existing, new) = match (load_policy(&args.existing, kind, pick), load_policy(&args.new, kind, pick)) {
         (Ok(existing), Ok(new)) => (existing, new),
         _ => return 2,
     };

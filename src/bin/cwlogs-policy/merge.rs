@@ -2,7 +2,8 @@
 //! appended. The merged policy goes to standard output, what the merge did to standard error.
 
 use crate::args::KindArg;
-use crate::diff::{load_policy, policy_kind, read_input};
+use crate::diff::{load_policy, policy_kind, policy_text};
+use cwlogs_policy::import::Form;
 use clap::Args;
 use cwlogs_policy::analyze;
 use cwlogs_policy::merge::{merge_pasted, size_limit, MergeRefusal, SizeUnit};
@@ -14,8 +15,18 @@ pub struct MergeArgs {
     /// What kind of policy the two files are.
     #[arg(long = "type", value_enum, default_value_t = KindArg::Key)]
     pub kind: KindArg,
+    /// When a file holds several policies, the one with this name (logical id, resource address
+    /// or policyName).
+    #[arg(long, value_name = "NAME")]
+    pub policy: Option<String>,
     /// The policy as it is now; its statements are kept as they are, in their order. Either file
-    /// may be `-`, standard input.
+    /// may be `-`, standard input. Like `check`, it may be what `aws …` printed (get-key-policy,
+    /// get-bucket-policy, describe-resource-policies, get-role, get-role-policy,
+    /// get-policy-version), a CloudFormation template, a Terraform file or an AWS Config item:
+    /// the merged policy is printed bare all the same, because every matching put- command
+    /// (put-key-policy, put-bucket-policy, put-resource-policy, update-assume-role-policy,
+    /// put-role-policy, create-policy-version) takes the bare policy document; a template's
+    /// policy is to be pasted back into the template by hand.
     pub existing: PathBuf,
     /// A policy holding the statements to add.
     pub new: PathBuf,
@@ -26,10 +37,18 @@ pub struct MergeArgs {
 /// what was not read).
 pub fn run(args: &MergeArgs) -> u8 {
     let kind = policy_kind(args.kind);
-    let (text, new) = match (read_input(&args.existing), load_policy(&args.new, kind)) {
-        (Ok(text), Ok(new)) => (text, new),
+    let pick = args.policy.as_deref();
+    let ((text, kind, form), new) = match (policy_text(&args.existing, kind, pick), load_policy(&args.new, kind, pick)) {
+        (Ok(existing), Ok(new)) => (existing, new),
         _ => return 2,
     };
+    if form != Form::Policy {
+        eprintln!(
+            "note: {} is {}; the merged policy below is the bare document the put- command takes",
+            args.existing.display(),
+            form.label()
+        );
+    }
     let analysis = analyze(&text, kind);
     let result = match merge_pasted(&text, &analysis, &new.statements) {
         Ok(result) => result,

@@ -32,7 +32,7 @@ pub struct SimulateArgs {
 pub fn run(args: &SimulateArgs) -> u8 {
     let kind = policy_kind(args.kind);
     let resource = match &args.policy {
-        Some(path) => match load_policy(path, kind) {
+        Some(path) => match load_policy(path, kind, None) {
             Ok(policy) => Some(policy),
             Err(code) => return code,
         },
@@ -40,7 +40,7 @@ pub fn run(args: &SimulateArgs) -> u8 {
     };
     let mut identities = Vec::new();
     for path in &args.identities {
-        match load_policy(path, PolicyKind::Identity) {
+        match load_policy(path, PolicyKind::Identity, None) {
             Ok(policy) => identities.push(policy),
             Err(code) => return code,
         }
