@@ -10,7 +10,7 @@
 mod checked;
 pub mod wire;
 
-pub use checked::{Checked, DocumentCheck};
+pub use checked::{Checked, DocumentCheck, FoundPolicy};
 
 use crate::compare::Comparison;
 use crate::lint::RuleText;
@@ -116,13 +116,12 @@ pub struct Envelope<T> {
 pub fn answer(question: Question) -> Answer {
     match question {
         Question::Check { text, kind, against } => {
-            let analysis = match &against {
+            let scenario = against.as_ref().map(|f| (f.scenario, &f.input));
+            let checked = Checked::of_paste(&text, kind, scenario, || match &against {
                 Some(form) => crate::analyze_in_scenario(&text, kind, form.scenario, &form.input),
                 None => crate::analyze(&text, kind),
-            };
-            Answer::Checked {
-                checked: Checked::from(analysis),
-            }
+            });
+            Answer::Checked { checked }
         }
         Question::Documents { form } => Answer::Documents {
             documents: checked::documents(&form),

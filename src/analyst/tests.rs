@@ -222,3 +222,35 @@ fn every_export_comes_back_as_the_cli_writes_it() {
         assert_eq!(scanned, crate::export::scanned_note());
     }
 }
+
+#[test]
+fn a_pasted_template_is_checked_policy_by_policy_located_in_the_paste() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("import fixtures") {
+        let path = entry.expect("entry").path();
+        let Ok(paste) = std::fs::read_to_string(&path) else { continue };
+        let asked = answer(Question::Check {
+            text: paste.clone(),
+            kind: PolicyKind::Key,
+            against: None,
+        });
+        let Answer::Checked { checked } = &asked else { panic!("checked") };
+        let extraction = crate::import::extract(&paste);
+        if extraction.form == crate::import::Form::Policy {
+            assert!(checked.policies.is_empty(), "{path:?}: a bare policy lists no policies");
+            continue;
+        }
+        seen += 1;
+        let expected = crate::import::check(&paste, &extraction, PolicyKind::Key, None, false);
+        assert_eq!(checked.policies.len(), expected.len(), "{path:?}");
+        assert_eq!(checked.found_in.len(), checked.findings.len(), "{path:?}");
+        let all: Vec<_> = expected.iter().flat_map(|p| p.findings.clone()).collect();
+        assert_eq!(checked.findings, all, "{path:?}");
+        for f in &checked.findings {
+            assert!(f.end <= paste.len() && paste.is_char_boundary(f.start) && paste.is_char_boundary(f.end), "{path:?}: {f:?}");
+        }
+        assert_eq!(round_trip(&asked), asked, "{path:?}");
+    }
+    assert!(seen >= 5, "the fixtures hold templates and CLI output ({seen})");
+}

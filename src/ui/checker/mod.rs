@@ -2,6 +2,7 @@
 
 mod annotated_text;
 mod fix_bar;
+mod found_policies;
 
 use crate::lint::{Finding, Fix};
 use crate::policy::PolicyKind;
@@ -14,6 +15,7 @@ use crate::ui::findings::{text_box_range, FindingList};
 use crate::ui::try_example::TryExample;
 use annotated_text::AnnotatedText;
 use fix_bar::{FixBar, FixHistory};
+use found_policies::FoundPolicies;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -51,7 +53,20 @@ pub fn PolicyChecker(
     // The findings and the text they were made on: while a newer text is being checked, the
     // marks stay on the text they point into.
     let checked_text = Memo::new(move |_| checked.answer.with(|c| c.as_ref().map(|(t, _)| t.clone()).unwrap_or_default()));
-    let findings = Memo::new(move |_| checked.answer.with(|c| c.as_ref().map(|(_, c)| c.findings.clone()).unwrap_or_default()));
+    // A paste holding several policies lists them; the user may show one policy's findings.
+    let chosen = RwSignal::new(None::<usize>);
+    let policies = Memo::new(move |_| checked.answer.with(|c| c.as_ref().map(|(_, c)| c.policies.clone()).unwrap_or_default()));
+    let found_in = Memo::new(move |_| checked.answer.with(|c| c.as_ref().map(|(_, c)| c.found_in.clone()).unwrap_or_default()));
+    let all_findings = Memo::new(move |_| checked.answer.with(|c| c.as_ref().map(|(_, c)| c.findings.clone()).unwrap_or_default()));
+    let findings = Memo::new(move |_| {
+        let pick = chosen.get().filter(|i| policies.with(|p| *i < p.len()));
+        all_findings.with(|all| match pick {
+            None => all.clone(),
+            Some(i) => found_in.with(|owners| {
+                all.iter().zip(owners).filter(|(_, o)| **o == i).map(|(f, _)| f.clone()).collect()
+            }),
+        })
+    });
     let unloaded = Signal::derive(move || checked.answer.with(|c| c.as_ref().map(|(_, c)| c.unloaded.clone()).unwrap_or_default()));
     ActionCatalogue::get().load_for(unloaded);
     let against_label = move || {
@@ -119,6 +134,9 @@ pub fn PolicyChecker(
                 }></textarea>
             <p id="checker-summary" class=summary_class data-testid="checker-summary" role="status">{summary}</p>
             <ActionCatalogueStatus unloaded testid="checker-catalogue-status" />
+            <Show when=move || !is_blank.get() && policies.with(|p| !p.is_empty())>
+                <FoundPolicies policies findings=all_findings found_in chosen />
+            </Show>
             <Show when=move || !is_blank.get()>
                 <CheckerResults text=checked_text findings history pending=checked.pending />
             </Show>
