@@ -22,12 +22,19 @@ pub fn run(data: &[u8]) {
     }
     let mut tab = TabSync::new("fuzz-tab");
     if let Ok(Some(state)) = tab.open(Some(&text)) {
-        // Restored work, saved again unchanged, is not written over what is stored.
+        let stored_rev = SavedRecord::parse(&text).map(|r| r.rev).unwrap_or(0);
+        // Restored work saved again is written or unchanged, never held.
         let decision = tab.save(&state, Some(&text));
-        assert!(
-            matches!(decision, SaveDecision::Unchanged | SaveDecision::Write(_)),
-            "{decision:?}"
-        );
+        assert!(matches!(decision, SaveDecision::Unchanged | SaveDecision::Write(_)), "{decision:?}");
+        // A change to it is written under a new revision, which other tabs can tell apart.
+        let changed = PageState { teaching: !state.teaching, ..state };
+        let mut again = TabSync::new("fuzz-tab");
+        let _ = again.open(Some(&text));
+        let SaveDecision::Write(record) = again.save(&changed, Some(&text)) else {
+            panic!("a change to restored work was not written");
+        };
+        let rev = SavedRecord::parse(&record).map(|r| r.rev).unwrap_or(0);
+        assert!(rev != 0 && rev != stored_rev, "written as revision {rev} over {stored_rev}");
     }
 }
 
