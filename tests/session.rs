@@ -520,3 +520,23 @@ fn the_checkers_form_switch_round_trips_and_is_written_only_when_on() {
     );
     assert_eq!(encode(&PageState::default()).len(), DEFAULT_FRAGMENT_LENGTH);
 }
+
+/// Found while writing the `session` fuzz target (AFL did not reach it in 300,000 executions): a
+/// stored revision at the top of the range made the next save overflow (a panic in a debug build;
+/// revision 0, "nothing stored", in the page). The save still writes, and another tab still
+/// notices the change.
+#[test]
+fn a_record_at_the_last_revision_still_saves_and_is_noticed() {
+    let stored = format!(r#"{{"tab":"other","rev":{},"state":"{}"}}"#, u64::MAX, encode(&edited("one")));
+    let mut tab = TabSync::new("a");
+    assert_eq!(tab.open(Some(&stored)), Ok(Some(edited("one"))));
+    let next = written(tab.save(&edited("two"), Some(&stored)));
+    let rev = SavedRecord::parse(&next).unwrap().rev;
+    assert_ne!(rev, 0, "revision 0 means nothing was saved");
+    assert_ne!(rev, u64::MAX, "the same revision as before hides the change from other tabs");
+
+    let mut other = TabSync::new("other");
+    assert_eq!(other.open(Some(&stored)), Ok(Some(edited("one"))));
+    assert!(other.on_other_tab(&edited("one"), Some(&next)), "the other tab is not asked");
+    assert_eq!(other.save(&edited("three"), Some(&next)), SaveDecision::Hold);
+}

@@ -55,6 +55,7 @@ pub static RULES: &[&Rule] = &[
     &rules::policy_size::RULE,
     &rules::s3_bucket_name::RULE,
     &rules::key_policy_alias_resource::RULE,
+    &rules::private_source_ip::RULE,
     &rules::json_syntax::RULE,
     &rules::duplicate_key::RULE,
     &rules::wildcard_principal::RULE,

@@ -188,9 +188,11 @@ impl TabSync {
         self.conflict = None;
     }
 
-    /// The record JSON for `fragment`, with a revision above both `above` and this tab's.
+    /// The record JSON for `fragment`, with a revision above both `above` and this tab's. Past
+    /// the last revision (only a damaged or forged record gets there) it starts again at 1: a
+    /// revision that differs, so other tabs still notice the write, and never 0, "nothing stored".
     fn write(&mut self, fragment: String, above: u64) -> String {
-        let rev = above.max(self.synced_rev) + 1;
+        let rev = above.max(self.synced_rev).checked_add(1).unwrap_or(1);
         self.synced_rev = rev;
         SavedRecord {
             tab: self.tab.clone(),

@@ -15,8 +15,10 @@ crate::declare_rule! {
     /// `IfExists` or a `ForAllValues:`/`ForAnyValue:` prefix) or under `aws:SourceArn`,
     /// `aws:PrincipalArn` and `kms:EncryptionContext:aws:logs:arn` whatever the operator. It
     /// flags whitespace anywhere, fewer than six colon-separated fields, an account that is
-    /// not 12 digits, an S3 bucket ARN with a Region or account, and an IAM or STS ARN with a
-    /// Region. Wildcards and policy variables such as `${aws:username}` are accepted.
+    /// not 12 digits, an S3 bucket ARN with a Region or account, an IAM or STS ARN with a
+    /// Region, a partition AWS does not have (`arn:amazon:…`, `arn:AWS:…`) and a service prefix
+    /// with capitals (`arn:aws:S3:::…`), which never matches. Wildcards and policy variables such
+    /// as `${aws:username}` are accepted.
     ///
     /// ## Why it matters
     /// AWS rejects a malformed `Resource` or principal with `MalformedPolicyDocumentException`.
@@ -211,6 +213,9 @@ fn problem(v: &str, place: Place, kind: PolicyKind) -> Option<Problem> {
     if known <= 2 {
         return None;
     }
+    if let Some(found) = partition_or_service_case(v, &plain, &arn, wild) {
+        return Some(found);
+    }
     if arn.service == "s3" && !S3_TYPED.contains(&arn.resource.split('/').next().unwrap_or_default()) {
         // Suggest a fixed ARN only when no policy variable was stood in for.
         let fixed = (plain == v).then(|| format!("arn:{}:s3:::{}", arn.partition, arn.resource));
@@ -264,6 +269,43 @@ fn problem(v: &str, place: Place, kind: PolicyKind) -> Option<Problem> {
 }
 
 const FORM: &str = "an ARN has the form arn:partition:service:region:account:resource";
+
+/// Every partition AWS has (domain facts §6.1), not only the three this tool generates for.
+const PARTITIONS: [&str; 8] = [
+    "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc",
+];
+
+/// A partition AWS does not have (AA's `INVALID_PARTITION`), or a service prefix with capitals
+/// (`INVALID_ARN_SERVICE_CASE`: prefixes are lower case and compared as written). The fix writes
+/// it in lower case when that is a real partition or, for the service, always.
+fn partition_or_service_case(v: &str, plain: &str, arn: &Arn, wild: impl Fn(&str, usize) -> bool) -> Option<Problem> {
+    // The ARN as written, after `arn:PARTITION:SERVICE`, when no variable was stood in for.
+    let tail = (plain == v).then(|| &v[4 + arn.partition.len() + 1 + arn.service.len()..]);
+    if !wild(arn.partition, 1) && !PARTITIONS.contains(&arn.partition) {
+        let lower = arn.partition.to_ascii_lowercase();
+        let fixed = tail
+            .filter(|_| PARTITIONS.contains(&lower.as_str()))
+            .map(|tail| format!("arn:{lower}:{}{tail}", arn.service));
+        return Some((
+            format!("has partition \"{}\", which AWS does not have", arn.partition),
+            Some(match &fixed {
+                Some(f) => format!("write \"{f}\""),
+                None => "the partition is aws, aws-cn or aws-us-gov (or aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc)".to_owned(),
+            }),
+            fixed,
+        ));
+    }
+    if !wild(arn.service, 2) && arn.service.bytes().any(|b| b.is_ascii_uppercase()) {
+        let lower = arn.service.to_ascii_lowercase();
+        let fixed = tail.map(|tail| format!("arn:{}:{lower}{tail}", arn.partition));
+        return Some((
+            format!("has service \"{}\" with capitals; service prefixes are lower case (\"{lower}\")", arn.service),
+            fixed.as_ref().map(|f| format!("write \"{f}\"")),
+            fixed,
+        ));
+    }
+    None
+}
 
 /// Leading, trailing or inner whitespace: a value pasted with a stray space.
 fn whitespace(v: &str) -> Option<Problem> {
@@ -382,6 +424,23 @@ mod tests {
     }
 
     #[test]
+    fn partitions_and_service_case_are_written_in_lower_case() {
+        use crate::lint::apply_fix;
+        for (bad, good) in [
+            ("arn:AWS:kms:us-east-1:111122223333:key/x", Some("arn:aws:kms:us-east-1:111122223333:key/x")),
+            ("arn:aws-CN:s3:::b/*", Some("arn:aws-cn:s3:::b/*")),
+            ("arn:aws:S3:::b/*", Some("arn:aws:s3:::b/*")),
+            ("arn:amazon:s3:::b", None),
+        ] {
+            let text = resource(&format!("\"{bad}\""));
+            let findings = findings(&RULE, Identity, &text);
+            assert_eq!(findings.len(), 1, "{bad}: {findings:?}");
+            let fixed = findings[0].fix.as_ref().map(|fix| apply_fix(&text, fix).unwrap());
+            assert_eq!(fixed, good.map(|g| resource(&format!("\"{g}\""))), "{bad}");
+        }
+    }
+
+    #[test]
     fn resources() {
         for kind in PolicyKind::ALL {
             fails(
@@ -399,6 +458,10 @@ mod tests {
                     resource(r#""arn::kms:us-east-1:111122223333:key/x""#),
                     resource(r#""ARN:aws:s3:::b""#),
                     resource(r#""aws:s3:::b""#),
+                    resource(r#""arn:amazon:s3:::b""#),
+                    resource(r#""arn:AWS:kms:us-east-1:111122223333:key/x""#),
+                    resource(r#""arn:aws:S3:::b/*""#),
+                    resource(r#""arn:aws:Logs:us-east-1:111122223333:log-group:app""#),
                 ],
             );
             passes(
@@ -417,6 +480,8 @@ mod tests {
                     resource(r#""arn:aws:s3:us-east-1:111122223333:accesspoint/ap""#),
                     resource(r#""arn:aws:s3::111122223333:accesspoint/abc.mrap""#),
                     resource(r#""arn:aws:firehose:us-east-1:111122223333:deliverystream/s""#),
+                    resource(r#"["arn:aws-us-gov:s3:::b", "arn:aws-iso-b:s3:::b", "arn:aws-eusc:s3:::b", "arn:*:s3:::b"]"#),
+                    resource(r#""arn:${aws:partition}:logs:us-east-1:111122223333:log-group:app""#),
                     resource(r#"7"#),
                 ],
             );

@@ -40,6 +40,7 @@ pub mod key_policy_alias_resource;
 pub mod not_element_with_allow;
 pub mod policy_size;
 pub mod principal_format;
+pub mod private_source_ip;
 pub mod redundant_statement;
 pub mod redundant_value;
 pub mod s3_bucket_name;

@@ -13,7 +13,8 @@ crate::declare_rule! {
     /// under String and ARN operators, and only when `Version` is `"2012-10-17"`. This rule flags
     /// a `${…}` in `Action`, `NotAction`, `Principal` or `NotPrincipal`; under a Numeric, Date,
     /// Bool, Binary, IP address or `Null` operator; anywhere in a policy whose `Version` is
-    /// missing or `"2008-10-17"`; and a `${` without its closing `}` or an empty `${}`. The
+    /// missing or `"2008-10-17"`; a `${` without its closing `}`, an empty `${}`, a space in the
+    /// variable's key (`${aws: username}`) and a default value without single quotes. The
     /// escapes `${*}`, `${?}` and `${$}` and default values (`${aws:username, 'none'}`) are
     /// variables written correctly.
     ///
@@ -22,7 +23,7 @@ crate::declare_rule! {
     /// stands, which no request carries: the statement quietly never matches. IAM Access Analyzer
     /// reports each case as an error (`Variable unsupported in element`, `Invalid variable for
     /// operator`, `Variable unsupported in version`, `Missing brace in variable`, `Empty
-    /// variable`).
+    /// variable`, `Unsupported space in variable`, `Missing quote in variable`).
     ///
     /// ## Example
     /// ```json kind=identity
@@ -54,8 +55,17 @@ fn malformed(value: &str) -> Option<&'static str> {
         let Some(end) = tail.find('}') else {
             return Some("has a ${ without its closing }");
         };
-        if tail[..end].trim().is_empty() {
+        let inner = &tail[..end];
+        if inner.trim().is_empty() {
             return Some("has an empty variable ${}");
+        }
+        // `${key, 'default'}`: a space may follow the comma (AWS's own examples), not sit in the key.
+        let (key, default) = inner.split_once(',').map_or((inner, None), |(k, d)| (k, Some(d.trim())));
+        if key.contains(char::is_whitespace) {
+            return Some("has a space inside the variable's key");
+        }
+        if default.is_some_and(|d| d.len() < 2 || !d.starts_with('\'') || !d.ends_with('\'')) {
+            return Some("has a default value without its single quotes");
         }
         rest = &tail[end + 1..];
     }
@@ -136,6 +146,10 @@ mod tests {
             &[
                 r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username"}]}"#,
                 r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${}/*"}]}"#,
+                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws: username}/*"}]}"#,
+                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username }/*"}]}"#,
+                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:PrincipalTag/team, company-wide}/*"}]}"#,
+                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringLike": {"s3:prefix": "${aws:PrincipalTag/team, 'company-wide}/*"}}}]}"#,
                 r#"{"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username}/*"}]}"#,
                 r#"{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:username}/*"}]}"#,
                 r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:${aws:PrincipalTag/action}", "Resource": "*"}]}"#,
@@ -162,6 +176,7 @@ mod tests {
                 r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:*AccessKey*", "Resource": "arn:aws:iam::111122223333:user/${aws:username}"}]}"#,
                 r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${*}literal-star", "Condition": {"ArnEquals": {"aws:SourceArn": "arn:aws:iam::111122223333:role/${aws:PrincipalTag/role}"}}}]}"#,
                 r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Null": {"aws:username": "false"}}}]}"#,
+                r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:PrincipalTag/team,'company wide'}/${aws:username, ''}/*"}]}"#,
             ],
         );
     }

@@ -14,7 +14,8 @@ crate::declare_rule! {
     /// (`aws:…`) and the keys of kms, logs, s3, firehose, iam and sts, matching placeholders
     /// (`kms:EncryptionContext:aws:logs:arn` is a `kms:EncryptionContext:${EncryptionContextKey}`
     /// key, `aws:PrincipalTag/team` an `aws:PrincipalTag/${TagKey}` one) and ignoring case as
-    /// IAM does. It suggests the nearest key. A prefix no service has is a warning when it is
+    /// IAM does. It suggests the nearest key, and says so when a tag key is missing
+    /// (`aws:ResourceTag/`). A prefix no service has is a warning when it is
     /// near a real one (`kmss:`); keys of other services and of OIDC providers are not checked.
     ///
     /// ## Why it matters
@@ -55,6 +56,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let path = node.path_to(&format!("Condition.{}.{key}", clause.operator.value));
                 let d = match iam::lookup_condition_key(key) {
                     KeyLookup::Known(_) | KeyLookup::NotCatalogued => continue,
+                    KeyLookup::Unknown { .. } if names_no_tag_key(key) => {
+                        let family = key.strip_suffix('/').unwrap_or(key);
+                        Diagnostic::new(&RULE, format!("{quoted} names no tag key"))
+                            .help(format!("write the tag key after the slash, e.g. \"{family}/team\""))
+                    }
                     KeyLookup::Unknown { prefix, near } => {
                         let what = if prefix == "aws" {
                             "global condition key".to_owned()
@@ -89,6 +95,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// `aws:ResourceTag/` or `aws:ResourceTag`: a `…/${TagKey}` key without its tag key (AA's
+/// `MISSING_TAG_KEY_IN_CONDITION`).
+fn names_no_tag_key(key: &str) -> bool {
+    let family = key.strip_suffix('/').unwrap_or(key);
+    matches!(iam::lookup_condition_key(&format!("{family}/team")), KeyLookup::Known(_))
 }
 
 fn prefix_of(key: &str) -> &str {
@@ -135,6 +148,18 @@ mod tests {
         assert_eq!(found[0].path, "Statement[0].Condition.StringEquals.aws:SourceAcount");
         assert_eq!(found[0].help.as_deref(), Some("did you mean \"aws:SourceAccount\"?"));
         assert_eq!(found[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn a_tag_key_family_without_its_tag_key_says_so() {
+        for (key, family) in [("aws:ResourceTag/", "aws:ResourceTag"), ("aws:PrincipalTag", "aws:PrincipalTag"), ("s3:ExistingObjectTag/", "s3:ExistingObjectTag")] {
+            let text = format!(r#"{{"Statement": [{{"Condition": {{"StringEquals": {{"{key}": "x"}}}}}}]}}"#);
+            let found = findings(&RULE, Identity, &text);
+            assert_eq!(found.len(), 1, "{key}");
+            assert_eq!(found[0].message, format!("\"{key}\" names no tag key"));
+            assert_eq!(found[0].help, Some(format!("write the tag key after the slash, e.g. \"{family}/team\"")));
+            assert_eq!(found[0].severity, Severity::Error);
+        }
     }
 
     #[test]
