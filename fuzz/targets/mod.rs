@@ -25,7 +25,7 @@ macro_rules! targets {
     };
 }
 
-targets!(analyze, merge_diff, simulate, session, cloudtrail, scenario, troubleshoot);
+targets!(analyze, merge_diff, simulate, session, cloudtrail, scenario, troubleshoot, import);
 
 pub fn target(name: &str) -> Option<&'static Target> {
     TARGETS.iter().find(|t| t.name == name)
