@@ -4,7 +4,9 @@
 //! input as JSON (an object keyed by field name) through [`ScenarioId::run`], so adding a scenario
 //! needs no form or flag code of its own.
 
+pub mod account_id;
 pub mod audit_trail;
+mod blank_form;
 pub mod bucket_name;
 mod bundle;
 pub mod calls;
@@ -23,6 +25,7 @@ pub mod vended_logs;
 
 pub use bundle::{Artifact, Bundle, Document, ExpectedFinding, Explanation, TrailEvent};
 pub use step::{Side, Step};
+pub use blank_form::carry_over;
 pub use form::{Control, FieldSpec};
 pub use intro::ScenarioIntro;
 pub use validate::{FieldError, FieldSeverity};
