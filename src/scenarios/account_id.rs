@@ -1,8 +1,10 @@
 //! Account IDs as people paste them: the console shows `4444-5555-6666`, and some write the
 //! groups with spaces. Every account field reads through here, so the form, the CLI, share links
-//! and record import all accept them the same way.
+//! and record import all accept them the same way (`ScenarioId::run` reads the input through
+//! [`read`]).
 
-use serde::{Deserialize, Deserializer};
+use super::ScenarioId;
+use serde_json::Value;
 
 /// The twelve digits when `text` is twelve digits split by hyphens or spaces; otherwise `text`
 /// unchanged, so the field check reports what was actually typed.
@@ -24,14 +26,26 @@ pub fn normalize(text: &str) -> String {
     }
 }
 
-/// `#[serde(deserialize_with)]` for one account field.
-pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    String::deserialize(d).map(|s| normalize(&s))
+/// A field's JSON value with each account in it normalised (one text, or a list of them).
+pub fn normalize_value(value: Value) -> Value {
+    match value {
+        Value::String(text) => Value::String(normalize(&text)),
+        Value::Array(items) => Value::Array(items.into_iter().map(normalize_value).collect()),
+        other => other,
+    }
 }
 
-/// `#[serde(deserialize_with)]` for a list of accounts, one per line.
-pub fn deserialize_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    Vec::<String>::deserialize(d).map(|list| list.iter().map(|s| normalize(s)).collect())
+/// The input as the scenario reads it: every field marked [`FieldSpec::account_id`] normalised.
+///
+/// [`FieldSpec::account_id`]: super::FieldSpec::account_id
+pub(super) fn read(id: ScenarioId, input: &Value) -> Value {
+    let mut input = input.clone();
+    for field in id.fields().iter().filter(|f| f.account_id) {
+        if let Some(value) = input.get_mut(field.name) {
+            *value = normalize_value(value.take());
+        }
+    }
+    input
 }
 
 #[cfg(test)]

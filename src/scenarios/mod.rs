@@ -166,12 +166,13 @@ impl ScenarioId {
 
     /// The requests AWS will make for this input (none when the input cannot be read).
     pub fn required_calls(self, input: &serde_json::Value) -> Vec<calls::RequiredCall> {
-        dispatch!(self, required_calls, input)
+        dispatch!(self, required_calls, &account_id::read(self, input))
     }
 
-    /// Checks and generates from an input given as JSON; missing fields take their defaults.
+    /// Checks and generates from an input given as JSON; missing fields take their defaults, and
+    /// account IDs are read as the console shows them too (`account_id::read`).
     pub fn run(self, input: &serde_json::Value) -> Outcome {
-        dispatch!(self, run, input)
+        dispatch!(self, run, &account_id::read(self, input))
     }
 }
 

@@ -77,7 +77,7 @@ test('a copied link opens the same page in a fresh browser; a reload brings the 
 
     const link = await eventually(async () => {
       const link = await value(a.page, 'session-link');
-      assert.match(link, /#v1\.[A-Za-z0-9_-]+$/);
+      assert.match(link, /#v2\.[A-Za-z0-9_-]+$/);
       assert.ok(link.startsWith(a.url.split('#')[0]), link);
       const shown = await a.page.locator(byTestId('session-link-length')).textContent();
       assert.equal(shown, `${link.length.toLocaleString('en-US')} characters`);
@@ -86,7 +86,7 @@ test('a copied link opens the same page in a fresh browser; a reload brings the 
     await a.page.locator(byTestId('session-copy-link')).click();
     const copied = await eventually(async () => {
       const text = await a.page.evaluate(() => navigator.clipboard.readText());
-      assert.match(text, /#v1\./);
+      assert.match(text, /#v2\./);
       return text;
     });
     assert.equal(copied, link);

@@ -169,7 +169,7 @@ test('a link or a reload keeps teaching mode on, with the notes showing; switchi
     const shared = await eventually(async () => {
       const now = await link();
       assert.notEqual(now, defaultLink);
-      assert.match(now, /#v1\.[A-Za-z0-9_-]+$/);
+      assert.match(now, /#v2\.[A-Za-z0-9_-]+$/);
       return now;
     });
     const fragment = shared.slice(shared.indexOf('#'));

@@ -35,7 +35,6 @@ pub struct AuditTrailInput {
     pub watch_s3_export: bool,
     pub watch_vended_logs: bool,
     pub region: String,
-    #[serde(deserialize_with = "crate::scenarios::account_id::deserialize")]
     pub account: String,
     pub rule_name: String,
     /// Where alerts go; empty for the rule alone.

@@ -70,7 +70,6 @@ pub enum LogGroupState {
 pub struct LogGroupKeyInput {
     pub partition: Partition,
     pub region: String,
-    #[serde(deserialize_with = "crate::scenarios::account_id::deserialize")]
     pub account: String,
     /// The existing key's ARN; empty to create a new key.
     pub key_arn: String,

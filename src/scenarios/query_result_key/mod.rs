@@ -40,7 +40,6 @@ pub struct QueryResultKeyInput {
     pub partition: Partition,
     pub region: String,
     /// The account whose queries' results are encrypted.
-    #[serde(deserialize_with = "crate::scenarios::account_id::deserialize")]
     pub account: String,
     /// The existing key's ARN; empty to create a new key.
     pub key_arn: String,

@@ -70,7 +70,6 @@ pub struct S3ExportInput {
     /// The log groups' Region.
     pub region: String,
     /// The account that owns the log groups and runs the export.
-    #[serde(deserialize_with = "crate::scenarios::account_id::deserialize")]
     pub account: String,
     /// Log group names (not ARNs).
     pub log_groups: Vec<String>,
@@ -81,7 +80,6 @@ pub struct S3ExportInput {
     /// Bucket name (not ARN).
     pub bucket: String,
     /// The bucket owner; empty when it is `account`.
-    #[serde(deserialize_with = "crate::scenarios::account_id::deserialize")]
     pub bucket_account: String,
     /// Empty when it is `region`; anything else is refused (no cross-Region export).
     pub bucket_region: String,
@@ -95,7 +93,6 @@ pub struct S3ExportInput {
     pub acls_enabled: bool,
     pub source_scope: SourceScope,
     /// Further accounts whose log groups may export into this bucket.
-    #[serde(deserialize_with = "crate::scenarios::account_id::deserialize_list")]
     pub other_accounts: Vec<String>,
     /// Role or user ARNs (in `account`) that run create-export-task.
     pub callers: Vec<String>,

@@ -58,13 +58,11 @@ pub struct VendedLogsInput {
     pub partition: Partition,
     pub region: String,
     /// The account that owns the resource emitting the logs.
-    #[serde(deserialize_with = "crate::scenarios::account_id::deserialize")]
     pub account: String,
     /// An id from [`SERVICES`].
     pub service: String,
     pub destination: Destination,
     /// Empty: the destination is in `account`.
-    #[serde(deserialize_with = "crate::scenarios::account_id::deserialize")]
     pub destination_account: String,
     /// V2: the emitting resource (`put-delivery-source --resource-arn`); empty takes the chosen
     /// service's example resource in the source account and Region.
