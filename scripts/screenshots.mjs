@@ -159,7 +159,7 @@ async function appTeam(session) {
   await page.locator(byTestId('session-copy-link')).click();
   const link = await eventually(async () => {
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(link, /\/cwlogs-policy-builder\/#v1\.[A-Za-z0-9_-]+$/);
+    assert.match(link, /\/cwlogs-policy-builder\/#v2\.[A-Za-z0-9_-]+$/);
     return link;
   });
   await eventually(async () => assert.equal(await textOf(page.locator(byTestId('session-link'))), link));

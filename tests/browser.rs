@@ -25,8 +25,31 @@ impl Mounted {
         let document = web_sys::window().expect("window").document().expect("document");
         let root: HtmlElement = document.create_element("div").expect("div").unchecked_into();
         document.body().expect("body").append_child(&root).expect("append");
+        // Each test is a first visit: no work autosaved by the test before it.
+        if let Ok(Some(storage)) = web_sys::window().expect("window").local_storage() {
+            let _ = storage.remove_item(cwlogs_policy::session::STORAGE_KEY);
+        }
         let handle = leptos::mount::mount_to(root.clone(), App);
-        Mounted { root, _handle: Box::new(handle) }
+        let page = Mounted { root, _handle: Box::new(handle) };
+        // A first visit leaves Region and account empty; these flows start from the documented
+        // example values, as a user who clicks "Try an example" does.
+        page.try_example();
+        page
+    }
+
+    /// A first visit after "Try an example", once the example's documents are on the page.
+    async fn with_example() -> Self {
+        let page = Mounted::new();
+        page.until("the example's documents are shown", |p| p.one("bundle-start").is_none() && p.one("document").is_some())
+            .await;
+        page
+    }
+
+    /// Clicks the form's "Try an example" when the form still has empty first-visit fields.
+    fn try_example(&self) {
+        if let Some(button) = self.one("form-try-example") {
+            button.unchecked_ref::<HtmlElement>().click();
+        }
     }
 
     fn all(&self, testid: &str) -> Vec<Element> {
@@ -138,7 +161,7 @@ async fn typing_an_account_puts_its_root_arn_in_the_key_policy() {
 
 #[wasm_bindgen_test]
 async fn an_invalid_account_is_explained_next_to_its_field() {
-    let page = Mounted::new();
+    let page = Mounted::with_example().await;
     page.type_into("input-account", "12345");
     page.until("the account's field error shows", |p| !p.all("field-error-account").is_empty()).await;
     let error = page.text("field-error-account");
@@ -221,7 +244,7 @@ async fn the_rules_panel_documents_every_rule() {
 
 #[wasm_bindgen_test]
 async fn copying_says_whether_it_worked() {
-    let page = Mounted::new();
+    let page = Mounted::with_example().await;
     let button: HtmlElement = page.one("copy-document").expect("a copy button").unchecked_into();
     button.click();
     // Headless Chromium may refuse the clipboard; either way the user must be told.
@@ -266,9 +289,9 @@ async fn switching_scenarios_shows_their_fields_and_keeps_what_was_typed() {
         if !other.fields().iter().any(|f| f.name == "log-groups") {
             assert!(page.one("input-log-groups").is_none(), "{other:?} shows the log-group-key form");
         }
-        // Another scenario's account starts at its own default, not at what was typed here.
+        // Another scenario's empty account takes the one typed here (Region and account carry over).
         if other.fields().iter().any(|f| f.name == "account") {
-            assert_eq!(page.value("input-account"), other.default_input()["account"].as_str().unwrap_or_default());
+            assert_eq!(page.value("input-account"), "123456789012");
         }
     }
 
@@ -323,9 +346,24 @@ async fn the_keep_context_checkbox_changes_the_old_keys_policy() {
 #[wasm_bindgen_test]
 async fn every_scenarios_default_bundle_is_shown_whole() {
     let page = Mounted::new();
+    // What the page holds: each scenario's first-visit form with the Region and account carried
+    // over from the one before, then "Try an example" for what is still empty.
+    let mut previous = ScenarioId::LogGroupKey.default_input();
     for id in ScenarioId::ALL {
-        let bundle = id.run(&id.default_input()).bundle.expect("defaults make a bundle");
+        let mut input = id.blank_input();
+        cwlogs_policy::scenarios::carry_over(&previous, &mut input);
+        id.fill_example(&mut input);
+        let bundle = id.run(&input).bundle.expect("the example makes a bundle");
+        previous = input;
         page.choose("scenario-select", id.cli_name());
+        // The new form renders after the event: give the prompt a moment to appear where it will.
+        for _ in 0..25 {
+            if page.one("form-try-example").is_some() {
+                break;
+            }
+            TimeoutFuture::new(20).await;
+        }
+        page.try_example();
         let files: Vec<String> = bundle.files.iter().map(|f| f.content.clone()).collect();
         let commands: Vec<String> = bundle.steps.iter().map(|s| s.command.clone()).collect();
         let events: Vec<String> =

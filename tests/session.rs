@@ -1,12 +1,15 @@
 //! Share links and autosave: every state survives a link, damaged and foreign links are refused
-//! with the right reason, a committed v1 link keeps opening, and two tabs never silently overwrite
+//! with the right reason, a committed v1 link keeps opening (its form read against the example
+//! values it was written against), texts too large to save are left out, and two tabs never silently overwrite
 //! each other's work.
 
 use cwlogs_policy::policy::PolicyKind;
 use cwlogs_policy::scenarios::{Control, ScenarioId};
 use cwlogs_policy::session::{
-    decode, encode, share_link, LinkError, PageState, SaveDecision, SavedRecord, TabSync, Theirs, VERSION,
+    blank_inputs, decode, default_inputs, encode, share_link, LinkError, PageState, SaveDecision, SavedRecord, TabSync,
+    Theirs, MAX_SAVED_TEXT, VERSION,
 };
+use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 /// A key policy of about 20 KB whose statements differ (accounts, log groups), like a real one.
@@ -90,7 +93,7 @@ fn every_scenario_with_every_field_changed_and_a_20kb_policy_round_trips() {
         let state = state_with_every_field_changed(scenario);
         assert_ne!(state, PageState::default());
         let fragment = encode(&state);
-        assert!(fragment.starts_with("v1."), "{fragment:.20}");
+        assert!(fragment.starts_with("v2."), "{fragment:.20}");
         assert!(
             fragment
                 .bytes()
@@ -141,9 +144,21 @@ fn the_default_state_is_a_tiny_link_and_links_replace_any_fragment() {
 /// open: keep reading v1 and write a new version instead.
 const V1_FIXTURE: &str = "v1.eNpVjsEOgjAQRH_FzLlVwIMJv2HihXIodSUEoU1booT0392qB73t7sy82Q0BNcJR0tNZHyEwoN5wt73svV2cHGn9O7C9wUE7d7D-Sj5w4r05vU40x4BWwFM_2Jm5tMgHhShLJPFTwrxuMSPxBG0mkpn-0QISWw0Lm8KF-QxSqHcKVVFWsixkeVIQvJ-jjpQrs9y0iR8ZOfYFC7hcY-zktKd9RzfrKVMTF7wAktxPSA";
 
+/// The state V1_FIXTURE holds: its form changes over the example values v1 links were written
+/// against.
+fn v1_fixture_state() -> PageState {
+    fixture_on(default_inputs())
+}
+
+/// The same changes over today's first-visit form.
 fn fixture_state() -> PageState {
+    fixture_on(blank_inputs())
+}
+
+fn fixture_on(inputs: BTreeMap<ScenarioId, Value>) -> PageState {
     let mut state = PageState {
         scenario: ScenarioId::S3Export,
+        inputs,
         ..PageState::default()
     };
     let key = state.inputs.get_mut(&ScenarioId::LogGroupKey).unwrap();
@@ -159,13 +174,32 @@ fn fixture_state() -> PageState {
 
 #[test]
 fn a_committed_v1_link_still_opens() {
-    assert_eq!(VERSION, 1, "a new version must keep decoding V1_FIXTURE");
-    assert_eq!(
-        decode(V1_FIXTURE),
-        Ok(fixture_state()),
-        "today's encoding: {}",
-        encode(&fixture_state())
-    );
+    assert_eq!(VERSION, 2, "a new version must keep decoding V1_FIXTURE");
+    assert_eq!(decode(V1_FIXTURE), Ok(v1_fixture_state()));
+    // An untouched v1 form held the example values, and still opens with them.
+    let untouched = decode(&fragment_at_version(1, "{}", 6)).unwrap();
+    assert_eq!(untouched.inputs, default_inputs());
+    assert_eq!(untouched.inputs[&ScenarioId::LogGroupKey]["region"], json!("us-east-1"));
+    // Today's links record changes against the first-visit form, whose Region is empty.
+    assert_eq!(decode(&fragment_of("{}")), Ok(PageState::default()));
+    assert_eq!(PageState::default().inputs[&ScenarioId::LogGroupKey]["region"], json!(""));
+}
+
+#[test]
+fn texts_too_large_to_save_stay_out_of_links_and_saves() {
+    let mut state = fixture_state();
+    let huge = format!("{{\"Version\": \"2012-10-17\", \"x\": \"{}\"}}", "a".repeat(MAX_SAVED_TEXT));
+    state.checker_text = huge.clone();
+    state.pasted.insert("compare.after".into(), huge);
+    let opened = decode(&encode(&state)).unwrap();
+    assert_eq!(opened.checker_text, "");
+    assert!(!opened.pasted.contains_key("compare.after"));
+    // Everything else still goes: the form, and the texts that fit.
+    assert_eq!(opened.pasted["compare.before"], "{}");
+    assert_eq!(opened.inputs, state.inputs);
+    let mut fits = state.clone();
+    fits.checker_text = "a".repeat(MAX_SAVED_TEXT);
+    assert_eq!(decode(&encode(&fits)).unwrap().checker_text, fits.checker_text);
 }
 
 fn corrupt_detail(fragment: &str) -> String {
@@ -210,7 +244,7 @@ fn damaged_links_say_what_is_wrong() {
 #[test]
 fn other_versions_and_foreign_fragments_are_told_apart() {
     let payload = &encode(&fixture_state())[3..];
-    assert_eq!(decode(&format!("v2.{payload}")), Err(LinkError::UnknownVersion(2)));
+    assert_eq!(decode(&format!("v3.{payload}")), Err(LinkError::UnknownVersion(3)));
     assert_eq!(decode("#v17.abc"), Err(LinkError::UnknownVersion(17)));
     assert_eq!(decode("v0."), Err(LinkError::UnknownVersion(0)));
     for foreign in ["", "#", "#checker-title", "#top", "version", "v1abc", "#v.abc"] {
@@ -220,8 +254,8 @@ fn other_versions_and_foreign_fragments_are_told_apart() {
         decode("v99999999999999999999.x"),
         Err(LinkError::Corrupt { .. })
     ));
-    let message = LinkError::UnknownVersion(2).to_string();
-    assert!(message.contains("v2") && message.contains("newer version"), "{message}");
+    let message = LinkError::UnknownVersion(3).to_string();
+    assert!(message.contains("v3") && message.contains("newer version"), "{message}");
 }
 
 /// A fragment holding `json` as the wire form, as some other page version could write it.
@@ -231,9 +265,13 @@ fn fragment_of(json: &str) -> String {
 
 /// As [`fragment_of`], compressed at `level` (the page writes level 9).
 fn fragment_at_level(json: &str, level: u8) -> String {
+    fragment_at_version(VERSION, json, level)
+}
+
+fn fragment_at_version(version: u32, json: &str, level: u8) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), level);
-    let mut out = String::from("v1.");
+    let mut out = format!("v{version}.");
     for chunk in packed.chunks(3) {
         let n = chunk
             .iter()
@@ -311,9 +349,9 @@ fn links_and_saves_from_before_the_switch_open_with_teaching_off() {
     // A record as the previous page wrote it: same shape, the committed v1 fragment as its state.
     let old_record = format!(r#"{{"tab":"old-tab","rev":7,"state":"{V1_FIXTURE}"}}"#);
     let mut tab = TabSync::new("a");
-    assert_eq!(tab.open(Some(&old_record)), Ok(Some(fixture_state())));
+    assert_eq!(tab.open(Some(&old_record)), Ok(Some(v1_fixture_state())));
     // Turning teaching on afterwards is a change like any other, saved on top of the old record.
-    let record = written(tab.save(&teaching_on(fixture_state()), Some(&old_record)));
+    let record = written(tab.save(&teaching_on(v1_fixture_state()), Some(&old_record)));
     assert_eq!(SavedRecord::parse(&record).unwrap().rev, 8);
 }
 
@@ -487,17 +525,17 @@ fn unreadable_records_are_reported_not_trusted() {
     let future = SavedRecord {
         tab: "x".into(),
         rev: 4,
-        state: "v2.abc".into(),
+        state: "v3.abc".into(),
     }
     .to_json();
     let mut tab = TabSync::new("a");
-    assert_eq!(tab.open(Some(&future)), Err(LinkError::UnknownVersion(2)));
+    assert_eq!(tab.open(Some(&future)), Err(LinkError::UnknownVersion(3)));
     // Another tab running a newer page: asked about, but "load theirs" cannot show it.
     let mut other = TabSync::new("b");
     assert!(other.on_other_tab(&edited("mine"), Some(&future)));
     assert!(matches!(
         other.conflict().unwrap().theirs,
-        Theirs::Unreadable(LinkError::UnknownVersion(2))
+        Theirs::Unreadable(LinkError::UnknownVersion(3))
     ));
     assert_eq!(other.load_theirs(), None);
     assert!(other.conflict().is_some());

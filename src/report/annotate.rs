@@ -20,7 +20,15 @@ pub struct Segment {
     pub text: String,
     /// Index into the findings passed to [`annotate`].
     pub finding: Option<usize>,
+    /// Stands for a stretch of a very long line left out ([`LONG_LINE`]); `text` says how much.
+    pub elided: bool,
 }
+
+/// Lines longer than this (in bytes) show only [`CONTEXT`] bytes around their start and around
+/// each mark's start and end: drawing a multi-megabyte one-line paste whole would freeze the page
+/// and bury the mark.
+pub const LONG_LINE: usize = 2_000;
+const CONTEXT: usize = 200;
 
 /// A finding's byte range made safe for slicing: inside the text and on char boundaries.
 #[derive(Clone, Copy, Debug)]
@@ -46,7 +54,11 @@ pub fn annotate_spans(text: &str, spans: &[(usize, usize)]) -> Vec<AnnotatedLine
     for (i, raw) in text.split('\n').enumerate() {
         let content = raw.strip_suffix('\r').unwrap_or(raw);
         let line_end = line_start + content.len();
-        lines.push(AnnotatedLine { number: i + 1, segments: split_line(text, line_start, line_end, &marks) });
+        let mut segments = split_line(text, line_start, line_end, &marks);
+        if content.len() > LONG_LINE {
+            segments = elide(content, segments);
+        }
+        lines.push(AnnotatedLine { number: i + 1, segments });
         line_start += raw.len() + 1;
     }
     lines
@@ -99,17 +111,75 @@ fn split_line(text: &str, start: usize, end: usize, marks: &[Mark]) -> Vec<Segme
         let marker = marks.iter().position(|m| m.start == m.end && m.start == at);
         let covered = |m: &Mark| m.start < at && at < m.end;
         if let Some(index) = marker.filter(|_| !marks.iter().any(covered)) {
-            segments.push(Segment { text: String::new(), finding: Some(index) });
+            segments.push(Segment { text: String::new(), finding: Some(index), elided: false });
         }
         let Some(&next) = cuts.get(i + 1) else { break };
         let finding = marks.iter().position(|m| m.start < m.end && m.start <= at && next <= m.end);
         match segments.last_mut() {
             Some(last) if last.finding == finding && !last.text.is_empty() => last.text.push_str(&text[at..next]),
-            _ => segments.push(Segment { text: text[at..next].to_owned(), finding }),
+            _ => segments.push(Segment { text: text[at..next].to_owned(), finding, elided: false }),
         }
     }
     segments.retain(|s| !s.text.is_empty() || s.finding.is_some());
     segments
+}
+
+/// The line's segments with only windows around its start and each mark's edges kept; each
+/// stretch between windows becomes one elided segment.
+fn elide(line: &str, segments: Vec<Segment>) -> Vec<Segment> {
+    let floor = |mut at: usize| {
+        at = at.min(line.len());
+        while !line.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut windows = vec![(0, floor(CONTEXT))];
+    let mut at = 0;
+    for segment in &segments {
+        let end = at + segment.text.len();
+        if segment.finding.is_some() {
+            for edge in [at, end] {
+                windows.push((floor(edge.saturating_sub(CONTEXT)), floor(edge + CONTEXT)));
+            }
+        }
+        at = end;
+    }
+    // Already in order: the edges only grow, and the line's start comes first.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in windows {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    let mut out = Vec::new();
+    let mut shown_to = 0;
+    let mut at = 0;
+    for segment in segments {
+        let end = at + segment.text.len();
+        if segment.text.is_empty() {
+            out.push(segment);
+            continue;
+        }
+        for &(start, stop) in merged.iter().filter(|(s, e)| *s < end && at < *e) {
+            let (from, to) = (start.max(at), stop.min(end));
+            if from > shown_to {
+                out.push(skipped(&line[shown_to..from]));
+            }
+            out.push(Segment { text: line[from..to].to_owned(), finding: segment.finding, elided: false });
+            shown_to = to;
+        }
+        at = end;
+    }
+    if shown_to < line.len() {
+        out.push(skipped(&line[shown_to..]));
+    }
+    out
+}
+
+fn skipped(text: &str) -> Segment {
+    Segment { text: format!(" … {} characters not shown … ", text.chars().count()), finding: None, elided: true }
 }
 
 #[cfg(test)]
@@ -151,6 +221,31 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_mark_at_the_end_of_a_huge_line_is_shown_in_a_window_around_it() {
+        let text = format!("{{\"a\": \"{}\"", "x".repeat(3_000_000));
+        let end = text.len();
+        let lines = annotate(&text, &[finding(end, end)]);
+        let shown: usize = lines[0].segments.iter().filter(|s| !s.elided).map(|s| s.text.len()).sum();
+        assert!(shown <= 3 * CONTEXT, "{shown} bytes drawn");
+        let kinds: Vec<(bool, Option<usize>)> = lines[0].segments.iter().map(|s| (s.elided, s.finding)).collect();
+        assert_eq!(kinds, [(false, None), (true, None), (false, None), (false, Some(0))]);
+        assert_eq!(lines[0].segments[1].text, format!(" … {} characters not shown … ", end - 2 * CONTEXT));
+        // Every kept byte is the text's own, in order: start, then the window before the end.
+        assert!(text.starts_with(&lines[0].segments[0].text));
+        assert!(text.ends_with(&lines[0].segments[2].text));
+    }
+
+    #[test]
+    fn long_lines_keep_multibyte_characters_whole_and_short_lines_are_untouched() {
+        let text = "é".repeat(LONG_LINE);
+        let lines = annotate(&text, &[finding(LONG_LINE + 1, LONG_LINE + 2)]);
+        assert!(lines[0].segments.iter().any(|s| s.elided));
+        assert!(lines[0].segments.iter().any(|s| s.finding == Some(0) && s.text == "é"));
+        let short = "y".repeat(LONG_LINE);
+        assert!(annotate(&short, &[]).iter().all(|l| l.segments.iter().all(|s| !s.elided)));
     }
 
     #[test]

@@ -32,6 +32,12 @@ pub struct FieldSpec {
     pub shown_when: Option<(&'static str, &'static [&'static str])>,
     /// An extra CLI flag name, e.g. the singular `log-group` for the repeatable `log-groups`.
     pub cli_alias: Option<&'static str>,
+    /// The page leaves it empty on a first visit (a value that would look real if pre-filled);
+    /// the input's `Default` still holds the documented example, which "Try an example" fills in.
+    pub starts_empty: bool,
+    /// An AWS account ID (or, for lines, one per line): read through [`super::account_id`], and
+    /// the page shows the normalised value once what was typed normalises.
+    pub account_id: bool,
 }
 
 impl FieldSpec {
@@ -45,6 +51,8 @@ impl FieldSpec {
             section,
             shown_when: None,
             cli_alias: None,
+            starts_empty: false,
+            account_id: false,
         }
     }
 
@@ -55,6 +63,16 @@ impl FieldSpec {
 
     pub const fn shown_when(mut self, field: &'static str, values: &'static [&'static str]) -> Self {
         self.shown_when = Some((field, values));
+        self
+    }
+
+    pub const fn starts_empty(mut self) -> Self {
+        self.starts_empty = true;
+        self
+    }
+
+    pub const fn account_id(mut self) -> Self {
+        self.account_id = true;
         self
     }
 

@@ -4,7 +4,9 @@
 //! input as JSON (an object keyed by field name) through [`ScenarioId::run`], so adding a scenario
 //! needs no form or flag code of its own.
 
+pub mod account_id;
 pub mod audit_trail;
+mod blank_form;
 pub mod bucket_name;
 mod bundle;
 pub mod calls;
@@ -23,6 +25,7 @@ pub mod vended_logs;
 
 pub use bundle::{Artifact, Bundle, Document, ExpectedFinding, Explanation, TrailEvent};
 pub use step::{Side, Step};
+pub use blank_form::carry_over;
 pub use form::{Control, FieldSpec};
 pub use intro::ScenarioIntro;
 pub use validate::{FieldError, FieldSeverity};
@@ -163,12 +166,13 @@ impl ScenarioId {
 
     /// The requests AWS will make for this input (none when the input cannot be read).
     pub fn required_calls(self, input: &serde_json::Value) -> Vec<calls::RequiredCall> {
-        dispatch!(self, required_calls, input)
+        dispatch!(self, required_calls, &account_id::read(self, input))
     }
 
-    /// Checks and generates from an input given as JSON; missing fields take their defaults.
+    /// Checks and generates from an input given as JSON; missing fields take their defaults, and
+    /// account IDs are read as the console shows them too (`account_id::read`).
     pub fn run(self, input: &serde_json::Value) -> Outcome {
-        dispatch!(self, run, input)
+        dispatch!(self, run, &account_id::read(self, input))
     }
 }
 

@@ -1,14 +1,14 @@
-//! The share link's fragment: `v1.` then base64url of zlib-compressed compact JSON of the wire form.
+//! The share link's fragment: `v2.` then base64url of zlib-compressed compact JSON of the wire form.
 //!
-//! The fragment never reaches a server. The version prefix lets a later format keep opening `v1`
-//! links; the zlib checksum makes a damaged link fail loudly instead of opening a different state.
+//! The fragment never reaches a server. The version prefix lets a later format keep opening older
+//! links (`v1` ones read their form changes against the example values the form then started with); the zlib checksum makes a damaged link fail loudly instead of opening a different state.
 
 use super::base64url;
-use super::state::{PageState, Wire, WireError};
+use super::state::{Base, PageState, Wire, WireError};
 use std::fmt;
 
 /// The format this page writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// A link expanding past this is refused rather than allowed to exhaust memory.
 const MAX_EXPANDED_BYTES: usize = 4 << 20;
 
@@ -31,7 +31,7 @@ impl fmt::Display for LinkError {
             LinkError::NotOurs => f.write_str("this link does not hold a saved page"),
             LinkError::UnknownVersion(n) => write!(
                 f,
-                "this link uses format v{n}, but this page reads only v{VERSION} links; it may come from a newer version of the page"
+                "this link uses format v{n}, but this page reads only v1 and v{VERSION} links; it may come from a newer version of the page"
             ),
             LinkError::UnknownScenario(name) => {
                 write!(f, "this link opens the scenario \"{name}\", which this version of the page does not have")
@@ -65,9 +65,11 @@ pub fn decode(fragment: &str) -> Result<PageState, LinkError> {
     let fragment = fragment.trim();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let (version, payload) = split_version(fragment)?;
-    if version != VERSION {
-        return Err(LinkError::UnknownVersion(version));
-    }
+    let base = match version {
+        1 => Base::Examples,
+        VERSION => Base::Blank,
+        _ => return Err(LinkError::UnknownVersion(version)),
+    };
     // Offsets below count from the start of the fragment, after the `#`.
     let payload_start = fragment.len() - payload.len();
     if payload.is_empty() {
@@ -103,7 +105,7 @@ pub fn decode(fragment: &str) -> Result<PageState, LinkError> {
         return Err(corrupt("its saved state is not valid (not an object)"));
     }
     let wire: Wire = serde_json::from_value(value).map_err(invalid)?;
-    wire.into_state().map_err(|e| match e {
+    wire.into_state(base).map_err(|e| match e {
         WireError::UnknownScenario(name) => LinkError::UnknownScenario(name),
         WireError::UnknownKind(name) => corrupt(format!("\"{name}\" is not a policy kind")),
         WireError::WrongType {

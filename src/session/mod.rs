@@ -9,4 +9,4 @@ mod state;
 
 pub use autosave::{Conflict, SaveDecision, SavedRecord, TabSync, Theirs, STORAGE_KEY};
 pub use link::{decode, encode, share_link, LinkError, VERSION};
-pub use state::{default_inputs, PageState};
+pub use state::{blank_inputs, default_inputs, is_saved, PageState, MAX_SAVED_TEXT};

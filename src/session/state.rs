@@ -1,8 +1,10 @@
 //! What the page holds that a user made: the chosen scenario, every scenario's form, pasted texts,
 //! and whether teaching mode is on (a trainer's link opens with the lessons showing).
 //!
-//! The wire form keeps only what differs from the defaults, so a link for a lightly edited form is
-//! short, and a field added later simply takes its default when an old link is opened.
+//! The wire form keeps only what differs from the form a first visit shows, so a link for a lightly
+//! edited form is short, and a field added later simply takes its default when an old link is
+//! opened. Format v1 recorded changes against the example values the form then started with; v2
+//! against the first-visit form, whose Region, account and dates are empty ([`Base`]).
 
 use crate::policy::PolicyKind;
 use crate::scenarios::ScenarioId;
@@ -33,7 +35,7 @@ impl Default for PageState {
     fn default() -> Self {
         PageState {
             scenario: ScenarioId::LogGroupKey,
-            inputs: default_inputs(),
+            inputs: blank_inputs(),
             checker_text: String::new(),
             checker_kind: PolicyKind::Key,
             checker_against_form: false,
@@ -43,9 +45,41 @@ impl Default for PageState {
     }
 }
 
-/// Every scenario's default input.
+/// Every scenario's default input: the documented example values.
 pub fn default_inputs() -> BTreeMap<ScenarioId, Value> {
     ScenarioId::ALL.into_iter().map(|id| (id, id.default_input())).collect()
+}
+
+/// Every scenario's form as a first visit shows it (`ScenarioId::blank_input`).
+pub fn blank_inputs() -> BTreeMap<ScenarioId, Value> {
+    ScenarioId::ALL.into_iter().map(|id| (id, id.blank_input())).collect()
+}
+
+/// What a wire form's inputs record their changes against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Base {
+    /// Format v1: the example values.
+    Examples,
+    /// Format v2: the first-visit form.
+    Blank,
+}
+
+impl Base {
+    fn input(self, id: ScenarioId) -> Value {
+        match self {
+            Base::Examples => id.default_input(),
+            Base::Blank => id.blank_input(),
+        }
+    }
+}
+
+/// Texts longer than this (in bytes) are not saved or put in links: a multi-megabyte paste would
+/// overflow the browser's storage and make a link no browser opens. The box keeps it.
+pub const MAX_SAVED_TEXT: usize = 100 * 1024;
+
+/// Whether a pasted text goes into the autosave and the share link.
+pub fn is_saved(text: &str) -> bool {
+    text.len() <= MAX_SAVED_TEXT
 }
 
 /// The serialized form. Short member names: they are in every link. Unknown members (from a newer
@@ -94,27 +128,27 @@ impl Wire {
             .inputs
             .iter()
             .filter_map(|(id, input)| {
-                let changed = changed_members(input, &id.default_input());
+                let changed = changed_members(input, &id.blank_input());
                 (!changed.is_empty()).then(|| (id.cli_name().to_owned(), Value::Object(changed)))
             })
             .collect();
         Wire {
             scenario: (state.scenario != ScenarioId::LogGroupKey).then(|| state.scenario.cli_name().to_owned()),
             inputs,
-            checker_text: state.checker_text.clone(),
+            checker_text: if is_saved(&state.checker_text) { state.checker_text.clone() } else { String::new() },
             checker_kind: (state.checker_kind != PolicyKind::Key).then(|| state.checker_kind.cli_name().to_owned()),
             checker_against_form: state.checker_against_form,
             pasted: state
                 .pasted
                 .iter()
-                .filter(|(_, text)| !text.is_empty())
+                .filter(|(_, text)| !text.is_empty() && is_saved(text))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             teaching: state.teaching,
         }
     }
 
-    pub(super) fn into_state(self) -> Result<PageState, WireError> {
+    pub(super) fn into_state(self, base: Base) -> Result<PageState, WireError> {
         let scenario = match self.scenario {
             None => ScenarioId::LogGroupKey,
             Some(name) => ScenarioId::from_cli_name(&name).ok_or(WireError::UnknownScenario(name))?,
@@ -123,7 +157,7 @@ impl Wire {
             None => PolicyKind::Key,
             Some(name) => PolicyKind::from_cli_name(&name).ok_or(WireError::UnknownKind(name))?,
         };
-        let mut inputs = default_inputs();
+        let mut inputs: BTreeMap<ScenarioId, Value> = ScenarioId::ALL.into_iter().map(|id| (id, base.input(id))).collect();
         for (name, changed) in self.inputs {
             // A scenario this version does not have: its form cannot be shown, the rest can.
             let Some(id) = ScenarioId::from_cli_name(&name) else {
@@ -136,7 +170,7 @@ impl Wire {
                     expected: "an object",
                 });
             };
-            let input = inputs.entry(id).or_insert_with(|| id.default_input());
+            let input = inputs.entry(id).or_insert_with(|| base.input(id));
             apply_members(id, input, changed)?;
         }
         Ok(PageState {

@@ -14,19 +14,14 @@ use crate::ui::session::{PageSignals, PastedTexts, ReviewLink, SessionBar};
 use crate::ui::troubleshooter::Troubleshooter;
 use leptos::prelude::*;
 use serde_json::Value;
-use std::collections::BTreeMap;
-
-/// Every scenario's default input, so switching scenarios keeps what was typed in each.
-fn default_inputs() -> BTreeMap<ScenarioId, Value> {
-    ScenarioId::ALL.into_iter().map(|id| (id, id.default_input())).collect()
-}
 
 /// The whole app. State is plain core values in signals; every derived value is a memo over one
 /// core function.
 #[component]
 pub fn App() -> impl IntoView {
     let scenario = RwSignal::new(ScenarioId::LogGroupKey);
-    let inputs = RwSignal::new(default_inputs());
+    // Every scenario's form as a first visit shows it, so switching scenarios keeps what was typed in each.
+    let inputs = RwSignal::new(crate::session::blank_inputs());
     let input = Memo::new(move |_| {
         let id = scenario.get();
         inputs.with(|all| all.get(&id).cloned().unwrap_or_else(|| id.default_input()))
@@ -47,9 +42,23 @@ pub fn App() -> impl IntoView {
         })
     });
     let bundle = Memo::new(move |_| outcome.with(|o| o.bundle.clone()));
+    // The first-visit fields still empty, named for the prompt ("Region and Account ID").
+    let missing = Memo::new(move |_| {
+        let id = scenario.get();
+        let labels: Vec<&str> = input.with(|i| id.missing_fields(i).iter().map(|f| f.label).collect());
+        match labels.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    });
+    let on_example = Callback::new(move |()| {
+        let id = scenario.get_untracked();
+        inputs.update(|all| id.fill_example(all.entry(id).or_insert_with(|| id.blank_input())));
+    });
     let on_change = Callback::new(move |(name, value): (&'static str, Value)| {
         let id = scenario.get_untracked();
-        inputs.update(|all| set_member(all.entry(id).or_insert_with(|| id.default_input()), name, value));
+        inputs.update(|all| set_member(all.entry(id).or_insert_with(|| id.blank_input()), name, value));
     });
     let checker_text = RwSignal::new(String::new());
     let checker_kind = RwSignal::new(PolicyKind::Key);
@@ -87,7 +96,7 @@ pub fn App() -> impl IntoView {
             <SessionBar page=session />
             <div class="builder">
                 <div class="builder-form panel" id="scenario-form" tabindex="-1" role="region" aria-label="Scenario form">
-                    <ScenarioSelect scenario />
+                    <ScenarioSelect scenario inputs />
                     <RecordImport scenario inputs checker_text checker_kind />
                     {move || {
                         let fields = scenario.get().fields();
@@ -98,7 +107,7 @@ pub fn App() -> impl IntoView {
                     </Show>
                 </div>
                 <div class="builder-output">
-                    <BundleView bundle problems unplaced />
+                    <BundleView bundle problems unplaced missing on_example />
                 </div>
             </div>
             <ComparePanel scenario input bundle />

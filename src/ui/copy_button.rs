@@ -14,7 +14,13 @@ enum CopyState {
     Failed(String),
 }
 
+/// Why the copy buttons below it are off, or `None` while they work. The bundle provides it so
+/// its documents and steps cannot be copied while the form has errors (as its exports cannot).
+#[derive(Clone, Copy)]
+pub struct CopyOff(pub Signal<Option<&'static str>>);
+
 /// Copies `text` when clicked; `label` says what, for screen readers ("Copy key-policy.json").
+/// Off, with the reason as its title, while a [`CopyOff`] above says so.
 #[component]
 pub fn CopyButton(
     #[prop(into)] text: Signal<String>,
@@ -23,6 +29,9 @@ pub fn CopyButton(
     #[prop(default = "Copy")] caption: &'static str,
 ) -> impl IntoView {
     let state = RwSignal::new(CopyState::Idle);
+    let off = use_context::<CopyOff>().map(|CopyOff(why)| why);
+    // The reason is the title, which screen readers read as the button's description.
+    let why_off = move || off.and_then(|why| why.get());
     // Only the latest click may reset the caption, so quick repeated clicks do not flicker.
     let clicks = StoredValue::new(0u32);
 
@@ -46,6 +55,7 @@ pub fn CopyButton(
     view! {
         <span class="copy">
             <button type="button" class="button" data-testid=testid aria-label=label on:click=on_click
+                disabled=move || why_off().is_some() title=why_off
                 class:done=move || state.with(|s| *s == CopyState::Copied)>
                 {move || match state.get() {
                     CopyState::Copied => "✓ Copied",

@@ -1,11 +1,15 @@
 //! The scenario chooser: each scenario by a short name that fits a phone, then the chosen one's
 //! full title, what it is for and when to pick another (`ScenarioId::intro`).
 
-use crate::scenarios::ScenarioId;
+use crate::scenarios::{carry_over, ScenarioId};
 use leptos::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
 
+/// Choosing another scenario brings the Region and account typed in this one into the chosen
+/// one's empty fields (`carry_over`).
 #[component]
-pub fn ScenarioSelect(scenario: RwSignal<ScenarioId>) -> impl IntoView {
+pub fn ScenarioSelect(scenario: RwSignal<ScenarioId>, inputs: RwSignal<BTreeMap<ScenarioId, Value>>) -> impl IntoView {
     let intro = move || scenario.get().intro();
     view! {
         <div class="scenario-select">
@@ -14,6 +18,12 @@ pub fn ScenarioSelect(scenario: RwSignal<ScenarioId>) -> impl IntoView {
                 on:change=move |ev| {
                     let chosen = event_target_value(&ev);
                     if let Some(id) = ScenarioId::from_cli_name(&chosen) {
+                        let left = scenario.get_untracked();
+                        inputs.update(|all| {
+                            if let Some(from) = all.get(&left).cloned() {
+                                carry_over(&from, all.entry(id).or_insert_with(|| id.blank_input()));
+                            }
+                        });
                         scenario.set(id);
                     }
                 }>

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { SHOTS, TEST_TIMEOUT, byTestId, foreignRequests, openPage, screenshot } from './harness.mjs';
+import { SHOTS, TEST_TIMEOUT, byTestId, foreignRequests, openPage, screenshot, tryExample } from './harness.mjs';
 
 // Evaluated through the DevTools protocol rather than added as a <script>: the page's
 // Content-Security-Policy (scripts/csp.mjs) rightly refuses an inline script it has no hash for.
@@ -57,6 +57,7 @@ for (const width of [1280, 360]) {
       for (const scheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.locator(byTestId('scenario-select')).selectOption(scenarios[0]);
+        await tryExample(page);
         await page.evaluate(() => {
           document.activeElement?.blur();
           window.scrollTo(0, 0);
@@ -69,6 +70,7 @@ for (const width of [1280, 360]) {
         await page.locator(`${byTestId('rules')}, ${byTestId('record-import')}`).evaluateAll((all) => all.forEach((d) => (d.open = true)));
         for (const scenario of scenarios) {
           await page.locator(byTestId('scenario-select')).selectOption(scenario);
+          await tryExample(page);
           await page.locator('[data-testid^="input-"]').first().waitFor({ state: 'visible' });
           for (const v of await violations(page)) {
             const where = `${scheme} ${width}px ${scenario}: ${v.line}`;

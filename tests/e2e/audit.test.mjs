@@ -17,6 +17,7 @@ import {
   foreignRequests,
   openPage,
   screenshot,
+  tryExample,
 } from './harness.mjs';
 
 const CREATE_EXPORT_TASK = readFileSync(path.join(REPO, 'tests/fixtures/cloudtrail/create-export-task.json'), 'utf8');
@@ -34,6 +35,7 @@ after(async () => {
 async function chooseScenario(name) {
   const { page } = session;
   await page.locator(byTestId('scenario-select')).selectOption(name);
+  await tryExample(page);
   await eventually(async () => assert.equal(await page.locator(byTestId('scenario-select')).inputValue(), name));
 }
 

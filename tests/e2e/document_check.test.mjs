@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { SHOTS, TEST_TIMEOUT, byTestId, eventually, openPage, setValue, textOf } from './harness.mjs';
+import { SHOTS, TEST_TIMEOUT, byTestId, eventually, openPage, setValue, textOf, tryExample } from './harness.mjs';
 
 let session = null;
 
@@ -27,6 +27,7 @@ const card = (file) => session.page.locator(`${byTestId('document')}[data-file="
 test('a finding the s3-export key policy gets on purpose says why, and the summary is not red', { timeout: TEST_TIMEOUT }, async () => {
   const { page } = session;
   await page.locator(byTestId('scenario-select')).selectOption('s3-export');
+  await tryExample(page);
   const key = card('key-policy.json');
   const summary = key.locator(byTestId('document-summary'));
   await eventually(async () => assert.match(await textOf(summary), /^Checked: 1 warning, expected here: see why below$/));
@@ -44,6 +45,7 @@ test('a finding the s3-export key policy gets on purpose says why, and the summa
 test('the vended-logs key statement is checked as statements to merge: no lockout finding', { timeout: TEST_TIMEOUT }, async () => {
   const { page } = session;
   await page.locator(byTestId('scenario-select')).selectOption('vended-logs');
+  await tryExample(page);
   await setValue(page, 'input-destination', 's3');
   await setValue(page, 'input-key-arn', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
   const statement = card('key-policy-statement.json');

@@ -43,9 +43,11 @@ export const byTestId = (id) => `[data-testid="${id}"]`;
 
 /**
  * Opens the page in a fresh Chromium profile. Resolves to `{ page, url, requests, pageErrors,
- * consoleErrors, close() }`; `requests` collects every URL the page asks for.
+ * consoleErrors, close() }`; `requests` collects every URL the page asks for. A first visit
+ * leaves Region and account empty; with `example` (the default) the flow starts as a user who
+ * clicks "Try an example" does, from the documented example values.
  */
-export async function openPage({ width = 1280, height = 900 } = {}) {
+export async function openPage({ width = 1280, height = 900, example = true } = {}) {
   let server = null;
   let url = process.env.E2E_URL;
   if (!url) {
@@ -87,6 +89,7 @@ export async function openPage({ width = 1280, height = 900 } = {}) {
   page.on('pageerror', (error) => pageErrors.push(error.stack || String(error)));
   await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
   await page.locator(byTestId('scenario-select')).waitFor({ state: 'visible', timeout: LOAD_TIMEOUT });
+  if (example) await tryExample(page);
   return {
     page,
     url,
@@ -101,7 +104,11 @@ export async function openPage({ width = 1280, height = 900 } = {}) {
   };
 }
 
-/** Sets a form control's value as a user would: types into boxes, picks from selects, ticks boxes. */
+/**
+ * Sets a form control's value as a user would: types into boxes, picks from selects, ticks boxes.
+ * Choosing a scenario then fills what the form still lacks with "Try an example" (Region and
+ * account carry over from the scenario left; s3-export's dates do not).
+ */
 export async function setValue(page, testId, value) {
   const control = page.locator(byTestId(testId)).first();
   await control.waitFor({ state: 'visible' });
@@ -114,6 +121,7 @@ export async function setValue(page, testId, value) {
     await control.fill(Array.isArray(value) ? value.join('\n') : String(value));
   }
   await control.blur();
+  if (testId === 'scenario-select') await tryExample(page);
 }
 
 /** The text of an element: a form control's value, otherwise its text content. */
@@ -141,4 +149,16 @@ export async function screenshot(page, name) {
 export function foreignRequests(pageUrl, requests) {
   const origin = new URL(pageUrl).origin;
   return requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
+}
+
+/**
+ * Clicks "Try an example" where the form still has empty first-visit fields (Region, account,
+ * export dates), filling them with the documented example values as a user starting out would;
+ * waits for the documents. Does nothing when the form is already filled.
+ */
+export async function tryExample(page) {
+  const button = page.locator(byTestId('form-try-example'));
+  if ((await button.count()) === 0) return;
+  await button.click();
+  await page.locator(byTestId('bundle-start')).waitFor({ state: 'detached' });
 }

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { blockedByPolicy, headersFile, inlineScriptHashes, notFoundPage, policy, publicUrl, withPolicyMeta } from '../../scripts/csp.mjs';
 import { headersFor } from './serve.mjs';
-import { REPO, TEST_TIMEOUT, byTestId, eventually, foreignRequests, openPage, screenshot, setValue } from './harness.mjs';
+import { REPO, TEST_TIMEOUT, byTestId, eventually, foreignRequests, openPage, screenshot, setValue, tryExample } from './harness.mjs';
 
 const DIST = process.env.E2E_DIST || path.join(REPO, 'dist');
 const MARKUP = '<img src=x onerror=alert(1)>';
@@ -99,6 +99,7 @@ test('the page runs under its Content-Security-Policy without a violation', { ti
     const scenarios = await page.locator(`${byTestId('scenario-select')} option`).evaluateAll((os) => os.map((o) => o.value));
     for (const scenario of scenarios) {
       await page.locator(byTestId('scenario-select')).selectOption(scenario);
+      await tryExample(page);
       await page.locator('[data-testid^="input-"]').first().waitFor({ state: 'visible' });
     }
     await page.locator(byTestId('rules')).evaluate((el) => (el.open = true));

@@ -64,6 +64,11 @@ for (const width of [1280, 390]) {
   test(`the section bar stays on screen, takes the keyboard to each section and covers nothing at ${width} px`, { timeout: TEST_TIMEOUT }, async () => {
     const { page, close } = await openPage({ width });
     try {
+      // The example's values are saved; reloaded, the page has them and the keyboard starts afresh
+      // (the "Try an example" click left the focus where the button was).
+      await eventually(async () => assert.ok(await page.evaluate(() => localStorage.length > 0)));
+      await page.reload({ waitUntil: 'load' });
+      await page.locator(byTestId('document')).first().waitFor();
       // The first Tab reaches the skip link, which skips the bar.
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the form');

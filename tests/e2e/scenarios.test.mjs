@@ -17,6 +17,7 @@ import {
   openPage,
   screenshot,
   setValue,
+  tryExample,
 } from './harness.mjs';
 
 /**
@@ -146,6 +147,7 @@ for (const name of SCENARIOS) {
     const { page } = session;
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator(byTestId('scenario-select')).selectOption(name);
+    await tryExample(page);
     await eventually(async () => {
       const form = await page.locator(`form.scenario-form [data-testid^="input-"], ${byTestId('no-fields')}`).count();
       assert.ok(form > 0, `the ${name} form did not render`);

@@ -67,8 +67,8 @@ function assertStayedHome(opened) {
 }
 
 test('a copied link opens the same page in a fresh browser; a reload brings the autosave back', { timeout: TEST_TIMEOUT * 2 }, async () => {
-  const a = await openPage();
-  const b = await openPage();
+  const a = await openPage({ example: false });
+  const b = await openPage({ example: false });
   try {
     await a.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const before = await saved(a.page);
@@ -77,7 +77,7 @@ test('a copied link opens the same page in a fresh browser; a reload brings the 
 
     const link = await eventually(async () => {
       const link = await value(a.page, 'session-link');
-      assert.match(link, /#v1\.[A-Za-z0-9_-]+$/);
+      assert.match(link, /#v2\.[A-Za-z0-9_-]+$/);
       assert.ok(link.startsWith(a.url.split('#')[0]), link);
       const shown = await a.page.locator(byTestId('session-link-length')).textContent();
       assert.equal(shown, `${link.length.toLocaleString('en-US')} characters`);
@@ -86,7 +86,7 @@ test('a copied link opens the same page in a fresh browser; a reload brings the 
     await a.page.locator(byTestId('session-copy-link')).click();
     const copied = await eventually(async () => {
       const text = await a.page.evaluate(() => navigator.clipboard.readText());
-      assert.match(text, /#v1\./);
+      assert.match(text, /#v2\./);
       return text;
     });
     assert.equal(copied, link);
@@ -115,7 +115,7 @@ test('a copied link opens the same page in a fresh browser; a reload brings the 
 });
 
 test('a damaged or newer link says so, keeps its text, and the page keeps working', { timeout: TEST_TIMEOUT }, async () => {
-  const opened = await openPage();
+  const opened = await openPage({ example: false });
   const { page, url } = opened;
   try {
     const before = await saved(page);
@@ -157,7 +157,8 @@ test('a damaged or newer link says so, keeps its text, and the page keeps workin
 });
 
 test('a damaged autosave says so, keeps the record to copy, and is replaced only by new work', { timeout: TEST_TIMEOUT }, async () => {
-  const opened = await openPage();
+  // A first visit (no example clicked): nothing of its own to save over the damaged record.
+  const opened = await openPage({ example: false });
   const { page } = opened;
   try {
     const damaged = '{"tab":"x","rev":3,"state":"#v1.eNpVjsEOgjAQ';
@@ -181,7 +182,7 @@ test('a damaged autosave says so, keeps the record to copy, and is replaced only
 });
 
 test('start over asks first, then clears the forms, the pasted policy and the saved copy', { timeout: TEST_TIMEOUT }, async () => {
-  const opened = await openPage();
+  const opened = await openPage({ example: false });
   const { page } = opened;
   try {
     const defaultRegion = await value(page, 'input-region');
@@ -216,7 +217,7 @@ test('start over asks first, then clears the forms, the pasted policy and the sa
 });
 
 test('two tabs: a change in one makes the other ask instead of overwriting', { timeout: TEST_TIMEOUT }, async () => {
-  const opened = await openPage();
+  const opened = await openPage({ example: false });
   const { page: a, url } = opened;
   try {
     const before = await saved(a);
@@ -258,7 +259,7 @@ test('two tabs: a change in one makes the other ask instead of overwriting', { t
 });
 
 test('a link opened over other work can be undone', { timeout: TEST_TIMEOUT }, async () => {
-  const opened = await openPage();
+  const opened = await openPage({ example: false });
   const { page } = opened;
   try {
     const before = await saved(page);

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SHOTS, TEST_TIMEOUT, byTestId, eventually, foreignRequests, openPage, screenshot, setValue, textOf } from './harness.mjs';
+import { SHOTS, TEST_TIMEOUT, byTestId, eventually, foreignRequests, openPage, screenshot, setValue, textOf, tryExample } from './harness.mjs';
 
 const LOGS_SID = 'Allow CloudWatch Logs to use the key';
 
@@ -169,7 +169,7 @@ test('a link or a reload keeps teaching mode on, with the notes showing; switchi
     const shared = await eventually(async () => {
       const now = await link();
       assert.notEqual(now, defaultLink);
-      assert.match(now, /#v1\.[A-Za-z0-9_-]+$/);
+      assert.match(now, /#v2\.[A-Za-z0-9_-]+$/);
       return now;
     });
     const fragment = shared.slice(shared.indexOf('#'));
@@ -194,7 +194,9 @@ test('a link or a reload keeps teaching mode on, with the notes showing; switchi
     await setValue(page, 'input-account', '210987654321');
     await page.locator(byTestId('session-start-over')).click();
     await page.locator(byTestId('session-start-over-confirm')).click();
-    await eventually(async () => assert.equal(await textOf(page.locator(byTestId('input-account'))), '111122223333'));
+    // Back to the first-visit form (empty account); the example brings the documents and their notes back.
+    await eventually(async () => assert.equal(await textOf(page.locator(byTestId('input-account'))), ''));
+    await tryExample(page);
     await expectTeachingOn(page);
 
     // Off is saved as well: after a reload the lessons stay hidden.

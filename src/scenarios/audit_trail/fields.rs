@@ -22,7 +22,7 @@ pub static FIELDS: &[FieldSpec] = &[
         Control::Text {
             placeholder: "us-east-1",
         },
-    )
+    ).starts_empty()
     .hint("A rule only sees calls made in its own Region: create one in each Region you use."),
     FieldSpec::new(
         "account",
@@ -31,7 +31,7 @@ pub static FIELDS: &[FieldSpec] = &[
         Control::Text {
             placeholder: "111122223333",
         },
-    )
+    ).starts_empty().account_id()
     .hint("The 12-digit account the rule is created in."),
     FieldSpec::new(
         "rule-name",

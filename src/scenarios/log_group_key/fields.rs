@@ -12,9 +12,9 @@ pub static FIELDS: &[FieldSpec] = &[
     FieldSpec::new("partition", "Partition", WHERE, Control::Choice {
         options: &[("aws", "AWS (commercial)"), ("aws-cn", "AWS China"), ("aws-us-gov", "AWS GovCloud (US)")],
     }),
-    FieldSpec::new("region", "Region", WHERE, Control::Text { placeholder: "us-east-1" })
+    FieldSpec::new("region", "Region", WHERE, Control::Text { placeholder: "us-east-1" }).starts_empty()
         .hint("The key must be in the same Region as the log groups."),
-    FieldSpec::new("account", "Account ID", WHERE, Control::Text { placeholder: "111122223333" })
+    FieldSpec::new("account", "Account ID", WHERE, Control::Text { placeholder: "111122223333" }).starts_empty().account_id()
         .hint("The 12-digit account that owns the log groups."),
     FieldSpec::new("key-arn", "Existing key ARN", KEY, Control::Text { placeholder: "Empty: create a new key" })
         .hint("A customer managed key's full ARN. Leave empty to create a new key."),

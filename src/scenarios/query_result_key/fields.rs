@@ -30,7 +30,7 @@ pub static FIELDS: &[FieldSpec] = &[
         Control::Text {
             placeholder: "us-east-1",
         },
-    )
+    ).starts_empty()
     .hint("The association covers the queries run in this Region; the key must be in it too."),
     FieldSpec::new(
         "account",
@@ -39,7 +39,7 @@ pub static FIELDS: &[FieldSpec] = &[
         Control::Text {
             placeholder: "111122223333",
         },
-    )
+    ).starts_empty().account_id()
     .hint("The 12-digit account whose Logs Insights query results are encrypted."),
     FieldSpec::new(
         "key-arn",

@@ -28,7 +28,7 @@ pub static FIELDS: &[FieldSpec] = &[
         Control::Text {
             placeholder: "us-east-1",
         },
-    )
+    ).starts_empty()
     .hint("The log groups' Region; the bucket must be in the same one."),
     FieldSpec::new(
         "account",
@@ -37,7 +37,7 @@ pub static FIELDS: &[FieldSpec] = &[
         Control::Text {
             placeholder: "123456789012",
         },
-    )
+    ).starts_empty().account_id()
     .hint("The 12-digit account that owns the log groups and runs the export."),
     FieldSpec::new(
         "log-groups",
@@ -49,8 +49,8 @@ pub static FIELDS: &[FieldSpec] = &[
     )
     .hint("One name per line; each is exported by its own task, one after another.")
     .cli_alias("log-group"),
-    FieldSpec::new("from", "From", WHEN, Control::Date).hint("First day exported, from 00:00 UTC."),
-    FieldSpec::new("to", "To", WHEN, Control::Date).hint("Last day exported, through 23:59:59 UTC."),
+    FieldSpec::new("from", "From", WHEN, Control::Date).starts_empty().hint("First day exported, from 00:00 UTC."),
+    FieldSpec::new("to", "To", WHEN, Control::Date).starts_empty().hint("Last day exported, through 23:59:59 UTC."),
     FieldSpec::new(
         "bucket",
         "Bucket name",
@@ -75,7 +75,7 @@ pub static FIELDS: &[FieldSpec] = &[
         Control::Text {
             placeholder: "Empty: same account",
         },
-    )
+    ).account_id()
     .hint("Leave empty when the bucket is in the log groups' account."),
     FieldSpec::new(
         "bucket-region",
@@ -138,7 +138,7 @@ pub static FIELDS: &[FieldSpec] = &[
         Control::Lines {
             placeholder: "111122223333",
         },
-    )
+    ).account_id()
     .hint("Further accounts whose log groups may export into this bucket.")
     .cli_alias("other-account"),
     FieldSpec::new(

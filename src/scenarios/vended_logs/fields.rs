@@ -12,8 +12,8 @@ pub static FIELDS: &[FieldSpec] = &[
     FieldSpec::new("partition", "Partition", SOURCE, Control::Choice {
         options: &[("aws", "AWS (commercial)"), ("aws-cn", "AWS China"), ("aws-us-gov", "AWS GovCloud (US)")],
     }),
-    FieldSpec::new("region", "Region", SOURCE, Control::Text { placeholder: "us-east-1" }),
-    FieldSpec::new("account", "Source account ID", SOURCE, Control::Text { placeholder: "111122223333" })
+    FieldSpec::new("region", "Region", SOURCE, Control::Text { placeholder: "us-east-1" }).starts_empty(),
+    FieldSpec::new("account", "Source account ID", SOURCE, Control::Text { placeholder: "111122223333" }).starts_empty().account_id()
         .hint("The 12-digit account that owns the resource sending the logs."),
     FieldSpec::new("service", "Service", SOURCE, Control::Choice { options: &SERVICE_OPTIONS })
         .hint("Services that write to CloudWatch Logs by their own means (Lambda, ECS, CloudTrail …) need no vended-log permissions and are not listed."),
@@ -38,7 +38,7 @@ pub static FIELDS: &[FieldSpec] = &[
     }),
     FieldSpec::new("destination-account", "Destination account ID", DESTINATION, Control::Text {
         placeholder: "Empty: the source account",
-    })
+    }).account_id()
     .hint("The account that owns the log group, bucket or stream, if not the source account."),
     FieldSpec::new("log-group", "Log group name", DESTINATION, Control::Text { placeholder: "/aws/vendedlogs/my-log-group" })
         .hint("A name starting with /aws/vendedlogs/ keeps working when CloudWatch Logs' policy nears its size limit.")

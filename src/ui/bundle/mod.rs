@@ -12,13 +12,14 @@ mod teaching;
 pub use document_card::{statement_anchor, DocumentChecks};
 pub use teaching::Teaching;
 
-use crate::scenarios::{Bundle, FieldError};
+use crate::scenarios::{Bundle, FieldError, FieldSeverity};
+use crate::ui::copy_button::CopyOff;
 use audit_trail_panel::AuditTrailPanel;
 use document_card::DocumentCard;
 use file_card::FileCard;
 use leptos::prelude::*;
 use notes::Notes;
-use problem_banner::ProblemBanner;
+use problem_banner::{ProblemBanner, StartPrompt};
 use step_list::StepList;
 
 /// The whole bundle, under a banner while the form has problems. The documents are shown even
@@ -29,7 +30,19 @@ pub fn BundleView(
     #[prop(into)] bundle: Signal<Option<Bundle>>,
     #[prop(into)] problems: Signal<Vec<FieldError>>,
     #[prop(into)] unplaced: Signal<Vec<FieldError>>,
+    /// The labels of the first-visit fields still empty: until they are filled, a prompt to fill
+    /// them (or try the example) stands where the bundle would be.
+    #[prop(into)] missing: Signal<String>,
+    on_example: Callback<()>,
 ) -> impl IntoView {
+    provide_context(CopyOff(Signal::derive(move || {
+        problems
+            .with(|p| p.iter().any(|p| p.severity == FieldSeverity::Error))
+            .then_some("Off while the form has errors: fix the fields marked in the form first")
+    })));
+    let waiting = move || missing.with(|m| !m.is_empty());
+    // Nothing to show yet while the first-visit fields are empty; the whole bundle otherwise.
+    let bundle: Signal<Option<Bundle>> = Memo::new(move |_| if waiting() { None } else { bundle.get() }).into();
     let has_files = move || {
         bundle.with(|b| {
             b.as_ref()
@@ -48,7 +61,8 @@ pub fn BundleView(
     view! {
         <section class="bundle" aria-labelledby="documents-title">
             <teaching::ReviewSummary />
-            <ProblemBanner problems unplaced />
+            {move || (!waiting()).then(|| view! { <ProblemBanner problems unplaced /> })}
+            {move || waiting().then(|| view! { <StartPrompt missing on_example /> })}
             <teaching::TeachingBar />
             <h2 id="documents-title" tabindex="-1" class:visually-hidden=move || !has_files()>"Documents"</h2>
             <Show when=is_empty>

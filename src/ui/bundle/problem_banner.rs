@@ -1,4 +1,5 @@
-//! The banner over the bundle while the form has problems: how many, and the ones no field shows.
+//! The banner over the bundle while the form has problems: how many, and the ones no field shows;
+//! on a first visit, what to fill in to see the bundle.
 
 use crate::scenarios::{FieldError, FieldSeverity};
 use leptos::prelude::*;
@@ -48,5 +49,21 @@ pub fn ProblemBanner(
             }
             .into_any(),
         ),
+    }
+}
+
+/// Stands where the bundle would be while the first-visit fields are empty: names them, and offers
+/// the documented example values instead.
+#[component]
+pub fn StartPrompt(#[prop(into)] missing: Signal<String>, on_example: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="banner banner-start" data-testid="bundle-start" role="status">
+            <p><strong>"Fill in "{missing}" to see your documents and commands."</strong></p>
+            <p>
+                "Or see the whole bundle with AWS's documented example values first: "
+                <button type="button" class="button button-small" data-testid="form-try-example"
+                    on:click=move |_| on_example.run(())>"Try an example"</button>
+            </p>
+        </div>
     }
 }

@@ -16,6 +16,8 @@ struct DrawnSegment {
     text: String,
     /// Title and severity of the finding the text belongs to.
     mark: Option<(String, &'static str)>,
+    /// Stands for left-out text of a very long line.
+    elided: bool,
 }
 
 #[component]
@@ -41,6 +43,7 @@ pub fn AnnotatedText(
                                     )
                                 }),
                                 text: s.text,
+                                elided: s.elided,
                             })
                             .collect(),
                     })
@@ -66,6 +69,9 @@ fn render_line(line: DrawnLine) -> impl IntoView {
 }
 
 fn render_segment(segment: DrawnSegment) -> AnyView {
+    if segment.elided {
+        return view! { <span class="elided">{segment.text}</span> }.into_any();
+    }
     match segment.mark {
         None => segment.text.into_any(),
         Some((title, severity)) => {

@@ -132,6 +132,7 @@ pub fn PolicyChecker(
                     history.forget();
                     text.set(event_target_value(&ev));
                 }></textarea>
+            <crate::ui::session::NotSavedNote text testid="checker-not-saved" />
             <p id="checker-summary" class=summary_class data-testid="checker-summary" role="status">{summary}</p>
             <ActionCatalogueStatus unloaded testid="checker-catalogue-status" />
             <Show when=move || !is_blank.get() && policies.with(|p| !p.is_empty())>

@@ -59,6 +59,9 @@ fn render_line(line: &AnnotatedLine, marks: &[TextMark]) -> impl IntoView {
 }
 
 fn render_segment(segment: &Segment, marks: &[TextMark]) -> AnyView {
+    if segment.elided {
+        return view! { <span class="elided">{segment.text.clone()}</span> }.into_any();
+    }
     match segment.finding.and_then(|i| marks.get(i)) {
         None => segment.text.clone().into_any(),
         Some(mark) => view! {

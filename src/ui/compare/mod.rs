@@ -182,6 +182,7 @@ pub fn ComparePanel(
                 autocomplete="off" placeholder="{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [ … ]\n}"
                 aria-describedby="compare-summary"
                 prop:value=move || text.get() on:input=move |ev| on_text.run(event_target_value(&ev))></textarea>
+            <crate::ui::session::NotSavedNote text testid="compare-not-saved" />
             <p id="compare-summary" class="compare-summary" data-testid="compare-summary" role="status">{status}</p>
             <ActionCatalogueStatus unloaded testid="compare-catalogue-status" />
             <Show when=move || comparison.with(Option::is_some)>

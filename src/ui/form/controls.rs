@@ -28,8 +28,21 @@ pub fn TextInput(
             aria-describedby=described_by(field)
             aria-invalid=move || invalid.get().to_string()
             prop:value=value
-            on:input=move |ev| on_input.run(event_target_value(&ev))
+            on:input=move |ev| keep_in_step(&ev, on_input, value)
         />
+    }
+}
+
+/// Passes what was typed on; when the form keeps it otherwise (an account pasted as
+/// `4444 5555 6666` is kept as its digits), the box shows what is kept, even if that did not change.
+fn keep_in_step(ev: &leptos::ev::Event, on_input: Callback<String>, value: Signal<String>) {
+    let typed = event_target_value(ev);
+    on_input.run(typed.clone());
+    let kept = value.get_untracked();
+    if kept != typed {
+        if let Some(target) = ev.target() {
+            let _ = js_sys::Reflect::set(&target, &"value".into(), &kept.into());
+        }
     }
 }
 
@@ -55,27 +68,71 @@ pub fn LinesInput(
             aria-describedby=described_by(field)
             aria-invalid=move || invalid.get().to_string()
             prop:value=value
-            on:input=move |ev| on_input.run(event_target_value(&ev))
+            on:input=move |ev| keep_in_step(&ev, on_input, value)
         ></textarea>
     }
 }
 
 /// A drop-down of fixed `(value, label)` options: the value is what the core reads, the label what
-/// the user reads.
+/// the user reads. With `filtered`, a box above it narrows the list to the options whose label or
+/// value contains what is typed (the chosen one always stays); Enter there picks the first match.
 #[component]
 pub fn ChoiceInput(
     field: &'static str,
     options: &'static [(&'static str, &'static str)],
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
+    #[prop(optional)] filtered: bool,
 ) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let matches = move |&(option, label): &(&str, &str)| {
+        query.with(|q| {
+            let q = q.trim().to_lowercase();
+            q.is_empty() || label.to_lowercase().contains(&q) || option.contains(&q)
+        })
+    };
+    let matching = move || options.iter().filter(|o| matches(o)).count();
+    let status = move || match matching() {
+        n if n == options.len() => String::new(),
+        0 => "Nothing matches; the list shows only the current choice.".to_owned(),
+        n => format!("{n} of {} match.", options.len()),
+    };
+    let filter = move || {
+        filtered.then(|| {
+            view! {
+                <div class="choice-filter">
+                    <input type="search" id=format!("field-{field}-filter") data-testid=format!("filter-{field}")
+                        aria-label="Filter the list below by name" aria-controls=format!("field-{field}")
+                        aria-describedby=format!("field-{field}-filter-status")
+                        placeholder="Type to filter the list" autocomplete="off" spellcheck="false"
+                        prop:value=query
+                        on:input=move |ev| query.set(event_target_value(&ev))
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                                if let Some((first, _)) = options.iter().find(|o| matches(o)) {
+                                    on_change.run((*first).to_owned());
+                                }
+                            }
+                        } />
+                    <span class="hint" id=format!("field-{field}-filter-status") data-testid=format!("filter-{field}-status")
+                        role="status">{status}</span>
+                </div>
+            }
+        })
+    };
     view! {
+        {filter}
         <select id=format!("field-{field}") data-testid=format!("input-{field}") aria-describedby=described_by(field)
             on:change=move |ev| on_change.run(event_target_value(&ev))>
+            // Hidden options leave the list (the chosen one always stays, so the box shows it).
             {options
                 .iter()
                 .map(|&(option, label)| {
-                    view! { <option value=option prop:selected=move || value.with(|v| v == option)>{label}</option> }
+                    view! {
+                        <option value=option prop:selected=move || value.with(|v| v == option)
+                            hidden=move || !(matches(&(option, label)) || value.with(|v| v == option))>{label}</option>
+                    }
                 })
                 .collect_view()}
         </select>

@@ -4,9 +4,13 @@
 use super::controls::{Checkbox, ChoiceInput, LinesInput, TextInput};
 use super::field::{Field, FieldErrors};
 use super::schema::{is_shown, lines_text, lines_value, partition_of, text_of};
+use crate::scenarios::account_id::normalize_value;
 use crate::scenarios::{Control, FieldError, FieldSeverity, FieldSpec};
 use leptos::prelude::*;
 use serde_json::Value;
+
+/// Choices with more options than this get a box that filters them by typing.
+const FILTERED_FROM: usize = 12;
 
 #[component]
 pub fn FormField(
@@ -38,7 +42,8 @@ fn FieldControl(
 ) -> impl IntoView {
     let FieldSpec { name, label, hint, .. } = *spec;
     let invalid = Signal::derive(move || errors.with(|e| e.iter().any(|e| e.severity == FieldSeverity::Error)));
-    let set = move |v: Value| on_change.run((name, v));
+    // An account pasted as the console shows it is shown as the digits the documents use.
+    let set = move |v: Value| on_change.run((name, if spec.account_id { normalize_value(v) } else { v }));
     let text = Signal::derive(move || value.with(text_of));
     let set_text = Callback::new(move |t: String| set(Value::String(t)));
     match spec.control {
@@ -70,7 +75,7 @@ fn FieldControl(
         }
         Control::Choice { options } => view! {
             <Field field=name label hint errors>
-                <ChoiceInput field=name options value=text on_change=set_text />
+                <ChoiceInput field=name options value=text on_change=set_text filtered={options.len() > FILTERED_FROM} />
             </Field>
         }
         .into_any(),

@@ -44,8 +44,16 @@ fn FormSection(
     on_change: Callback<(&'static str, Value)>,
     problems: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
+    // A group whose every field is hidden by another field's choice (and has no problem to show
+    // in its place) would be an empty heading.
+    let names: Vec<&'static str> = members.iter().map(|m| m.name).collect();
+    let conditions = members.clone();
+    let empty = move || {
+        input.with(|i| conditions.iter().all(|m| !schema::is_shown(m, i)))
+            && problems.with(|p| !p.iter().any(|p| names.contains(&p.field)))
+    };
     view! {
-        <fieldset>
+        <fieldset hidden=empty data-section=legend>
             <legend>{legend}</legend>
             {members.into_iter().map(|spec| view! { <FormField spec input on_change problems /> }).collect_view()}
         </fieldset>

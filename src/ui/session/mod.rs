@@ -2,6 +2,7 @@
 //! what it opened (a link, the saved work, another tab's changes). The logic is `crate::session`.
 
 mod autosave;
+mod not_saved;
 mod notices;
 mod other_tab;
 mod page_signals;
@@ -10,6 +11,7 @@ mod start_over;
 
 use autosave::{Autosave, SaveStatus};
 use leptos::prelude::*;
+pub use not_saved::NotSavedNote;
 use notices::OpenNotice;
 use other_tab::OtherTabBanner;
 pub use page_signals::{PageSignals, PastedTexts};
