@@ -160,16 +160,45 @@ fn run_answering(script: &str, failures: &[(&str, String)], answers: &[(&str, St
     run_with(script, failures, answers, &[("SOURCE_PROFILE", "source-profile"), ("DESTINATION_PROFILE", "destination-profile")])
 }
 
-/// `run_answering` with the given profile variables only.
+/// `run_answering` with the given profile variables only, the user's merges made beforehand.
 fn run_with(script: &str, failures: &[(&str, String)], answers: &[(&str, String)], profiles: &[(&str, &str)]) -> Run {
+    run_in(None, true, script, failures, answers, profiles)
+}
+
+/// The merged files a script waits for (`if [ ! -s FILE ]; then … exit 3`).
+fn awaited_merges(script: &str) -> Vec<&str> {
+    script
+        .lines()
+        .filter_map(|l| l.strip_prefix("if [ ! -s ")?.strip_suffix(" ]; then"))
+        .collect()
+}
+
+/// Runs `script` in `dir` (a new temp dir when None). With `merged`, each file the script waits
+/// for is written first, standing for the merge the user made and checked (the policy already
+/// there: the stub's backup).
+fn run_in(
+    dir: Option<PathBuf>,
+    merged: bool,
+    script: &str,
+    failures: &[(&str, String)],
+    answers: &[(&str, String)],
+    profiles: &[(&str, &str)],
+) -> Run {
     static RUNS: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "cwlogs-export-script-{}-{}",
-        std::process::id(),
-        RUNS.fetch_add(1, Ordering::Relaxed)
-    ));
+    let dir = dir.unwrap_or_else(|| {
+        std::env::temp_dir().join(format!(
+            "cwlogs-export-script-{}-{}",
+            std::process::id(),
+            RUNS.fetch_add(1, Ordering::Relaxed)
+        ))
+    });
     let bin = dir.join("stub-bin");
     std::fs::create_dir_all(&bin).unwrap();
+    if merged {
+        for file in awaited_merges(script) {
+            std::fs::write(dir.join(file), EXISTING_POLICY).unwrap();
+        }
+    }
     write_executable(&bin.join("aws"), AWS_STUB);
     write_executable(&bin.join("sleep"), SLEEP_STUB);
     std::fs::write(dir.join("script.sh"), script).unwrap();
@@ -284,7 +313,10 @@ fn every_script_runs_to_the_end_and_writes_the_documents() {
         assert_documents_written(&run, &bundle, &what);
         // The merges keep the statements already there and add the new ones.
         let kept = existing_statements();
-        merges += assert_merged(&run, "bucket-policy.merged.json", &kept, "bucket-policy.json", &what) as usize;
+        // The jq merge of vended-logs; elsewhere bucket-policy.merged.json is the user's own merge.
+        if id == ScenarioId::VendedLogs {
+            merges += assert_merged(&run, "bucket-policy.merged.json", &kept, "bucket-policy.json", &what) as usize;
+        }
         if run.read("key-policy-statement.json").is_some() {
             merges += assert_merged(&run, "key-policy.json", &kept, "key-policy-statement.json", &what) as usize;
         }
@@ -488,4 +520,51 @@ fn a_cross_account_script_runs_each_accounts_steps_with_that_accounts_profile() 
     assert_ne!(unset.code, Some(0));
     assert!(unset.calls.is_empty(), "{:?}", unset.calls);
     assert!(unset.stderr.contains("SOURCE_PROFILE"), "{}", unset.stderr);
+}
+
+/// An existing key's or bucket's policy is never replaced by the tool's alone: the script backs it
+/// up and stops (exit 3) before put-key-policy / put-bucket-policy until the user's merge exists,
+/// then applies that merge; a re-run keeps the first backup, the policy as it was before the tool.
+#[test]
+fn an_existing_key_or_bucket_policy_is_replaced_only_by_the_users_merge() {
+    if bash_missing() {
+        return;
+    }
+    let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let cases = [
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing", "key-arn": key}), "put-key-policy", "key-policy.backup.json", "key-policy.merged.json"),
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing", "rotate-from": key}), "put-key-policy", "old-key-policy.backup.json", "old-key-policy.merged.json"),
+        (ScenarioId::QueryResultKey, json!({"key-arn": key}), "put-key-policy", "key-policy.backup.json", "key-policy.merged.json"),
+        (ScenarioId::S3Export, json!({"key-arn": key}), "put-key-policy", "key-policy.backup.json", "key-policy.merged.json"),
+        (ScenarioId::S3Export, json!({"bucket-state": "existing"}), "put-bucket-policy", "bucket-policy.backup.json", "bucket-policy.merged.json"),
+    ];
+    for (id, input, put, backup, merged) in cases {
+        let what = format!("{id:?} {input}");
+        let bundle = bundle(id, &input);
+        let script = export(&bundle, Format::Script);
+        assert!(awaited_merges(&script).contains(&merged), "{what}: no wait for {merged}");
+        let first = run_in(None, false, &script, &[], &[], &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")]);
+        assert_eq!(first.code, Some(3), "{what}: {}", first.stderr);
+        assert!(first.stderr.contains("Stopped before replacing"), "{what}: {}", first.stderr);
+        assert_eq!(first.read(backup).as_deref().map(str::trim), Some(EXISTING_POLICY), "{what}");
+        // Not a single policy is replaced before the merge exists (a rotation's new key has none yet).
+        assert!(!first.calls.iter().any(|c| c.ends_with(put) && !c.contains("create")), "{what}: {:?}", first.calls);
+        // The user merges; the re-run, whose get-key-policy would now return the tool's policy,
+        // keeps the original backup and applies the merge.
+        std::fs::write(first.dir.join(merged), EXISTING_POLICY).unwrap();
+        let tools = r#"{"Version":"2012-10-17","Statement":[]}"#.to_owned();
+        let again = run_in(
+            Some(first.dir.clone()),
+            false,
+            &script,
+            &[],
+            &[("get-key-policy", tools.clone()), ("get-bucket-policy", tools)],
+            &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")],
+        );
+        assert_eq!(again.code, Some(0), "{what}: {}", again.stderr);
+        assert_eq!(again.read(backup).as_deref().map(str::trim), Some(EXISTING_POLICY), "{what}: the backup was overwritten");
+        let log = again.read("aws-calls.log").unwrap_or_default();
+        assert!(log.lines().any(|l| l.contains(put) && l.contains(&format!("file://{merged}"))), "{what}: {log}");
+        std::mem::forget(first);
+    }
 }

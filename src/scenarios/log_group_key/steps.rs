@@ -33,12 +33,17 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
         ));
     } else {
         steps.push(Step::new(
-            "Back up the key's current policy, then apply the new one",
-            vec![
-                Line::set("KEY_ARN", input.key_arn.trim()),
-                key_policy::back_up(region, "KEY_ARN", "key-policy.backup.json"),
-                key_policy::put(region, "KEY_ARN", "key-policy.json"),
-            ],
+            "Back up the key's current policy (once: a backup already there is kept), then apply key-policy.json merged into it: put-key-policy replaces the whole policy, so the script stops until you have written key-policy.merged.json",
+            [Line::set("KEY_ARN", input.key_arn.trim())]
+                .into_iter()
+                .chain(key_policy::back_up_and_put_merged(
+                    region,
+                    "KEY_ARN",
+                    "key-policy.backup.json",
+                    "key-policy.json",
+                    "key-policy.merged.json",
+                ))
+                .collect(),
         ));
     }
     if input.caller_permission == CallerPermission::IamPolicy && !input.caller_arns().is_empty() {
@@ -113,12 +118,17 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
     }
     if input.is_rotation() {
         steps.push(Step::new(
-            "Back up the old key's policy, then reduce it to decrypt-only",
-            vec![
-                Line::set("OLD_KEY_ARN", input.rotate_from.trim()),
-                key_policy::back_up(region, "OLD_KEY_ARN", "old-key-policy.backup.json"),
-                key_policy::put(region, "OLD_KEY_ARN", "old-key-policy.json"),
-            ],
+            "Back up the old key's policy (once), then reduce it to decrypt-only: put-key-policy replaces the whole policy, so the script stops until you have written old-key-policy.merged.json (the backup's statements to keep, with old-key-policy.json's in place of its CloudWatch Logs statement)",
+            [Line::set("OLD_KEY_ARN", input.rotate_from.trim())]
+                .into_iter()
+                .chain(key_policy::back_up_and_put_merged(
+                    region,
+                    "OLD_KEY_ARN",
+                    "old-key-policy.backup.json",
+                    "old-key-policy.json",
+                    "old-key-policy.merged.json",
+                ))
+                .collect(),
         ));
     }
     if !groups.is_empty() {

@@ -384,7 +384,7 @@ fn rotation_waits_for_the_new_key_to_take_effect_before_reducing_the_old_one() {
     };
     let associate = at("aws logs associate-kms-key");
     let wait = at("wait_for_new_key()");
-    let reduce = at("--policy file://old-key-policy.json");
+    let reduce = at("--policy file://old-key-policy.merged.json");
     assert!(associate < wait && wait < reduce, "{commands:#?}");
     let wait = commands[wait];
     // Polls each group's kmsKeyId until it is the new key, sleeping between tries, and gives up

@@ -17,7 +17,7 @@ pub fn notes(input: &QueryResultKeyInput) -> Vec<String> {
         "Whoever runs the steps needs kms:CreateKey, kms:GetKeyPolicy, kms:PutKeyPolicy and logs:AssociateKmsKey (for a new key also kms:EnableKeyRotation and kms:CreateAlias); the check also needs logs:StartQuery and logs:GetQueryResults.".to_owned(),
     ];
     if !input.is_new_key() {
-        notes.push("put-key-policy replaces the key's whole policy: if the key already has statements of its own (for example for log groups), merge them into key-policy.json first; the steps save the current policy to key-policy.backup.json.".to_owned());
+        notes.push("put-key-policy replaces the key's whole policy: the script saves the current one to key-policy.backup.json (once; a re-run keeps the original) and stops until you have merged key-policy.json into it as key-policy.merged.json (cwlogs-policy merge key-policy.backup.json key-policy.json > key-policy.merged.json, or the compare panel); it applies that file, never key-policy.json alone.".to_owned());
     }
     if input.share_with_log_groups {
         notes.push("AWS recommends a separate key for each encrypted log group; with a shared key, disabling or losing it makes both the log groups' data and the stored query results unreadable.".to_owned());

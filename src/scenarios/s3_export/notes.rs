@@ -46,12 +46,12 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
         ));
     }
     if input.bucket_state == BucketState::Existing {
-        notes.push("put-bucket-policy replaces the bucket's whole policy: before applying, copy into bucket-policy.json any statement of bucket-policy.backup.json you want to keep.".to_owned());
+        notes.push("put-bucket-policy replaces the bucket's whole policy: the script saves the current one to bucket-policy.backup.json (once; a re-run keeps the original) and stops until you have merged bucket-policy.json into it as bucket-policy.merged.json (cwlogs-policy merge bucket-policy.backup.json bucket-policy.json > bucket-policy.merged.json, or the compare panel); it applies that file, never bucket-policy.json alone. A bucket with no policy yet needs no merge.".to_owned());
     } else if input.acls_enabled {
         notes.push("The new bucket is created with ACLs enabled (BucketOwnerPreferred) as chosen; AWS recommends disabling ACLs unless something needs them.".to_owned());
     }
     if input.uses_kms() && !input.is_new_key() {
-        notes.push("put-key-policy replaces the key's whole policy: before applying, copy into key-policy.json any statement of key-policy.backup.json you want to keep.".to_owned());
+        notes.push("put-key-policy replaces the key's whole policy: the script saves the current one to key-policy.backup.json (once; a re-run keeps the original) and stops until you have merged key-policy.json into it as key-policy.merged.json (cwlogs-policy merge key-policy.backup.json key-policy.json > key-policy.merged.json, or the compare panel); it applies that file, never key-policy.json alone.".to_owned());
     }
     if input.is_cross_account() {
         notes.push(format!(

@@ -33,6 +33,31 @@ pub fn back_up(region: &str, key_var: &'static str, backup: &str) -> Line {
         .into()
 }
 
+/// [`back_up`], only when `backup` does not exist yet: a re-run after the policy was applied would
+/// otherwise replace the original policy with the tool's own.
+pub fn back_up_once(region: &str, key_var: &'static str, backup: &'static str) -> Vec<Line> {
+    vec![
+        Line::shell(format!("if [ ! -e {backup} ]; then")),
+        back_up(region, key_var, backup),
+        Line::shell("fi"),
+    ]
+}
+
+/// The key's original policy saved once to `backup`, then `add` applied only as the user's merge
+/// of the two in `out` (the script stops until that file exists).
+pub fn back_up_and_put_merged(
+    region: &str,
+    key_var: &'static str,
+    backup: &'static str,
+    add: &'static str,
+    out: &'static str,
+) -> Vec<Line> {
+    let mut lines = back_up_once(region, key_var, backup);
+    lines.push(Line::AwaitMerge { backup, add, out, what: "the key's whole policy" });
+    lines.push(put(region, key_var, out));
+    lines
+}
+
 /// `policy_file` as the whole policy of the key in `$key_var`.
 pub fn put(region: &str, key_var: &'static str, policy_file: &str) -> Line {
     AwsCall::new(&KMS_PUT_KEY_POLICY)
