@@ -9,7 +9,7 @@ pub mod bucket_name;
 mod bundle;
 pub mod calls;
 pub mod field_checks;
-mod fingerprint;
+pub(crate) mod fingerprint;
 mod form;
 mod intro;
 pub mod log_group_key;

@@ -1,6 +1,7 @@
 //! The ordered steps, as typed AWS calls with every value filled in.
 
 use super::{CallerPermission, LogGroupKeyInput, LogGroupState, NEW_KEY_ID};
+use crate::scenarios::fingerprint::fingerprint;
 use crate::scenarios::new_key::{alias_name, rotation_and_alias};
 use crate::scenarios::step::operation::{
     IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, LOGS_ASSOCIATE_KMS_KEY, LOGS_CREATE_LOG_GROUP, LOGS_DESCRIBE_LOG_GROUPS,
@@ -215,11 +216,25 @@ fn group_summary(input: &LogGroupKeyInput) -> String {
     }
 }
 
-/// Named after the one log group, or the Region when the key serves several.
+/// Named after the one log group; a key for several is named after the Region and the fingerprint
+/// of its sorted log groups, an account-wide key after the Region and account, so that two keys
+/// for different groups never share an alias.
 fn key_alias(input: &LogGroupKeyInput) -> String {
     match input.group_names().as_slice() {
         [one] if input.scope != super::Scope::Account => alias_name("cloudwatch-logs", one),
-        _ => alias_name("cloudwatch-logs", &format!("{}-log-groups", input.region.trim())),
+        _ if input.scope == super::Scope::Account => alias_name(
+            "cloudwatch-logs-account",
+            &format!("{}/{}", input.region.trim(), input.account.trim()),
+        ),
+        groups => {
+            let mut sorted = groups.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            alias_name(
+                "cloudwatch-logs-groups",
+                &format!("{}/{}", input.region.trim(), fingerprint(&sorted.join("\n"))),
+            )
+        }
     }
 }
 

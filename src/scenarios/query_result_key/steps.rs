@@ -20,7 +20,7 @@ pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
     if input.is_new_key() {
         steps.push(Step::new(
             "Turn on the key's automatic rotation and give it an alias",
-            rotation_and_alias(region, &alias_name("cloudwatch-logs", "query-results")),
+            rotation_and_alias(region, &alias_name("cloudwatch-logs-query-results", region)),
         ));
     }
     steps.push(Step::new(
