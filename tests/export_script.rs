@@ -16,7 +16,8 @@ mod scenario_inputs;
 
 /// Logs `SERVICE OPERATION ARGS…` one call a line; answers `AWS_STUB_FAIL` lines
 /// (`operation|stderr text`) like the CLI does for a service error (exit 254), and prints the
-/// first `AWS_STUB_OUTPUT` line's (`operation|stdout text`) text on success.
+/// first `AWS_STUB_OUTPUT` line's (`operation|stdout text`) text on success; for get-key-policy
+/// without `--query Policy`, followed by the PolicyName column as the CLI's text output adds it.
 const AWS_STUB: &str = r#"#!/usr/bin/env bash
 printf '%s\n' "$*" >> "$AWS_STUB_LOG"
 printf '%s %s\n' "$2" "${AWS_PROFILE:-none}" >> "$AWS_STUB_LOG.profiles"
@@ -26,9 +27,12 @@ while IFS='|' read -r operation message; do
     exit 254
   fi
 done <<< "${AWS_STUB_FAIL:-}"
+# GetKeyPolicy answers Policy and PolicyName; text output prints both, sorted by key, tab-separated.
+column=""
+if [ "$2" = get-key-policy ] && [[ " $* " != *" --query Policy "* ]]; then column=$'\tdefault'; fi
 while IFS='|' read -r operation text; do
   if [ -n "$operation" ] && [ "$operation" = "$2" ]; then
-    printf '%s\n' "$text"
+    printf '%s%s\n' "$text" "$column"
     exit 0
   fi
 done <<< "${AWS_STUB_OUTPUT:-}"
@@ -567,4 +571,26 @@ fn an_existing_key_or_bucket_policy_is_replaced_only_by_the_users_merge() {
         assert!(log.lines().any(|l| l.contains(put) && l.contains(&format!("file://{merged}"))), "{what}: {log}");
         std::mem::forget(first);
     }
+}
+
+/// GetKeyPolicy answers `Policy` and `PolicyName`; without `--query Policy`, `--output text` prints
+/// the policy followed by a tab and `default`, which no merge can read as a policy.
+#[test]
+fn every_key_policy_backup_asks_for_the_policy_alone() {
+    let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let mut all = cases();
+    all.extend([
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing", "key-arn": key})),
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing", "rotate-from": key})),
+        (ScenarioId::S3Export, json!({"key-arn": key})),
+    ]);
+    let mut seen = 0;
+    for (id, input) in all {
+        let script = export(&bundle(id, &input), Format::Script);
+        for line in script.lines().filter(|l| l.contains("aws kms get-key-policy")) {
+            seen += 1;
+            assert!(line.contains("--query Policy --output text"), "{id:?} {input}: {line}");
+        }
+    }
+    assert!(seen >= 4, "only {seen} get-key-policy lines");
 }

@@ -22,13 +22,14 @@ pub fn create_key(region: &str, description: &str, policy_file: &str) -> Vec<Lin
     ]
 }
 
-/// The current policy of the key in `$key_var`, saved to `backup`.
+/// The current policy of the key in `$key_var`, saved to `backup`. `--query Policy` because the
+/// answer also carries `PolicyName`, which text output would print after the policy on its line.
 pub fn back_up(region: &str, key_var: &'static str, backup: &str) -> Line {
     AwsCall::new(&KMS_GET_KEY_POLICY)
         .region(region)
         .var("key-id", key_var)
         .text("policy-name", "default")
-        .text("output", "text")
+        .query_text("Policy")
         .writes(backup)
         .into()
 }
