@@ -7,7 +7,7 @@ use crate::scenarios::step::operation::{
     IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, LOGS_ASSOCIATE_KMS_KEY, LOGS_CREATE_LOG_GROUP, LOGS_DESCRIBE_LOG_GROUPS,
     LOGS_DISASSOCIATE_KMS_KEY, LOGS_PUT_RETENTION_POLICY,
 };
-use crate::scenarios::step::{key_policy, save_files, Arg, AwsCall, Function, Line};
+use crate::scenarios::step::{inline_policy, key_policy, save_files, Arg, AwsCall, Function, Line};
 use crate::scenarios::{Document, Step};
 
 pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
@@ -59,6 +59,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
         } else {
             "caller-policy.json"
         };
+        let policy_name = caller_policy_name(input);
         for arn in input.caller_arns() {
             let (user, name) = principal_name(arn);
             let (operation, flag) = if user {
@@ -69,7 +70,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
             lines.push(
                 AwsCall::new(operation)
                     .text(flag, name)
-                    .text("policy-name", "cloudwatch-logs-key")
+                    .text("policy-name", policy_name.as_str())
                     .file("policy-document", file)
                     .into(),
             );
@@ -236,6 +237,17 @@ fn key_alias(input: &LogGroupKeyInput) -> String {
             )
         }
     }
+}
+
+/// The callers' inline policy, named after the key it grants: the given key's ARN, or for a new key
+/// its alias in its partition, Region and account (one alias per key there).
+fn caller_policy_name(input: &LogGroupKeyInput) -> String {
+    let key = if input.is_new_key() {
+        format!("{}:{}:{}:{}", input.partition.id(), input.region.trim(), input.account.trim(), key_alias(input))
+    } else {
+        input.key_arn.trim().to_owned()
+    };
+    inline_policy::name("cloudwatch-logs-key", &key)
 }
 
 /// Whether an IAM ARN names a user (else a role), and its name: the last path segment.

@@ -9,7 +9,7 @@ use crate::scenarios::step::operation::{
     S3_GET_BUCKET_ENCRYPTION, S3_GET_BUCKET_LOCATION, S3_GET_BUCKET_OWNERSHIP_CONTROLS,
     S3_PUT_BUCKET_ENCRYPTION, S3_PUT_BUCKET_POLICY,
 };
-use crate::scenarios::step::{bucket_policy, key_policy, save_files, AwsCall, Line};
+use crate::scenarios::step::{bucket_policy, inline_policy, key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Artifact, Document, Side, Step};
 
 mod export;
@@ -200,6 +200,9 @@ fn caller_step(input: &S3ExportInput) -> Option<Step> {
         (Vec::new(), CALLER_POLICY_FILE.to_owned())
     };
     let read_only = format!("arn:{}:iam::aws:policy/AmazonS3ReadOnlyAccess", input.partition.id());
+    // Named after the bucket and prefix it grants (the bucket's key follows the bucket).
+    let grants = format!("{}/{}", input.bucket_arn(), input.export_prefix());
+    let policy_name = inline_policy::name("cloudwatch-logs-export", &grants);
     for arn in callers {
         let (user, name) = principal_name(arn);
         let (put, attach, flag) = if user {
@@ -210,7 +213,7 @@ fn caller_step(input: &S3ExportInput) -> Option<Step> {
         lines.push(
             AwsCall::new(put)
                 .text(flag, name)
-                .text("policy-name", "cloudwatch-logs-export")
+                .text("policy-name", policy_name.as_str())
                 .file("policy-document", file.as_str())
                 .into(),
         );

@@ -4,6 +4,7 @@
 
 pub mod bucket_policy;
 pub mod call;
+pub mod inline_policy;
 pub mod key_policy;
 pub mod operation;
 mod render;
