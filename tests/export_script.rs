@@ -97,7 +97,10 @@ fn cases() -> Vec<(ScenarioId, Value)> {
     let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     let exporter = "arn:aws:iam::123456789012:role/log-export";
     all.extend([
-        (ScenarioId::S3Export, json!({"bucket-state": "existing", "callers": [exporter]})),
+        (
+            ScenarioId::S3Export,
+            json!({"bucket-state": "existing", "callers": [exporter], "key-arn": "arn:aws:kms:us-east-1:123456789012:key/2234abcd-12ab-34cd-56ef-1234567890ab"}),
+        ),
         (
             ScenarioId::S3Export,
             json!({"bucket-state": "existing", "key-arn": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"}),
@@ -413,7 +416,7 @@ fn an_existing_bucket_without_a_policy_gets_one_and_a_denied_backup_stops_before
     if bash_missing() {
         return;
     }
-    let bundle = bundle(ScenarioId::S3Export, &json!({"bucket-state": "existing"}));
+    let bundle = bundle(ScenarioId::S3Export, &json!({"bucket-state": "existing", "encryption": "sse-s3"}));
     let script = export(&bundle, Format::Script);
     let none_yet = run(&script, &expected_failures());
     assert_eq!(none_yet.code, Some(0), "{}", none_yet.stderr);
@@ -540,7 +543,7 @@ fn an_existing_key_or_bucket_policy_is_replaced_only_by_the_users_merge() {
         (ScenarioId::LogGroupKey, json!({"log-group-state": "existing", "rotate-from": key}), "put-key-policy", "old-key-policy.backup.json", "old-key-policy.merged.json"),
         (ScenarioId::QueryResultKey, json!({"key-arn": key}), "put-key-policy", "key-policy.backup.json", "key-policy.merged.json"),
         (ScenarioId::S3Export, json!({"key-arn": key}), "put-key-policy", "key-policy.backup.json", "key-policy.merged.json"),
-        (ScenarioId::S3Export, json!({"bucket-state": "existing"}), "put-bucket-policy", "bucket-policy.backup.json", "bucket-policy.merged.json"),
+        (ScenarioId::S3Export, json!({"bucket-state": "existing", "encryption": "sse-s3"}), "put-bucket-policy", "bucket-policy.backup.json", "bucket-policy.merged.json"),
     ];
     for (id, input, put, backup, merged) in cases {
         let what = format!("{id:?} {input}");

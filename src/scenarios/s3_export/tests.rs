@@ -578,3 +578,24 @@ fn too_many_log_groups_overflow_the_policy_size_limits() {
     };
     assert_eq!(check_input(&fine), vec![]);
 }
+
+/// An existing bucket's default encryption is never switched to a key the tool creates: other
+/// writers of the bucket would be refused by that key's policy (review F6).
+#[test]
+fn an_existing_bucket_needs_its_own_key_arn_or_sse_s3() {
+    let existing = S3ExportInput { bucket_state: BucketState::Existing, ..base() };
+    let errors = problems(&existing, "key-arn");
+    assert!(
+        errors.iter().any(|(s, m)| *s == FieldSeverity::Error
+            && m.contains("existing bucket keeps its default encryption")
+            && m.contains("get-bucket-encryption --bucket my-exported-logs")),
+        "{errors:?}"
+    );
+    for fine in [
+        S3ExportInput { key_arn: KEY.into(), ..existing.clone() },
+        S3ExportInput { encryption: Encryption::SseS3, ..existing.clone() },
+        S3ExportInput { bucket_state: BucketState::New, ..existing.clone() },
+    ] {
+        assert!(problems(&fine, "key-arn").iter().all(|(s, _)| *s != FieldSeverity::Error), "{fine:?}");
+    }
+}
