@@ -164,7 +164,16 @@ fn run(script: &str, failures: &[(&str, String)]) -> Run {
 
 /// `run`, with `answers` (operation, output) taking precedence over the stub's usual output.
 fn run_answering(script: &str, failures: &[(&str, String)], answers: &[(&str, String)]) -> Run {
-    run_with(script, failures, answers, &[("SOURCE_PROFILE", "source-profile"), ("DESTINATION_PROFILE", "destination-profile")])
+    run_with(
+        script,
+        failures,
+        answers,
+        &[
+            ("SOURCE_PROFILE", "source-profile"),
+            ("DESTINATION_PROFILE", "destination-profile"),
+            ("EXPORTER_PROFILE", "exporter-profile"),
+        ],
+    )
 }
 
 /// `run_answering` with the given profile variables only, the user's merges made beforehand.
@@ -596,4 +605,35 @@ fn every_key_policy_backup_asks_for_the_policy_alone() {
         }
     }
     assert!(seen >= 4, "only {seen} get-key-policy lines");
+}
+
+/// With the bucket in another account, only the exporting roles may write there, and
+/// create-export-task checks its caller could (§3.4, §3.6): the export runs with the exporter's
+/// profile, the role's policy with the log groups' account's (review F3).
+#[test]
+fn a_cross_account_export_runs_as_the_exporting_role() {
+    if bash_missing() {
+        return;
+    }
+    let input = json!({"bucket-account": "444455556666", "callers": ["arn:aws:iam::123456789012:role/log-export"]});
+    let script = export(&bundle(ScenarioId::S3Export, &input), Format::Script);
+    let done = run(&script, &expected_failures());
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let calls = profiles(&done);
+    for (operation, profile) in [
+        ("create-key", "destination-profile"),
+        ("put-bucket-policy", "destination-profile"),
+        ("put-role-policy", "source-profile"),
+        ("create-export-task", "exporter-profile"),
+        ("describe-export-tasks", "exporter-profile"),
+    ] {
+        assert!(calls.contains(&format!("{operation} {profile}")), "{operation} with {profile}: {calls:?}");
+    }
+    assert!(!calls.iter().any(|c| c.starts_with("create-export-task ") && !c.ends_with("exporter-profile")), "{calls:?}");
+
+    // Without the exporter's profile nothing runs, rather than stopping after the bucket is made.
+    let unset = run_with(&script, &[], &[], &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")]);
+    assert_ne!(unset.code, Some(0));
+    assert!(unset.calls.is_empty(), "{:?}", unset.calls);
+    assert!(unset.stderr.contains("EXPORTER_PROFILE") && unset.stderr.contains("log-export"), "{}", unset.stderr);
 }

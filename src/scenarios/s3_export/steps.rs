@@ -46,6 +46,12 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
         .chain(files.iter().map(|f| f.file_name.as_str()))
         .collect();
     let mut steps = vec![save_files("Save the documents", "document", &names)];
+    if input.is_cross_account() {
+        steps.push(Step::new(
+            "Check that a profile of an exporting role is set: the export runs as that role",
+            vec![export::require_exporter_profile(input)],
+        ));
+    }
     if input.uses_kms() {
         steps.extend(key_steps(input, region));
     }
