@@ -145,8 +145,8 @@ fn the_key_must_be_a_full_key_arn_of_a_customer_managed_key() {
         ),
         (
             "arn:aws:kms:eu-west-1:999999999999:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-            FieldSeverity::Warning,
-            "belongs to account 999999999999",
+            FieldSeverity::Error,
+            "belongs to account 999999999999, not 123456789012: its policy can only be changed in account 999999999999, where put-key-policy refuses the policy shown",
         ),
         ("arn:aws:s3:::bucket", FieldSeverity::Error, "is a s3 ARN"),
         (
