@@ -13,6 +13,7 @@ pub(crate) mod fingerprint;
 mod form;
 mod intro;
 pub mod log_group_key;
+mod logs_principal;
 mod new_key;
 pub mod retention;
 pub mod query_result_key;

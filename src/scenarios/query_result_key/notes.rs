@@ -1,7 +1,6 @@
 //! What to know about query-result encryption that is not a document or a command (§2.1).
 
 use super::{ObservabilityRole, QueryResultKeyInput};
-use crate::catalog::Partition;
 use crate::scenarios::log_group_key::Scope;
 
 pub fn notes(input: &QueryResultKeyInput) -> Vec<String> {
@@ -35,8 +34,6 @@ pub fn notes(input: &QueryResultKeyInput) -> Vec<String> {
             "Cross-account observability: when the monitoring account queries this account's log groups, the results are stored under the monitoring account's query-result key (if it has one), not this key. This key covers only queries started in account {account}; set up a query-result key in the monitoring account too."
         )),
     }
-    if input.partition == Partition::AwsCn {
-        notes.push(format!("Unverified: the service principal {} follows the Terraform provider's data, not an AWS page: test the association before relying on it.", input.partition.logs_principal(region)));
-    }
+    notes.extend(crate::scenarios::logs_principal::unverified_note(input.partition, region));
     notes
 }
