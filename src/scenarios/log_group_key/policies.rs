@@ -308,7 +308,6 @@ pub fn notes(input: &LogGroupKeyInput) -> Vec<String> {
         "The key must be a symmetric encryption key (SYMMETRIC_DEFAULT, ENCRYPT_DECRYPT) in the same Region as the log groups.".to_owned(),
         "Never disable the key or schedule its deletion while log data encrypted with it is retained: that data becomes unreadable.".to_owned(),
         "This key does not encrypt Logs Insights query results; that needs a separate query-result key.".to_owned(),
-        "Whoever runs the steps needs kms:CreateKey, kms:GetKeyPolicy, kms:PutKeyPolicy and logs:AssociateKmsKey or logs:CreateLogGroup; for a new key also kms:EnableKeyRotation and kms:CreateAlias, and for new log groups with a retention logs:PutRetentionPolicy.".to_owned(),
     ];
     if input.scope != Scope::OneGroup {
         notes.push("AWS recommends a separate key for each encrypted log group.".to_owned());

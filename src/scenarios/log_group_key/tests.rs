@@ -457,3 +457,29 @@ fn the_caller_access_hint_names_the_default_choice() {
     let words = label.split(" (").next().expect("a label");
     assert!(field.hint.contains(&format!("{words}, the default")), "{:?} vs {label}", field.hint);
 }
+
+/// The operator note is read from the steps: an IAM caller policy needs iam:PutRolePolicy or
+/// iam:PutUserPolicy, an existing key kms:GetKeyPolicy and kms:PutKeyPolicy (review F11).
+#[test]
+fn the_operator_note_names_every_call_the_steps_make() {
+    let note = |input: &LogGroupKeyInput| {
+        generate(input).notes.into_iter().find(|n| n.starts_with("Whoever runs the steps")).expect("an operator note")
+    };
+    let iam = note(&LogGroupKeyInput {
+        caller_permission: CallerPermission::IamPolicy,
+        callers: vec!["arn:aws:iam::123456789012:role/app".into(), "arn:aws:iam::123456789012:user/ops".into()],
+        ..base()
+    });
+    for action in ["kms:CreateKey", "kms:EnableKeyRotation", "kms:CreateAlias", "iam:PutRolePolicy", "iam:PutUserPolicy", "logs:CreateLogGroup"] {
+        assert!(iam.contains(action), "{action}: {iam}");
+    }
+    let existing = note(&LogGroupKeyInput {
+        key_arn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".into(),
+        log_group_state: LogGroupState::Existing,
+        ..base()
+    });
+    for action in ["kms:GetKeyPolicy", "kms:PutKeyPolicy", "logs:AssociateKmsKey"] {
+        assert!(existing.contains(action), "{action}: {existing}");
+    }
+    assert!(!existing.contains("kms:CreateKey"), "{existing}");
+}

@@ -599,3 +599,24 @@ fn an_existing_bucket_needs_its_own_key_arn_or_sse_s3() {
         assert!(problems(&fine, "key-arn").iter().all(|(s, _)| *s != FieldSeverity::Error), "{fine:?}");
     }
 }
+
+/// The operator note lists every call the steps make, per account across accounts, and leaves
+/// the export to the exporting role its policy covers (review F11).
+#[test]
+fn the_operator_note_names_every_call_the_steps_make() {
+    let note = |input: &S3ExportInput| {
+        generate(input).notes.into_iter().find(|n| n.starts_with("Whoever runs the steps")).expect("an operator note")
+    };
+    let same = note(&S3ExportInput { callers: vec!["arn:aws:iam::123456789012:role/log-exporter".into()], ..base() });
+    for action in [
+        "kms:CreateKey", "kms:EnableKeyRotation", "kms:CreateAlias", "s3:CreateBucket", "s3:PutBucketOwnershipControls",
+        "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration", "iam:PutRolePolicy", "iam:AttachRolePolicy",
+        "logs:CreateExportTask",
+    ] {
+        assert!(same.contains(action), "{action}: {same}");
+    }
+    let cross = note(&cross());
+    assert!(cross.contains("in account 123456789012: kms:CreateKey"), "{cross}");
+    assert!(cross.contains("in account 111122223333: iam:PutRolePolicy"), "{cross}");
+    assert!(!cross.contains("CreateExportTask"), "{cross}");
+}

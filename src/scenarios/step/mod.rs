@@ -7,6 +7,7 @@ pub mod call;
 pub mod inline_policy;
 pub mod key_policy;
 pub mod operation;
+pub mod operator;
 mod render;
 
 pub use call::{Arg, AwsCall, ExpectedError, Flag};
