@@ -16,7 +16,8 @@ mod scenario_inputs;
 
 /// Logs `SERVICE OPERATION ARGS…` one call a line; answers `AWS_STUB_FAIL` lines
 /// (`operation|stderr text`) like the CLI does for a service error (exit 254), and prints the
-/// first `AWS_STUB_OUTPUT` line's (`operation|stdout text`) text on success.
+/// first `AWS_STUB_OUTPUT` line's (`operation|stdout text`) text on success; for get-key-policy
+/// without `--query Policy`, followed by the PolicyName column as the CLI's text output adds it.
 const AWS_STUB: &str = r#"#!/usr/bin/env bash
 printf '%s\n' "$*" >> "$AWS_STUB_LOG"
 printf '%s %s\n' "$2" "${AWS_PROFILE:-none}" >> "$AWS_STUB_LOG.profiles"
@@ -26,9 +27,12 @@ while IFS='|' read -r operation message; do
     exit 254
   fi
 done <<< "${AWS_STUB_FAIL:-}"
+# GetKeyPolicy answers Policy and PolicyName; text output prints both, sorted by key, tab-separated.
+column=""
+if [ "$2" = get-key-policy ] && [[ " $* " != *" --query Policy "* ]]; then column=$'\tdefault'; fi
 while IFS='|' read -r operation text; do
   if [ -n "$operation" ] && [ "$operation" = "$2" ]; then
-    printf '%s\n' "$text"
+    printf '%s%s\n' "$text" "$column"
     exit 0
   fi
 done <<< "${AWS_STUB_OUTPUT:-}"
@@ -93,7 +97,10 @@ fn cases() -> Vec<(ScenarioId, Value)> {
     let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     let exporter = "arn:aws:iam::123456789012:role/log-export";
     all.extend([
-        (ScenarioId::S3Export, json!({"bucket-state": "existing", "callers": [exporter]})),
+        (
+            ScenarioId::S3Export,
+            json!({"bucket-state": "existing", "callers": [exporter], "key-arn": "arn:aws:kms:us-east-1:123456789012:key/2234abcd-12ab-34cd-56ef-1234567890ab"}),
+        ),
         (
             ScenarioId::S3Export,
             json!({"bucket-state": "existing", "key-arn": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"}),
@@ -157,19 +164,57 @@ fn run(script: &str, failures: &[(&str, String)]) -> Run {
 
 /// `run`, with `answers` (operation, output) taking precedence over the stub's usual output.
 fn run_answering(script: &str, failures: &[(&str, String)], answers: &[(&str, String)]) -> Run {
-    run_with(script, failures, answers, &[("SOURCE_PROFILE", "source-profile"), ("DESTINATION_PROFILE", "destination-profile")])
+    run_with(
+        script,
+        failures,
+        answers,
+        &[
+            ("SOURCE_PROFILE", "source-profile"),
+            ("DESTINATION_PROFILE", "destination-profile"),
+            ("EXPORTER_PROFILE", "exporter-profile"),
+        ],
+    )
 }
 
-/// `run_answering` with the given profile variables only.
+/// `run_answering` with the given profile variables only, the user's merges made beforehand.
 fn run_with(script: &str, failures: &[(&str, String)], answers: &[(&str, String)], profiles: &[(&str, &str)]) -> Run {
+    run_in(None, true, script, failures, answers, profiles)
+}
+
+/// The merged files a script waits for (`if [ ! -s FILE ]; then … exit 3`).
+fn awaited_merges(script: &str) -> Vec<&str> {
+    script
+        .lines()
+        .filter_map(|l| l.strip_prefix("if [ ! -s ")?.strip_suffix(" ]; then"))
+        .collect()
+}
+
+/// Runs `script` in `dir` (a new temp dir when None). With `merged`, each file the script waits
+/// for is written first, standing for the merge the user made and checked (the policy already
+/// there: the stub's backup).
+fn run_in(
+    dir: Option<PathBuf>,
+    merged: bool,
+    script: &str,
+    failures: &[(&str, String)],
+    answers: &[(&str, String)],
+    profiles: &[(&str, &str)],
+) -> Run {
     static RUNS: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "cwlogs-export-script-{}-{}",
-        std::process::id(),
-        RUNS.fetch_add(1, Ordering::Relaxed)
-    ));
+    let dir = dir.unwrap_or_else(|| {
+        std::env::temp_dir().join(format!(
+            "cwlogs-export-script-{}-{}",
+            std::process::id(),
+            RUNS.fetch_add(1, Ordering::Relaxed)
+        ))
+    });
     let bin = dir.join("stub-bin");
     std::fs::create_dir_all(&bin).unwrap();
+    if merged {
+        for file in awaited_merges(script) {
+            std::fs::write(dir.join(file), EXISTING_POLICY).unwrap();
+        }
+    }
     write_executable(&bin.join("aws"), AWS_STUB);
     write_executable(&bin.join("sleep"), SLEEP_STUB);
     std::fs::write(dir.join("script.sh"), script).unwrap();
@@ -284,7 +329,10 @@ fn every_script_runs_to_the_end_and_writes_the_documents() {
         assert_documents_written(&run, &bundle, &what);
         // The merges keep the statements already there and add the new ones.
         let kept = existing_statements();
-        merges += assert_merged(&run, "bucket-policy.merged.json", &kept, "bucket-policy.json", &what) as usize;
+        // The jq merge of vended-logs; elsewhere bucket-policy.merged.json is the user's own merge.
+        if id == ScenarioId::VendedLogs {
+            merges += assert_merged(&run, "bucket-policy.merged.json", &kept, "bucket-policy.json", &what) as usize;
+        }
         if run.read("key-policy-statement.json").is_some() {
             merges += assert_merged(&run, "key-policy.json", &kept, "key-policy-statement.json", &what) as usize;
         }
@@ -377,7 +425,7 @@ fn an_existing_bucket_without_a_policy_gets_one_and_a_denied_backup_stops_before
     if bash_missing() {
         return;
     }
-    let bundle = bundle(ScenarioId::S3Export, &json!({"bucket-state": "existing"}));
+    let bundle = bundle(ScenarioId::S3Export, &json!({"bucket-state": "existing", "encryption": "sse-s3"}));
     let script = export(&bundle, Format::Script);
     let none_yet = run(&script, &expected_failures());
     assert_eq!(none_yet.code, Some(0), "{}", none_yet.stderr);
@@ -488,4 +536,104 @@ fn a_cross_account_script_runs_each_accounts_steps_with_that_accounts_profile() 
     assert_ne!(unset.code, Some(0));
     assert!(unset.calls.is_empty(), "{:?}", unset.calls);
     assert!(unset.stderr.contains("SOURCE_PROFILE"), "{}", unset.stderr);
+}
+
+/// An existing key's or bucket's policy is never replaced by the tool's alone: the script backs it
+/// up and stops (exit 3) before put-key-policy / put-bucket-policy until the user's merge exists,
+/// then applies that merge; a re-run keeps the first backup, the policy as it was before the tool.
+#[test]
+fn an_existing_key_or_bucket_policy_is_replaced_only_by_the_users_merge() {
+    if bash_missing() {
+        return;
+    }
+    let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let cases = [
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing", "key-arn": key}), "put-key-policy", "key-policy.backup.json", "key-policy.merged.json"),
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing", "rotate-from": key}), "put-key-policy", "old-key-policy.backup.json", "old-key-policy.merged.json"),
+        (ScenarioId::QueryResultKey, json!({"key-arn": key}), "put-key-policy", "key-policy.backup.json", "key-policy.merged.json"),
+        (ScenarioId::S3Export, json!({"key-arn": key}), "put-key-policy", "key-policy.backup.json", "key-policy.merged.json"),
+        (ScenarioId::S3Export, json!({"bucket-state": "existing", "encryption": "sse-s3"}), "put-bucket-policy", "bucket-policy.backup.json", "bucket-policy.merged.json"),
+    ];
+    for (id, input, put, backup, merged) in cases {
+        let what = format!("{id:?} {input}");
+        let bundle = bundle(id, &input);
+        let script = export(&bundle, Format::Script);
+        assert!(awaited_merges(&script).contains(&merged), "{what}: no wait for {merged}");
+        let first = run_in(None, false, &script, &[], &[], &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")]);
+        assert_eq!(first.code, Some(3), "{what}: {}", first.stderr);
+        assert!(first.stderr.contains("Stopped before replacing"), "{what}: {}", first.stderr);
+        assert_eq!(first.read(backup).as_deref().map(str::trim), Some(EXISTING_POLICY), "{what}");
+        // Not a single policy is replaced before the merge exists (a rotation's new key has none yet).
+        assert!(!first.calls.iter().any(|c| c.ends_with(put) && !c.contains("create")), "{what}: {:?}", first.calls);
+        // The user merges; the re-run, whose get-key-policy would now return the tool's policy,
+        // keeps the original backup and applies the merge.
+        std::fs::write(first.dir.join(merged), EXISTING_POLICY).unwrap();
+        let tools = r#"{"Version":"2012-10-17","Statement":[]}"#.to_owned();
+        let again = run_in(
+            Some(first.dir.clone()),
+            false,
+            &script,
+            &[],
+            &[("get-key-policy", tools.clone()), ("get-bucket-policy", tools)],
+            &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")],
+        );
+        assert_eq!(again.code, Some(0), "{what}: {}", again.stderr);
+        assert_eq!(again.read(backup).as_deref().map(str::trim), Some(EXISTING_POLICY), "{what}: the backup was overwritten");
+        let log = again.read("aws-calls.log").unwrap_or_default();
+        assert!(log.lines().any(|l| l.contains(put) && l.contains(&format!("file://{merged}"))), "{what}: {log}");
+        std::mem::forget(first);
+    }
+}
+
+/// GetKeyPolicy answers `Policy` and `PolicyName`; without `--query Policy`, `--output text` prints
+/// the policy followed by a tab and `default`, which no merge can read as a policy.
+#[test]
+fn every_key_policy_backup_asks_for_the_policy_alone() {
+    let key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let mut all = cases();
+    all.extend([
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing", "key-arn": key})),
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing", "rotate-from": key})),
+        (ScenarioId::S3Export, json!({"key-arn": key})),
+    ]);
+    let mut seen = 0;
+    for (id, input) in all {
+        let script = export(&bundle(id, &input), Format::Script);
+        for line in script.lines().filter(|l| l.contains("aws kms get-key-policy")) {
+            seen += 1;
+            assert!(line.contains("--query Policy --output text"), "{id:?} {input}: {line}");
+        }
+    }
+    assert!(seen >= 4, "only {seen} get-key-policy lines");
+}
+
+/// With the bucket in another account, only the exporting roles may write there, and
+/// create-export-task checks its caller could (§3.4, §3.6): the export runs with the exporter's
+/// profile, the role's policy with the log groups' account's (review F3).
+#[test]
+fn a_cross_account_export_runs_as_the_exporting_role() {
+    if bash_missing() {
+        return;
+    }
+    let input = json!({"bucket-account": "444455556666", "callers": ["arn:aws:iam::123456789012:role/log-export"]});
+    let script = export(&bundle(ScenarioId::S3Export, &input), Format::Script);
+    let done = run(&script, &expected_failures());
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let calls = profiles(&done);
+    for (operation, profile) in [
+        ("create-key", "destination-profile"),
+        ("put-bucket-policy", "destination-profile"),
+        ("put-role-policy", "source-profile"),
+        ("create-export-task", "exporter-profile"),
+        ("describe-export-tasks", "exporter-profile"),
+    ] {
+        assert!(calls.contains(&format!("{operation} {profile}")), "{operation} with {profile}: {calls:?}");
+    }
+    assert!(!calls.iter().any(|c| c.starts_with("create-export-task ") && !c.ends_with("exporter-profile")), "{calls:?}");
+
+    // Without the exporter's profile nothing runs, rather than stopping after the bucket is made.
+    let unset = run_with(&script, &[], &[], &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")]);
+    assert_ne!(unset.code, Some(0));
+    assert!(unset.calls.is_empty(), "{:?}", unset.calls);
+    assert!(unset.stderr.contains("EXPORTER_PROFILE") && unset.stderr.contains("log-export"), "{}", unset.stderr);
 }

@@ -32,7 +32,7 @@ fn cases() -> Vec<(ScenarioId, Value)> {
         (S3Export, json!({})),
         (
             S3Export,
-            json!({"bucket-state": "existing", "callers": ["arn:aws:iam::123456789012:role/exporter"]}),
+            json!({"bucket-state": "existing", "callers": ["arn:aws:iam::123456789012:role/exporter"], "key-arn": "arn:aws:kms:us-east-1:123456789012:key/2234abcd-12ab-34cd-56ef-1234567890ab"}),
         ),
         (
             S3Export,

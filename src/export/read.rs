@@ -124,6 +124,9 @@ impl<'a> Reader<'a> {
                 }
                 Line::ResolveKey { file, out, .. } => self.resolved.push((out.clone(), file.clone())),
                 Line::MergeStatements { out, .. } => self.merged.push(out),
+                // The user's merge stands for the bundle's document: a template applies the
+                // document itself (and `terraform plan` shows what it replaces).
+                Line::AwaitMerge { add, out, .. } => self.resolved.push(((*out).to_owned(), (*add).to_owned())),
                 Line::Call(call) => {
                     if self.plan.region.is_none() {
                         self.plan.region = call.text_of("region").map(str::to_owned);

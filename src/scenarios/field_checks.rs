@@ -127,11 +127,18 @@ pub fn check_key_arn(field: &'static str, value: &str, place: Place, out: &mut V
     if !arn.has_valid_account() {
         out.push(FieldError::error(field, format!("the key ARN's account \"{}\" is not 12 digits", arn.account)));
     } else if is_account_id(place.account.trim()) && arn.account != place.account.trim() {
-        out.push(FieldError::warning(
+        // GetKeyPolicy/PutKeyPolicy work only in the key's own account, and there PutKeyPolicy
+        // refuses a policy that does not let its caller change it again: the policy shown admits
+        // the form's account's root. Whether CloudWatch Logs takes another account's key at all is
+        // not in the fact sheet, so no bundle is built for it (review F2).
+        out.push(FieldError::error(
             field,
             format!(
-                "the key belongs to account {}, not {}: the key policy shown must be applied in the key's account",
+                "the key belongs to account {}, not {}: its policy can only be changed in account {}, where put-key-policy refuses the policy shown (its root statement names {}), and whether CloudWatch Logs uses a key of another account is unverified; use a key of account {}",
                 arn.account,
+                place.account.trim(),
+                arn.account,
+                place.account.trim(),
                 place.account.trim()
             ),
         ));

@@ -3,6 +3,7 @@
 //! so the key can be found in the console without its ID.
 
 use super::step::operation::{KMS_CREATE_ALIAS, KMS_ENABLE_KEY_ROTATION};
+use super::fingerprint::fingerprint;
 use super::step::{AwsCall, Line};
 
 /// AWS's limit on a whole alias name, `alias/` included (KMS CreateAlias API reference).
@@ -10,6 +11,9 @@ const MAX_ALIAS: usize = 256;
 
 /// `alias/{prefix}/{name}` with every character KMS refuses in an alias (anything but letters,
 /// digits, `/`, `_` and `-`) replaced by `-`, no empty path segment, and at most 256 characters.
+/// When that changed the name (`app.prod` and `app-prod`, `/a` and `a`, two long names with one
+/// start), `-` and the fingerprint of the name as given end the alias: KMS refuses a second alias
+/// of one name, and a run that fails there leaves a new, billed key behind.
 /// `prefix` is ours and never `aws`, the prefix KMS keeps for AWS managed keys.
 pub fn alias_name(prefix: &str, name: &str) -> String {
     debug_assert!(!prefix.is_empty() && prefix != "aws");
@@ -23,8 +27,14 @@ pub fn alias_name(prefix: &str, name: &str) -> String {
         alias.push('/');
         alias.push_str(&segments.join("/"));
     }
-    alias.truncate(MAX_ALIAS);
-    alias.trim_end_matches('/').to_owned()
+    if segments.join("/") == name && alias.len() <= MAX_ALIAS {
+        return alias;
+    }
+    let tag = format!("-{}", fingerprint(name));
+    alias.truncate(MAX_ALIAS - tag.len());
+    let mut alias = alias.trim_end_matches('/').to_owned();
+    alias.push_str(&tag);
+    alias
 }
 
 /// The lines after `create-key`: rotation on for the key in `$KEY_ARN`, then the alias.
@@ -45,9 +55,12 @@ mod tests {
 
     #[test]
     fn an_alias_keeps_only_what_kms_accepts() {
-        assert_eq!(alias_name("cloudwatch-logs", "/aws/lambda/orders"), "alias/cloudwatch-logs/aws/lambda/orders");
-        assert_eq!(alias_name("cloudwatch-logs", "app.log#1"), "alias/cloudwatch-logs/app-log-1");
-        assert_eq!(alias_name("cloudwatch-logs", "//a//b/"), "alias/cloudwatch-logs/a/b");
+        assert_eq!(alias_name("cloudwatch-logs", "aws/lambda/orders"), "alias/cloudwatch-logs/aws/lambda/orders");
+        assert_eq!(alias_name("cloudwatch-logs", "app-prod"), "alias/cloudwatch-logs/app-prod");
+        let tagged = |name: &str, cleaned: &str| format!("alias/cloudwatch-logs/{cleaned}-{}", fingerprint(name));
+        assert_eq!(alias_name("cloudwatch-logs", "/aws/lambda/orders"), tagged("/aws/lambda/orders", "aws/lambda/orders"));
+        assert_eq!(alias_name("cloudwatch-logs", "app.log#1"), tagged("app.log#1", "app-log-1"));
+        assert_eq!(alias_name("cloudwatch-logs", "//a//b/"), tagged("//a//b/", "a/b"));
         assert_eq!(alias_name("cloudwatch-logs", ""), "alias/cloudwatch-logs");
         let long = alias_name("cloudwatch-logs", &"x/".repeat(300));
         assert!(long.len() <= 256 && !long.ends_with('/'), "{long}");
@@ -55,6 +68,30 @@ mod tests {
             let alias = alias_name("p", name);
             assert!(alias.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_-".contains(&b)), "{alias}");
             assert!(!alias.starts_with("alias/aws/"));
+        }
+    }
+
+    /// Distinct names give distinct aliases, over names that clean to one another and long names
+    /// that share their first 256 characters.
+    #[test]
+    fn distinct_names_give_distinct_aliases() {
+        let long = "g/".repeat(200);
+        let names: Vec<String> = [
+            "app-prod", "app.prod", "app#prod", "app prod", "app/prod", "/app/prod", "app//prod", "app/prod/",
+            "query-results", "a", "A", "a_b", "a-b", "a.b", "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(["x", "y", "x.", "y."].iter().map(|t| format!("{long}{t}")))
+        .collect();
+        let mut seen = std::collections::HashMap::new();
+        for name in &names {
+            let alias = alias_name("cloudwatch-logs", name);
+            assert!(alias.len() <= MAX_ALIAS, "{alias}");
+            assert!(alias.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_-".contains(&b)), "{alias}");
+            if let Some(other) = seen.insert(alias.clone(), name) {
+                panic!("{other:?} and {name:?} both give {alias}");
+            }
         }
     }
 

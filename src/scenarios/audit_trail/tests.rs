@@ -279,3 +279,18 @@ fn setups_that_associate_no_key_get_no_foreign_key_alternative() {
     assert!(pattern["detail"].get("$or").is_none(), "{pattern:#}");
     assert!(pattern["detail"]["eventName"].as_array().is_some(), "{pattern:#}");
 }
+
+/// The controls the setups turn on (rotation, the alias, retention) are watched too: turning
+/// rotation off, removing or retargeting the alias, or making events never expire (review F12).
+#[test]
+fn the_rule_alerts_when_rotation_the_alias_or_retention_is_undone() {
+    let bundle = generate(&AuditTrailInput::default());
+    let pattern = event_pattern(&bundle);
+    let names = pattern["detail"]["$or"][0]["eventName"].as_array().expect("names").clone();
+    for name in ["DisableKeyRotation", "DeleteAlias", "UpdateAlias", "DeleteRetentionPolicy"] {
+        assert!(names.contains(&serde_json::json!(name)), "{name} not alerted: {names:?}");
+    }
+    // Every watched setup at once still fits EventBridge's default 2048-character pattern.
+    let chars = bundle.files.iter().find(|f| f.file_name == "event-pattern.json").unwrap().content.chars().count();
+    assert!(chars <= 2048, "{chars} characters");
+}

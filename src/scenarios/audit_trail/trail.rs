@@ -41,6 +41,10 @@ static RISKS: &[(TrailEvent, &str)] = &[
     (ev(KMS, "ScheduleKeyDeletion"), "after the waiting period the key is gone and everything encrypted with it is unreadable for good"),
     (ev(KMS, "DisableKey"), "CloudWatch Logs can no longer use the key: data encrypted with it cannot be read or written until it is enabled again"),
     (ev(KMS, "CreateGrant"), "lets another principal use the key through a grant, outside the key policy, until the grant is retired or revoked"),
+    (ev(KMS, "DisableKeyRotation"), "turns off the key's yearly automatic rotation that the steps turned on"),
+    (ev(KMS, "DeleteAlias"), "removes the name the key is found by: people and scripts that use the alias no longer find it"),
+    (ev(KMS, "UpdateAlias"), "points the key's alias at another key: whatever uses the alias now encrypts with that key"),
+    (ev(LOGS, "DeleteRetentionPolicy"), "the log group's events no longer expire: the encrypted data, and the need for the key, stay for good"),
     (ev(LOGS, "DisassociateKmsKey"), "new log events or query results are no longer encrypted with your key (old data still needs it)"),
     (ev(LOGS, "PutResourcePolicy"), "changes which services may write to your log groups"),
     (ev(LOGS, "DeleteResourcePolicy"), "services lose the right to deliver logs to your log groups"),
@@ -57,11 +61,14 @@ static RISKS: &[(TrailEvent, &str)] = &[
 ];
 
 /// Risky calls on any watched key.
-const KEY: [TrailEvent; 4] = [
+const KEY: [TrailEvent; 7] = [
     ev(KMS, "PutKeyPolicy"),
     ev(KMS, "ScheduleKeyDeletion"),
     ev(KMS, "DisableKey"),
     ev(KMS, "CreateGrant"),
+    ev(KMS, "DisableKeyRotation"),
+    ev(KMS, "DeleteAlias"),
+    ev(KMS, "UpdateAlias"),
 ];
 /// Risky for the scenarios that associate a key with log groups or query results.
 const DISASSOCIATE: TrailEvent = ev(LOGS, "DisassociateKmsKey");
@@ -76,7 +83,8 @@ const BUCKET: [TrailEvent; 4] = [
 /// the dangerous change is usually one nobody planned (a later disassociation, a key deletion).
 fn relevant(scenario: &str) -> Vec<TrailEvent> {
     match scenario {
-        "log-group-key" | "query-result-key" => [&KEY[..], &[DISASSOCIATE]].concat(),
+        "log-group-key" => [&KEY[..], &[DISASSOCIATE, ev(LOGS, "DeleteRetentionPolicy")]].concat(),
+        "query-result-key" => [&KEY[..], &[DISASSOCIATE]].concat(),
         "s3-export" => [&KEY[..], &BUCKET].concat(),
         "vended-logs" => [
             &[
@@ -242,9 +250,13 @@ mod tests {
             names,
             [
                 "CreateGrant",
+                "DeleteAlias",
                 "DisableKey",
+                "DisableKeyRotation",
                 "PutKeyPolicy",
                 "ScheduleKeyDeletion",
+                "UpdateAlias",
+                "DeleteRetentionPolicy",
                 "DisassociateKmsKey"
             ]
         );

@@ -49,7 +49,7 @@ pub static FIELDS: &[FieldSpec] = &[
             ("read-only", "Read only (kms:Decrypt)"),
         ],
     })
-    .hint("Read and write, the default, grants AWS's documented set: Encrypt, ReEncrypt*, Decrypt, GenerateDataKey*, Describe*. Read only grants kms:Decrypt alone, for roles that only query or read the events.")
+    .hint("Read and write, the default, grants AWS's documented set: Encrypt, ReEncrypt*, Decrypt, GenerateDataKey*, Describe*. Read only grants kms:Decrypt alone, for roles that only query or read the events (unverified: AWS documents only the full set).")
     .shown_when("caller-permission", &["key-policy", "iam-policy"]),
     FieldSpec::new("callers", "Role ARNs", ROLES, Control::Lines { placeholder: "arn:aws:iam::111122223333:role/app" })
         .hint("One IAM role (or user) ARN per line.")

@@ -201,12 +201,14 @@ impl Scenario for LogGroupKey {
 pub fn generate(input: &LogGroupKeyInput) -> Bundle {
     let documents = policies::documents(input);
     let steps = steps::steps(input, &documents);
+    let mut notes = policies::notes(input);
+    notes.extend(crate::scenarios::step::operator::permissions_note(&steps, |_| false));
     Bundle {
         scenario: "log-group-key",
         documents,
         files: Vec::new(),
         steps,
-        notes: policies::notes(input),
+        notes,
     }
 }
 

@@ -46,7 +46,7 @@ fn caller_actions(input: &LogGroupKeyInput) -> &'static [&'static str] {
 fn caller_verbs(input: &LogGroupKeyInput) -> &'static str {
     match input.caller_access {
         CallerAccess::ReadWrite => "read and write",
-        CallerAccess::ReadOnly => "read (kms:Decrypt only)",
+        CallerAccess::ReadOnly => "read (kms:Decrypt only; unverified that this suffices, see the notes)",
     }
 }
 
@@ -308,7 +308,6 @@ pub fn notes(input: &LogGroupKeyInput) -> Vec<String> {
         "The key must be a symmetric encryption key (SYMMETRIC_DEFAULT, ENCRYPT_DECRYPT) in the same Region as the log groups.".to_owned(),
         "Never disable the key or schedule its deletion while log data encrypted with it is retained: that data becomes unreadable.".to_owned(),
         "This key does not encrypt Logs Insights query results; that needs a separate query-result key.".to_owned(),
-        "Whoever runs the steps needs kms:CreateKey, kms:GetKeyPolicy, kms:PutKeyPolicy and logs:AssociateKmsKey or logs:CreateLogGroup; for a new key also kms:EnableKeyRotation and kms:CreateAlias, and for new log groups with a retention logs:PutRetentionPolicy.".to_owned(),
     ];
     if input.scope != Scope::OneGroup {
         notes.push("AWS recommends a separate key for each encrypted log group.".to_owned());
@@ -319,8 +318,17 @@ pub fn notes(input: &LogGroupKeyInput) -> Vec<String> {
             input.region.trim()
         ));
     }
+    notes.extend(crate::scenarios::logs_principal::unverified_note(input.partition, &input.region));
     if input.partition == crate::catalog::Partition::AwsCn && input.caller_permission != CallerPermission::None {
-        notes.push("In AWS China the kms:ViaService value logs.REGION.amazonaws.com.cn is inferred, not documented: test it before relying on it.".to_owned());
+        notes.push("Unverified: in AWS China the kms:ViaService value logs.REGION.amazonaws.com.cn is inferred, not documented: test it before relying on it.".to_owned());
+    }
+    let decrypt_only = input.caller_access == CallerAccess::ReadOnly || input.is_rotation();
+    if decrypt_only && input.caller_permission != CallerPermission::None && !input.caller_arns().is_empty() {
+        // AWS shows only the full action set for callers (§1.5); Decrypt alone is this tool's reading.
+        notes.push(format!(
+            "Unverified: the roles read with kms:Decrypt alone ({}). AWS documents only the full action set for roles that use an encrypted log group; that kms:Decrypt alone lets a role read or query one is inferred, not documented. Test a read (aws logs get-log-events, or a Logs Insights query) as the role before relying on it.",
+            if input.caller_access == CallerAccess::ReadOnly { "read-only access" } else { "on the old key" }
+        ));
     }
     if input.is_rotation() {
         notes.push("The old key's policy below replaces its whole policy: if it has statements of its own, keep them (back-up is saved by the steps).".to_owned());

@@ -1,12 +1,13 @@
 //! The ordered steps, as typed AWS calls with every value filled in.
 
 use super::{CallerPermission, LogGroupKeyInput, LogGroupState, NEW_KEY_ID};
+use crate::scenarios::fingerprint::fingerprint;
 use crate::scenarios::new_key::{alias_name, rotation_and_alias};
 use crate::scenarios::step::operation::{
     IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, LOGS_ASSOCIATE_KMS_KEY, LOGS_CREATE_LOG_GROUP, LOGS_DESCRIBE_LOG_GROUPS,
     LOGS_DISASSOCIATE_KMS_KEY, LOGS_PUT_RETENTION_POLICY,
 };
-use crate::scenarios::step::{key_policy, save_files, Arg, AwsCall, Function, Line};
+use crate::scenarios::step::{inline_policy, key_policy, save_files, Arg, AwsCall, Function, Line};
 use crate::scenarios::{Document, Step};
 
 pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
@@ -33,12 +34,17 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
         ));
     } else {
         steps.push(Step::new(
-            "Back up the key's current policy, then apply the new one",
-            vec![
-                Line::set("KEY_ARN", input.key_arn.trim()),
-                key_policy::back_up(region, "KEY_ARN", "key-policy.backup.json"),
-                key_policy::put(region, "KEY_ARN", "key-policy.json"),
-            ],
+            "Back up the key's current policy (once: a backup already there is kept), then apply key-policy.json merged into it: put-key-policy replaces the whole policy, so the script stops until you have written key-policy.merged.json",
+            [Line::set("KEY_ARN", input.key_arn.trim())]
+                .into_iter()
+                .chain(key_policy::back_up_and_put_merged(
+                    region,
+                    "KEY_ARN",
+                    "key-policy.backup.json",
+                    "key-policy.json",
+                    "key-policy.merged.json",
+                ))
+                .collect(),
         ));
     }
     if input.caller_permission == CallerPermission::IamPolicy && !input.caller_arns().is_empty() {
@@ -53,6 +59,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
         } else {
             "caller-policy.json"
         };
+        let policy_name = caller_policy_name(input);
         for arn in input.caller_arns() {
             let (user, name) = principal_name(arn);
             let (operation, flag) = if user {
@@ -63,7 +70,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
             lines.push(
                 AwsCall::new(operation)
                     .text(flag, name)
-                    .text("policy-name", "cloudwatch-logs-key")
+                    .text("policy-name", policy_name.as_str())
                     .file("policy-document", file)
                     .into(),
             );
@@ -113,12 +120,17 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
     }
     if input.is_rotation() {
         steps.push(Step::new(
-            "Back up the old key's policy, then reduce it to decrypt-only",
-            vec![
-                Line::set("OLD_KEY_ARN", input.rotate_from.trim()),
-                key_policy::back_up(region, "OLD_KEY_ARN", "old-key-policy.backup.json"),
-                key_policy::put(region, "OLD_KEY_ARN", "old-key-policy.json"),
-            ],
+            "Back up the old key's policy (once), then reduce it to decrypt-only: put-key-policy replaces the whole policy, so the script stops until you have written old-key-policy.merged.json (the backup's statements to keep, with old-key-policy.json's in place of its CloudWatch Logs statement)",
+            [Line::set("OLD_KEY_ARN", input.rotate_from.trim())]
+                .into_iter()
+                .chain(key_policy::back_up_and_put_merged(
+                    region,
+                    "OLD_KEY_ARN",
+                    "old-key-policy.backup.json",
+                    "old-key-policy.json",
+                    "old-key-policy.merged.json",
+                ))
+                .collect(),
         ));
     }
     if !groups.is_empty() {
@@ -205,12 +217,37 @@ fn group_summary(input: &LogGroupKeyInput) -> String {
     }
 }
 
-/// Named after the one log group, or the Region when the key serves several.
+/// Named after the one log group; a key for several is named after the Region and the fingerprint
+/// of its sorted log groups, an account-wide key after the Region and account, so that two keys
+/// for different groups never share an alias.
 fn key_alias(input: &LogGroupKeyInput) -> String {
     match input.group_names().as_slice() {
         [one] if input.scope != super::Scope::Account => alias_name("cloudwatch-logs", one),
-        _ => alias_name("cloudwatch-logs", &format!("{}-log-groups", input.region.trim())),
+        _ if input.scope == super::Scope::Account => alias_name(
+            "cloudwatch-logs-account",
+            &format!("{}/{}", input.region.trim(), input.account.trim()),
+        ),
+        groups => {
+            let mut sorted = groups.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            alias_name(
+                "cloudwatch-logs-groups",
+                &format!("{}/{}", input.region.trim(), fingerprint(&sorted.join("\n"))),
+            )
+        }
     }
+}
+
+/// The callers' inline policy, named after the key it grants: the given key's ARN, or for a new key
+/// its alias in its partition, Region and account (one alias per key there).
+fn caller_policy_name(input: &LogGroupKeyInput) -> String {
+    let key = if input.is_new_key() {
+        format!("{}:{}:{}:{}", input.partition.id(), input.region.trim(), input.account.trim(), key_alias(input))
+    } else {
+        input.key_arn.trim().to_owned()
+    };
+    inline_policy::name("cloudwatch-logs-key", &key)
 }
 
 /// Whether an IAM ARN names a user (else a role), and its name: the last path segment.

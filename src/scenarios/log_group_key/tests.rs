@@ -145,8 +145,8 @@ fn the_key_must_be_a_full_key_arn_of_a_customer_managed_key() {
         ),
         (
             "arn:aws:kms:eu-west-1:999999999999:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-            FieldSeverity::Warning,
-            "belongs to account 999999999999",
+            FieldSeverity::Error,
+            "belongs to account 999999999999, not 123456789012: its policy can only be changed in account 999999999999, where put-key-policy refuses the policy shown",
         ),
         ("arn:aws:s3:::bucket", FieldSeverity::Error, "is a s3 ARN"),
         (
@@ -384,7 +384,7 @@ fn rotation_waits_for_the_new_key_to_take_effect_before_reducing_the_old_one() {
     };
     let associate = at("aws logs associate-kms-key");
     let wait = at("wait_for_new_key()");
-    let reduce = at("--policy file://old-key-policy.json");
+    let reduce = at("--policy file://old-key-policy.merged.json");
     assert!(associate < wait && wait < reduce, "{commands:#?}");
     let wait = commands[wait];
     // Polls each group's kmsKeyId until it is the new key, sleeping between tries, and gives up
@@ -456,4 +456,30 @@ fn the_caller_access_hint_names_the_default_choice() {
     let (_, label) = options.iter().find(|(v, _)| *v == default).expect("the default is an option");
     let words = label.split(" (").next().expect("a label");
     assert!(field.hint.contains(&format!("{words}, the default")), "{:?} vs {label}", field.hint);
+}
+
+/// The operator note is read from the steps: an IAM caller policy needs iam:PutRolePolicy or
+/// iam:PutUserPolicy, an existing key kms:GetKeyPolicy and kms:PutKeyPolicy (review F11).
+#[test]
+fn the_operator_note_names_every_call_the_steps_make() {
+    let note = |input: &LogGroupKeyInput| {
+        generate(input).notes.into_iter().find(|n| n.starts_with("Whoever runs the steps")).expect("an operator note")
+    };
+    let iam = note(&LogGroupKeyInput {
+        caller_permission: CallerPermission::IamPolicy,
+        callers: vec!["arn:aws:iam::123456789012:role/app".into(), "arn:aws:iam::123456789012:user/ops".into()],
+        ..base()
+    });
+    for action in ["kms:CreateKey", "kms:EnableKeyRotation", "kms:CreateAlias", "iam:PutRolePolicy", "iam:PutUserPolicy", "logs:CreateLogGroup"] {
+        assert!(iam.contains(action), "{action}: {iam}");
+    }
+    let existing = note(&LogGroupKeyInput {
+        key_arn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".into(),
+        log_group_state: LogGroupState::Existing,
+        ..base()
+    });
+    for action in ["kms:GetKeyPolicy", "kms:PutKeyPolicy", "logs:AssociateKmsKey"] {
+        assert!(existing.contains(action), "{action}: {existing}");
+    }
+    assert!(!existing.contains("kms:CreateKey"), "{existing}");
 }

@@ -1,7 +1,6 @@
 //! What to know about query-result encryption that is not a document or a command (§2.1).
 
 use super::{ObservabilityRole, QueryResultKeyInput};
-use crate::catalog::Partition;
 use crate::scenarios::log_group_key::Scope;
 
 pub fn notes(input: &QueryResultKeyInput) -> Vec<String> {
@@ -17,7 +16,7 @@ pub fn notes(input: &QueryResultKeyInput) -> Vec<String> {
         "Whoever runs the steps needs kms:CreateKey, kms:GetKeyPolicy, kms:PutKeyPolicy and logs:AssociateKmsKey (for a new key also kms:EnableKeyRotation and kms:CreateAlias); the check also needs logs:StartQuery and logs:GetQueryResults.".to_owned(),
     ];
     if !input.is_new_key() {
-        notes.push("put-key-policy replaces the key's whole policy: if the key already has statements of its own (for example for log groups), merge them into key-policy.json first; the steps save the current policy to key-policy.backup.json.".to_owned());
+        notes.push("put-key-policy replaces the key's whole policy: the script saves the current one to key-policy.backup.json (once; a re-run keeps the original) and stops until you have merged key-policy.json into it as key-policy.merged.json (cwlogs-policy merge key-policy.backup.json key-policy.json > key-policy.merged.json, or the compare panel); it applies that file, never key-policy.json alone.".to_owned());
     }
     if input.share_with_log_groups {
         notes.push("AWS recommends a separate key for each encrypted log group; with a shared key, disabling or losing it makes both the log groups' data and the stored query results unreadable.".to_owned());
@@ -35,8 +34,6 @@ pub fn notes(input: &QueryResultKeyInput) -> Vec<String> {
             "Cross-account observability: when the monitoring account queries this account's log groups, the results are stored under the monitoring account's query-result key (if it has one), not this key. This key covers only queries started in account {account}; set up a query-result key in the monitoring account too."
         )),
     }
-    if input.partition == Partition::AwsCn {
-        notes.push(format!("Unverified: the service principal {} follows the Terraform provider's data, not an AWS page: test the association before relying on it.", input.partition.logs_principal(region)));
-    }
+    notes.extend(crate::scenarios::logs_principal::unverified_note(input.partition, region));
     notes
 }

@@ -20,7 +20,7 @@ pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
     if input.is_new_key() {
         steps.push(Step::new(
             "Turn on the key's automatic rotation and give it an alias",
-            rotation_and_alias(region, &alias_name("cloudwatch-logs", "query-results")),
+            rotation_and_alias(region, &alias_name("cloudwatch-logs-query-results", region)),
         ));
     }
     steps.push(Step::new(
@@ -74,12 +74,17 @@ fn key_step(input: &QueryResultKeyInput, region: &str) -> Step {
         )
     } else {
         Step::new(
-            "Back up the key's current policy, then apply the new one",
-            vec![
-                Line::set("KEY_ARN", input.key_arn.trim()),
-                key_policy::back_up(region, "KEY_ARN", "key-policy.backup.json"),
-                key_policy::put(region, "KEY_ARN", "key-policy.json"),
-            ],
+            "Back up the key's current policy (once: a backup already there is kept), then apply key-policy.json merged into it: put-key-policy replaces the whole policy, so the script stops until you have written key-policy.merged.json",
+            [Line::set("KEY_ARN", input.key_arn.trim())]
+                .into_iter()
+                .chain(key_policy::back_up_and_put_merged(
+                    region,
+                    "KEY_ARN",
+                    "key-policy.backup.json",
+                    "key-policy.json",
+                    "key-policy.merged.json",
+                ))
+                .collect(),
         )
     }
 }

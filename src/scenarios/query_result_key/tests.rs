@@ -72,7 +72,7 @@ fn account_and_region_checks() {
 
 #[test]
 fn the_key_must_be_a_full_key_arn_in_the_queries_region() {
-    use FieldSeverity::{Error, Warning};
+    use FieldSeverity::Error;
     let other_region = KEY.replace("eu-west-1", "us-east-1");
     let other_account = KEY.replace("123456789012", "999999999999");
     let other_partition = KEY.replace("aws:kms", "aws-cn:kms");
@@ -85,7 +85,7 @@ fn the_key_must_be_a_full_key_arn_in_the_queries_region() {
             ("alias/aws/logs", Error, "AWS managed key"),
             ("arn:aws:kms:eu-west-1:123456789012:alias/logs", Error, "aws kms describe-key --region eu-west-1 --key-id alias/logs"),
             (&other_region, Error, "the key is in us-east-1"),
-            (&other_account, Warning, "belongs to account 999999999999"),
+            (&other_account, Error, "belongs to account 999999999999, not 123456789012: its policy can only be changed in account 999999999999, where put-key-policy refuses the policy shown"),
             (&other_partition, Error, "partition aws-cn"),
             ("arn:aws:s3:::bucket", Error, "is a s3 ARN"),
             ("arn:aws:kms:eu-west-1:123456789012:grant/x", Error, "not key/ID"),

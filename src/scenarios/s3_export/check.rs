@@ -2,7 +2,7 @@
 //! managed key, a bucket in another Region, an invalid bucket name.
 
 use crate::scenarios::bucket_name::bucket_name_problem;
-use super::{Encryption, S3ExportInput, SourceScope};
+use super::{BucketState, Encryption, S3ExportInput, SourceScope};
 use crate::policy::{is_account_id, Arn};
 use crate::scenarios::field_checks::{check_account, check_region, log_group_name_problem};
 use crate::scenarios::FieldError;
@@ -166,6 +166,17 @@ fn check_encryption(input: &S3ExportInput, out: &mut Vec<FieldError>) {
     }
     if input.uses_kms() && !input.is_new_key() {
         check_key_arn(input, out);
+    }
+    if input.uses_kms() && input.is_new_key() && input.bucket_state == BucketState::Existing {
+        // A new key as the default of a bucket others write to refuses every writer its policy
+        // does not name; the existing bucket keeps its own key instead.
+        out.push(FieldError::error(
+            "key-arn",
+            format!(
+                "an existing bucket keeps its default encryption: give the key ARN it uses (aws s3api get-bucket-encryption --bucket {} --query 'ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.KMSMasterKeyID' --output text; for a key ID or alias, aws kms describe-key --key-id … --query KeyMetadata.Arn --output text), or choose SSE-S3 if the bucket uses SSE-S3. A new key made the bucket's default would refuse every other writer its policy does not name",
+                crate::scenarios::shell::quote(input.bucket.trim())
+            ),
+        ));
     }
 }
 

@@ -2,7 +2,6 @@
 //! (§3.8), and every fact the bundle relies on that AWS does not document (§8).
 
 use super::{BucketState, Encryption, S3ExportInput, SourceScope};
-use crate::catalog::Partition;
 
 pub fn notes(input: &S3ExportInput) -> Vec<String> {
     let region = input.region.trim();
@@ -39,19 +38,14 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
             input.s3_via_service()
         ));
     }
-    if input.partition == Partition::AwsCn {
-        notes.push(format!(
-            "In AWS China the logs principal {} follows the partition's DNS suffix; it is documented for log-group keys but not for export. Test before relying on it.",
-            input.logs_principal()
-        ));
-    }
+    notes.extend(crate::scenarios::logs_principal::unverified_note(input.partition, &input.region));
     if input.bucket_state == BucketState::Existing {
-        notes.push("put-bucket-policy replaces the bucket's whole policy: before applying, copy into bucket-policy.json any statement of bucket-policy.backup.json you want to keep.".to_owned());
+        notes.push("put-bucket-policy replaces the bucket's whole policy: the script saves the current one to bucket-policy.backup.json (once; a re-run keeps the original) and stops until you have merged bucket-policy.json into it as bucket-policy.merged.json (cwlogs-policy merge bucket-policy.backup.json bucket-policy.json > bucket-policy.merged.json, or the compare panel); it applies that file, never bucket-policy.json alone. A bucket with no policy yet needs no merge.".to_owned());
     } else if input.acls_enabled {
         notes.push("The new bucket is created with ACLs enabled (BucketOwnerPreferred) as chosen; AWS recommends disabling ACLs unless something needs them.".to_owned());
     }
     if input.uses_kms() && !input.is_new_key() {
-        notes.push("put-key-policy replaces the key's whole policy: before applying, copy into key-policy.json any statement of key-policy.backup.json you want to keep.".to_owned());
+        notes.push("put-key-policy replaces the key's whole policy: the script saves the current one to key-policy.backup.json (once; a re-run keeps the original) and stops until you have merged key-policy.json into it as key-policy.merged.json (cwlogs-policy merge key-policy.backup.json key-policy.json > key-policy.merged.json, or the compare panel); it applies that file, never key-policy.json alone.".to_owned());
     }
     if input.is_cross_account() {
         notes.push(format!(

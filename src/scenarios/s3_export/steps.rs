@@ -9,7 +9,7 @@ use crate::scenarios::step::operation::{
     S3_GET_BUCKET_ENCRYPTION, S3_GET_BUCKET_LOCATION, S3_GET_BUCKET_OWNERSHIP_CONTROLS,
     S3_PUT_BUCKET_ENCRYPTION, S3_PUT_BUCKET_POLICY,
 };
-use crate::scenarios::step::{bucket_policy, key_policy, save_files, AwsCall, Line};
+use crate::scenarios::step::{bucket_policy, inline_policy, key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Artifact, Document, Side, Step};
 
 mod export;
@@ -34,6 +34,9 @@ fn at_logs(input: &S3ExportInput, title: &str, lines: Vec<Line>) -> Step {
     }
 }
 
+/// The user's merge of the bundle's bucket policy into an existing bucket's.
+const MERGED_BUCKET_POLICY: &str = "bucket-policy.merged.json";
+
 pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) -> Vec<Step> {
     let region = input.region.trim();
     let bucket = input.bucket.trim();
@@ -43,6 +46,12 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
         .chain(files.iter().map(|f| f.file_name.as_str()))
         .collect();
     let mut steps = vec![save_files("Save the documents", "document", &names)];
+    if input.is_cross_account() {
+        steps.push(Step::new(
+            "Check that a profile of an exporting role is set: the export runs as that role",
+            vec![export::require_exporter_profile(input)],
+        ));
+    }
     if input.uses_kms() {
         steps.extend(key_steps(input, region));
     }
@@ -50,7 +59,7 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
         BucketState::New => at_bucket(input, "Create the bucket", vec![create_bucket(input, region, bucket)]),
         BucketState::Existing => at_bucket(
             input,
-            "Check the bucket's Region, ACL setting and encryption, and back up its policy",
+            "Check the bucket's Region, ACL setting and encryption, and back up its policy (once: a backup already there is kept)",
             vec![
                 AwsCall::new(&S3_GET_BUCKET_LOCATION)
                     .text("bucket", bucket)
@@ -67,20 +76,40 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
                     .text("bucket", bucket)
                     .comment("aws:kms:dsse cannot be exported to")
                     .into(),
-                Line::comment("NoSuchBucketPolicy: it has none yet, so there is nothing to back up"),
+                Line::comment("NoSuchBucketPolicy: it has none yet, so bucket-policy.json is the whole merge"),
+                Line::shell(format!("if [ ! -e {} ]; then", bucket_policy::BACKUP)),
                 bucket_policy::back_up(bucket),
+                Line::shell("fi"),
+                Line::shell(format!(
+                    "if grep -qs NoSuchBucketPolicy {}; then cp {BUCKET_POLICY_FILE} {MERGED_BUCKET_POLICY}; fi",
+                    bucket_policy::BACKUP_ERROR
+                )),
             ],
         ),
     });
-    steps.push(at_bucket(
-        input,
-        "Apply the bucket policy",
-        vec![AwsCall::new(&S3_PUT_BUCKET_POLICY)
+    let apply_bucket = |file| {
+        AwsCall::new(&S3_PUT_BUCKET_POLICY)
             .region(region)
             .text("bucket", bucket)
-            .file("policy", BUCKET_POLICY_FILE)
-            .into()],
-    ));
+            .file("policy", file)
+            .into()
+    };
+    steps.push(match input.bucket_state {
+        BucketState::New => at_bucket(input, "Apply the bucket policy", vec![apply_bucket(BUCKET_POLICY_FILE)]),
+        BucketState::Existing => at_bucket(
+            input,
+            "Apply the bucket policy merged into the backup: put-bucket-policy replaces the whole policy, so the script stops until you have written bucket-policy.merged.json",
+            vec![
+                Line::AwaitMerge {
+                    backup: bucket_policy::BACKUP,
+                    add: BUCKET_POLICY_FILE,
+                    out: MERGED_BUCKET_POLICY,
+                    what: "the bucket's whole policy",
+                },
+                apply_bucket(MERGED_BUCKET_POLICY),
+            ],
+        ),
+    });
     let (mut lines, encryption_file) = resolved(input, ENCRYPTION_FILE);
     lines.push(
         AwsCall::new(&S3_PUT_BUCKET_ENCRYPTION)
@@ -116,16 +145,24 @@ fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
     vec![
         at_bucket(
             input,
-            "Back up the bucket key's policy",
-            vec![
-                Line::set("KEY_ARN", input.key_arn.trim()),
-                key_policy::back_up(region, "KEY_ARN", "key-policy.backup.json"),
-            ],
+            "Back up the bucket key's policy (once: a backup already there is kept)",
+            [Line::set("KEY_ARN", input.key_arn.trim())]
+                .into_iter()
+                .chain(key_policy::back_up_once(region, "KEY_ARN", "key-policy.backup.json"))
+                .collect(),
         ),
         at_bucket(
             input,
-            "Apply the key policy (after merging anything to keep from the backup)",
-            vec![key_policy::put(region, "KEY_ARN", KEY_POLICY_FILE)],
+            "Apply the key policy merged into the backup: put-key-policy replaces the whole policy, so the script stops until you have written key-policy.merged.json",
+            vec![
+                Line::AwaitMerge {
+                    backup: "key-policy.backup.json",
+                    add: KEY_POLICY_FILE,
+                    out: "key-policy.merged.json",
+                    what: "the key's whole policy",
+                },
+                key_policy::put(region, "KEY_ARN", "key-policy.merged.json"),
+            ],
         ),
     ]
 }
@@ -169,6 +206,9 @@ fn caller_step(input: &S3ExportInput) -> Option<Step> {
         (Vec::new(), CALLER_POLICY_FILE.to_owned())
     };
     let read_only = format!("arn:{}:iam::aws:policy/AmazonS3ReadOnlyAccess", input.partition.id());
+    // Named after the bucket and prefix it grants (the bucket's key follows the bucket).
+    let grants = format!("{}/{}", input.bucket_arn(), input.export_prefix());
+    let policy_name = inline_policy::name("cloudwatch-logs-export", &grants);
     for arn in callers {
         let (user, name) = principal_name(arn);
         let (put, attach, flag) = if user {
@@ -179,7 +219,7 @@ fn caller_step(input: &S3ExportInput) -> Option<Step> {
         lines.push(
             AwsCall::new(put)
                 .text(flag, name)
-                .text("policy-name", "cloudwatch-logs-export")
+                .text("policy-name", policy_name.as_str())
                 .file("policy-document", file.as_str())
                 .into(),
         );

@@ -578,3 +578,45 @@ fn too_many_log_groups_overflow_the_policy_size_limits() {
     };
     assert_eq!(check_input(&fine), vec![]);
 }
+
+/// An existing bucket's default encryption is never switched to a key the tool creates: other
+/// writers of the bucket would be refused by that key's policy (review F6).
+#[test]
+fn an_existing_bucket_needs_its_own_key_arn_or_sse_s3() {
+    let existing = S3ExportInput { bucket_state: BucketState::Existing, ..base() };
+    let errors = problems(&existing, "key-arn");
+    assert!(
+        errors.iter().any(|(s, m)| *s == FieldSeverity::Error
+            && m.contains("existing bucket keeps its default encryption")
+            && m.contains("get-bucket-encryption --bucket my-exported-logs")),
+        "{errors:?}"
+    );
+    for fine in [
+        S3ExportInput { key_arn: KEY.into(), ..existing.clone() },
+        S3ExportInput { encryption: Encryption::SseS3, ..existing.clone() },
+        S3ExportInput { bucket_state: BucketState::New, ..existing.clone() },
+    ] {
+        assert!(problems(&fine, "key-arn").iter().all(|(s, _)| *s != FieldSeverity::Error), "{fine:?}");
+    }
+}
+
+/// The operator note lists every call the steps make, per account across accounts, and leaves
+/// the export to the exporting role its policy covers (review F11).
+#[test]
+fn the_operator_note_names_every_call_the_steps_make() {
+    let note = |input: &S3ExportInput| {
+        generate(input).notes.into_iter().find(|n| n.starts_with("Whoever runs the steps")).expect("an operator note")
+    };
+    let same = note(&S3ExportInput { callers: vec!["arn:aws:iam::123456789012:role/log-exporter".into()], ..base() });
+    for action in [
+        "kms:CreateKey", "kms:EnableKeyRotation", "kms:CreateAlias", "s3:CreateBucket", "s3:PutBucketOwnershipControls",
+        "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration", "iam:PutRolePolicy", "iam:AttachRolePolicy",
+        "logs:CreateExportTask",
+    ] {
+        assert!(same.contains(action), "{action}: {same}");
+    }
+    let cross = note(&cross());
+    assert!(cross.contains("in account 123456789012: kms:CreateKey"), "{cross}");
+    assert!(cross.contains("in account 111122223333: iam:PutRolePolicy"), "{cross}");
+    assert!(!cross.contains("CreateExportTask"), "{cross}");
+}

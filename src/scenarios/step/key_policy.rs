@@ -22,15 +22,41 @@ pub fn create_key(region: &str, description: &str, policy_file: &str) -> Vec<Lin
     ]
 }
 
-/// The current policy of the key in `$key_var`, saved to `backup`.
+/// The current policy of the key in `$key_var`, saved to `backup`. `--query Policy` because the
+/// answer also carries `PolicyName`, which text output would print after the policy on its line.
 pub fn back_up(region: &str, key_var: &'static str, backup: &str) -> Line {
     AwsCall::new(&KMS_GET_KEY_POLICY)
         .region(region)
         .var("key-id", key_var)
         .text("policy-name", "default")
-        .text("output", "text")
+        .query_text("Policy")
         .writes(backup)
         .into()
+}
+
+/// [`back_up`], only when `backup` does not exist yet: a re-run after the policy was applied would
+/// otherwise replace the original policy with the tool's own.
+pub fn back_up_once(region: &str, key_var: &'static str, backup: &'static str) -> Vec<Line> {
+    vec![
+        Line::shell(format!("if [ ! -e {backup} ]; then")),
+        back_up(region, key_var, backup),
+        Line::shell("fi"),
+    ]
+}
+
+/// The key's original policy saved once to `backup`, then `add` applied only as the user's merge
+/// of the two in `out` (the script stops until that file exists).
+pub fn back_up_and_put_merged(
+    region: &str,
+    key_var: &'static str,
+    backup: &'static str,
+    add: &'static str,
+    out: &'static str,
+) -> Vec<Line> {
+    let mut lines = back_up_once(region, key_var, backup);
+    lines.push(Line::AwaitMerge { backup, add, out, what: "the key's whole policy" });
+    lines.push(put(region, key_var, out));
+    lines
 }
 
 /// `policy_file` as the whole policy of the key in `$key_var`.

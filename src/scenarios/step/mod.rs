@@ -4,8 +4,10 @@
 
 pub mod bucket_policy;
 pub mod call;
+pub mod inline_policy;
 pub mod key_policy;
 pub mod operation;
+pub mod operator;
 mod render;
 
 pub use call::{Arg, AwsCall, ExpectedError, Flag};
@@ -47,6 +49,16 @@ pub enum Line {
         backup: &'static str,
         add: &'static str,
         out: &'static str,
+    },
+    /// Stops the script (exit 3) unless `out` exists and is not empty: a policy that replaces a
+    /// deployed one whole is applied only after the user merged `add` into `backup` and checked it,
+    /// because statements the tool did not write (other log groups, key administrators) would
+    /// otherwise be lost. `what` names the policy for the message.
+    AwaitMerge {
+        backup: &'static str,
+        add: &'static str,
+        out: &'static str,
+        what: &'static str,
     },
     /// `echo "$VAR"`.
     PrintVar(&'static str),

@@ -28,6 +28,12 @@ fn line(line: &Line) -> String {
         Line::MergeStatements { backup, add, out } => format!(
             "jq --slurpfile add {add} '($add[0].Statement | map(.Sid)) as $sids | .Statement = ([.Statement] | flatten | map(select(.Sid as $s | $sids | index($s) == null))) + $add[0].Statement' {backup} > {out}"
         ),
+        Line::AwaitMerge { backup, add, out, what } => format!(
+            "if [ ! -s {out} ]; then\n  echo {} >&2\n  exit 3\nfi",
+            quote(&format!(
+                "Stopped before replacing {what}: it would lose every statement the tool did not write. Merge {add} into {backup} (cwlogs-policy merge {backup} {add} > {out}, or paste both into the page's compare panel), check {out}, then run this script again."
+            ))
+        ),
         Line::PrintVar(var) => format!("echo \"${var}\""),
         Line::Sleep(seconds) => format!("sleep {seconds}"),
         Line::Function(f) => {

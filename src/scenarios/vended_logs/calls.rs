@@ -173,7 +173,7 @@ fn s3_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
             source,
         ),
         BUCKET_POLICY_FILE,
-        s3::ACL_CHECK_SID,
+        &s3::acl_check_sid(input),
     )];
     if input.include_list_bucket {
         calls.push(resource_call(
@@ -184,7 +184,7 @@ fn s3_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
                 source,
             ),
             BUCKET_POLICY_FILE,
-            s3::ACL_CHECK_SID,
+            &s3::acl_check_sid(input),
         ));
     }
     let write = resource_call(
@@ -196,7 +196,7 @@ fn s3_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
         )
         .with("s3:x-amz-acl", ["bucket-owner-full-control"]),
         BUCKET_POLICY_FILE,
-        s3::WRITE_SID,
+        &s3::write_sid(input),
     );
     let refused = refused_for_stranger(input, &write);
     calls.push(write);
@@ -211,7 +211,7 @@ fn s3_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
                 source,
             ),
             KEY_STATEMENT_FILE,
-            s3::KEY_SID,
+            &s3::key_sid(input),
         ));
     }
     calls

@@ -3,14 +3,48 @@
 
 use super::deputy::{self, delivery_principal};
 use super::VendedLogsInput;
-use crate::policy::{Policy, PolicyKind, Statement, Text, ValueList};
+use crate::policy::{print, Policy, PolicyKind, Statement, Text, ValueList};
+use crate::scenarios::fingerprint::fingerprint;
 use crate::scenarios::{Document, Explanation};
 
-pub const ACL_CHECK_SID: &str = "AWSLogDeliveryAclCheck";
-pub const WRITE_SID: &str = "AWSLogDeliveryWrite";
+/// The Sids start with these and end with the fingerprint of the statement itself. AWS's own
+/// Sids (`AWSLogDeliveryAclCheck`, `AWSLogDeliveryWrite`, `Allow Logs Delivery to use the key`)
+/// are not used: the steps merge by Sid into a bucket or key policy that may be shared, and a
+/// statement AWS or another account's setup wrote under AWS's Sid must survive the merge. The
+/// fingerprint makes a re-run with the same inputs replace its own statement, while a delivery
+/// for another account, Region or prefix adds a statement of its own.
+const ACL_CHECK_SID_PREFIX: &str = "CwlDeliveryAclCheck";
+const WRITE_SID_PREFIX: &str = "CwlDeliveryWrite";
+const KEY_SID_PREFIX: &str = "CwlDeliveryKeyUse";
 /// AWS names the policy after the log-group statement's Sid.
 pub const POLICY_ID: &str = "AWSLogDeliveryWrite20150319";
-pub const KEY_SID: &str = "Allow Logs Delivery to use the key";
+
+/// `prefix` followed by the fingerprint of `statement` without its Sid.
+fn own_sid(prefix: &str, mut statement: Statement) -> Statement {
+    statement.sid = None;
+    let text = print(&Policy::new(vec![statement.clone()]));
+    statement.sid = Some(Text::new(format!("{prefix}{}", fingerprint(&text))));
+    statement
+}
+
+fn sid(statement: &Statement) -> String {
+    statement.sid.as_ref().map(|t| t.value.clone()).unwrap_or_default()
+}
+
+/// The Sid of the bucket policy's ACL-check statement for these inputs.
+pub fn acl_check_sid(input: &VendedLogsInput) -> String {
+    sid(&acl_check(input))
+}
+
+/// The Sid of the bucket policy's write statement for these inputs.
+pub fn write_sid(input: &VendedLogsInput) -> String {
+    sid(&write(input))
+}
+
+/// The Sid of the key-policy statement for these inputs.
+pub fn key_sid(input: &VendedLogsInput) -> String {
+    sid(&key_use(input))
+}
 
 const V1_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-S3.html";
 const V2_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-V2-S3.html";
@@ -37,15 +71,14 @@ fn doc_url(input: &VendedLogsInput) -> &'static str {
     }
 }
 
-pub fn bucket_policy(input: &VendedLogsInput) -> Document {
+fn acl_check(input: &VendedLogsInput) -> Statement {
     let acl_actions = if input.include_list_bucket {
         ValueList::array_of(["s3:GetBucketAcl", "s3:ListBucket"])
     } else {
         ValueList::of(["s3:GetBucketAcl"])
     };
-    let acl_check = deputy::scoped(
+    let statement = deputy::scoped(
         Statement {
-            sid: Some(ACL_CHECK_SID.into()),
             effect: Some("Allow".into()),
             principal: Some(delivery_principal(false)),
             action: Some(acl_actions),
@@ -54,9 +87,12 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
         },
         input,
     );
-    let write = deputy::scoped(
+    own_sid(ACL_CHECK_SID_PREFIX, statement)
+}
+
+fn write(input: &VendedLogsInput) -> Statement {
+    let statement = deputy::scoped(
         Statement {
-            sid: Some(WRITE_SID.into()),
             effect: Some("Allow".into()),
             principal: Some(delivery_principal(false)),
             action: Some(ValueList::of(["s3:PutObject"])),
@@ -70,6 +106,12 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
         ),
         input,
     );
+    own_sid(WRITE_SID_PREFIX, statement)
+}
+
+pub fn bucket_policy(input: &VendedLogsInput) -> Document {
+    let acl_check = acl_check(input);
+    let write = write(input);
     let list_words = if input.include_list_bucket {
         " s3:ListBucket is added so that delivery's existence checks do not leave AccessDenied entries in CloudTrail."
     } else {
@@ -91,6 +133,7 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
         input.destination_account(),
         deputy::why(input)
     );
+    let explanation_sids = (sid(&acl_check), sid(&write));
     let mut policy = Policy::new(vec![acl_check, write]);
     policy.id = Some(Text::new(POLICY_ID));
     let url = doc_url(input);
@@ -101,13 +144,13 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
         policy,
         explanations: vec![
             Explanation {
-                sid: ACL_CHECK_SID.into(),
+                sid: explanation_sids.0.clone(),
                 why: acl_why,
                 doc_url: url,
                 kept_because: None,
             },
             Explanation {
-                sid: WRITE_SID.into(),
+                sid: explanation_sids.1,
                 why: write_why,
                 doc_url: url,
                 kept_because: None,
@@ -120,12 +163,11 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
 
 /// The statement to add to the bucket's SSE-KMS key policy; the steps merge it into the key's
 /// current policy rather than replacing that policy.
-pub fn key_statement(input: &VendedLogsInput) -> Document {
+fn key_use(input: &VendedLogsInput) -> Statement {
     // AWS's cross-account example grants only kms:GenerateDataKey; the same-account set is kept
     // because large log files are uploaded in parts, and multipart uploads need kms:Decrypt too.
     let statement = deputy::scoped(
         Statement {
-            sid: Some(KEY_SID.into()),
             effect: Some("Allow".into()),
             principal: Some(delivery_principal(true)),
             action: Some(ValueList::array_of([
@@ -140,6 +182,12 @@ pub fn key_statement(input: &VendedLogsInput) -> Document {
         },
         input,
     );
+    own_sid(KEY_SID_PREFIX, statement)
+}
+
+pub fn key_statement(input: &VendedLogsInput) -> Document {
+    let statement = key_use(input);
+    let key_sid = sid(&statement);
     let why = format!(
         "Lets the log delivery service encrypt the log files it writes to {} with this key (and decrypt for multipart uploads). It must be in the key policy: bucket policies cannot grant KMS permissions. {}",
         input.bucket.trim(),
@@ -151,7 +199,7 @@ pub fn key_statement(input: &VendedLogsInput) -> Document {
         kind: PolicyKind::Key,
         policy: Policy::new(vec![statement]),
         explanations: vec![Explanation {
-            sid: KEY_SID.into(),
+            sid: key_sid,
             why,
             doc_url: doc_url(input),
             kept_because: None,
@@ -196,11 +244,12 @@ mod tests {
 
     #[test]
     fn list_bucket_joins_the_acl_check() {
-        let doc = bucket_policy(&VendedLogsInput {
+        let listing = VendedLogsInput {
             include_list_bucket: true,
             ..input("waf", "")
-        });
-        let acl = doc.policy.statement(ACL_CHECK_SID).unwrap();
+        };
+        let doc = bucket_policy(&listing);
+        let acl = doc.policy.statement(&acl_check_sid(&listing)).unwrap();
         assert_eq!(
             acl.action.as_ref().unwrap().values().collect::<Vec<_>>(),
             ["s3:GetBucketAcl", "s3:ListBucket"]

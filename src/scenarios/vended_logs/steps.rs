@@ -14,7 +14,7 @@ use crate::scenarios::step::operation::{
     LOGS_DESCRIBE_RESOURCE_POLICIES, LOGS_PUT_RESOURCE_POLICY, S3_GET_BUCKET_ACL, S3_GET_BUCKET_POLICY,
     S3_PUT_BUCKET_OWNERSHIP_CONTROLS, S3_PUT_BUCKET_POLICY,
 };
-use crate::scenarios::step::{bucket_policy, key_policy, save_files, AwsCall, Line};
+use crate::scenarios::step::{bucket_policy, inline_policy, key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Document, Side, Step, TrailEvent};
 
 /// `what`, led by the account that runs it when two accounts take part.
@@ -64,7 +64,7 @@ fn commented(title: String, lines: Vec<Line>) -> Step {
 pub fn steps(input: &VendedLogsInput, documents: &[Document]) -> Vec<Step> {
     let files: Vec<&str> = documents.iter().map(|d| d.file_name.as_str()).collect();
     let mut steps = vec![save_files("Save the documents", "document", &files)];
-    permissions(input, &mut steps);
+    permissions(input, documents, &mut steps);
     destination(input, &mut steps);
     if input.is_v2() {
         v2(input, &mut steps);
@@ -74,8 +74,11 @@ pub fn steps(input: &VendedLogsInput, documents: &[Document]) -> Vec<Step> {
     steps
 }
 
-fn permissions(input: &VendedLogsInput, steps: &mut Vec<Step>) {
+fn permissions(input: &VendedLogsInput, documents: &[Document], steps: &mut Vec<Step>) {
     let put = |file: &'static str| {
+        // Named after what it grants, so a second delivery set up by the same role keeps the first's.
+        let grants = documents.iter().find(|d| d.file_name == file).map(Document::text).unwrap_or_default();
+        let policy_name = inline_policy::name("vended-logs-setup", &grants);
         vec![
             Line::Require {
                 var: "SETUP_ROLE",
@@ -83,7 +86,7 @@ fn permissions(input: &VendedLogsInput, steps: &mut Vec<Step>) {
             },
             AwsCall::new(&IAM_PUT_ROLE_POLICY)
                 .var("role-name", "SETUP_ROLE")
-                .text("policy-name", "vended-logs-setup")
+                .text("policy-name", policy_name.as_str())
                 .file("policy-document", file)
                 .into(),
         ]

@@ -7,6 +7,24 @@ use crate::scenarios::step::operation::{LOGS_CREATE_EXPORT_TASK, LOGS_DESCRIBE_E
 use crate::scenarios::step::{Arg, AwsCall, Function, Line};
 use crate::scenarios::Step;
 
+/// The AWS CLI profile the export runs with when the bucket is in another account.
+pub const EXPORTER_PROFILE: &str = "EXPORTER_PROFILE";
+
+/// Stops a cross-account script before its first call unless [`EXPORTER_PROFILE`] is set: the
+/// export needs it after the other steps have run.
+pub fn require_exporter_profile(input: &S3ExportInput) -> Line {
+    let names: Vec<&str> = input.caller_arns().iter().map(|a| a.rsplit('/').next().unwrap_or(a)).collect();
+    Line::Require {
+        var: EXPORTER_PROFILE,
+        message: format!(
+            "set EXPORTER_PROFILE to an AWS CLI profile that runs as one of the exporting roles or users ({}) in account {}: only they may write to the bucket in account {}",
+            names.join(", "),
+            input.account.trim(),
+            input.bucket_owner()
+        ),
+    }
+}
+
 /// CreateExportTask's `taskName` limit.
 const TASK_NAME_MAX: usize = 512;
 
@@ -34,6 +52,12 @@ pub fn steps(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Step> {
             (2, Line::shell("done")),
         ],
     })];
+    if input.is_cross_account() {
+        // The bucket in the other account admits only the exporting roles, and create-export-task
+        // checks that its caller could write there itself (§3.4, §3.6): it runs as one of them.
+        lines.push(Line::comment("As an exporting role: the bucket's account admits only them"));
+        lines.push(Line::shell(format!("export AWS_PROFILE=\"${EXPORTER_PROFILE}\"")));
+    }
     let groups = input.group_names();
     if groups.is_empty() {
         lines.push(Line::comment("enter a log group to export"));
@@ -63,8 +87,13 @@ pub fn steps(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Step> {
             args: vec![Arg::Var("TASK_ID")],
         });
     }
+    let title = if input.is_cross_account() {
+        "Export each log group, one task at a time, as one of the exporting roles ($EXPORTER_PROFILE)"
+    } else {
+        "Export each log group, one task at a time"
+    };
     vec![
-        at_logs(input, "Export each log group, one task at a time", lines),
+        at_logs(input, title, lines),
         at_logs(
             input,
             "List the export tasks",
