@@ -4,7 +4,8 @@
 #   2. the benchmark builds in the bench profile: cargo bench --no-run
 #   2b. the template scanners: cfn-lint and checkov on the exports of a representative set of
 #      combinations (scripts/scan-exports.sh)
-#   3. wasm browser tests: tests/browser.rs with wasm-bindgen-test in headless Chromium
+#   3. wasm browser tests: tests/browser.rs with wasm-bindgen-test in headless Chromium (feature
+#      analyst-in-page: the app is mounted without its worker, so it answers its own questions)
 #   4. release build: trunk build --release --public-url /cwlogs-policy-builder/  -> dist/,
 #      then scripts/csp.mjs writes its Content-Security-Policy
 #   5. bundle size: gzip size of every file in dist/
@@ -39,7 +40,7 @@ if [ -f tests/browser.rs ]; then
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
     WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180} \
-        cargo test --locked --target wasm32-unknown-unknown --test browser
+        cargo test --locked --target wasm32-unknown-unknown --features analyst-in-page --test browser
 else
     echo "SKIPPED: tests/browser.rs does not exist, so there are no wasm browser tests to run"
 fi

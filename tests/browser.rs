@@ -234,6 +234,8 @@ async fn choosing_a_caller_permission_asks_for_the_callers() {
 #[wasm_bindgen_test]
 async fn the_rules_panel_documents_every_rule() {
     let page = Mounted::new();
+    // The documentation arrives from the analysis worker (here answered in the page).
+    page.until("the rules are shown", |p| p.all("rule").len() == RULES.len()).await;
     let rules = page.texts("rule");
     assert_eq!(rules.len(), RULES.len());
     for (text, rule) in rules.iter().zip(RULES) {

@@ -184,6 +184,17 @@ pub fn answer(question: Question) -> Answer {
     }
 }
 
+/// The worker's loop body: a question as the page wrote it (JSON of an [`Envelope`]) to the answer's
+/// JSON, or `None` for text that is not a question of ours (it gets no answer).
+pub fn answer_json(question: &str) -> Option<String> {
+    let question: Envelope<Question> = serde_json::from_str(question).ok()?;
+    serde_json::to_string(&Envelope {
+        id: question.id,
+        body: answer(question.body),
+    })
+    .ok()
+}
+
 fn bundle(form: &Form) -> Option<crate::scenarios::Bundle> {
     form.scenario.run(&form.input).bundle
 }

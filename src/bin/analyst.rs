@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use cwlogs_policy::analyst::{answer, Envelope, Question};
+    use cwlogs_policy::analyst::answer_json;
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -14,15 +14,8 @@ fn main() {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         // The page only ever sends what it serialised from the same types; anything else is not a
         // question of ours and gets no answer.
-        let Some(text) = event.data().as_string() else { return };
-        let Ok(question) = serde_json::from_str::<Envelope<Question>>(&text) else { return };
-        let answered = Envelope {
-            id: question.id,
-            body: answer(question.body),
-        };
-        if let Ok(json) = serde_json::to_string(&answered) {
-            let _ = reply.post_message(&JsValue::from_str(&json));
-        }
+        let Some(json) = event.data().as_string().and_then(|text| answer_json(&text)) else { return };
+        let _ = reply.post_message(&JsValue::from_str(&json));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

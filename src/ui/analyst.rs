@@ -33,7 +33,12 @@ struct Link {
 }
 
 thread_local! {
-    static LINK: RefCell<Link> = RefCell::new(Link::default());
+    // With `analyst-in-page` (the wasm browser tests, which mount the app without a worker) the
+    // page answers its own questions and is ready at once.
+    static LINK: RefCell<Link> = RefCell::new(Link {
+        ready: cfg!(feature = "analyst-in-page"),
+        ..Link::default()
+    });
     // Why the worker is not there (it failed to start or stopped); every panel's status says it.
     static FAILURE: ArcRwSignal<Option<String>> = ArcRwSignal::new(None);
 }
@@ -102,12 +107,35 @@ fn send_waiting(link: &mut Link, slot: &str) {
     let id = link.next_id;
     let Some(entry) = link.slots.get_mut(slot) else { return };
     let Some(question) = entry.waiting.take() else { return };
-    let Some(worker) = &link.worker else { return };
     let Ok(json) = serde_json::to_string(&Envelope { id, body: question }) else { return };
-    if worker.post_message(&JsValue::from_str(&json)).is_ok() {
+    if post(link.worker.as_ref(), json) {
         entry.in_flight = Some(id);
         link.next_id = id.wrapping_add(1);
     }
+}
+
+fn post(worker: Option<&Worker>, json: String) -> bool {
+    if let Some(worker) = worker {
+        return worker.post_message(&JsValue::from_str(&json)).is_ok();
+    }
+    answer_in_page(json)
+}
+
+/// The worker's loop on the page's own thread, after the current task, the same JSON both ways.
+/// Only with the `analyst-in-page` feature: it links every analysis into the page's wasm.
+#[cfg(feature = "analyst-in-page")]
+fn answer_in_page(json: String) -> bool {
+    leptos::task::spawn_local(async move {
+        if let Some(answer) = crate::analyst::answer_json(&json) {
+            received(&answer);
+        }
+    });
+    true
+}
+
+#[cfg(not(feature = "analyst-in-page"))]
+fn answer_in_page(_json: String) -> bool {
+    false
 }
 
 fn received(text: &str) {
