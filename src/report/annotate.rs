@@ -30,6 +30,14 @@ pub struct Segment {
 pub const LONG_LINE: usize = 2_000;
 const CONTEXT: usize = 200;
 
+/// Texts with more lines than this show their first [`HEAD_LINES`] lines and [`CONTEXT_LINES`]
+/// lines around each mark; every other run of lines is one elided line saying how many. A paste of
+/// a few megabytes has tens of thousands of lines: drawing (and diffing) them all on every answer
+/// held the page's thread for longer than a frame, and the marks were lost among them.
+pub const MANY_LINES: usize = 1_000;
+const HEAD_LINES: usize = 40;
+const CONTEXT_LINES: usize = 3;
+
 /// A finding's byte range made safe for slicing: inside the text and on char boundaries.
 #[derive(Clone, Copy, Debug)]
 struct Mark {
@@ -49,19 +57,56 @@ pub fn annotate(text: &str, findings: &[Finding]) -> Vec<AnnotatedLine> {
 /// index into `spans`.
 pub fn annotate_spans(text: &str, spans: &[(usize, usize)]) -> Vec<AnnotatedLine> {
     let marks: Vec<Mark> = spans.iter().map(|&(start, end)| mark(text, start, end)).collect();
+    let shown = shown_lines(text, &marks);
     let mut lines = Vec::new();
     let mut line_start = 0;
+    let mut hidden = 0;
     for (i, raw) in text.split('\n').enumerate() {
         let content = raw.strip_suffix('\r').unwrap_or(raw);
         let line_end = line_start + content.len();
-        let mut segments = split_line(text, line_start, line_end, &marks);
-        if content.len() > LONG_LINE {
-            segments = elide(content, segments);
+        if shown.as_ref().is_some_and(|shown| !shown(i)) {
+            hidden += 1;
+        } else {
+            if hidden > 0 {
+                lines.push(elided_lines(i + 1 - hidden, hidden));
+                hidden = 0;
+            }
+            let mut segments = split_line(text, line_start, line_end, &marks);
+            if content.len() > LONG_LINE {
+                segments = elide(content, segments);
+            }
+            lines.push(AnnotatedLine { number: i + 1, segments });
         }
-        lines.push(AnnotatedLine { number: i + 1, segments });
         line_start += raw.len() + 1;
     }
+    if hidden > 0 {
+        let first = lines.last().map_or(1, |l: &AnnotatedLine| l.number + 1);
+        lines.push(elided_lines(first, hidden));
+    }
     lines
+}
+
+/// For a text of more than [`MANY_LINES`] lines, which lines (0-based) to draw; `None`: all.
+fn shown_lines(text: &str, marks: &[Mark]) -> Option<impl Fn(usize) -> bool> {
+    let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    if starts.len() <= MANY_LINES {
+        return None;
+    }
+    let line_of = |at: usize| starts.partition_point(|&start| start <= at).saturating_sub(1);
+    let mut shown = vec![false; starts.len()];
+    shown.iter_mut().take(HEAD_LINES).for_each(|s| *s = true);
+    for m in marks {
+        let from = line_of(m.start).saturating_sub(CONTEXT_LINES);
+        let to = (line_of(m.end) + CONTEXT_LINES).min(starts.len() - 1);
+        shown[from..=to].iter_mut().for_each(|s| *s = true);
+    }
+    Some(move |line: usize| shown.get(line).copied().unwrap_or(false))
+}
+
+/// One drawn line standing for `count` lines left out, numbered as the first of them.
+fn elided_lines(first: usize, count: usize) -> AnnotatedLine {
+    let text = if count == 1 { " … 1 line not shown … ".to_owned() } else { format!(" … {count} lines not shown … ") };
+    AnnotatedLine { number: first, segments: vec![Segment { text, finding: None, elided: true }] }
 }
 
 fn mark(text: &str, start: usize, end: usize) -> Mark {
@@ -180,6 +225,44 @@ fn elide(line: &str, segments: Vec<Segment>) -> Vec<Segment> {
 
 fn skipped(text: &str) -> Segment {
     Segment { text: format!(" … {} characters not shown … ", text.chars().count()), finding: None, elided: true }
+}
+
+#[cfg(test)]
+mod many_lines_tests {
+    use super::*;
+
+    fn numbered(lines: usize) -> String {
+        (1..=lines).map(|i| format!("line {i}")).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn a_text_of_many_lines_draws_its_head_and_the_lines_around_each_mark() {
+        let text = numbered(30_000);
+        let at = text.find("line 20000").expect("line 20000");
+        let lines = annotate_spans(&text, &[(at, at + "line 20000".len())]);
+        assert!(lines.len() < 100, "{} lines drawn", lines.len());
+        let marked = lines.iter().find(|l| l.segments.iter().any(|s| s.finding == Some(0))).expect("the mark is drawn");
+        assert_eq!(marked.number, 20_000);
+        let text_of = |l: &AnnotatedLine| l.segments.iter().map(|s| s.text.as_str()).collect::<String>();
+        assert_eq!(text_of(marked), "line 20000");
+        // Context around the mark, numbered as in the text.
+        assert!(lines.iter().any(|l| l.number == 19_997 && text_of(l) == "line 19997"));
+        assert!(lines.iter().any(|l| l.number == 20_003 && text_of(l) == "line 20003"));
+        // Every line is either drawn or counted in an elided line.
+        let drawn = lines.iter().filter(|l| !l.segments.iter().any(|s| s.elided)).count();
+        let counted: usize = lines
+            .iter()
+            .filter_map(|l| l.segments.iter().find(|s| s.elided))
+            .map(|s| s.text.split_whitespace().nth(1).and_then(|n| n.parse::<usize>().ok()).expect("a count"))
+            .sum();
+        assert_eq!(drawn + counted, 30_000);
+    }
+
+    #[test]
+    fn a_text_of_few_lines_is_drawn_whole() {
+        let text = numbered(MANY_LINES);
+        assert_eq!(annotate_spans(&text, &[]).len(), MANY_LINES);
+    }
 }
 
 #[cfg(test)]
