@@ -11,9 +11,10 @@
 # choice and the "up to its IAM policy" verdict took the page to 700.4 KiB, then to 710 KiB the same evening when
 # issue 17 item 5 (first-visit prompt, account normalisation, service filter, copy-off, long-line windows) took
 # it to 709.5 KiB; so a change that makes the page grow noticeably has to raise it on purpose
-# (BUNDLE_CEILING_KIB overrides it). Lowered to 550 KiB on 2026-12-07 evening when the analyses and the
-# exports moved to the worker (issue 16): the first visit went from 700.4 to 533.2 KiB, then 548.x with
-# the checker's template list and issue 17 item 5. The worker's files (analyst-*) are listed apart: the
+# (BUNDLE_CEILING_KIB overrides it). Lowered to 560 KiB on 2026-12-07 evening when the analyses and the
+# exports moved to the worker (issue 16): the first visit went from 700.4 to 533.2 KiB, then to 556.2 KiB
+# with the evening's merges (issue 17 item 5 +9.2, the checker's list of pasted policies +6.7, the
+# review's fixes and the many-lines elision +7). The worker's files (analyst-*) are listed apart: the
 # page starts it once the form works.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,7 +22,7 @@ dir=${1:-dist}
 [ -d "$dir" ] || { echo "bundle-size: no $dir/ directory; run: trunk build --release" >&2; exit 1; }
 
 budget_gz=$((350 * 1024))
-ceiling_kib=${BUNDLE_CEILING_KIB:-550}
+ceiling_kib=${BUNDLE_CEILING_KIB:-560}
 ceiling_gz=$((ceiling_kib * 1024))
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
 total=0
