@@ -29,6 +29,15 @@ pub fn Troubleshooter(#[prop(into)] input: Signal<Value>) -> impl IntoView {
         },
     );
     let answer = Memo::new(move |_| asked.answer.get());
+    // A pick from the list brings its answer into view once it arrives from the worker (it appears
+    // under the message box, often below the fold); typing does not scroll.
+    let reveal = RwSignal::new(false);
+    Effect::new(move |_| {
+        if answer.with(Option::is_some) && !asked.pending.get() && reveal.get_untracked() {
+            reveal.set(false);
+            request_animation_frame(|| dom::scroll_into_view_nearest("troubleshoot-answer"));
+        }
+    });
     // The select shows the known error the box holds, or "" once the text is something else.
     let picked = move || message.with(|m| KNOWN_ERRORS.iter().find(|e| e.message == m).map(|e| e.id).unwrap_or(""));
 
@@ -41,9 +50,8 @@ pub fn Troubleshooter(#[prop(into)] input: Signal<Value>) -> impl IntoView {
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     if let Some(known) = KNOWN_ERRORS.iter().find(|e| e.id == id) {
+                        reveal.set(true);
                         message.set(known.message.to_owned());
-                        // The answer appears under the message box, often below the fold.
-                        request_animation_frame(|| dom::scroll_into_view_nearest("troubleshoot-answer"));
                     }
                 }>
                 <option value="" prop:selected=move || picked().is_empty()>"Choose an error…"</option>

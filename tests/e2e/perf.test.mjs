@@ -104,7 +104,11 @@ test('timings: first form render and checker keystroke latency', { timeout: TEST
       el.value = t;
       el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
     }, policy);
-    await page.waitForFunction(() => document.querySelector('[data-testid="checker-summary"]')?.textContent.trim());
+    // Until the worker's first answer the summary says "Checking…".
+    await page.waitForFunction(() => {
+      const text = document.querySelector('[data-testid="checker-summary"]')?.textContent.trim() ?? '';
+      return text && !/Checking/.test(text);
+    });
     await page.evaluate(() => {
       const box = document.querySelector('[data-testid="checker-input"]');
       const summary = document.querySelector('[data-testid="checker-summary"]');
