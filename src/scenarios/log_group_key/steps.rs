@@ -33,19 +33,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
             rotation_and_alias(region, &key_alias(input)),
         ));
     } else {
-        steps.push(Step::new(
-            "Back up the key's current policy (once: a backup already there is kept), then apply key-policy.json merged into it: put-key-policy replaces the whole policy, so the script stops until you have written key-policy.merged.json",
-            [Line::set("KEY_ARN", input.key_arn.trim())]
-                .into_iter()
-                .chain(key_policy::back_up_and_put_merged(
-                    region,
-                    "KEY_ARN",
-                    "key-policy.backup.json",
-                    "key-policy.json",
-                    "key-policy.merged.json",
-                ))
-                .collect(),
-        ));
+        steps.push(key_policy::merge_into_existing_key(region, input.key_arn.trim()));
     }
     if input.caller_permission == CallerPermission::IamPolicy && !input.caller_arns().is_empty() {
         let mut lines = Vec::new();

@@ -73,19 +73,7 @@ fn key_step(input: &QueryResultKeyInput, region: &str) -> Step {
             key_policy::create_key(region, &description, "key-policy.json"),
         )
     } else {
-        Step::new(
-            "Back up the key's current policy (once: a backup already there is kept), then apply key-policy.json merged into it: put-key-policy replaces the whole policy, so the script stops until you have written key-policy.merged.json",
-            [Line::set("KEY_ARN", input.key_arn.trim())]
-                .into_iter()
-                .chain(key_policy::back_up_and_put_merged(
-                    region,
-                    "KEY_ARN",
-                    "key-policy.backup.json",
-                    "key-policy.json",
-                    "key-policy.merged.json",
-                ))
-                .collect(),
-        )
+        key_policy::merge_into_existing_key(region, input.key_arn.trim())
     }
 }
 

@@ -68,3 +68,21 @@ pub fn put(region: &str, key_var: &'static str, policy_file: &str) -> Line {
         .file("policy", policy_file)
         .into()
 }
+
+/// The step an existing key gets (log-group-key and query-result-key): `KEY_ARN` set, the current
+/// policy backed up once, and key-policy.json applied only as the user's merge into it.
+pub fn merge_into_existing_key(region: &str, key_arn: &str) -> crate::scenarios::Step {
+    crate::scenarios::Step::new(
+        "Back up the key's current policy (once: a backup already there is kept), then apply key-policy.json merged into it: put-key-policy replaces the whole policy, so the script stops until you have written key-policy.merged.json",
+        [Line::set("KEY_ARN", key_arn)]
+            .into_iter()
+            .chain(back_up_and_put_merged(
+                region,
+                "KEY_ARN",
+                "key-policy.backup.json",
+                "key-policy.json",
+                "key-policy.merged.json",
+            ))
+            .collect(),
+    )
+}
