@@ -49,33 +49,31 @@ while IFS= read -r -d '' file; do
     count=$((count + 1))
 done < <(find "$dir" -type f -print0 | sort -z)
 printf '%12d %12d  first visit, before the form works: total of %d files (%s, %s gzipped)\n' "$total" "$total_gz" "$count" "$(kib "$total")" "$(kib "$total_gz")"
-if [ ${#worker[@]} -gt 0 ]; then
-    w_total=0
-    w_total_gz=0
-    for file in "${worker[@]}"; do
+# Prints each of the files after $1 (a label) and sets group_total / group_total_gz.
+group_sizes() {
+    local label=$1 file bytes gz
+    shift
+    group_total=0
+    group_total_gz=0
+    for file in "$@"; do
         bytes=$(wc -c <"$file")
         gz=$(gzip -9 -n -c "$file" | wc -c)
-        printf '%12d %12d  %s (analysis worker)\n' "$bytes" "$gz" "${file#"$dir"/}"
-        w_total=$((w_total + bytes))
-        w_total_gz=$((w_total_gz + gz))
+        printf '%12d %12d  %s (%s)\n' "$bytes" "$gz" "${file#"$dir"/}" "$label"
+        group_total=$((group_total + bytes))
+        group_total_gz=$((group_total_gz + gz))
     done
+}
+if [ ${#worker[@]} -gt 0 ]; then
+    group_sizes "analysis worker" "${worker[@]}"
     printf '%12d %12d  analysis worker, fetched once the form works: %d file(s) (%s, %s gzipped)\n' \
-        "$w_total" "$w_total_gz" "${#worker[@]}" "$(kib "$w_total")" "$(kib "$w_total_gz")"
+        "$group_total" "$group_total_gz" "${#worker[@]}" "$(kib "$group_total")" "$(kib "$group_total_gz")"
     printf '%12d %12d  first seconds: the first visit and the worker (%s gzipped)\n' \
-        $((total + w_total)) $((total_gz + w_total_gz)) "$(kib $((total_gz + w_total_gz)))"
+        $((total + group_total)) $((total_gz + group_total_gz)) "$(kib $((total_gz + group_total_gz)))"
 fi
 if [ ${#on_demand[@]} -gt 0 ]; then
-    od_total=0
-    od_total_gz=0
-    for file in "${on_demand[@]}"; do
-        bytes=$(wc -c <"$file")
-        gz=$(gzip -9 -n -c "$file" | wc -c)
-        printf '%12d %12d  %s (on demand)\n' "$bytes" "$gz" "${file#"$dir"/}"
-        od_total=$((od_total + bytes))
-        od_total_gz=$((od_total_gz + gz))
-    done
+    group_sizes "on demand" "${on_demand[@]}"
     printf '%12d %12d  on demand, fetched only when a policy needs it: %d file(s) (%s, %s gzipped)\n' \
-        "$od_total" "$od_total_gz" "${#on_demand[@]}" "$(kib "$od_total")" "$(kib "$od_total_gz")"
+        "$group_total" "$group_total_gz" "${#on_demand[@]}" "$(kib "$group_total")" "$(kib "$group_total_gz")"
 fi
 if [ "$total_gz" -le "$budget_gz" ]; then
     echo "budget: $(kib "$budget_gz") gzipped; $(kib $((budget_gz - total_gz))) to spare"
