@@ -13,60 +13,20 @@
 //! back with one located finding. How fast is measured in `benches/analyze.rs`.
 
 use cwlogs_policy::analyze;
-use cwlogs_policy::lint::{Finding, Severity, RULES};
+use cwlogs_policy::lint::Severity;
 use cwlogs_policy::policy::PolicyKind;
 use proptest::prelude::*;
 
-/// Everything a finding promises: a known rule, a span inside the text on character
-/// boundaries, line and column that agree with the span, and text order.
-fn assert_well_formed(text: &str, kind: PolicyKind, findings: &[Finding]) {
-    for f in findings {
-        assert!(
-            RULES.iter().any(|r| r.code == f.code),
-            "unknown code {} ({kind:?})",
-            f.code
-        );
-        assert!(
-            f.start <= f.end && f.end <= text.len(),
-            "{} span {}..{} outside {} bytes",
-            f.code,
-            f.start,
-            f.end,
-            text.len()
-        );
-        assert!(
-            text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
-            "{} span splits a character",
-            f.code
-        );
-        let before = &text[..f.start];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        assert_eq!(
-            (f.line, f.column),
-            (line, column),
-            "{} {:?} at {}",
-            f.code,
-            f.message,
-            f.start
-        );
-        assert!(!f.message.is_empty());
-    }
-    assert!(
-        findings.windows(2).all(|w| w[0].start <= w[1].start),
-        "findings out of text order"
-    );
-}
+// The invariants the coverage-guided fuzz targets assert, shared so the two cannot drift apart.
+#[allow(dead_code)]
+#[path = "../fuzz/targets/invariants.rs"]
+mod invariants;
+
+use invariants::{analysis_well_formed, findings_located};
 
 fn check_every_kind(text: &str) {
     for kind in PolicyKind::ALL {
-        let analysis = analyze(text, kind);
-        assert_well_formed(text, kind, &analysis.findings);
-        if analysis.policy.is_none() {
-            // Text that does not parse gets exactly one, located, syntax error.
-            assert_eq!(analysis.findings.len(), 1, "{:?}", analysis.findings);
-            assert_eq!(analysis.findings[0].code, "JSON001");
-        }
+        analysis_well_formed(text, &analyze(text, kind));
     }
 }
 
@@ -424,7 +384,7 @@ fn a_ten_megabyte_paste_gets_one_located_size_finding() {
     let text = big_policy(TEN_MB);
     for kind in PolicyKind::ALL {
         let analysis = analyze(&text, kind);
-        assert_well_formed(&text, kind, &analysis.findings);
+        analysis_well_formed(&text, &analysis);
         assert_eq!(analysis.findings.len(), 1, "{kind:?}: {:?}", analysis.findings);
         let f = &analysis.findings[0];
         assert_eq!((f.code, f.severity), ("IAM035", Severity::Error));
@@ -527,7 +487,7 @@ fn regressions() {
             .join(",")
     );
     let analysis = analyze(&many_sids, PolicyKind::Identity);
-    assert_well_formed(&many_sids, PolicyKind::Identity, &analysis.findings);
+    findings_located(&many_sids, PolicyKind::Identity, &analysis.findings);
     assert!(analysis.findings.iter().filter(|f| f.code == "IAM007").count() == 1_999);
     // An object with many keys: duplicate-key detection used a linear scan per member.
     let many_keys = format!(
@@ -563,7 +523,7 @@ proptest! {
         let paste = mutate(fixture, &mutations);
         let extraction = cwlogs_policy::import::extract(&paste);
         for c in cwlogs_policy::import::check(&paste, &extraction, PolicyKind::Key, None, false) {
-            assert_well_formed(&paste, c.kind, &c.findings);
+            findings_located(&paste, c.kind, &c.findings);
         }
     }
 }

@@ -8,8 +8,21 @@ use cwlogs_policy::Analysis;
 /// its line and column, and comes in text order; text that does not parse gets exactly one
 /// located `JSON001`; every machine fix offered applies to the text.
 pub fn analysis_well_formed(text: &str, analysis: &Analysis) {
-    let kind: PolicyKind = analysis.kind;
+    findings_located(text, analysis.kind, &analysis.findings);
     for f in &analysis.findings {
+        fix_applies(text, f);
+    }
+    if analysis.policy.is_none() {
+        let codes: Vec<&str> = analysis.findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["JSON001"], "text that does not parse");
+    }
+}
+
+/// The part of [`analysis_well_formed`] that holds for findings located in any text (a paste the
+/// importer read, too): a known rule, a span on character boundaries that agrees with its line
+/// and column, a message, text order.
+pub fn findings_located(text: &str, kind: PolicyKind, findings: &[Finding]) {
+    for f in findings {
         assert!(RULES.iter().any(|r| r.code == f.code), "unknown code {} ({kind:?})", f.code);
         assert!(
             f.start <= f.end && f.end <= text.len(),
@@ -27,16 +40,8 @@ pub fn analysis_well_formed(text: &str, analysis: &Analysis) {
         assert_eq!((f.line, f.column), line_column(text, f.start), "{} start {:?}", f.code, f.message);
         assert_eq!((f.end_line, f.end_column), line_column(text, f.end), "{} end {:?}", f.code, f.message);
         assert!(!f.message.is_empty(), "{} without a message", f.code);
-        fix_applies(text, f);
     }
-    assert!(
-        analysis.findings.windows(2).all(|w| w[0].start <= w[1].start),
-        "findings out of text order"
-    );
-    if analysis.policy.is_none() {
-        let codes: Vec<&str> = analysis.findings.iter().map(|f| f.code).collect();
-        assert_eq!(codes, ["JSON001"], "text that does not parse");
-    }
+    assert!(findings.windows(2).all(|w| w[0].start <= w[1].start), "findings out of text order");
 }
 
 /// 1-based line and column (in characters) of byte offset `at`.
