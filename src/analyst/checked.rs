@@ -93,7 +93,8 @@ pub struct DocumentCheck {
 /// Every document of the form's bundle, checked as what it is (see `Document::check`); none when
 /// the input cannot be read.
 pub(super) fn documents(form: &Form) -> Vec<DocumentCheck> {
-    let Some(bundle) = form.scenario.run(&form.input).bundle else {
+    let bundle = super::bundle(form);
+    let Some(bundle) = bundle.as_ref() else {
         return Vec::new();
     };
     bundle

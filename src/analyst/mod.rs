@@ -22,7 +22,10 @@ use crate::scenarios::ScenarioId;
 use crate::teaching::{Breakage, StatementLesson};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use crate::scenarios::Bundle;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// The form a check is judged against: its scenario and input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -142,16 +145,22 @@ pub fn answer(question: Question) -> Answer {
         },
         Question::Lessons { form, file_name } => Answer::Lessons {
             lessons: bundle(&form)
+                .as_ref()
+                .as_ref()
                 .and_then(|b| b.document(&file_name).map(|d| crate::teaching::lessons(form.scenario, d)))
                 .unwrap_or_default(),
         },
         Question::Break { form, file_name, index } => Answer::Broken {
             breakage: bundle(&form)
-                .and_then(|b| crate::teaching::break_statement_at(&b, &form.input, &file_name, index)),
+                .as_ref()
+                .as_ref()
+                .and_then(|b| crate::teaching::break_statement_at(b, &form.input, &file_name, index)),
         },
         Question::Review { form } => Answer::Reviewed {
             calls: bundle(&form)
-                .map(|b| crate::teaching::review_checklist(&b, &form.input))
+                .as_ref()
+                .as_ref()
+                .map(|b| crate::teaching::review_checklist(b, &form.input))
                 .unwrap_or_default(),
         },
         Question::ImportRecord { text, inputs } => Answer::RecordImported {
@@ -165,13 +174,15 @@ pub fn answer(question: Question) -> Answer {
         },
         Question::Exports { form } => Answer::Exports {
             files: bundle(&form)
+                .as_ref()
+                .as_ref()
                 .map(|b| {
                     crate::export::Format::ALL
                         .into_iter()
                         .map(|format| ExportedFile {
                             format,
-                            file_name: format.file_name(&b),
-                            text: crate::export::export(&b, format),
+                            file_name: format.file_name(b),
+                            text: crate::export::export(b, format),
                         })
                         .collect()
                 })
@@ -195,8 +206,24 @@ pub fn answer_json(question: &str) -> Option<String> {
     .ok()
 }
 
-fn bundle(form: &Form) -> Option<crate::scenarios::Bundle> {
-    form.scenario.run(&form.input).bundle
+thread_local! {
+    // One form change asks the documents' verdicts, the exports, and with teaching mode on the
+    // lessons and the review, each about the same form: the bundle is generated once for them.
+    static LAST_BUNDLE: RefCell<Option<(Form, Rc<Option<Bundle>>)>> = const { RefCell::new(None) };
+}
+
+/// The form's bundle (none when its input cannot be read), generated once per distinct form.
+pub(crate) fn bundle(form: &Form) -> Rc<Option<Bundle>> {
+    LAST_BUNDLE.with(|last| {
+        if let Some((seen, bundle)) = last.borrow().as_ref() {
+            if seen == form {
+                return Rc::clone(bundle);
+            }
+        }
+        let bundle = Rc::new(form.scenario.run(&form.input).bundle);
+        *last.borrow_mut() = Some((form.clone(), Rc::clone(&bundle)));
+        bundle
+    })
 }
 
 fn compared(form: &Form, file_name: &str, pasted: &str) -> Answer {
@@ -205,10 +232,10 @@ fn compared(form: &Form, file_name: &str, pasted: &str) -> Answer {
         None
     } else {
         let calls = form.scenario.required_calls(&form.input);
-        form.scenario
-            .run(&form.input)
-            .bundle
-            .and_then(|bundle| crate::compare::compare_document(&bundle, file_name, pasted, &calls, &form.input))
+        bundle(form)
+            .as_ref()
+            .as_ref()
+            .and_then(|bundle| crate::compare::compare_document(bundle, file_name, pasted, &calls, &form.input))
     };
     let summary = match &comparison {
         Some(c) => crate::compare::summary(c),

@@ -254,3 +254,16 @@ fn a_pasted_template_is_checked_policy_by_policy_located_in_the_paste() {
     }
     assert!(seen >= 5, "the fixtures hold templates and CLI output ({seen})");
 }
+
+#[test]
+fn one_form_is_generated_once_and_a_changed_form_anew() {
+    let id = ScenarioId::LogGroupKey;
+    let first = bundle(&form(id));
+    assert!(Rc::ptr_eq(&first, &bundle(&form(id))), "the same form reuses the bundle");
+    let mut changed = form(id);
+    changed.input["region"] = "eu-west-1".into();
+    let other = bundle(&changed);
+    assert!(!Rc::ptr_eq(&first, &other), "a changed form is generated anew");
+    assert_eq!(*other, id.run(&changed.input).bundle, "and is the bundle of the changed form");
+    assert_ne!(*first, *other, "the Region is in the bundle");
+}

@@ -21,8 +21,10 @@ pub fn rule_anchor(code: &str) -> String {
 pub fn RulesPanel() -> impl IntoView {
     let query = RwSignal::new(String::new());
     // The documentation comes from the analysis worker, which holds the rules: the page's own wasm
-    // carries neither the checks nor their prose.
-    let asked = analyst::asked("rules", || Some(Question::Rules), |_, answer| match answer {
+    // carries neither the checks nor their prose. It is asked for (about 110 KB, 58 articles to
+    // draw) only once the panel is opened or a `#rule-…` link followed: most visits never do.
+    let wanted = RwSignal::new(linked_rule().is_some());
+    let asked = analyst::asked("rules", move || wanted.get().then_some(Question::Rules), |_, answer| match answer {
         Answer::Rules { rules } => Some(rules),
         _ => None,
     });
@@ -35,9 +37,14 @@ pub fn RulesPanel() -> impl IntoView {
     // A link to #rule-CODE, from a finding or typed into the address bar, opens the panel on
     // that rule, clearing a filter that hides it.
     let show_linked = move || {
-        let Some(code) = dom::current_fragment().and_then(|f| f.strip_prefix("rule-").map(str::to_owned)) else {
+        let Some(code) = linked_rule() else {
             return;
         };
+        if !wanted.get_untracked() {
+            // Shown once the rules arrive (the effect below).
+            wanted.set(true);
+            return;
+        }
         let Some(matches) = rules.with_untracked(|all| all.iter().find(|r| r.code == code).map(|r| r.matches(&query.get_untracked())))
         else {
             return;
@@ -66,7 +73,12 @@ pub fn RulesPanel() -> impl IntoView {
     };
 
     view! {
-        <details class="rules panel" id="rules" tabindex="-1" data-testid="rules">
+        <details class="rules panel" id="rules" tabindex="-1" data-testid="rules"
+            on:toggle=move |ev| {
+                if event_target::<web_sys::Element>(&ev).has_attribute("open") && !wanted.get_untracked() {
+                    wanted.set(true);
+                }
+            }>
             // Opened, the panel's top comes into view: its contents unfold below the fold otherwise.
             <summary on:click=move |ev| {
                 let opening = event_target::<web_sys::Element>(&ev)
@@ -117,6 +129,11 @@ pub fn RulesPanel() -> impl IntoView {
             </div>
         </details>
     }
+}
+
+/// The rule code the address's fragment names (`#rule-IAM001`), if any.
+fn linked_rule() -> Option<String> {
+    dom::current_fragment().and_then(|f| f.strip_prefix("rule-").map(str::to_owned))
 }
 
 #[component]
