@@ -36,6 +36,9 @@ test('a first visit shows empty Region and account with placeholders, a prompt, 
   assert.match(await prompt.textContent(), /Fill in Region and Account ID to see your documents and commands/);
   assert.equal(await page.locator(byTestId('document')).count(), 0, 'no bundle made of empty values');
   assert.ok(await page.locator(byTestId('export-bar')).isHidden());
+  // The empty fields are asked for by the prompt, not shouted at in red before anything was typed.
+  assert.equal(await fieldErrors('region').count(), 0, 'no error beside the untouched empty Region');
+  assert.equal(await fieldErrors('account').count(), 0, 'no error beside the untouched empty account');
   await screenshot(page, 'inputs-first-visit.png');
 
   await tryExample(page);
@@ -53,6 +56,11 @@ test('an account pasted as the console shows it is read as its 12 digits', { tim
   assert.match(policy, /arn:aws:iam::444455556666:root/);
   await setValue(page, 'input-account', '4444 5555 6666');
   await eventually(async () => assert.equal(await textOf(page.locator(byTestId('input-account'))), '444455556666'));
+  // Emptied by the user, the field says what it needs.
+  await setValue(page, 'input-account', '');
+  await eventually(async () => assert.match(await fieldErrors('account').textContent(), /Error/));
+  await setValue(page, 'input-account', '111122223333');
+  await eventually(async () => assert.equal(await fieldErrors('account').count(), 0));
 });
 
 test('copy buttons of documents and steps are off while the form has errors, and say why', { timeout: TEST_TIMEOUT }, async () => {

@@ -21,7 +21,22 @@ pub fn FormField(
 ) -> impl IntoView {
     let name = spec.name;
     let value = Memo::new(move |_| input.with(|i| i.get(name).cloned().unwrap_or(Value::Null)));
-    let errors = Memo::new(move |_| problems.with(|all| all.iter().filter(|p| p.field == name).cloned().collect::<Vec<_>>()));
+    // A field a first visit leaves empty on purpose (Region, account …) is not an error yet: the
+    // bundle area asks for it. Its problems show once the user has changed it, or it holds text.
+    let touched = RwSignal::new(false);
+    let held_back = Memo::new(move |_| {
+        spec.starts_empty && !touched.get() && value.with(|v| v.as_str().is_some_and(|t| t.trim().is_empty()))
+    });
+    let errors = Memo::new(move |_| {
+        if held_back.get() {
+            return Vec::new();
+        }
+        problems.with(|all| all.iter().filter(|p| p.field == name).cloned().collect::<Vec<_>>())
+    });
+    let on_change = Callback::new(move |change| {
+        touched.set(true);
+        on_change.run(change);
+    });
     let shown = Memo::new(move |_| input.with(|i| is_shown(spec, i)));
     let hidden_errors = move || view! { <FieldErrors field=name errors about=spec.label /> };
     view! {
