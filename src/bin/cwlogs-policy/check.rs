@@ -62,7 +62,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                 reports.push(Report { file: path.display().to_string(), text, extraction, checks });
             }
             Err(e) => {
-                eprintln!("cwlogs-policy: cannot read {}: {e}", path.display());
+                tell!("cwlogs-policy: cannot read {}: {e}", path.display());
                 return 2;
             }
         }
@@ -70,7 +70,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     match args.format {
         CheckFormat::Json => {
             let out: Vec<serde_json::Value> = reports.iter().map(json_report).collect();
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         CheckFormat::Sarif => {
             let findings: Vec<Vec<Finding>> = reports
@@ -96,7 +96,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                     }
                 }
             }
-            println!("{}", serde_json::to_string_pretty(&log).unwrap_or_default());
+            say!("{}", serde_json::to_string_pretty(&log).unwrap_or_default());
         }
         CheckFormat::Text => {
             for report in &reports {
@@ -231,7 +231,7 @@ fn scenario_input(args: &CheckArgs) -> Result<Option<(ScenarioId, Value)>, ()> {
             .iter()
             .any(|f| f.name == flag || f.cli_alias == Some(flag.as_str()))
         {
-            eprintln!(
+            tell!(
                 "error: --{flag}: not a field of {}; `cwlogs-policy build {} --help` lists them",
                 id.cli_name(),
                 id.cli_name()
@@ -257,14 +257,14 @@ fn scenario_input(args: &CheckArgs) -> Result<Option<(ScenarioId, Value)>, ()> {
                 "true" | "" => Value::Bool(true),
                 "false" => Value::Bool(false),
                 other => {
-                    eprintln!("error: --{}: \"{other}\" is not true or false", field.name);
+                    tell!("error: --{}: \"{other}\" is not true or false", field.name);
                     failed = true;
                     continue;
                 }
             },
             Control::Choice { options } if !options.iter().any(|(v, _)| *v == last) => {
                 let valid: Vec<&str> = options.iter().map(|(v, _)| *v).collect();
-                eprintln!("error: --{}: \"{last}\" is not one of {}", field.name, valid.join(", "));
+                tell!("error: --{}: \"{last}\" is not one of {}", field.name, valid.join(", "));
                 failed = true;
                 continue;
             }
@@ -280,7 +280,7 @@ fn scenario_input(args: &CheckArgs) -> Result<Option<(ScenarioId, Value)>, ()> {
         } else {
             "warning"
         };
-        eprintln!("{word}: --{}: {}", p.field, p.message);
+        tell!("{word}: --{}: {}", p.field, p.message);
         failed |= p.severity == FieldSeverity::Error;
     }
     if failed {
@@ -294,19 +294,19 @@ fn print_text(report: &Report) {
     let (file, text) = (report.file.as_str(), report.text.as_str());
     let index = LineIndex::new(text);
     if !report.bare() && report.extraction.policies.is_empty() && report.extraction.problems.is_empty() {
-        println!("{file}: {}: no policy found", report.extraction.form.label());
+        say!("{file}: {}: no policy found", report.extraction.form.label());
     }
     for note in &report.extraction.notes {
-        println!("{file}: note: {}", note.message);
+        say!("{file}: note: {}", note.message);
     }
     let mut count = [0; 4];
     for check in &report.checks {
         if !report.bare() && !check.name.is_empty() {
             let what = if check.resource_type.starts_with("aws ") { "output of " } else { "" };
-            println!("{file}: {} ({what}{}, {})", check.name, check.resource_type, check.kind.label());
+            say!("{file}: {} ({what}{}, {})", check.name, check.resource_type, check.kind.label());
         }
         for f in &check.findings {
-            println!(
+            say!(
                 "{file}:{}:{}: {}[{}] {}",
                 f.line,
                 f.column,
@@ -316,15 +316,15 @@ fn print_text(report: &Report) {
             );
             print_source(text, &index, f);
             if let Some(note) = &f.note {
-                println!("  note: {note}");
+                say!("  note: {note}");
             }
             if let Some(help) = &f.help {
-                println!("  help: {help}");
+                say!("  help: {help}");
             }
             count[f.severity as usize] += 1;
         }
         for note in &check.notes {
-            println!("{file}: {}: note: {note}", check.name);
+            say!("{file}: {}: note: {note}", check.name);
         }
     }
     let policies = if report.bare() {
@@ -332,7 +332,7 @@ fn print_text(report: &Report) {
     } else {
         format!("{} ({} found), ", report.extraction.form.label(), report.extraction.policies.len())
     };
-    println!(
+    say!(
         "{file}: {policies}{} error(s), {} security, {} warning(s), {} suggestion(s)",
         count[Severity::Error as usize],
         count[Severity::Security as usize],
@@ -353,15 +353,15 @@ fn print_source(text: &str, index: &LineIndex, f: &Finding) {
         line.chars().count().saturating_sub(f.column - 1).max(1)
     };
     let gutter = f.line.to_string().len();
-    println!("{:>gutter$} | {line}", f.line);
-    println!("{:>gutter$} | {}{}", "", " ".repeat(f.column - 1), "^".repeat(width));
+    say!("{:>gutter$} | {line}", f.line);
+    say!("{:>gutter$} | {}{}", "", " ".repeat(f.column - 1), "^".repeat(width));
 }
 
 pub fn rules(code: Option<&str>) -> u8 {
     match code {
         None => {
             for rule in RULES {
-                println!(
+                say!(
                     "{:8} {:10} {:32} {}",
                     rule.code,
                     rule.severity.as_str(),
@@ -373,7 +373,7 @@ pub fn rules(code: Option<&str>) -> u8 {
         }
         Some(code) => match rule_by_code(&code.to_ascii_uppercase()) {
             Some(rule) => {
-                println!(
+                say!(
                     "{} {} ({})\n\n{}",
                     rule.code,
                     rule.name,
@@ -383,7 +383,7 @@ pub fn rules(code: Option<&str>) -> u8 {
                 0
             }
             None => {
-                eprintln!("cwlogs-policy: no rule {code}; `cwlogs-policy rules` lists them");
+                tell!("cwlogs-policy: no rule {code}; `cwlogs-policy rules` lists them");
                 2
             }
         },

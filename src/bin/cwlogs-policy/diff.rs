@@ -52,7 +52,7 @@ pub fn read_input(path: &Path) -> Result<String, u8> {
         std::fs::read_to_string(path)
     };
     result.map_err(|e| {
-        eprintln!("cwlogs-policy: cannot read {}: {e}", path.display());
+        tell!("cwlogs-policy: cannot read {}: {e}", path.display());
         2
     })
 }
@@ -71,7 +71,7 @@ pub fn policy_text(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<
     let index = cwlogs_policy::json::LineIndex::new(&text);
     for p in &extraction.problems {
         let (line, column) = index.line_col(&text, p.span.start);
-        eprintln!("{file}:{line}:{column}: {}", p.message);
+        tell!("{file}:{line}:{column}: {}", p.message);
     }
     let names: Vec<String> = extraction.policies.iter().map(|p| p.name.clone()).collect();
     let chosen: Vec<_> = extraction
@@ -82,11 +82,11 @@ pub fn policy_text(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<
     match <[_; 1]>::try_from(chosen) {
         Ok([policy]) => Ok((policy.text, policy.kind.unwrap_or(kind), extraction.form)),
         Err(_) if names.is_empty() => {
-            eprintln!("{file}: {}: no policy found", extraction.form.label());
+            tell!("{file}: {}: no policy found", extraction.form.label());
             Err(2)
         }
         Err(_) => {
-            eprintln!(
+            tell!(
                 "{file}: {} holds {} policies ({}); name one with --policy NAME",
                 extraction.form.label(),
                 names.len(),
@@ -108,18 +108,18 @@ pub fn load_policy(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<
     let Some(policy) = analysis.policy else {
         for f in &analysis.findings {
             if form == Form::Policy {
-                eprintln!("{file}:{}:{}: {}", f.line, f.column, f.message);
+                tell!("{file}:{}:{}: {}", f.line, f.column, f.message);
             } else {
-                eprintln!("{file}: the policy inside: {}:{}: {}", f.line, f.column, f.message);
+                tell!("{file}: the policy inside: {}:{}: {}", f.line, f.column, f.message);
             }
             if let Some(help) = &f.help {
-                eprintln!("  help: {help}");
+                tell!("  help: {help}");
             }
         }
         return Err(2);
     };
     if errors > 0 {
-        eprintln!(
+        tell!(
             "note: {file}: {errors} error finding(s) as a {}; `cwlogs-policy check --type {}` lists them",
             kind.label(),
             kind.cli_name()
@@ -148,33 +148,33 @@ pub fn run(args: &DiffArgs) -> u8 {
                 "new_access": access,
                 "lines": lines,
             });
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         Format::Text => {
             if same {
-                println!("no changes: the two policies allow and deny the same requests");
+                say!("no changes: the two policies allow and deny the same requests");
             }
             for change in &changes {
-                println!("{}", describe(change, &existing, &new));
+                say!("{}", describe(change, &existing, &new));
             }
             if !access.is_empty() {
-                println!();
-                println!("access:");
+                say!();
+                say!("access:");
                 for a in &access {
-                    println!("  {} {}", if a.gained { "+" } else { "-" }, a.sentence);
+                    say!("  {} {}", if a.gained { "+" } else { "-" }, a.sentence);
                 }
             }
             if lines.iter().any(|l| l.tag != LineTag::Equal) {
-                println!();
-                println!("--- {} (canonical)", args.existing.display());
-                println!("+++ {} (canonical)", args.new.display());
+                say!();
+                say!("--- {} (canonical)", args.existing.display());
+                say!("+++ {} (canonical)", args.new.display());
                 for l in &lines {
                     let mark = match l.tag {
                         LineTag::Equal => ' ',
                         LineTag::Insert => '+',
                         LineTag::Delete => '-',
                     };
-                    println!("{mark}{}", l.text);
+                    say!("{mark}{}", l.text);
                 }
             }
         }

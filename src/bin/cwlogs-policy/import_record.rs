@@ -27,7 +27,7 @@ pub fn run(args: &ImportRecordArgs) -> u8 {
     let import = match import_record(&text) {
         Ok(import) => import,
         Err(why) => {
-            eprintln!("error: {}: {why}", args.file.display());
+            tell!("error: {}: {why}", args.file.display());
             return 2;
         }
     };
@@ -48,28 +48,28 @@ pub fn run(args: &ImportRecordArgs) -> u8 {
         });
         return match serde_json::to_string_pretty(&out) {
             Ok(text) => {
-                println!("{text}");
+                say!("{text}");
                 0
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                tell!("error: {e}");
                 2
             }
         };
     }
-    eprintln!("{}", fill.message());
+    tell!("{}", fill.message());
     for note in &fill.notes {
-        eprintln!("note: {note}");
+        tell!("note: {note}");
     }
     if let Some(policy) = &import.policy {
         let kind = policy
             .kind
             .map(|k| format!(" --type {}", k.cli_name()))
             .unwrap_or_default();
-        eprintln!(
+        tell!(
             "note: the record sets a policy; `--format json` prints it (check it with `cwlogs-policy check{kind} -`)."
         );
     }
-    println!("{}", fill.command_line());
+    say!("{}", fill.command_line());
     0
 }

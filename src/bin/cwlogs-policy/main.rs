@@ -1,5 +1,9 @@
 //! `cwlogs-policy`: the policy core for CI pipelines — check policy files, build scenario bundles.
 
+// First: its `say!` and `tell!` macros are used by the modules below.
+#[cfg(not(target_arch = "wasm32"))]
+#[macro_use]
+mod output;
 #[cfg(not(target_arch = "wasm32"))]
 mod args;
 #[cfg(not(target_arch = "wasm32"))]
@@ -36,7 +40,7 @@ fn main() -> std::process::ExitCode {
             Err(e) => e.exit(),
         },
     };
-    std::process::ExitCode::from(code)
+    std::process::ExitCode::from(output::status(code))
 }
 
 /// The CLI is native only; this keeps `cargo test --target wasm32-unknown-unknown` building.

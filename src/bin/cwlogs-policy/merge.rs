@@ -43,7 +43,7 @@ pub fn run(args: &MergeArgs) -> u8 {
         _ => return 2,
     };
     if form != Form::Policy {
-        eprintln!(
+        tell!(
             "note: {} is {}; the merged policy below is the bare document the put- command takes",
             args.existing.display(),
             form.label()
@@ -57,14 +57,14 @@ pub fn run(args: &MergeArgs) -> u8 {
             return 2;
         }
     };
-    println!("{}", result.text);
+    say!("{}", result.text);
 
     let n = |count: usize| if count == 1 { "statement" } else { "statements" };
     let added: Vec<String> = result.added.iter().map(|&i| statement(&result.policy, i)).collect();
     if added.is_empty() {
-        eprintln!("added 0 statements");
+        tell!("added 0 statements");
     } else {
-        eprintln!("added {} {}: {}", added.len(), n(added.len()), added.join(", "));
+        tell!("added {} {}: {}", added.len(), n(added.len()), added.join(", "));
     }
     if !result.skipped.is_empty() {
         let skipped: Vec<String> = result
@@ -72,7 +72,7 @@ pub fn run(args: &MergeArgs) -> u8 {
             .iter()
             .map(|&(r, by)| format!("{} of NEW (by {})", statement(&new, r), statement(&result.policy, by)))
             .collect();
-        eprintln!(
+        tell!(
             "skipped {} {} already covered: {}",
             skipped.len(),
             n(skipped.len()),
@@ -80,21 +80,21 @@ pub fn run(args: &MergeArgs) -> u8 {
         );
     }
     for (from, to) in &result.renamed {
-        eprintln!("renamed Sid {from:?} to {to:?}: the Sid was taken");
+        tell!("renamed Sid {from:?} to {to:?}: the Sid was taken");
     }
     let unit = match size_limit(kind).unit {
         SizeUnit::Bytes => "bytes",
         SizeUnit::Characters => "characters",
         SizeUnit::CharactersWithoutWhitespace => "characters (whitespace not counted)",
     };
-    eprintln!(
+    tell!(
         "size {} of {} {unit}, the {} limit",
         result.size,
         result.limit,
         kind.label()
     );
     if result.over_limit {
-        eprintln!(
+        tell!(
             "error: the merged policy is over the {} limit by {} {unit}; AWS would reject it",
             kind.label(),
             result.size - result.limit
@@ -116,9 +116,9 @@ fn statement(policy: &Policy, index: usize) -> String {
 fn explain_refusal(file: &str, refusal: &MergeRefusal) {
     let mut message = refusal.message.chars();
     let first = message.next().map(|c| c.to_lowercase().to_string()).unwrap_or_default();
-    eprintln!("error: {file}: not merged: {first}{}", message.as_str());
+    tell!("error: {file}: not merged: {first}{}", message.as_str());
     for f in &refusal.findings {
-        eprintln!("{file}:{}:{}: {} {}", f.line, f.column, f.code, f.message);
+        tell!("{file}:{}:{}: {} {}", f.line, f.column, f.code, f.message);
     }
-    eprintln!("  help: {}", refusal.help);
+    tell!("  help: {}", refusal.help);
 }

@@ -52,28 +52,28 @@ pub fn run(args: &SimulateArgs) -> u8 {
     let request: Request = match serde_json::from_str(&text) {
         Ok(request) => request,
         Err(e) => {
-            eprintln!("cwlogs-policy: {}: invalid request: {e}", args.request.display());
+            tell!("cwlogs-policy: {}: invalid request: {e}", args.request.display());
             return 2;
         }
     };
     let identity_refs: Vec<&Policy> = identities.iter().collect();
     let decision = evaluate(resource.as_ref().map(|p| (p, kind)), &identity_refs, &request);
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&decision).unwrap_or_default()),
+        Format::Json => say!("{}", serde_json::to_string_pretty(&decision).unwrap_or_default()),
         Format::Text => {
-            println!("{}", decision.effect.as_str());
+            say!("{}", decision.effect.as_str());
             if !decision.deciding.is_empty() {
-                println!("deciding statements:");
+                say!("deciding statements:");
                 for at in &decision.deciding {
-                    println!("  {}", name(at, args, kind));
+                    say!("  {}", name(at, args, kind));
                 }
             }
             if !decision.unknown_keys.is_empty() {
-                println!("unknown keys (treated as absent): {}", decision.unknown_keys.join(", "));
+                say!("unknown keys (treated as absent): {}", decision.unknown_keys.join(", "));
             }
-            println!("reasons:");
+            say!("reasons:");
             for reason in &decision.reasons {
-                println!("  - {reason}");
+                say!("  - {reason}");
             }
         }
     }
