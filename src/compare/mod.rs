@@ -11,7 +11,7 @@ mod checks;
 mod groups;
 
 pub use apply::{apply_command, merged_file_name};
-pub use changes::{describe_changes, ChangeLine};
+pub use changes::{describe_change, describe_changes, ChangeLine, Notation};
 pub use checks::{check_three_ways, CallRow, Verdict};
 pub use groups::{group_calls, CallGroup};
 

@@ -1,37 +1,14 @@
 //! `check` and `rules`: findings as compiler-style text, JSON or SARIF, optionally judged against
 //! a scenario's input given as the same `--FIELD` flags `build` takes.
 
-use crate::args::{CheckArgs, CheckFormat, KindArg};
-use clap::builder::PossibleValuesParser;
-use clap::parser::ValueSource;
-use clap::{Arg, ArgAction, ArgMatches, Command};
+use crate::args::{CheckArgs, CheckFormat};
 use cwlogs_policy::json::LineIndex;
 use cwlogs_policy::lint::{rule_by_code, Finding, Severity, RULES};
-use cwlogs_policy::policy::PolicyKind;
 use cwlogs_policy::scenarios::{Control, FieldSeverity, ScenarioId};
 use cwlogs_policy::import::{self, Extraction, Form, PolicyCheck};
 use serde_json::Value;
-use std::io::Read;
 
-fn kind(arg: KindArg) -> PolicyKind {
-    match arg {
-        KindArg::Key => PolicyKind::Key,
-        KindArg::Bucket => PolicyKind::Bucket,
-        KindArg::LogResource => PolicyKind::LogResource,
-        KindArg::Identity => PolicyKind::Identity,
-        KindArg::Trust => PolicyKind::Trust,
-    }
-}
 
-fn read(path: &std::path::Path) -> std::io::Result<String> {
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        Ok(text)
-    } else {
-        std::fs::read_to_string(path)
-    }
-}
 
 /// One file as checked: what it was and each policy found in it.
 struct Report {
@@ -54,11 +31,11 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let mut reports = Vec::new();
     for path in &args.files {
-        match read(path) {
+        match crate::io::read_input(path) {
             Ok(text) => {
                 let scenario = scenario.as_ref().map(|(id, input)| (*id, input));
                 let extraction = import::extract(&text);
-                let checks = import::check(&text, &extraction, kind(args.kind), scenario, args.statements);
+                let checks = import::check(&text, &extraction, args.kind.policy_kind(), scenario, args.statements);
                 reports.push(Report { file: path.display().to_string(), text, extraction, checks });
             }
             Err(e) => {
@@ -141,81 +118,10 @@ fn json_report(r: &Report) -> Value {
     })
 }
 
-/// The scenario names `--scenario` accepts.
-pub fn scenario_names() -> PossibleValuesParser {
-    PossibleValuesParser::new(ScenarioId::ALL.map(|id| id.cli_name()))
-}
 
-/// Every `--FIELD` flag of every scenario, as given on the command line, by flag name.
-#[derive(Clone, Debug, Default)]
-pub struct ScenarioFlags {
-    pub given: Vec<(String, Vec<String>)>,
-}
 
-/// Each flag name (field names and aliases of all scenarios) once, and whether it is a checkbox
-/// in every scenario that has it (then `--flag` alone means true).
-fn flag_names() -> Vec<(&'static str, bool)> {
-    let mut names: Vec<(&'static str, bool)> = Vec::new();
-    for id in ScenarioId::ALL {
-        for field in id.fields() {
-            let check = field.control == Control::Check;
-            for name in std::iter::once(field.name).chain(field.cli_alias) {
-                match names.iter_mut().find(|(n, _)| *n == name) {
-                    Some(entry) => entry.1 &= check,
-                    None => names.push((name, check)),
-                }
-            }
-        }
-    }
-    names
-}
 
-impl clap::Args for ScenarioFlags {
-    fn augment_args(cmd: Command) -> Command {
-        cmd.args(flag_names().into_iter().map(|(name, check)| {
-            let arg = Arg::new(name)
-                .long(name)
-                .hide(true)
-                .requires("scenario")
-                .action(ArgAction::Append);
-            if check {
-                arg.num_args(0..=1).require_equals(true).default_missing_value("true")
-            } else {
-                arg.num_args(1)
-            }
-        }))
-    }
 
-    fn augment_args_for_update(cmd: Command) -> Command {
-        Self::augment_args(cmd)
-    }
-}
-
-impl clap::FromArgMatches for ScenarioFlags {
-    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
-        let given = flag_names()
-            .into_iter()
-            .filter(|(name, _)| matches.value_source(name) == Some(ValueSource::CommandLine))
-            .map(|(name, _)| {
-                (
-                    name.to_owned(),
-                    matches
-                        .get_many::<String>(name)
-                        .into_iter()
-                        .flatten()
-                        .cloned()
-                        .collect(),
-                )
-            })
-            .collect();
-        Ok(ScenarioFlags { given })
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        *self = Self::from_arg_matches(matches)?;
-        Ok(())
-    }
-}
 
 /// The scenario and its input (defaults with the given flags over them), or `Err` after
 /// printing why not: a flag the scenario does not have, a bad value, or a field error.

@@ -2,21 +2,11 @@
 //! it gives, as the page's "Fill from a CloudTrail record" does. In text, standard output is the
 //! equivalent `cwlogs-policy build` command line and standard error says what was filled.
 
-use crate::args::Format;
-use crate::diff::read_input;
-use clap::Args;
+use crate::args::{Format, ImportRecordArgs};
+use crate::io::read_input;
 use cwlogs_policy::scenarios::audit_trail::{fill_form, import_record};
 use serde_json::{json, Map, Value};
-use std::path::PathBuf;
 
-#[derive(Args)]
-pub struct ImportRecordArgs {
-    /// A file holding one CloudTrail record (also `{"Records": [...]}` or an EventBridge event);
-    /// `-` reads standard input.
-    pub file: PathBuf,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-}
 
 /// Exit 0: imported; 2: unreadable file or not an importable record.
 pub fn run(args: &ImportRecordArgs) -> u8 {

@@ -15,6 +15,8 @@ mod diff;
 #[cfg(not(target_arch = "wasm32"))]
 mod import_record;
 #[cfg(not(target_arch = "wasm32"))]
+mod io;
+#[cfg(not(target_arch = "wasm32"))]
 mod merge;
 #[cfg(not(target_arch = "wasm32"))]
 mod simulate;
@@ -24,7 +26,7 @@ mod troubleshoot;
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use clap::FromArgMatches;
-    let matches = args::command().get_matches();
+    let matches = command().get_matches();
     let code = match matches.subcommand() {
         Some(("build", build)) => build::run(build),
         Some(("troubleshoot", m)) => troubleshoot::run(m),
@@ -41,6 +43,16 @@ fn main() -> std::process::ExitCode {
         },
     };
     std::process::ExitCode::from(output::status(code))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// The whole command line: the declared subcommands plus `build` with one subcommand per scenario.
+fn command() -> clap::Command {
+    use clap::CommandFactory;
+    args::Cli::command()
+        .subcommand(build::command())
+        .subcommand(troubleshoot::command())
+        .subcommand_required(true)
 }
 
 /// The CLI is native only; this keeps `cargo test --target wasm32-unknown-unknown` building.

@@ -1,42 +1,19 @@
 //! `merge EXISTING NEW`: the existing policy with NEW's statements that it does not already cover
 //! appended. The merged policy goes to standard output, what the merge did to standard error.
 
-use crate::args::KindArg;
-use crate::diff::{load_policy, policy_kind, policy_text};
+use crate::args::MergeArgs;
+use crate::io::{load_policy, policy_text};
 use cwlogs_policy::import::Form;
-use clap::Args;
 use cwlogs_policy::analyze;
 use cwlogs_policy::merge::{merge_pasted, size_limit, MergeRefusal, SizeUnit};
 use cwlogs_policy::policy::Policy;
-use std::path::PathBuf;
 
-#[derive(Args)]
-pub struct MergeArgs {
-    /// What kind of policy the two files are.
-    #[arg(long = "type", value_enum, default_value_t = KindArg::Key)]
-    pub kind: KindArg,
-    /// When a file holds several policies, the one with this name (logical id, resource address
-    /// or policyName).
-    #[arg(long, value_name = "NAME")]
-    pub policy: Option<String>,
-    /// The policy as it is now; its statements are kept as they are, in their order. Either file
-    /// may be `-`, standard input. Like `check`, it may be what `aws …` printed (get-key-policy,
-    /// get-bucket-policy, describe-resource-policies, get-role, get-role-policy,
-    /// get-policy-version), a CloudFormation template, a Terraform file or an AWS Config item:
-    /// the merged policy is printed bare all the same, because every matching put- command
-    /// (put-key-policy, put-bucket-policy, put-resource-policy, update-assume-role-policy,
-    /// put-role-policy, create-policy-version) takes the bare policy document; a template's
-    /// policy is to be pasted back into the template by hand.
-    pub existing: PathBuf,
-    /// A policy holding the statements to add.
-    pub new: PathBuf,
-}
 
 /// Exit 0: merged; 1: merged, but over the kind's size limit (still printed); 2: bad input, or an
 /// EXISTING the tool could not read whole or that has errors (nothing printed: a merge would lose
 /// what was not read).
 pub fn run(args: &MergeArgs) -> u8 {
-    let kind = policy_kind(args.kind);
+    let kind = args.kind.policy_kind();
     let pick = args.policy.as_deref();
     let ((text, kind, form), new) = match (policy_text(&args.existing, kind, pick), load_policy(&args.new, kind, pick)) {
         (Ok(existing), Ok(new)) => (existing, new),

@@ -1,36 +1,15 @@
 //! `simulate`: would AWS allow a request, given the resource's policy and the caller's identity
 //! policies? Prints the decision with the statements that made it.
 
-use crate::args::{Format, KindArg};
-use crate::diff::{load_policy, policy_kind, read_input};
-use clap::Args;
+use crate::args::{Format, SimulateArgs};
+use crate::io::{load_policy, read_input};
 use cwlogs_policy::eval::{evaluate, DecisionEffect, Request, StatementRef, Which};
 use cwlogs_policy::policy::{Policy, PolicyKind};
-use std::path::PathBuf;
 
-#[derive(Args)]
-pub struct SimulateArgs {
-    /// The resource's policy (key, bucket, log resource or trust policy); optional when identity
-    /// policies are given.
-    #[arg(long, value_name = "FILE", required_unless_present = "identities")]
-    pub policy: Option<PathBuf>,
-    /// What kind of policy --policy is.
-    #[arg(long = "type", value_enum, default_value_t = KindArg::Key)]
-    pub kind: KindArg,
-    /// The request as JSON: {"principal": {"aws": ARN} | {"service": NAME} | "anonymous",
-    /// "action": "kms:Decrypt", "resource": ARN, "context": {KEY: VALUE or [VALUES]}}.
-    #[arg(long, value_name = "FILE")]
-    pub request: PathBuf,
-    /// An identity policy of the caller; repeat for several.
-    #[arg(long = "identity", value_name = "FILE")]
-    pub identities: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-}
 
 /// Exit 0: allowed; 1: denied, explicitly or implicitly; 2: bad input.
 pub fn run(args: &SimulateArgs) -> u8 {
-    let kind = policy_kind(args.kind);
+    let kind = args.kind.policy_kind();
     let resource = match &args.policy {
         Some(path) => match load_policy(path, kind, None) {
             Ok(policy) => Some(policy),
