@@ -5,7 +5,7 @@ use crate::args::MergeArgs;
 use crate::io::{load_policy, policy_text};
 use cwlogs_policy::import::Form;
 use cwlogs_policy::analyze;
-use cwlogs_policy::merge::{merge_pasted, size_limit, MergeRefusal, SizeUnit};
+use cwlogs_policy::merge::{merge_pasted, MergeRefusal};
 use cwlogs_policy::policy::Policy;
 
 
@@ -59,11 +59,7 @@ pub fn run(args: &MergeArgs) -> u8 {
     for (from, to) in &result.renamed {
         tell!("renamed Sid {from:?} to {to:?}: the Sid was taken");
     }
-    let unit = match size_limit(kind).unit {
-        SizeUnit::Bytes => "bytes",
-        SizeUnit::Characters => "characters",
-        SizeUnit::CharactersWithoutWhitespace => "characters (whitespace not counted)",
-    };
+    let unit = kind.size_limit().unit.words();
     tell!(
         "size {} of {} {unit}, the {} limit",
         result.size,
