@@ -6,7 +6,7 @@ use crate::lint::RuleText;
 use crate::ui::analyst;
 use crate::lint::DocBlock;
 use crate::ui::dom;
-use crate::ui::findings::SeverityBadge;
+use crate::ui::severity_badge::SeverityBadge;
 use crate::ui::rich_text::{render_inlines, rich_text};
 use crate::ui::wrap_points::with_wrap_points;
 use leptos::ev;
