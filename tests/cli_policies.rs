@@ -652,5 +652,14 @@ fn diff_text_of_every_fixture_pair_is_unchanged() {
     if std::env::var_os("CLI_DIFF_GOLDEN_WRITE").is_some() {
         std::fs::write(&golden, &all).unwrap();
     }
-    assert_eq!(all, std::fs::read_to_string(&golden).expect("tests/fixtures/diff/cli-text.txt"));
+    let expected = std::fs::read_to_string(&golden).expect("tests/fixtures/diff/cli-text.txt");
+    // The first line that differs, with the case it is in: the whole text is 400 lines.
+    let mut case = "";
+    for (n, (got, want)) in all.lines().zip(expected.lines()).enumerate() {
+        if want.starts_with("## ") {
+            case = want;
+        }
+        assert_eq!(got, want, "line {} of cli-text.txt differs, in {case}", n + 1);
+    }
+    assert_eq!(all.lines().count(), expected.lines().count(), "cli-text.txt has another line count");
 }
