@@ -613,3 +613,53 @@ fn simulate_rejects_an_invalid_request_or_policy() {
         "a policy is needed"
     );
 }
+
+/// `diff`'s text for every pair in tests/fixtures/diff, kept in tests/fixtures/diff/cli-text.txt:
+/// the change lines (marks, `Statement[N] "Sid"`, moves, impact words) as the CLI printed them
+/// before it used the page's renderer, so that reuse changed no byte.
+#[test]
+fn diff_text_of_every_fixture_pair_is_unchanged() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    let mut cases: Vec<(String, Value)> = names
+        .iter()
+        .map(|name| (name.clone(), serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap()))
+        .collect();
+    // A statement that moved and changed: the line names its new place and `(was [N])`.
+    let logs = |actions: Value| serde_json::json!({"Sid": "Logs", "Effect": "Allow",
+        "Principal": {"Service": "logs.eu-west-1.amazonaws.com"}, "Action": actions, "Resource": "*"});
+    let admin = serde_json::json!({"Sid": "Admin", "Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"});
+    cases.push(("moved".to_owned(), serde_json::json!({"kind": "key",
+        "existing": {"Version": "2012-10-17", "Statement": [admin, logs(serde_json::json!("kms:Encrypt"))]},
+        "new": {"Version": "2012-10-17", "Statement": [logs(serde_json::json!(["kms:Encrypt", "kms:Decrypt"])), admin]}})));
+    let mut all = String::new();
+    for (name, case) in &cases {
+        let existing = fixture("golden-existing.json", &serde_json::to_string_pretty(&case["existing"]).unwrap());
+        let new = fixture("golden-new.json", &serde_json::to_string_pretty(&case["new"]).unwrap());
+        let kind = case["kind"].as_str().unwrap().replace('_', "-");
+        let out = cli(&["diff", "--type", &kind, &existing, &new]);
+        all.push_str(&format!("## {name} (exit {:?})\n", out.status.code()));
+        // The file names differ from run to run only in their directory; the rest is the output.
+        all.push_str(&stdout(&out).replace(&existing, "EXISTING").replace(&new, "NEW"));
+    }
+    let golden = dir.join("cli-text.txt");
+    if std::env::var_os("CLI_DIFF_GOLDEN_WRITE").is_some() {
+        std::fs::write(&golden, &all).unwrap();
+    }
+    let expected = std::fs::read_to_string(&golden).expect("tests/fixtures/diff/cli-text.txt");
+    // The first line that differs, with the case it is in: the whole text is 400 lines.
+    let mut case = "";
+    for (n, (got, want)) in all.lines().zip(expected.lines()).enumerate() {
+        if want.starts_with("## ") {
+            case = want;
+        }
+        assert_eq!(got, want, "line {} of cli-text.txt differs, in {case}", n + 1);
+    }
+    assert_eq!(all.lines().count(), expected.lines().count(), "cli-text.txt has another line count");
+}

@@ -437,7 +437,8 @@ mod properties {
     use super::generate::{policy, rewritten, statement};
     use cwlogs_policy::diff::diff;
     use cwlogs_policy::json::pretty;
-    use cwlogs_policy::merge::{covers, merge};
+    use cwlogs_policy::merge::merge;
+    use cwlogs_policy::normalize::covers;
     use cwlogs_policy::normalize::{equivalent, infer_partition, normalize};
     use cwlogs_policy::policy::{print, to_json, Policy, PolicyKind, Statement};
     use proptest::prelude::*;

@@ -7,39 +7,29 @@ use cwlogs_policy::policy::PolicyKind;
 
 const SECTIONS: [&str; 5] = ["## What it does", "## Why it matters", "## Example", "## Use instead", "## References"];
 
-/// A ```json block of a rule's docs: the section it is under, its policy kind and its text.
+/// A ```json block of a rule's docs: the section it is under, its policy kind and its text as
+/// written.
 struct Block {
     section: String,
     kind: PolicyKind,
     text: String,
 }
 
-/// Every ```json block of `docs`. The fence may name a kind: ```json kind=identity.
+/// Every ```json block of the rule's parsed docs. The fence may name a kind: ```json kind=identity.
 fn json_blocks(rule: &Rule) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut section = String::new();
-    let mut open: Option<Block> = None;
-    for line in rule.docs.lines().map(str::trim) {
-        if let Some(block) = open.as_mut() {
-            if line == "```" {
-                blocks.extend(open.take());
-            } else {
-                block.text.push_str(line);
-                block.text.push('\n');
-            }
-        } else if line.starts_with("## ") {
-            section = line.to_owned();
-        } else if let Some(info) = line.strip_prefix("```json") {
-            let kind = match info.split_whitespace().find_map(|w| w.strip_prefix("kind=")) {
-                Some(name) => PolicyKind::from_cli_name(name)
-                    .unwrap_or_else(|| panic!("{}: unknown kind {name:?} in a fence", rule.code)),
+    rule.doc()
+        .code_blocks()
+        .into_iter()
+        .filter(|(_, code)| code.is_json())
+        .map(|(section, code)| Block {
+            section: format!("## {section}"),
+            kind: match code.kind() {
+                Some(kind) => kind.unwrap_or_else(|| panic!("{}: unknown kind in the fence {:?}", rule.code, code.language)),
                 None => PolicyKind::Key,
-            };
-            open = Some(Block { section: section.clone(), kind, text: String::new() });
-        }
-    }
-    assert!(open.is_none(), "{}: a ```json block is not closed", rule.code);
-    blocks
+            },
+            text: code.source.clone(),
+        })
+        .collect()
 }
 
 #[test]
@@ -79,10 +69,9 @@ fn every_rule_is_documented_with_all_sections() {
     for rule in RULES {
         let summary = rule.summary();
         assert!(!summary.is_empty() && !summary.starts_with('#'), "{}: the docs start with a summary line", rule.code);
-        let headings: Vec<&str> = rule.docs.lines().map(str::trim).filter(|l| l.starts_with("## ")).collect();
+        let headings: Vec<String> = rule.doc().headings().map(|h| format!("## {h}")).collect();
         assert_eq!(headings, SECTIONS, "{}: the docs have exactly these sections, in this order", rule.code);
-        let references = rule.docs.split("## References").nth(1).unwrap_or_default();
-        assert!(references.contains("https://"), "{}: References has at least one link", rule.code);
+        assert!(!rule.doc().references().is_empty(), "{}: References has at least one link", rule.code);
         let blocks = json_blocks(rule);
         for section in ["## Example", "## Use instead"] {
             assert!(blocks.iter().any(|b| b.section == section), "{}: {section} has a ```json block", rule.code);

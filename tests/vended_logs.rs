@@ -2,13 +2,9 @@
 
 use cwlogs_policy::catalog::Partition;
 use cwlogs_policy::json::parse_document;
-use cwlogs_policy::lint::Severity;
 use cwlogs_policy::policy::{lower, print, Policy, Statement, Text};
 use cwlogs_policy::scenarios::vended_logs::{check_input, generate, Destination, VendedLogsInput, SERVICES};
 use cwlogs_policy::scenarios::Bundle;
-
-mod scenario_inputs;
-use scenario_inputs::vended_logs::every_combination;
 
 const ACCOUNT: &str = "123456789012";
 const REGION: &str = "eu-west-1";
@@ -261,57 +257,6 @@ fn cross_account_v2_documents_are_the_documented_ones() {
         sids(&destination[1..]),
         ["CleanUpLogDestinationPermissions", "AllowUpdatesToResourcePolicyS3"]
     );
-}
-
-#[test]
-fn every_option_combination_gives_a_clean_bundle_that_round_trips() {
-    let combos = every_combination();
-    assert!(combos.len() > 850, "{} combinations", combos.len());
-    for input in &combos {
-        assert_eq!(check_input(input), vec![], "inputs should be valid: {input:?}");
-        let bundle = generate(input);
-        assert!(!bundle.documents.is_empty() && bundle.steps.len() > 3);
-        for step in &bundle.steps {
-            assert!(!step.title.is_empty() && !step.command.trim().is_empty(), "{step:?}");
-            if step.command.lines().any(|l| l.trim_start().starts_with("aws ")) {
-                assert!(
-                    !step.events.is_empty(),
-                    "a step that calls AWS lists its CloudTrail events: {step:?}"
-                );
-            }
-        }
-        for doc in &bundle.documents {
-            let text = print(&doc.policy);
-            // As what it is: key-policy-statement.json is statements to merge, not a key policy.
-            let analysis = doc.check();
-            let serious: Vec<_> = analysis
-                .findings
-                .iter()
-                .filter(|f| matches!(f.severity, Severity::Error | Severity::Security))
-                .collect();
-            assert!(
-                serious.is_empty(),
-                "{} for {input:?} has findings {serious:#?}\n{text}",
-                doc.file_name
-            );
-            assert_eq!(
-                analysis.policy.as_ref(),
-                Some(&doc.policy),
-                "print → parse changed {}",
-                doc.file_name
-            );
-            assert_eq!(
-                doc.explanations.len(),
-                doc.policy.statements.len(),
-                "one why per statement in {}",
-                doc.file_name
-            );
-            assert!(doc
-                .explanations
-                .iter()
-                .all(|e| e.doc_url.starts_with("https://docs.aws.amazon.com/")));
-        }
-    }
 }
 
 #[test]

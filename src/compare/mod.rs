@@ -11,14 +11,14 @@ mod checks;
 mod groups;
 
 pub use apply::{apply_command, merged_file_name};
-pub use changes::{describe_changes, ChangeLine};
+pub use changes::{describe_change, describe_changes, ChangeLine, Notation};
 pub use checks::{check_three_ways, CallRow, Verdict};
 pub use groups::{group_calls, CallGroup};
 
 use crate::analyze;
 use crate::diff::{diff, new_access_for, AccessChange};
 use crate::lint::Finding;
-use crate::merge::{merge_pasted, size_limit, MergeRefusal, SizeUnit};
+use crate::merge::{merge_pasted, MergeRefusal};
 use crate::normalize::equivalent;
 use crate::policy::PolicyKind;
 use crate::scenarios::calls::RequiredCall;
@@ -115,7 +115,7 @@ pub fn compare_document(
                 renamed: result.renamed.clone(),
                 size: result.size,
                 limit: result.limit,
-                unit: unit_words(size_limit(kind).unit),
+                unit: kind.size_limit().unit.words(),
                 over_limit: result.over_limit,
                 command: (!result.over_limit).then(|| apply_command(bundle, document, &merged_file, input)),
                 file_name: merged_file,
@@ -163,14 +163,6 @@ pub fn summary(comparison: &Comparison) -> String {
         count("narrowing"),
         count("neutral")
     )
-}
-
-fn unit_words(unit: SizeUnit) -> &'static str {
-    match unit {
-        SizeUnit::Bytes => "bytes",
-        SizeUnit::Characters => "characters",
-        SizeUnit::CharactersWithoutWhitespace => "characters (whitespace not counted)",
-    }
 }
 
 #[cfg(test)]

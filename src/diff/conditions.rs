@@ -3,7 +3,7 @@
 //! Tests combine with AND, so one more test narrows; the values of one test combine with OR for
 //! positive operators (one more value loosens) and with AND NOT for negated ones (it tightens).
 
-use super::fields::{Out, Sets};
+use super::record::{Out, Sets};
 use super::impact::Scope;
 use super::items::{self, Item};
 use super::{ChangeKind, Field};

@@ -2,51 +2,12 @@
 
 use super::impact::{effect_change, Mode, Scope};
 use super::items::{self, Item};
+use super::record::{Out, Pair, Sets};
 use super::{Change, ChangeKind, Field, Side};
 use crate::catalog::Partition;
 use crate::json::Span;
 use crate::normalize::pattern;
 use crate::policy::{Principal, Statement, ValueList};
-
-/// Two statements taken to be versions of each other, with their indexes.
-#[derive(Clone, Copy)]
-pub(crate) struct Pair<'a> {
-    pub old: &'a Statement,
-    pub new: &'a Statement,
-    pub old_index: usize,
-    pub new_index: usize,
-}
-
-/// Where a change is recorded and how its scope turns into an impact.
-pub(crate) struct Out<'a, 'b> {
-    pub pair: Pair<'a>,
-    pub mode: Mode,
-    pub changes: &'b mut Vec<Change>,
-}
-
-impl Out<'_, '_> {
-    pub fn push(
-        &mut self,
-        field: Field,
-        kind: ChangeKind,
-        scope: Scope,
-        old: (Option<String>, Option<Span>),
-        new: (Option<String>, Option<Span>),
-    ) {
-        let side = |statement, (value, span)| Side {
-            statement: Some(statement),
-            value,
-            span,
-        };
-        self.changes.push(Change {
-            field,
-            kind,
-            impact: self.mode.impact(scope),
-            old: side(self.pair.old_index, old),
-            new: side(self.pair.new_index, new),
-        });
-    }
-}
 
 pub(crate) fn compare(pair: Pair, partition: Partition, changes: &mut Vec<Change>) {
     let (old_effect, new_effect) = (pair.old.effect(), pair.new.effect());
@@ -203,51 +164,6 @@ fn compare_sets(
         spans: (old_span, new_span),
     };
     sets.push_changes(out, field, scopes, &covers, &|item, _| item.text.value.clone());
-}
-
-/// Two versions of one list of values, and where to point when a value has no counterpart.
-pub(crate) struct Sets<'s, 'a> {
-    pub old: &'s [Item<'a>],
-    pub new: &'s [Item<'a>],
-    pub spans: (Option<Span>, Option<Span>),
-}
-
-impl Sets<'_, '_> {
-    /// One change per value on one side only, scoped `(added, removed)`, except that a value
-    /// still covered by one on the other side (`kms:Decrypt` beside `kms:*`) moves nothing.
-    /// `label` gets the value and whether it is on the new side.
-    pub fn push_changes(
-        &self,
-        out: &mut Out,
-        field: Field,
-        (add_scope, remove_scope): (Scope, Scope),
-        covers: &dyn Fn(&str, &str) -> bool,
-        label: &dyn Fn(&Item, bool) -> String,
-    ) {
-        let (old_span, new_span) = self.spans;
-        for item in self.new.iter().filter(|n| !self.old.iter().any(|o| o.key == n.key)) {
-            let covered = self.old.iter().any(|o| covers(&o.key, &item.key));
-            let scope = if covered { Scope::Same } else { add_scope };
-            out.push(
-                field,
-                ChangeKind::Added,
-                scope,
-                (None, old_span),
-                (Some(label(item, true)), item.text.span),
-            );
-        }
-        for item in self.old.iter().filter(|o| !self.new.iter().any(|n| n.key == o.key)) {
-            let covered = self.new.iter().any(|n| covers(&n.key, &item.key));
-            let scope = if covered { Scope::Same } else { remove_scope };
-            out.push(
-                field,
-                ChangeKind::Removed,
-                scope,
-                (Some(label(item, false)), item.text.span),
-                (None, new_span),
-            );
-        }
-    }
 }
 
 #[cfg(test)]

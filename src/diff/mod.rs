@@ -13,6 +13,7 @@ mod impact;
 mod items;
 mod lines;
 mod pair;
+mod record;
 mod sentence;
 mod words;
 
@@ -136,7 +137,7 @@ pub fn diff(existing: &Policy, new: &Policy) -> PolicyDiff {
     );
     for ((j, statement), pair) in new.statements.iter().enumerate().zip(pair_of_new) {
         if let Some((i, old)) = pair {
-            let pair = fields::Pair {
+            let pair = record::Pair {
                 old,
                 new: statement,
                 old_index: i,

@@ -7,7 +7,7 @@ use crate::policy::{Arn, Effect, Policy, PolicyKind};
 
 use super::principal::Via;
 use super::request::{Caller, Context, Request};
-use super::statement::{self, Outcome, Scope};
+use super::statement::{self, Outcome, Scope, StatementRef, Which};
 
 /// What AWS would do with the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -27,24 +27,6 @@ impl DecisionEffect {
             DecisionEffect::ImplicitDeny => "implicit deny",
         }
     }
-}
-
-/// Which of the evaluated policies a statement is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Which {
-    /// The resource-based policy.
-    Resource,
-    /// The identity policy at this position of `identity_policies`.
-    Identity(usize),
-}
-
-/// One statement of one policy. `index` is 0-based; the reasons count statements from 1, as people do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct StatementRef {
-    pub policy: Which,
-    pub index: usize,
-    pub sid: Option<String>,
 }
 
 /// The verdict with what decided it.

@@ -14,7 +14,8 @@ mod request;
 mod statement;
 mod variables;
 
-pub use decision::{Decision, DecisionEffect, StatementRef, Unevaluable, Which};
+pub use decision::{Decision, DecisionEffect, Unevaluable};
+pub use statement::{StatementRef, Which};
 pub use request::{Caller, Request};
 
 use crate::policy::{Policy, PolicyKind};

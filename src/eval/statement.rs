@@ -1,13 +1,31 @@
 //! One statement against the request: does it apply, and why or why not.
 
 use crate::policy::{Effect, Statement, ValueList};
+use serde::Serialize;
 
 use super::condition;
-use super::decision::{StatementRef, Which};
 use super::matching::{action_matches, resource_matches, to_text};
 use super::principal::{not_principal_exempts, principal_matches, Via};
 use super::request::Context;
 use super::variables::expand;
+
+/// Which of the evaluated policies a statement is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Which {
+    /// The resource-based policy.
+    Resource,
+    /// The identity policy at this position of `identity_policies`.
+    Identity(usize),
+}
+
+/// One statement of one policy. `index` is 0-based; the reasons count statements from 1, as people do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct StatementRef {
+    pub policy: Which,
+    pub index: usize,
+    pub sid: Option<String>,
+}
 
 /// What the policy holding a statement is, which decides how its elements are read.
 #[derive(Clone, Debug)]

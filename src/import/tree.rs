@@ -1,5 +1,6 @@
 //! One tree for every source format (JSON, YAML, HCL), with the span of each node in the paste,
-//! and its rendering as the JSON policy text the checks read.
+//! CloudFormation's intrinsic functions folded into placeholders as nodes are built (every
+//! reader of a template needs them), and its rendering as the JSON policy text the checks read.
 
 use super::source_map::{NodeRun, SourceMap};
 use crate::json::{escape_string, Span, Value, ValueKind};
@@ -76,7 +77,7 @@ impl Node {
                 NodeKind::Object(members.iter().map(|m| (m.key.clone(), Node::from_json(&m.value))).collect())
             }
         };
-        super::cloudformation::fold_intrinsic(Node { kind, span: value.span })
+        fold_intrinsic(Node { kind, span: value.span })
     }
 
     /// The JSON text of the tree, and where each of its values came from.
@@ -132,5 +133,58 @@ impl Node {
             }
         }
         runs[index].inner.end = out.len();
+    }
+}
+
+/// Reads `{"Ref": …}` and `{"Fn::…": …}` (the long forms, and the short-form YAML tags the YAML
+/// reader turns into them) as placeholders: `${Name}`, `${Name.Attr}`, `!Sub`'s template with
+/// its `${…}` kept, `!Join`'s parts joined.
+pub fn fold_intrinsic(node: Node) -> Node {
+    let NodeKind::Object(members) = &node.kind else {
+        return node;
+    };
+    let [(key, arg)] = members.as_slice() else {
+        return node;
+    };
+    let text = match key.as_str() {
+        "Ref" => arg.as_str().map(|name| format!("${{{name}}}")),
+        "Fn::GetAtt" => match &arg.kind {
+            NodeKind::Str { value, .. } => Some(format!("${{{value}}}")),
+            NodeKind::Array(parts) => {
+                let parts: Vec<&str> = parts.iter().filter_map(Node::as_str).collect();
+                Some(format!("${{{}}}", parts.join(".")))
+            }
+            _ => None,
+        },
+        "Fn::Sub" => match &arg.kind {
+            NodeKind::Str { value, .. } => Some(value.clone()),
+            NodeKind::Array(parts) => parts.first().and_then(Node::as_str).map(str::to_owned),
+            _ => None,
+        },
+        "Fn::Join" => match arg.items() {
+            [delimiter, list] => {
+                let delimiter = delimiter.as_str().unwrap_or("");
+                let parts: Vec<String> = list.items().iter().map(part_text).collect();
+                Some(parts.join(delimiter))
+            }
+            _ => None,
+        },
+        other if other.starts_with("Fn::") || other == "Condition" => Some(format!("${{{other}}}")),
+        _ => None,
+    };
+    match text {
+        Some(text) => Node { kind: NodeKind::Placeholder(text), span: node.span },
+        None if key == "Ref" || key.starts_with("Fn::") => {
+            Node { kind: NodeKind::Placeholder(format!("${{{key}}}")), span: node.span }
+        }
+        None => node,
+    }
+}
+
+fn part_text(part: &Node) -> String {
+    match &part.kind {
+        NodeKind::Str { value, .. } | NodeKind::Placeholder(value) => value.clone(),
+        NodeKind::Number(n) => n.clone(),
+        _ => "${?}".into(),
     }
 }

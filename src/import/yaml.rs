@@ -3,8 +3,7 @@
 //! Aliases are expanded here, under a budget, and nesting is capped: hostile YAML gives a
 //! located message, not a frozen page.
 
-use super::cloudformation::fold_intrinsic;
-use super::tree::{Node, NodeKind};
+use super::tree::{fold_intrinsic, Node, NodeKind};
 use crate::json::{Span, SyntaxError, MAX_DEPTH};
 use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
 use std::collections::HashMap;

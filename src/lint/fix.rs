@@ -366,19 +366,12 @@ mod tests {
     #[test]
     fn every_fix_on_the_documented_examples_applies() {
         use crate::policy::PolicyKind;
-        use crate::report::{rule_doc, DocBlock};
         let mut applied = 0;
         for rule in crate::lint::RULES {
-            for block in rule_doc(rule.docs) {
-                let DocBlock::Code { language, text } = block else {
-                    continue;
-                };
-                let kind = language
-                    .split_whitespace()
-                    .find_map(|w| w.strip_prefix("kind="))
-                    .and_then(PolicyKind::from_cli_name)
-                    .unwrap_or(PolicyKind::Key);
-                for finding in crate::analyze(&text, kind).findings {
+            for (_, block) in rule.doc().code_blocks() {
+                let kind = block.kind().flatten().unwrap_or(PolicyKind::Key);
+                let text = &block.text;
+                for finding in crate::analyze(text, kind).findings {
                     let Some(fix) = &finding.fix else { continue };
                     let out = apply_fix(&text, fix).unwrap_or_else(|e| {
                         panic!("{} fix {:?} on {}'s example: {e}", finding.code, fix.title, rule.code)

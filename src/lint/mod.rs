@@ -2,6 +2,7 @@
 
 mod context;
 mod diagnostic;
+mod doc;
 pub mod fix;
 mod registry;
 pub mod rules;
@@ -10,6 +11,7 @@ pub(crate) mod testing;
 
 pub use context::{Context, LogsPrincipal, ScenarioContext, StatementNode};
 pub use diagnostic::{Diagnostic, Finding, Severity};
+pub use doc::{inlines, CodeBlock, DocBlock, Inline, RuleDoc};
 pub use fix::{apply_all, apply_fix, Edit, Fix, FixError};
 pub use registry::{rule_by_code, run, RULES};
 
@@ -25,19 +27,26 @@ pub struct Rule {
     /// Why it matters / Example / Use instead / References.
     pub docs: &'static str,
     pub check: fn(&Context, &mut Vec<Diagnostic>),
+    /// `docs` parsed, on first use (see [`Rule::doc`]).
+    pub(crate) parsed: std::sync::OnceLock<RuleDoc>,
 }
 
 impl Rule {
+    /// The docs parsed: summary, sections, examples. Parsed once, on first use.
+    pub fn doc(&self) -> &RuleDoc {
+        self.parsed.get_or_init(|| RuleDoc::parse(self.docs))
+    }
+
     /// The first line of the docs.
-    pub fn summary(&self) -> &'static str {
-        summary_of(self.docs)
+    pub fn summary(&self) -> &str {
+        &self.doc().summary
     }
 
     /// Whether every word of `query` occurs, ignoring case, in the code, name or severity, or
     /// starts a word of the docs' prose (so `sid` finds neither every "inside" nor every example
     /// policy with a `"Sid"`): the rules index's filter.
     pub fn matches(&self, query: &str) -> bool {
-        matches_of([self.code, self.name, self.severity.as_str()], self.docs, query)
+        self.doc().matches([self.code, self.name, self.severity.as_str()], query)
     }
 
     /// What the rules panel shows of the rule, without its check.
@@ -46,13 +55,13 @@ impl Rule {
             code: self.code,
             name: self.name,
             severity: self.severity,
-            docs: self.docs.to_owned(),
+            doc: self.doc().clone(),
         }
     }
 }
 
 /// A rule's documentation without its check: what the page's rules panel receives from the
-/// analysis worker, which alone holds the checks.
+/// analysis worker, which alone holds the checks (and parses the docs, so the page does not).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RuleText {
     #[serde(deserialize_with = "crate::analyst::wire::interned")]
@@ -60,45 +69,19 @@ pub struct RuleText {
     #[serde(deserialize_with = "crate::analyst::wire::interned")]
     pub name: crate::analyst::wire::Interned,
     pub severity: Severity,
-    pub docs: String,
+    pub doc: RuleDoc,
 }
 
 impl RuleText {
     /// See [`Rule::summary`].
     pub fn summary(&self) -> &str {
-        summary_of(&self.docs)
+        &self.doc.summary
     }
 
     /// See [`Rule::matches`].
     pub fn matches(&self, query: &str) -> bool {
-        matches_of([self.code, self.name, self.severity.as_str()], &self.docs, query)
+        self.doc.matches([self.code, self.name, self.severity.as_str()], query)
     }
-}
-
-fn summary_of(docs: &str) -> &str {
-    docs.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
-}
-
-fn matches_of(labels: [&str; 3], docs: &str, query: &str) -> bool {
-    let labels = labels.map(str::to_lowercase);
-    let mut in_code = false;
-    let docs: String = docs
-        .lines()
-        .filter(|line| {
-            let fence = line.trim_start().starts_with("```");
-            in_code ^= fence;
-            !fence && !in_code
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        .to_lowercase();
-    query.split_whitespace().all(|word| {
-        let word = word.to_lowercase();
-        labels.iter().any(|label| label.contains(&word))
-            || docs
-                .match_indices(&word)
-                .any(|(i, _)| !docs[..i].ends_with(char::is_alphanumeric))
-    })
 }
 
 impl std::fmt::Debug for Rule {
@@ -128,6 +111,7 @@ macro_rules! declare_rule {
             severity: $crate::lint::Severity::$severity,
             docs: concat!($($doc, "\n"),*),
             check: $check,
+            parsed: std::sync::OnceLock::new(),
         };
     };
 }
@@ -152,6 +136,7 @@ mod rule_filter_tests {
             severity: super::Severity::Warning,
             docs: "A value inside the policy, (side) effects.\n```json\n{\"Principal\": \"x\"}\n```\nAfter.",
             check: |_, _| {},
+            parsed: std::sync::OnceLock::new(),
         };
         assert!(inside.matches("value side"));
         assert!(!inside.matches("nside"), "only the starts of words in the docs");

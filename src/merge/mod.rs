@@ -3,19 +3,15 @@
 //!
 //! Rewriting someone's key policy is how access gets lost, so existing statements are kept as
 //! they are and in their order, `Version` and `Id` included; required statements are appended
-//! unless one already there covers them ([`covers`]); a Sid already in use gets a number.
+//! unless one already there covers them ([`crate::normalize::covers`]); a Sid already in use gets a number.
 
-mod cover;
 mod pasted;
-mod size;
 mod wrapped;
 
-pub use cover::covers;
 pub use pasted::{losses, merge_pasted, MergeRefusal, RefusalReason};
-pub use size::{policy_size, size_limit, SizeLimit, SizeUnit};
 pub use wrapped::Wrapped;
 
-use crate::normalize::infer_partition;
+use crate::normalize::{covers, infer_partition};
 use crate::policy::{
     print, ConditionClause, ConditionEntry, Policy, PolicyKind, Principal, PrincipalEntry, Statement, Text, ValueList,
 };
@@ -37,7 +33,7 @@ pub struct MergeResult {
     pub skipped: Vec<(usize, usize)>,
     /// `(Sid as required, Sid given)` for appended statements whose Sid was taken.
     pub renamed: Vec<(String, String)>,
-    /// Size of the merged policy as printed, in the unit of `kind`'s limit ([`size_limit`]).
+    /// Size of the merged policy as printed, in the unit of `kind`'s limit ([`PolicyKind::size_limit`]).
     pub size: usize,
     pub limit: usize,
     pub over_limit: bool,
@@ -71,7 +67,7 @@ pub fn merge(existing: &Policy, required: &[Statement], kind: PolicyKind) -> Mer
         // One statement written as a bare object becomes an array once there are two.
         policy.statement_is_array = true;
     }
-    let limit = size_limit(kind);
+    let limit = kind.size_limit();
     let text = print(&policy);
     let size = limit.measure(&text);
     MergeResult {

@@ -14,10 +14,12 @@
 
 pub mod action;
 pub mod condition;
+mod cover;
 mod key;
 pub mod pattern;
 pub mod principal;
 
+pub use cover::covers;
 pub use key::{condition_keys, ConditionKey, StatementKey};
 pub use principal::infer_partition;
 

@@ -7,12 +7,14 @@ mod arn;
 mod kind;
 mod lower;
 mod model;
+mod size;
 mod to_json;
 
 pub use arn::{is_account_id, Arn, ArnError};
 pub use kind::PolicyKind;
 pub use lower::lower;
 pub use model::*;
+pub use size::{SizeLimit, SizeUnit};
 pub use to_json::to_json;
 
 /// Prints a policy in the tool's canonical layout.

@@ -153,6 +153,14 @@ impl Effect {
     }
 }
 
+/// A statement keeps its `Effect` as the text it was given (a pasted `"allow"` is reported, not
+/// dropped); a generated statement writes one of the two valid values through this.
+impl From<Effect> for Text {
+    fn from(effect: Effect) -> Self {
+        Text::new(effect.as_str())
+    }
+}
+
 /// `Principal` or `NotPrincipal`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Principal {
@@ -291,5 +299,19 @@ impl Policy {
         self.statements
             .iter()
             .find(|s| s.sid.as_ref().is_some_and(|t| t.value == sid))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Effect, Text};
+
+    #[test]
+    fn an_effect_written_as_text_parses_back_to_itself() {
+        for effect in [Effect::Allow, Effect::Deny] {
+            let text = Text::from(effect);
+            assert_eq!(text.value, effect.as_str());
+            assert_eq!(Effect::parse(&text.value), Some(effect));
+        }
     }
 }

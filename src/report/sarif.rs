@@ -16,9 +16,8 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// The first link of the rule's References: where to learn more.
-fn help_uri(rule: &Rule) -> Option<&'static str> {
-    let references = rule.docs.split("## References").nth(1)?;
-    references.split_whitespace().find(|w| w.starts_with("https://"))
+fn help_uri(rule: &Rule) -> Option<&str> {
+    rule.doc().references().first().copied()
 }
 
 fn rule_descriptor(rule: &Rule) -> Value {

@@ -1,29 +1,12 @@
 //! A list of findings, each with its severity spelt out, its code (a link to the rule's
 //! documentation), position, message, help and, where the checker offers one, a fix button.
 
-use crate::lint::{Finding, Fix, Severity};
+use crate::lint::{Finding, Fix};
 use crate::ui::dom;
 use crate::ui::rich_text::rich_text;
 use crate::ui::rules_panel::rule_anchor;
+use crate::ui::severity_badge::SeverityBadge;
 use leptos::prelude::*;
-
-/// The icon is decoration; the word carries the meaning, so colour is never the only signal.
-#[component]
-pub fn SeverityBadge(severity: Severity) -> impl IntoView {
-    let icon = match severity {
-        Severity::Error => "✖",
-        Severity::Security => "◆",
-        Severity::Warning => "▲",
-        Severity::Suggestion => "●",
-    };
-    view! {
-        <span class=format!("badge sev-{}", severity.as_str())>
-            <span class="badge-icon" aria-hidden="true">{icon}</span>
-            " "
-            {severity.as_str()}
-        </span>
-    }
-}
 
 /// The findings in text order. `testid` tells the checker's list from a document card's; with
 /// `on_fix`, a finding that carries a fix gets a button that hands it over; with `on_locate`, its

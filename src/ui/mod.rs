@@ -16,6 +16,7 @@ mod rich_text;
 mod rules_panel;
 mod scenario_select;
 mod section_nav;
+mod severity_badge;
 mod session;
 mod troubleshooter;
 mod try_example;

@@ -1,6 +1,6 @@
 //! Prose with `backticked` code, `*emphasis*` and bare https addresses, as rule docs and finding help are written.
 
-use crate::report::{inlines, Inline};
+use crate::lint::{inlines, Inline};
 use leptos::prelude::*;
 
 pub fn rich_text(text: &str) -> impl IntoView {

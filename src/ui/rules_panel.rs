@@ -4,9 +4,9 @@
 use crate::analyst::{Answer, Question};
 use crate::lint::RuleText;
 use crate::ui::analyst;
-use crate::report::{rule_doc, DocBlock};
+use crate::lint::DocBlock;
 use crate::ui::dom;
-use crate::ui::findings::SeverityBadge;
+use crate::ui::severity_badge::SeverityBadge;
 use crate::ui::rich_text::{render_inlines, rich_text};
 use crate::ui::wrap_points::with_wrap_points;
 use leptos::ev;
@@ -147,7 +147,7 @@ fn RuleDoc(rule: RuleText, hidden: Signal<bool>) -> impl IntoView {
                 <h3 class="rule-name">{rule.name}</h3>
             </header>
             <p class="rule-summary">{rich_text(rule.summary())}</p>
-            <div class="rule-doc">{rule_doc(&rule.docs).into_iter().map(render_block).collect_view()}</div>
+            <div class="rule-doc">{rule.doc.blocks.clone().into_iter().map(render_block).collect_view()}</div>
         </article>
     }
 }
@@ -160,8 +160,8 @@ fn render_block(block: DocBlock) -> AnyView {
             view! { <ul>{items.into_iter().map(|item| view! { <li>{render_inlines(item)}</li> }).collect_view()}</ul> }
                 .into_any()
         }
-        DocBlock::Code { text, .. } => {
-            view! { <pre class="code" tabindex="0" inner_html=with_wrap_points(&text)></pre> }.into_any()
+        DocBlock::Code(code) => {
+            view! { <pre class="code" tabindex="0" inner_html=with_wrap_points(&code.text)></pre> }.into_any()
         }
     }
 }

@@ -154,9 +154,9 @@ fn report(id: ScenarioId, problems: &[FieldError]) -> bool {
             FieldSeverity::Warning => "warning",
         };
         if id.fields().iter().any(|f| f.name == p.field) {
-            eprintln!("{word}: --{}: {}", p.field, p.message);
+            tell!("{word}: --{}: {}", p.field, p.message);
         } else {
-            eprintln!("{word}: {}", p.message);
+            tell!("{word}: {}", p.message);
         }
     }
     problems.iter().any(|p| p.severity == FieldSeverity::Error)
@@ -179,16 +179,16 @@ pub fn run(matches: &ArgMatches) -> u8 {
         .get_one::<String>("export")
         .and_then(|f| Format::from_cli_name(f))
     {
-        print!("{}", export(&bundle, format));
+        crate::output::stdout(format_args!("{}", export(&bundle, format)));
         return 0;
     }
     match serde_json::to_string_pretty(&bundle) {
         Ok(json) => {
-            println!("{json}");
+            say!("{json}");
             0
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             2
         }
     }

@@ -1,37 +1,14 @@
 //! `check` and `rules`: findings as compiler-style text, JSON or SARIF, optionally judged against
 //! a scenario's input given as the same `--FIELD` flags `build` takes.
 
-use crate::args::{CheckArgs, CheckFormat, KindArg};
-use clap::builder::PossibleValuesParser;
-use clap::parser::ValueSource;
-use clap::{Arg, ArgAction, ArgMatches, Command};
+use crate::args::{CheckArgs, CheckFormat};
 use cwlogs_policy::json::LineIndex;
 use cwlogs_policy::lint::{rule_by_code, Finding, Severity, RULES};
-use cwlogs_policy::policy::PolicyKind;
 use cwlogs_policy::scenarios::{Control, FieldSeverity, ScenarioId};
 use cwlogs_policy::import::{self, Extraction, Form, PolicyCheck};
 use serde_json::Value;
-use std::io::Read;
 
-fn kind(arg: KindArg) -> PolicyKind {
-    match arg {
-        KindArg::Key => PolicyKind::Key,
-        KindArg::Bucket => PolicyKind::Bucket,
-        KindArg::LogResource => PolicyKind::LogResource,
-        KindArg::Identity => PolicyKind::Identity,
-        KindArg::Trust => PolicyKind::Trust,
-    }
-}
 
-fn read(path: &std::path::Path) -> std::io::Result<String> {
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        Ok(text)
-    } else {
-        std::fs::read_to_string(path)
-    }
-}
 
 /// One file as checked: what it was and each policy found in it.
 struct Report {
@@ -54,15 +31,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let mut reports = Vec::new();
     for path in &args.files {
-        match read(path) {
+        match crate::io::read_input(path) {
             Ok(text) => {
                 let scenario = scenario.as_ref().map(|(id, input)| (*id, input));
                 let extraction = import::extract(&text);
-                let checks = import::check(&text, &extraction, kind(args.kind), scenario, args.statements);
+                let checks = import::check(&text, &extraction, args.kind.policy_kind(), scenario, args.statements);
                 reports.push(Report { file: path.display().to_string(), text, extraction, checks });
             }
             Err(e) => {
-                eprintln!("cwlogs-policy: cannot read {}: {e}", path.display());
+                tell!("cwlogs-policy: cannot read {}: {e}", path.display());
                 return 2;
             }
         }
@@ -70,7 +47,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     match args.format {
         CheckFormat::Json => {
             let out: Vec<serde_json::Value> = reports.iter().map(json_report).collect();
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         CheckFormat::Sarif => {
             let findings: Vec<Vec<Finding>> = reports
@@ -96,7 +73,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                     }
                 }
             }
-            println!("{}", serde_json::to_string_pretty(&log).unwrap_or_default());
+            say!("{}", serde_json::to_string_pretty(&log).unwrap_or_default());
         }
         CheckFormat::Text => {
             for report in &reports {
@@ -141,81 +118,10 @@ fn json_report(r: &Report) -> Value {
     })
 }
 
-/// The scenario names `--scenario` accepts.
-pub fn scenario_names() -> PossibleValuesParser {
-    PossibleValuesParser::new(ScenarioId::ALL.map(|id| id.cli_name()))
-}
 
-/// Every `--FIELD` flag of every scenario, as given on the command line, by flag name.
-#[derive(Clone, Debug, Default)]
-pub struct ScenarioFlags {
-    pub given: Vec<(String, Vec<String>)>,
-}
 
-/// Each flag name (field names and aliases of all scenarios) once, and whether it is a checkbox
-/// in every scenario that has it (then `--flag` alone means true).
-fn flag_names() -> Vec<(&'static str, bool)> {
-    let mut names: Vec<(&'static str, bool)> = Vec::new();
-    for id in ScenarioId::ALL {
-        for field in id.fields() {
-            let check = field.control == Control::Check;
-            for name in std::iter::once(field.name).chain(field.cli_alias) {
-                match names.iter_mut().find(|(n, _)| *n == name) {
-                    Some(entry) => entry.1 &= check,
-                    None => names.push((name, check)),
-                }
-            }
-        }
-    }
-    names
-}
 
-impl clap::Args for ScenarioFlags {
-    fn augment_args(cmd: Command) -> Command {
-        cmd.args(flag_names().into_iter().map(|(name, check)| {
-            let arg = Arg::new(name)
-                .long(name)
-                .hide(true)
-                .requires("scenario")
-                .action(ArgAction::Append);
-            if check {
-                arg.num_args(0..=1).require_equals(true).default_missing_value("true")
-            } else {
-                arg.num_args(1)
-            }
-        }))
-    }
 
-    fn augment_args_for_update(cmd: Command) -> Command {
-        Self::augment_args(cmd)
-    }
-}
-
-impl clap::FromArgMatches for ScenarioFlags {
-    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
-        let given = flag_names()
-            .into_iter()
-            .filter(|(name, _)| matches.value_source(name) == Some(ValueSource::CommandLine))
-            .map(|(name, _)| {
-                (
-                    name.to_owned(),
-                    matches
-                        .get_many::<String>(name)
-                        .into_iter()
-                        .flatten()
-                        .cloned()
-                        .collect(),
-                )
-            })
-            .collect();
-        Ok(ScenarioFlags { given })
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        *self = Self::from_arg_matches(matches)?;
-        Ok(())
-    }
-}
 
 /// The scenario and its input (defaults with the given flags over them), or `Err` after
 /// printing why not: a flag the scenario does not have, a bad value, or a field error.
@@ -231,7 +137,7 @@ fn scenario_input(args: &CheckArgs) -> Result<Option<(ScenarioId, Value)>, ()> {
             .iter()
             .any(|f| f.name == flag || f.cli_alias == Some(flag.as_str()))
         {
-            eprintln!(
+            tell!(
                 "error: --{flag}: not a field of {}; `cwlogs-policy build {} --help` lists them",
                 id.cli_name(),
                 id.cli_name()
@@ -257,14 +163,14 @@ fn scenario_input(args: &CheckArgs) -> Result<Option<(ScenarioId, Value)>, ()> {
                 "true" | "" => Value::Bool(true),
                 "false" => Value::Bool(false),
                 other => {
-                    eprintln!("error: --{}: \"{other}\" is not true or false", field.name);
+                    tell!("error: --{}: \"{other}\" is not true or false", field.name);
                     failed = true;
                     continue;
                 }
             },
             Control::Choice { options } if !options.iter().any(|(v, _)| *v == last) => {
                 let valid: Vec<&str> = options.iter().map(|(v, _)| *v).collect();
-                eprintln!("error: --{}: \"{last}\" is not one of {}", field.name, valid.join(", "));
+                tell!("error: --{}: \"{last}\" is not one of {}", field.name, valid.join(", "));
                 failed = true;
                 continue;
             }
@@ -280,7 +186,7 @@ fn scenario_input(args: &CheckArgs) -> Result<Option<(ScenarioId, Value)>, ()> {
         } else {
             "warning"
         };
-        eprintln!("{word}: --{}: {}", p.field, p.message);
+        tell!("{word}: --{}: {}", p.field, p.message);
         failed |= p.severity == FieldSeverity::Error;
     }
     if failed {
@@ -294,19 +200,19 @@ fn print_text(report: &Report) {
     let (file, text) = (report.file.as_str(), report.text.as_str());
     let index = LineIndex::new(text);
     if !report.bare() && report.extraction.policies.is_empty() && report.extraction.problems.is_empty() {
-        println!("{file}: {}: no policy found", report.extraction.form.label());
+        say!("{file}: {}: no policy found", report.extraction.form.label());
     }
     for note in &report.extraction.notes {
-        println!("{file}: note: {}", note.message);
+        say!("{file}: note: {}", note.message);
     }
     let mut count = [0; 4];
     for check in &report.checks {
         if !report.bare() && !check.name.is_empty() {
             let what = if check.resource_type.starts_with("aws ") { "output of " } else { "" };
-            println!("{file}: {} ({what}{}, {})", check.name, check.resource_type, check.kind.label());
+            say!("{file}: {} ({what}{}, {})", check.name, check.resource_type, check.kind.label());
         }
         for f in &check.findings {
-            println!(
+            say!(
                 "{file}:{}:{}: {}[{}] {}",
                 f.line,
                 f.column,
@@ -316,15 +222,15 @@ fn print_text(report: &Report) {
             );
             print_source(text, &index, f);
             if let Some(note) = &f.note {
-                println!("  note: {note}");
+                say!("  note: {note}");
             }
             if let Some(help) = &f.help {
-                println!("  help: {help}");
+                say!("  help: {help}");
             }
             count[f.severity as usize] += 1;
         }
         for note in &check.notes {
-            println!("{file}: {}: note: {note}", check.name);
+            say!("{file}: {}: note: {note}", check.name);
         }
     }
     let policies = if report.bare() {
@@ -332,7 +238,7 @@ fn print_text(report: &Report) {
     } else {
         format!("{} ({} found), ", report.extraction.form.label(), report.extraction.policies.len())
     };
-    println!(
+    say!(
         "{file}: {policies}{} error(s), {} security, {} warning(s), {} suggestion(s)",
         count[Severity::Error as usize],
         count[Severity::Security as usize],
@@ -353,15 +259,15 @@ fn print_source(text: &str, index: &LineIndex, f: &Finding) {
         line.chars().count().saturating_sub(f.column - 1).max(1)
     };
     let gutter = f.line.to_string().len();
-    println!("{:>gutter$} | {line}", f.line);
-    println!("{:>gutter$} | {}{}", "", " ".repeat(f.column - 1), "^".repeat(width));
+    say!("{:>gutter$} | {line}", f.line);
+    say!("{:>gutter$} | {}{}", "", " ".repeat(f.column - 1), "^".repeat(width));
 }
 
 pub fn rules(code: Option<&str>) -> u8 {
     match code {
         None => {
             for rule in RULES {
-                println!(
+                say!(
                     "{:8} {:10} {:32} {}",
                     rule.code,
                     rule.severity.as_str(),
@@ -373,7 +279,7 @@ pub fn rules(code: Option<&str>) -> u8 {
         }
         Some(code) => match rule_by_code(&code.to_ascii_uppercase()) {
             Some(rule) => {
-                println!(
+                say!(
                     "{} {} ({})\n\n{}",
                     rule.code,
                     rule.name,
@@ -383,7 +289,7 @@ pub fn rules(code: Option<&str>) -> u8 {
                 0
             }
             None => {
-                eprintln!("cwlogs-policy: no rule {code}; `cwlogs-policy rules` lists them");
+                tell!("cwlogs-policy: no rule {code}; `cwlogs-policy rules` lists them");
                 2
             }
         },

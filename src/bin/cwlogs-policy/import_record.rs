@@ -2,21 +2,11 @@
 //! it gives, as the page's "Fill from a CloudTrail record" does. In text, standard output is the
 //! equivalent `cwlogs-policy build` command line and standard error says what was filled.
 
-use crate::args::Format;
-use crate::diff::read_input;
-use clap::Args;
+use crate::args::{Format, ImportRecordArgs};
+use crate::io::read_input;
 use cwlogs_policy::scenarios::audit_trail::{fill_form, import_record};
 use serde_json::{json, Map, Value};
-use std::path::PathBuf;
 
-#[derive(Args)]
-pub struct ImportRecordArgs {
-    /// A file holding one CloudTrail record (also `{"Records": [...]}` or an EventBridge event);
-    /// `-` reads standard input.
-    pub file: PathBuf,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-}
 
 /// Exit 0: imported; 2: unreadable file or not an importable record.
 pub fn run(args: &ImportRecordArgs) -> u8 {
@@ -27,7 +17,7 @@ pub fn run(args: &ImportRecordArgs) -> u8 {
     let import = match import_record(&text) {
         Ok(import) => import,
         Err(why) => {
-            eprintln!("error: {}: {why}", args.file.display());
+            tell!("error: {}: {why}", args.file.display());
             return 2;
         }
     };
@@ -48,28 +38,28 @@ pub fn run(args: &ImportRecordArgs) -> u8 {
         });
         return match serde_json::to_string_pretty(&out) {
             Ok(text) => {
-                println!("{text}");
+                say!("{text}");
                 0
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                tell!("error: {e}");
                 2
             }
         };
     }
-    eprintln!("{}", fill.message());
+    tell!("{}", fill.message());
     for note in &fill.notes {
-        eprintln!("note: {note}");
+        tell!("note: {note}");
     }
     if let Some(policy) = &import.policy {
         let kind = policy
             .kind
             .map(|k| format!(" --type {}", k.cli_name()))
             .unwrap_or_default();
-        eprintln!(
+        tell!(
             "note: the record sets a policy; `--format json` prints it (check it with `cwlogs-policy check{kind} -`)."
         );
     }
-    println!("{}", fill.command_line());
+    say!("{}", fill.command_line());
     0
 }

@@ -1,5 +1,9 @@
 //! `cwlogs-policy`: the policy core for CI pipelines — check policy files, build scenario bundles.
 
+// First: its `say!` and `tell!` macros are used by the modules below.
+#[cfg(not(target_arch = "wasm32"))]
+#[macro_use]
+mod output;
 #[cfg(not(target_arch = "wasm32"))]
 mod args;
 #[cfg(not(target_arch = "wasm32"))]
@@ -11,6 +15,8 @@ mod diff;
 #[cfg(not(target_arch = "wasm32"))]
 mod import_record;
 #[cfg(not(target_arch = "wasm32"))]
+mod io;
+#[cfg(not(target_arch = "wasm32"))]
 mod merge;
 #[cfg(not(target_arch = "wasm32"))]
 mod simulate;
@@ -20,7 +26,7 @@ mod troubleshoot;
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use clap::FromArgMatches;
-    let matches = args::command().get_matches();
+    let matches = command().get_matches();
     let code = match matches.subcommand() {
         Some(("build", build)) => build::run(build),
         Some(("troubleshoot", m)) => troubleshoot::run(m),
@@ -36,7 +42,17 @@ fn main() -> std::process::ExitCode {
             Err(e) => e.exit(),
         },
     };
-    std::process::ExitCode::from(code)
+    std::process::ExitCode::from(output::status(code))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// The whole command line: the declared subcommands plus `build` with one subcommand per scenario.
+fn command() -> clap::Command {
+    use clap::CommandFactory;
+    args::Cli::command()
+        .subcommand(build::command())
+        .subcommand(troubleshoot::command())
+        .subcommand_required(true)
 }
 
 /// The CLI is native only; this keeps `cargo test --target wasm32-unknown-unknown` building.

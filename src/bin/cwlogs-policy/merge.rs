@@ -1,49 +1,26 @@
 //! `merge EXISTING NEW`: the existing policy with NEW's statements that it does not already cover
 //! appended. The merged policy goes to standard output, what the merge did to standard error.
 
-use crate::args::KindArg;
-use crate::diff::{load_policy, policy_kind, policy_text};
+use crate::args::MergeArgs;
+use crate::io::{load_policy, policy_text};
 use cwlogs_policy::import::Form;
-use clap::Args;
 use cwlogs_policy::analyze;
-use cwlogs_policy::merge::{merge_pasted, size_limit, MergeRefusal, SizeUnit};
+use cwlogs_policy::merge::{merge_pasted, MergeRefusal};
 use cwlogs_policy::policy::Policy;
-use std::path::PathBuf;
 
-#[derive(Args)]
-pub struct MergeArgs {
-    /// What kind of policy the two files are.
-    #[arg(long = "type", value_enum, default_value_t = KindArg::Key)]
-    pub kind: KindArg,
-    /// When a file holds several policies, the one with this name (logical id, resource address
-    /// or policyName).
-    #[arg(long, value_name = "NAME")]
-    pub policy: Option<String>,
-    /// The policy as it is now; its statements are kept as they are, in their order. Either file
-    /// may be `-`, standard input. Like `check`, it may be what `aws …` printed (get-key-policy,
-    /// get-bucket-policy, describe-resource-policies, get-role, get-role-policy,
-    /// get-policy-version), a CloudFormation template, a Terraform file or an AWS Config item:
-    /// the merged policy is printed bare all the same, because every matching put- command
-    /// (put-key-policy, put-bucket-policy, put-resource-policy, update-assume-role-policy,
-    /// put-role-policy, create-policy-version) takes the bare policy document; a template's
-    /// policy is to be pasted back into the template by hand.
-    pub existing: PathBuf,
-    /// A policy holding the statements to add.
-    pub new: PathBuf,
-}
 
 /// Exit 0: merged; 1: merged, but over the kind's size limit (still printed); 2: bad input, or an
 /// EXISTING the tool could not read whole or that has errors (nothing printed: a merge would lose
 /// what was not read).
 pub fn run(args: &MergeArgs) -> u8 {
-    let kind = policy_kind(args.kind);
+    let kind = args.kind.policy_kind();
     let pick = args.policy.as_deref();
     let ((text, kind, form), new) = match (policy_text(&args.existing, kind, pick), load_policy(&args.new, kind, pick)) {
         (Ok(existing), Ok(new)) => (existing, new),
         _ => return 2,
     };
     if form != Form::Policy {
-        eprintln!(
+        tell!(
             "note: {} is {}; the merged policy below is the bare document the put- command takes",
             args.existing.display(),
             form.label()
@@ -57,14 +34,14 @@ pub fn run(args: &MergeArgs) -> u8 {
             return 2;
         }
     };
-    println!("{}", result.text);
+    say!("{}", result.text);
 
     let n = |count: usize| if count == 1 { "statement" } else { "statements" };
     let added: Vec<String> = result.added.iter().map(|&i| statement(&result.policy, i)).collect();
     if added.is_empty() {
-        eprintln!("added 0 statements");
+        tell!("added 0 statements");
     } else {
-        eprintln!("added {} {}: {}", added.len(), n(added.len()), added.join(", "));
+        tell!("added {} {}: {}", added.len(), n(added.len()), added.join(", "));
     }
     if !result.skipped.is_empty() {
         let skipped: Vec<String> = result
@@ -72,7 +49,7 @@ pub fn run(args: &MergeArgs) -> u8 {
             .iter()
             .map(|&(r, by)| format!("{} of NEW (by {})", statement(&new, r), statement(&result.policy, by)))
             .collect();
-        eprintln!(
+        tell!(
             "skipped {} {} already covered: {}",
             skipped.len(),
             n(skipped.len()),
@@ -80,21 +57,17 @@ pub fn run(args: &MergeArgs) -> u8 {
         );
     }
     for (from, to) in &result.renamed {
-        eprintln!("renamed Sid {from:?} to {to:?}: the Sid was taken");
+        tell!("renamed Sid {from:?} to {to:?}: the Sid was taken");
     }
-    let unit = match size_limit(kind).unit {
-        SizeUnit::Bytes => "bytes",
-        SizeUnit::Characters => "characters",
-        SizeUnit::CharactersWithoutWhitespace => "characters (whitespace not counted)",
-    };
-    eprintln!(
+    let unit = kind.size_limit().unit.words();
+    tell!(
         "size {} of {} {unit}, the {} limit",
         result.size,
         result.limit,
         kind.label()
     );
     if result.over_limit {
-        eprintln!(
+        tell!(
             "error: the merged policy is over the {} limit by {} {unit}; AWS would reject it",
             kind.label(),
             result.size - result.limit
@@ -116,9 +89,9 @@ fn statement(policy: &Policy, index: usize) -> String {
 fn explain_refusal(file: &str, refusal: &MergeRefusal) {
     let mut message = refusal.message.chars();
     let first = message.next().map(|c| c.to_lowercase().to_string()).unwrap_or_default();
-    eprintln!("error: {file}: not merged: {first}{}", message.as_str());
+    tell!("error: {file}: not merged: {first}{}", message.as_str());
     for f in &refusal.findings {
-        eprintln!("{file}:{}:{}: {} {}", f.line, f.column, f.code, f.message);
+        tell!("{file}:{}:{}: {} {}", f.line, f.column, f.code, f.message);
     }
-    eprintln!("  help: {}", refusal.help);
+    tell!("  help: {}", refusal.help);
 }

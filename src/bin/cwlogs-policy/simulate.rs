@@ -1,36 +1,15 @@
 //! `simulate`: would AWS allow a request, given the resource's policy and the caller's identity
 //! policies? Prints the decision with the statements that made it.
 
-use crate::args::{Format, KindArg};
-use crate::diff::{load_policy, policy_kind, read_input};
-use clap::Args;
+use crate::args::{Format, SimulateArgs};
+use crate::io::{load_policy, read_input};
 use cwlogs_policy::eval::{evaluate, DecisionEffect, Request, StatementRef, Which};
 use cwlogs_policy::policy::{Policy, PolicyKind};
-use std::path::PathBuf;
 
-#[derive(Args)]
-pub struct SimulateArgs {
-    /// The resource's policy (key, bucket, log resource or trust policy); optional when identity
-    /// policies are given.
-    #[arg(long, value_name = "FILE", required_unless_present = "identities")]
-    pub policy: Option<PathBuf>,
-    /// What kind of policy --policy is.
-    #[arg(long = "type", value_enum, default_value_t = KindArg::Key)]
-    pub kind: KindArg,
-    /// The request as JSON: {"principal": {"aws": ARN} | {"service": NAME} | "anonymous",
-    /// "action": "kms:Decrypt", "resource": ARN, "context": {KEY: VALUE or [VALUES]}}.
-    #[arg(long, value_name = "FILE")]
-    pub request: PathBuf,
-    /// An identity policy of the caller; repeat for several.
-    #[arg(long = "identity", value_name = "FILE")]
-    pub identities: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-}
 
 /// Exit 0: allowed; 1: denied, explicitly or implicitly; 2: bad input.
 pub fn run(args: &SimulateArgs) -> u8 {
-    let kind = policy_kind(args.kind);
+    let kind = args.kind.policy_kind();
     let resource = match &args.policy {
         Some(path) => match load_policy(path, kind, None) {
             Ok(policy) => Some(policy),
@@ -52,28 +31,28 @@ pub fn run(args: &SimulateArgs) -> u8 {
     let request: Request = match serde_json::from_str(&text) {
         Ok(request) => request,
         Err(e) => {
-            eprintln!("cwlogs-policy: {}: invalid request: {e}", args.request.display());
+            tell!("cwlogs-policy: {}: invalid request: {e}", args.request.display());
             return 2;
         }
     };
     let identity_refs: Vec<&Policy> = identities.iter().collect();
     let decision = evaluate(resource.as_ref().map(|p| (p, kind)), &identity_refs, &request);
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&decision).unwrap_or_default()),
+        Format::Json => say!("{}", serde_json::to_string_pretty(&decision).unwrap_or_default()),
         Format::Text => {
-            println!("{}", decision.effect.as_str());
+            say!("{}", decision.effect.as_str());
             if !decision.deciding.is_empty() {
-                println!("deciding statements:");
+                say!("deciding statements:");
                 for at in &decision.deciding {
-                    println!("  {}", name(at, args, kind));
+                    say!("  {}", name(at, args, kind));
                 }
             }
             if !decision.unknown_keys.is_empty() {
-                println!("unknown keys (treated as absent): {}", decision.unknown_keys.join(", "));
+                say!("unknown keys (treated as absent): {}", decision.unknown_keys.join(", "));
             }
-            println!("reasons:");
+            say!("reasons:");
             for reason in &decision.reasons {
-                println!("  - {reason}");
+                say!("  - {reason}");
             }
         }
     }

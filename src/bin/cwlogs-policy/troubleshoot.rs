@@ -52,15 +52,15 @@ pub fn run(matches: &ArgMatches) -> u8 {
     let answer = match troubleshoot_input(&message, &input) {
         Ok(answer) => answer,
         Err(why) => {
-            eprintln!("error: {why}");
+            tell!("error: {why}");
             return 2;
         }
     };
     if matches.get_one::<String>("format").map(String::as_str) == Some("json") {
         match serde_json::to_string_pretty(&answer) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => say!("{text}"),
             Err(e) => {
-                eprintln!("error: {e}");
+                tell!("error: {e}");
                 return 2;
             }
         }
@@ -76,20 +76,20 @@ pub fn run(matches: &ArgMatches) -> u8 {
 
 fn print_text(answer: &Answer) {
     match answer.recognised {
-        Some(known) => println!("{} ({})", known.label, known.exception),
-        None => println!("Not recognised"),
+        Some(known) => say!("{} ({})", known.label, known.exception),
+        None => say!("Not recognised"),
     }
     for (i, remedy) in answer.remedies.iter().enumerate() {
         let d = &remedy.diagnosis;
-        println!("\n{}. {}", i + 1, d.cause);
-        println!("   missing: {}", d.missing);
-        println!("   {}", d.explanation);
+        say!("\n{}. {}", i + 1, d.cause);
+        say!("   missing: {}", d.missing);
+        say!("   {}", d.explanation);
         if let Some(place) = &remedy.location {
-            println!("   fix: {place}");
+            say!("   fix: {place}");
         }
         if let Some(text) = &remedy.text {
             for line in text.lines() {
-                println!("     {line}");
+                say!("     {line}");
             }
         }
     }

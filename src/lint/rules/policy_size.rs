@@ -1,7 +1,7 @@
 //! IAM035: a policy longer than its kind's documented size limit.
 
 use crate::lint::{Context, Diagnostic, Severity};
-use crate::merge::{size_limit, SizeLimit, SizeUnit};
+use crate::policy::{SizeLimit, SizeUnit};
 use crate::policy::PolicyKind;
 
 crate::declare_rule! {
@@ -49,7 +49,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.kind == PolicyKind::LogResource {
         return; // CWL010 measures it against both of CloudWatch Logs' figures.
     }
-    let limit = size_limit(ctx.kind);
+    let limit = ctx.kind.size_limit();
     let size = limit.measure(ctx.text);
     if size <= limit.max {
         return;
@@ -78,11 +78,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         ),
         _ => (Severity::Error, "IAM does not count whitespace".to_owned()),
     };
-    let unit = match limit.unit {
-        SizeUnit::Bytes => "bytes",
-        SizeUnit::Characters => "characters",
-        SizeUnit::CharactersWithoutWhitespace => "characters (whitespace not counted)",
-    };
+    let unit = limit.unit.words();
     let (span, path) = crossing(ctx, &limit);
     out.push(
         Diagnostic::new(
@@ -121,7 +117,7 @@ pub fn too_large_to_check(ctx: &Context) -> Diagnostic {
             max: 51_200,
             unit: SizeUnit::Characters,
         },
-        kind => size_limit(kind),
+        kind => kind.size_limit(),
     };
     let (span, path) = crossing(ctx, &limit);
     Diagnostic::new(

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic, StatementNode};
-use crate::merge::covers;
+use crate::normalize::covers;
 use crate::normalize::condition::{Operator, ValueSense};
 use crate::normalize::{infer_partition, pattern, ConditionKey, StatementKey};
 
@@ -105,7 +105,7 @@ fn may_cover(outer: &StatementKey, inner: &StatementKey) -> bool {
             .all(|test| inner.condition.iter().any(|r| may_imply(r, test)))
 }
 
-/// A necessary condition for `r` to imply `e` (see `merge::covers`): same operator and key, and
+/// A necessary condition for `r` to imply `e` (see `normalize::covers`): same operator and key, and
 /// each value `r` relies on present in `e` unless a wildcard there could stand for it.
 fn may_imply(r: &ConditionKey, e: &ConditionKey) -> bool {
     if r.operator != e.operator || r.key != e.key {

@@ -65,7 +65,7 @@ fn root_statement(input: &LogGroupKeyInput) -> (Statement, Explanation) {
     let root = format!("arn:{}:iam::{}:root", input.partition.id(), input.account.trim());
     let statement = Statement {
         sid: Some(ROOT_SID.into()),
-        effect: Some("Allow".into()),
+        effect: Some(crate::policy::Effect::Allow.into()),
         principal: Some(Principal::aws([root.as_str()])),
         action: Some(ValueList::of(["kms:*"])),
         resource: Some(ValueList::of(["*"])),
@@ -113,7 +113,7 @@ pub fn service_statement(input: &LogGroupKeyInput, sid: &str) -> Statement {
         input,
         Statement {
             sid: Some(sid.into()),
-            effect: Some("Allow".into()),
+            effect: Some(crate::policy::Effect::Allow.into()),
             principal: Some(Principal::service(logs.as_str())),
             action: Some(ValueList::of(SERVICE_ACTIONS)),
             resource: Some(ValueList::of(["*"])),
@@ -163,7 +163,7 @@ fn key_policy(input: &LogGroupKeyInput) -> Document {
         statements.push(
             Statement {
                 sid: Some(CALLERS_SID.into()),
-                effect: Some("Allow".into()),
+                effect: Some(crate::policy::Effect::Allow.into()),
                 principal: Some(Principal::aws(callers.iter().copied())),
                 action: Some(ValueList::of(caller_actions(input).iter().copied())),
                 resource: Some(ValueList::of(["*"])),
@@ -195,7 +195,7 @@ fn role_words(callers: &[&str]) -> String {
 fn caller_policy(input: &LogGroupKeyInput) -> Document {
     let statement = Statement {
         sid: Some(IAM_SID.into()),
-        effect: Some("Allow".into()),
+        effect: Some(crate::policy::Effect::Allow.into()),
         action: Some(ValueList::of(caller_actions(input).iter().copied())),
         resource: Some(ValueList::of([input.key_arn_or_placeholder()])),
         ..Statement::default()
@@ -228,7 +228,7 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
     let (root, root_why) = root_statement(input);
     let decrypt_only = Statement {
         sid: Some(LOGS_SID.into()),
-        effect: Some("Allow".into()),
+        effect: Some(crate::policy::Effect::Allow.into()),
         principal: Some(Principal::service(logs.as_str())),
         action: Some(ValueList::array_of(["kms:Decrypt"])),
         resource: Some(ValueList::of(["*"])),
@@ -263,7 +263,7 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
         statements.push(
             Statement {
                 sid: Some(CALLERS_SID.into()),
-                effect: Some("Allow".into()),
+                effect: Some(crate::policy::Effect::Allow.into()),
                 principal: Some(Principal::aws(callers.iter().copied())),
                 action: Some(ValueList::array_of(["kms:Decrypt"])),
                 resource: Some(ValueList::of(["*"])),

@@ -44,7 +44,7 @@ fn root_statement(input: &QueryResultKeyInput) -> Statement {
     let root = format!("arn:{}:iam::{}:root", input.partition.id(), input.key_owner());
     Statement {
         sid: Some(ROOT_SID.into()),
-        effect: Some("Allow".into()),
+        effect: Some(crate::policy::Effect::Allow.into()),
         principal: Some(Principal::aws([root.as_str()])),
         action: Some(ValueList::of(["kms:*"])),
         resource: Some(ValueList::of(["*"])),
@@ -68,7 +68,7 @@ fn query_statement(input: &QueryResultKeyInput) -> Statement {
     let logs = input.partition.logs_principal(input.region.trim());
     Statement {
         sid: Some(QUERY_SID.into()),
-        effect: Some("Allow".into()),
+        effect: Some(crate::policy::Effect::Allow.into()),
         principal: Some(Principal::service(logs)),
         action: Some(ValueList::of(QUERY_ACTIONS)),
         resource: Some(ValueList::of(["*"])),

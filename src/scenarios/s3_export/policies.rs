@@ -65,7 +65,7 @@ pub fn documents(input: &S3ExportInput) -> Vec<Document> {
 fn allow(sid: &str, principal: Option<Principal>, actions: ValueList, resources: ValueList) -> Statement {
     Statement {
         sid: Some(sid.into()),
-        effect: Some("Allow".into()),
+        effect: Some(crate::policy::Effect::Allow.into()),
         principal,
         action: Some(actions),
         resource: Some(resources),

@@ -29,7 +29,7 @@ fn doc_url(input: &VendedLogsInput) -> &'static str {
 /// have no Sid).
 pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
     let permissions = Statement {
-        effect: Some("Allow".into()),
+        effect: Some(crate::policy::Effect::Allow.into()),
         action: Some(ValueList::array_of([
             "firehose:PutRecord",
             "firehose:PutRecordBatch",
@@ -44,7 +44,7 @@ pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
         ValueList::of(["true"]),
     );
     let trust = Statement {
-        effect: Some("Allow".into()),
+        effect: Some(crate::policy::Effect::Allow.into()),
         principal: Some(delivery_principal(false)),
         action: Some(ValueList::of(["sts:AssumeRole"])),
         ..Statement::default()

@@ -21,7 +21,7 @@ pub fn policy(input: &VendedLogsInput) -> Document {
     let statement = deputy::scoped(
         Statement {
             sid: Some(SID.into()),
-            effect: Some("Allow".into()),
+            effect: Some(crate::policy::Effect::Allow.into()),
             principal: Some(delivery_principal(true)),
             action: Some(ValueList::array_of(["logs:CreateLogStream", "logs:PutLogEvents"])),
             resource: Some(ValueList::array_of([streams])),

@@ -57,7 +57,7 @@ pub const V1_DELIVERY: [&str; 5] = [
 fn allow(sid: &str, action: ValueList, resource: ValueList) -> Statement {
     Statement {
         sid: Some(sid.into()),
-        effect: Some("Allow".into()),
+        effect: Some(crate::policy::Effect::Allow.into()),
         action: Some(action),
         resource: Some(resource),
         ..Statement::default()
@@ -336,7 +336,7 @@ pub fn delivery_destination_policy(input: &VendedLogsInput) -> Document {
     let a = input.source_account();
     let statement = Statement {
         sid: Some("AllowCreateDelivery".into()),
-        effect: Some("Allow".into()),
+        effect: Some(crate::policy::Effect::Allow.into()),
         principal: Some(Principal::aws([a])),
         action: Some(ValueList::array_of(["logs:CreateDelivery"])),
         resource: Some(ValueList::of([input.delivery_destination_arn()])),

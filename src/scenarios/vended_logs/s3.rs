@@ -79,7 +79,7 @@ fn acl_check(input: &VendedLogsInput) -> Statement {
     };
     let statement = deputy::scoped(
         Statement {
-            effect: Some("Allow".into()),
+            effect: Some(crate::policy::Effect::Allow.into()),
             principal: Some(delivery_principal(false)),
             action: Some(acl_actions),
             resource: Some(ValueList::of([input.bucket_arn()])),
@@ -93,7 +93,7 @@ fn acl_check(input: &VendedLogsInput) -> Statement {
 fn write(input: &VendedLogsInput) -> Statement {
     let statement = deputy::scoped(
         Statement {
-            effect: Some("Allow".into()),
+            effect: Some(crate::policy::Effect::Allow.into()),
             principal: Some(delivery_principal(false)),
             action: Some(ValueList::of(["s3:PutObject"])),
             resource: Some(ValueList::of([object_arn(input)])),
@@ -168,7 +168,7 @@ fn key_use(input: &VendedLogsInput) -> Statement {
     // because large log files are uploaded in parts, and multipart uploads need kms:Decrypt too.
     let statement = deputy::scoped(
         Statement {
-            effect: Some("Allow".into()),
+            effect: Some(crate::policy::Effect::Allow.into()),
             principal: Some(delivery_principal(true)),
             action: Some(ValueList::array_of([
                 "kms:Encrypt",

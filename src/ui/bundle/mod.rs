@@ -10,7 +10,7 @@ mod step_list;
 mod teaching;
 
 pub use document_card::{statement_anchor, DocumentChecks};
-pub use teaching::Teaching;
+pub use teaching::{ReviewLink, Teaching};
 
 use crate::scenarios::{Bundle, FieldError, FieldSeverity};
 use crate::ui::copy_button::CopyOff;

@@ -17,18 +17,7 @@ use other_tab::OtherTabBanner;
 pub use page_signals::{PageSignals, PastedTexts};
 use share_link::ShareLink;
 use start_over::StartOver;
-
-/// The link to the page as it is, for the printed review (provided by the app, kept by the bar).
-#[derive(Clone, Copy)]
-pub struct ReviewLink(pub RwSignal<String>);
-
-impl ReviewLink {
-    pub fn provide() -> ReviewLink {
-        let link = ReviewLink(RwSignal::new(String::new()));
-        provide_context(link);
-        link
-    }
-}
+use crate::ui::bundle::ReviewLink;
 
 /// Restores the page (link, else autosave) when created, then saves every change.
 #[component]

@@ -8,7 +8,7 @@ mod review;
 
 pub use bar::TeachingBar;
 pub use lessons::StatementLessons;
-pub use review::ReviewSummary;
+pub use review::{ReviewLink, ReviewSummary};
 
 use crate::scenarios::Bundle;
 use leptos::prelude::*;

@@ -8,8 +8,19 @@ use crate::analyst::{Answer, Form, Question};
 use crate::teaching::{review_inputs, sha256_hex};
 use crate::ui::analyst;
 use crate::ui::dom;
-use crate::ui::session::ReviewLink;
 use leptos::prelude::*;
+
+/// The link to the page as it is, for the printed review (provided by the app, kept up to date by the session bar, which reads it from here).
+#[derive(Clone, Copy)]
+pub struct ReviewLink(pub RwSignal<String>);
+
+impl ReviewLink {
+    pub fn provide() -> ReviewLink {
+        let link = ReviewLink(RwSignal::new(String::new()));
+        provide_context(link);
+        link
+    }
+}
 
 #[component]
 pub fn ReviewSummary() -> impl IntoView {

@@ -6,8 +6,8 @@
 //! bytes; a missing one breaks encryption.
 
 use crate::catalog::Partition;
-use crate::normalize::condition::{Operator, ValueSense};
-use crate::normalize::{action, pattern, principal, ConditionKey, StatementKey};
+use super::condition::{Operator, ValueSense};
+use super::{action, pattern, principal, ConditionKey, StatementKey};
 use crate::policy::{Principal, Statement, ValueList};
 
 /// Whether `existing` means the same as `required`, or has the same effect and a scope at least as wide: its

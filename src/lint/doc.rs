@@ -1,22 +1,143 @@
-//! A rule's `///` documentation → blocks a page can render (headings, paragraphs, lists, code).
+//! A rule's `///` documentation, parsed once into a [`RuleDoc`]: its summary, the blocks a page
+//! renders (headings, paragraphs, lists, code), the examples the registry's tests run and the
+//! prose the rules filter searches. Every reader of the docs uses this, so they cannot disagree
+//! about where a section or an example starts.
+
+use serde::{Deserialize, Serialize};
+
+/// A rule's documentation, parsed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleDoc {
+    /// The first line: what the rule flags, in one sentence.
+    pub summary: String,
+    /// Everything after the first paragraph (which is the summary, shown on its own).
+    pub blocks: Vec<DocBlock>,
+    /// The text outside code fences, lowercased: what the rules filter searches, so an example
+    /// policy's `"Sid"` does not make every rule match "sid".
+    prose: String,
+}
+
+impl RuleDoc {
+    pub fn parse(docs: &str) -> RuleDoc {
+        let mut in_code = false;
+        let prose = docs
+            .lines()
+            .filter(|line| {
+                let fence = line.trim_start().starts_with("```");
+                in_code ^= fence;
+                !fence && !in_code
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            .to_lowercase();
+        RuleDoc {
+            summary: docs.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_owned(),
+            blocks: blocks(docs),
+            prose,
+        }
+    }
+
+    /// Whether every word of `query` occurs, ignoring case, in one of `labels` (code, name,
+    /// severity) or starts a word of the prose.
+    pub fn matches(&self, labels: [&str; 3], query: &str) -> bool {
+        let labels = labels.map(str::to_lowercase);
+        query.split_whitespace().all(|word| {
+            let word = word.to_lowercase();
+            labels.iter().any(|label| label.contains(&word))
+                || self
+                    .prose
+                    .match_indices(&word)
+                    .any(|(i, _)| !self.prose[..i].ends_with(char::is_alphanumeric))
+        })
+    }
+
+    /// The section titles, in order (`What it does`, …).
+    pub fn headings(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            DocBlock::Heading(title) => Some(title.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Each fenced block with the title of the section it is under (empty before the first).
+    pub fn code_blocks(&self) -> Vec<(&str, &CodeBlock)> {
+        let mut section = "";
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            match block {
+                DocBlock::Heading(title) => section = title,
+                DocBlock::Code(code) => out.push((section, code)),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The links listed under `## References`, in order.
+    pub fn references(&self) -> Vec<&str> {
+        let mut section = "";
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            let runs: &[Vec<Inline>] = match block {
+                DocBlock::Heading(title) => {
+                    section = title;
+                    continue;
+                }
+                DocBlock::Paragraph(runs) => std::slice::from_ref(runs),
+                DocBlock::List(items) => items,
+                DocBlock::Code(_) => continue,
+            };
+            if section == "References" {
+                out.extend(runs.iter().flatten().filter_map(|inline| match inline {
+                    Inline::Link(url) => Some(url.as_str()),
+                    _ => None,
+                }));
+            }
+        }
+        out
+    }
+}
+
+/// A fenced block of a rule's documentation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeBlock {
+    /// What follows the opening fence, e.g. `json` or `json kind=bucket`.
+    pub language: String,
+    /// As shown: a JSON example laid out as the tool prints a policy.
+    pub text: String,
+    /// As written in the rule's source, what the registry's tests analyse.
+    pub source: String,
+}
+
+impl CodeBlock {
+    /// A `json` block.
+    pub fn is_json(&self) -> bool {
+        self.language.split_whitespace().next() == Some("json")
+    }
+
+    /// The policy kind the fence names (`kind=bucket`): `None` when it names none, `Some(None)`
+    /// when it names one the tool does not know.
+    pub fn kind(&self) -> Option<Option<crate::policy::PolicyKind>> {
+        self.language
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("kind="))
+            .map(crate::policy::PolicyKind::from_cli_name)
+    }
+}
 
 /// One block of a rule's documentation.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DocBlock {
     /// A `## …` section title.
     Heading(String),
     Paragraph(Vec<Inline>),
     /// `- …` items.
     List(Vec<Vec<Inline>>),
-    /// A fenced block; `language` is what follows the opening fence, e.g. `json`.
-    Code {
-        language: String,
-        text: String,
-    },
+    Code(CodeBlock),
 }
 
 /// A run of text inside a paragraph or list item.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inline {
     Text(String),
     /// Between backticks.
@@ -29,7 +150,7 @@ pub enum Inline {
 
 /// The blocks of `docs` after its first paragraph, which is the rule's summary and shown on its
 /// own. Anything unrecognised is kept as paragraph text, so no documentation is lost.
-pub fn rule_doc(docs: &str) -> Vec<DocBlock> {
+fn blocks(docs: &str) -> Vec<DocBlock> {
     let mut blocks = Vec::new();
     let mut paragraph: Vec<&str> = Vec::new();
     let mut list: Vec<Vec<Inline>> = Vec::new();
@@ -81,13 +202,13 @@ pub fn rule_doc(docs: &str) -> Vec<DocBlock> {
 /// doc-test input); shown, they are laid out as the tool prints a policy. Text that does not parse
 /// (an example of a syntax error) is kept exactly as written, and so is every duplicate key.
 fn code_block(language: String, body: &[&str]) -> DocBlock {
-    let text = body.join("\n");
-    let text = match crate::json::parse(&text) {
+    let source = body.join("\n");
+    let text = match crate::json::parse(&source) {
         // The fence may name a policy kind: ```json kind=bucket.
         Ok(value) if language.split_whitespace().next() == Some("json") => crate::json::pretty(&value),
-        _ => text,
+        _ => source.clone(),
     };
-    DocBlock::Code { language, text }
+    DocBlock::Code(CodeBlock { language, text, source })
 }
 
 fn flush_paragraph(lines: &mut Vec<&str>, blocks: &mut Vec<DocBlock>) {
@@ -182,7 +303,7 @@ mod tests {
     #[test]
     fn sections_paragraphs_code_and_links_are_recognised() {
         assert_eq!(
-            rule_doc(DOCS),
+            blocks(DOCS),
             vec![
                 DocBlock::Heading("What it does".into()),
                 DocBlock::Paragraph(vec![
@@ -193,10 +314,11 @@ mod tests {
                     text(".")
                 ]),
                 DocBlock::Heading("Example".into()),
-                DocBlock::Code {
+                DocBlock::Code(CodeBlock {
                     language: "json".into(),
-                    text: "{\n  \"Effect\": \"allow\"\n}".into()
-                },
+                    text: "{\n  \"Effect\": \"allow\"\n}".into(),
+                    source: "{\"Effect\": \"allow\"}".into(),
+                }),
                 DocBlock::Heading("References".into()),
                 DocBlock::List(vec![
                     vec![Inline::Link("https://docs.aws.amazon.com/IAM/x.html".into())],
@@ -208,6 +330,21 @@ mod tests {
                 ]),
             ]
         );
+    }
+
+    #[test]
+    fn the_summary_the_references_and_the_examples_by_section() {
+        let doc = RuleDoc::parse(DOCS);
+        assert_eq!(doc.summary, "Effect must be `Allow` or `Deny`.");
+        assert_eq!(doc.headings().collect::<Vec<_>>(), ["What it does", "Example", "References"]);
+        assert_eq!(
+            doc.references(),
+            ["https://docs.aws.amazon.com/IAM/x.html", "https://www.rfc-editor.org/rfc/rfc8259"]
+        );
+        let examples = doc.code_blocks();
+        assert_eq!(examples.len(), 1);
+        assert_eq!((examples[0].0, examples[0].1.source.as_str()), ("Example", "{\"Effect\": \"allow\"}"));
+        assert!(examples[0].1.is_json() && examples[0].1.kind().is_none());
     }
 
     #[test]
@@ -236,36 +373,38 @@ mod tests {
     fn a_json_example_that_does_not_parse_is_kept_as_written() {
         let broken = "{\"Effect\": \"Allow\",}";
         assert_eq!(
-            rule_doc(&format!("Summary.\n```json\n{broken}\n```")),
-            vec![DocBlock::Code {
+            blocks(&format!("Summary.\n```json\n{broken}\n```")),
+            vec![DocBlock::Code(CodeBlock {
                 language: "json".into(),
-                text: broken.into()
-            }]
+                text: broken.into(),
+                source: broken.into(),
+            })]
         );
     }
 
     #[test]
     fn an_unclosed_fence_keeps_its_text() {
         assert_eq!(
-            rule_doc("Summary.\n```\nabc"),
-            vec![DocBlock::Code {
+            blocks("Summary.\n```\nabc"),
+            vec![DocBlock::Code(CodeBlock {
                 language: String::new(),
-                text: "abc".into()
-            }]
+                text: "abc".into(),
+                source: "abc".into(),
+            })]
         );
     }
 
     #[test]
     fn every_registered_rule_has_documentation_sections() {
         for rule in crate::lint::RULES {
-            let blocks = rule_doc(rule.docs);
+            let blocks = &rule.doc().blocks;
             assert!(
                 blocks.iter().any(|b| matches!(b, DocBlock::Heading(_))),
                 "{} has no sections",
                 rule.code
             );
             // An asterisk opening a word in rendered text is emphasis the parser missed.
-            for block in &blocks {
+            for block in blocks {
                 let runs = match block {
                     DocBlock::Paragraph(runs) => std::slice::from_ref(runs),
                     DocBlock::List(items) => items.as_slice(),
