@@ -40,7 +40,8 @@ exit 0
 "#;
 
 /// The query-result check waits 10 s for the query; the stub answers at once, so waiting is skipped.
-const SLEEP_STUB: &str = "#!/bin/sh\nexit 0\n";
+/// Each wait is logged among the calls' profiles (`sleep SECONDS`), so its place between calls shows.
+const SLEEP_STUB: &str = "#!/bin/sh\nprintf 'sleep %s\\n' \"$*\" >> \"$AWS_STUB_LOG.profiles\"\nexit 0\n";
 
 /// The ARN `create-key` answers with.
 const STUB_KEY_ARN: &str = "arn:aws:kms:us-east-1:111122223333:key/5555abcd-12ab-34cd-56ef-1234567890ab";
@@ -172,6 +173,9 @@ fn run_answering(script: &str, failures: &[(&str, String)], answers: &[(&str, St
             ("SOURCE_PROFILE", "source-profile"),
             ("DESTINATION_PROFILE", "destination-profile"),
             ("EXPORTER_PROFILE", "exporter-profile"),
+            ("SETUP_PROFILE", "setup-profile"),
+            ("SOURCE_SETUP_PROFILE", "source-setup-profile"),
+            ("DESTINATION_SETUP_PROFILE", "destination-setup-profile"),
         ],
     )
 }
@@ -519,13 +523,15 @@ fn a_cross_account_script_runs_each_accounts_steps_with_that_accounts_profile() 
     assert_eq!(done.code, Some(0), "{}", done.stderr);
     let calls = profiles(&done);
     for (operation, profile) in [
-        ("put-delivery-source", "source-profile"),
-        ("put-delivery-destination", "destination-profile"),
-        ("put-delivery-destination-policy", "destination-profile"),
-        ("get-bucket-policy", "destination-profile"),
-        ("put-bucket-policy", "destination-profile"),
-        ("create-delivery", "source-profile"),
-        ("describe-deliveries", "source-profile"),
+        ("put-role-policy", "source-profile"),
+        ("put-role-policy", "destination-profile"),
+        ("put-delivery-source", "source-setup-profile"),
+        ("put-delivery-destination", "destination-setup-profile"),
+        ("put-delivery-destination-policy", "destination-setup-profile"),
+        ("get-bucket-policy", "destination-setup-profile"),
+        ("put-bucket-policy", "destination-setup-profile"),
+        ("create-delivery", "source-setup-profile"),
+        ("describe-deliveries", "source-setup-profile"),
     ] {
         assert!(calls.contains(&format!("{operation} {profile}")), "{operation} with {profile}: {calls:?}");
     }
@@ -630,10 +636,57 @@ fn a_cross_account_export_runs_as_the_exporting_role() {
         assert!(calls.contains(&format!("{operation} {profile}")), "{operation} with {profile}: {calls:?}");
     }
     assert!(!calls.iter().any(|c| c.starts_with("create-export-task ") && !c.ends_with("exporter-profile")), "{calls:?}");
+    // The role's policy was put moments before: IAM is eventually consistent, so the script waits
+    // before the role's first call (review F7, for F3's exporter).
+    let put = calls.iter().position(|c| c.starts_with("put-role-policy ")).expect("put-role-policy");
+    let export = calls.iter().position(|c| c.starts_with("create-export-task ")).expect("create-export-task");
+    assert!(calls[put..export].iter().any(|c| c.starts_with("sleep ")), "no wait between the role's policy and its first export: {calls:?}");
 
     // Without the exporter's profile nothing runs, rather than stopping after the bucket is made.
     let unset = run_with(&script, &[], &[], &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")]);
     assert_ne!(unset.code, Some(0));
     assert!(unset.calls.is_empty(), "{:?}", unset.calls);
     assert!(unset.stderr.contains("EXPORTER_PROFILE") && unset.stderr.contains("log-export"), "{}", unset.stderr);
+}
+
+/// The vended-logs steps after "give the setup role its permissions" are the setup role's (its
+/// policy is what the bundle proves enough): the script runs them with the setup role's profile of
+/// that account, checked before any call, and only after waiting for the new inline policy to take
+/// effect, since IAM changes are eventually consistent (review F7).
+#[test]
+fn vended_logs_runs_the_setup_roles_steps_as_that_role_after_waiting_for_iam() {
+    if bash_missing() {
+        return;
+    }
+    let cases = [
+        (json!({"destination": "s3", "bucket": "orders-logs"}), "setup-profile", "none"),
+        (json!({"destination-account": "444455556666", "destination": "s3", "bucket": "orders-logs"}), "source-setup-profile", "source-profile"),
+    ];
+    for (input, setup, admin) in cases {
+        let bundle = bundle(ScenarioId::VendedLogs, &input);
+        let script = export(&bundle, Format::Script);
+        let done = run(&script, &[]);
+        assert_eq!(done.code, Some(0), "{input}: {}", done.stderr);
+        let log = profiles(&done);
+        let put_role = log.iter().position(|l| l.starts_with("put-role-policy ")).expect("put-role-policy");
+        assert_eq!(log[put_role], format!("put-role-policy {admin}"), "{input}: {log:?}");
+        let first_setup_call = log
+            .iter()
+            .position(|l| l.ends_with(&format!(" {setup}")) && !l.starts_with("sleep"))
+            .unwrap_or_else(|| panic!("{input}: no call with {setup}: {log:?}"));
+        assert!(log.iter().any(|l| l.starts_with("put-delivery-source ") && l.ends_with(setup)), "{input}: {log:?}");
+        let waits: Vec<&String> = log[put_role..first_setup_call].iter().filter(|l| l.starts_with("sleep ")).collect();
+        assert!(!waits.is_empty(), "{input}: no wait between put-role-policy and the setup role's first call: {log:?}");
+
+        // Without the setup role's profile nothing runs, not even the admin's put-role-policy.
+        let unset = run_with(
+            &script,
+            &[],
+            &[],
+            &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")],
+        );
+        assert_ne!(unset.code, Some(0), "{input}");
+        assert!(unset.calls.is_empty(), "{input}: {:?}", unset.calls);
+        assert!(unset.stderr.contains("SETUP_PROFILE"), "{input}: {}", unset.stderr);
+    }
 }
