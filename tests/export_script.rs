@@ -690,3 +690,33 @@ fn vended_logs_runs_the_setup_roles_steps_as_that_role_after_waiting_for_iam() {
         assert!(unset.stderr.contains("SETUP_PROFILE"), "{input}: {}", unset.stderr);
     }
 }
+
+/// The templates give a new export bucket all four Block Public Access settings; the script set
+/// none and relied on S3's default for new buckets (review F13a). It sets them right after
+/// create-bucket, before any policy is put.
+#[test]
+fn a_new_export_bucket_gets_block_public_access_before_its_policy() {
+    if bash_missing() {
+        return;
+    }
+    for input in [json!({}), json!({"bucket-account": "444455556666", "callers": ["arn:aws:iam::123456789012:role/log-export"]})] {
+        let script = export(&bundle(ScenarioId::S3Export, &input), Format::Script);
+        let done = run(&script, &expected_failures());
+        assert_eq!(done.code, Some(0), "{input}: {}", done.stderr);
+        let create = done.position("create-bucket").expect("create-bucket");
+        let block = done.position("put-public-access-block").unwrap_or_else(|| panic!("{input}: no put-public-access-block: {:?}", done.calls));
+        let policy = done.position("put-bucket-policy").expect("put-bucket-policy");
+        assert!(create < block && block < policy, "{input}: {:?}", done.calls);
+        let log = done.read("aws-calls.log").unwrap_or_default();
+        let line = log.lines().find(|l| l.contains("put-public-access-block")).unwrap();
+        for setting in ["BlockPublicAcls=true", "IgnorePublicAcls=true", "BlockPublicPolicy=true", "RestrictPublicBuckets=true"] {
+            assert!(line.contains(setting), "{input}: {line}");
+        }
+    }
+    // An existing bucket's settings are its owner's: the script does not change them.
+    let existing = export(
+        &bundle(ScenarioId::S3Export, &json!({"bucket-state": "existing", "encryption": "sse-s3"})),
+        Format::Script,
+    );
+    assert!(!existing.contains("put-public-access-block"), "{existing}");
+}
