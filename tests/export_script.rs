@@ -720,3 +720,23 @@ fn a_new_export_bucket_gets_block_public_access_before_its_policy() {
     );
     assert!(!existing.contains("put-public-access-block"), "{existing}");
 }
+
+/// The query-result check needs a log group to run a test query on. Without one listed, the
+/// script asked for LOG_GROUP only in its last step, so a run without it created and associated
+/// the key and then exited 1, and a re-run made a second key (review F13c). It is asked for before
+/// any call.
+#[test]
+fn the_query_result_check_asks_for_its_log_group_before_any_call() {
+    if bash_missing() {
+        return;
+    }
+    let script = export(&bundle(ScenarioId::QueryResultKey, &json!({})), Format::Script);
+    // An empty LOG_GROUP stands for one not set: `${LOG_GROUP:?}` refuses both.
+    let unset = run_with(&script, &[], &[], &[("LOG_GROUP", "")]);
+    assert_ne!(unset.code, Some(0));
+    assert!(unset.calls.is_empty(), "calls made before the script stopped: {:?}", unset.calls);
+    assert!(unset.stderr.contains("LOG_GROUP"), "{}", unset.stderr);
+    let done = run(&script, &[]);
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    assert!(done.position("get-query-results").is_some(), "{:?}", done.calls);
+}
