@@ -740,3 +740,37 @@ fn the_query_result_check_asks_for_its_log_group_before_any_call() {
     assert_eq!(done.code, Some(0), "{}", done.stderr);
     assert!(done.position("get-query-results").is_some(), "{:?}", done.calls);
 }
+
+/// Running a new-key script a second time (after a stop, or to apply a change) made a second key,
+/// then failed on create-alias: KMS refuses a second alias of one name, and the first key stayed
+/// billed and unnamed in the script's eyes. The script now looks the alias up first and reuses the
+/// key it names: no create-key, the alias left as it is, the later calls on that key.
+#[test]
+fn a_second_run_reuses_the_key_its_alias_names() {
+    if bash_missing() {
+        return;
+    }
+    let reused = "arn:aws:kms:us-east-1:111122223333:key/7777abcd-12ab-34cd-56ef-1234567890ab";
+    let cases = [
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing"})),
+        (ScenarioId::QueryResultKey, json!({})),
+    ];
+    for (id, input) in cases {
+        let what = format!("{id:?} {input}");
+        let script = export(&bundle(id, &input), Format::Script);
+        // First run: the alias does not exist yet.
+        let not_found = [("describe-key", error("NotFoundException", "describe-key", "Alias arn:aws:kms:us-east-1:111122223333:alias/x is not found."))];
+        let first = run(&script, &not_found);
+        assert_eq!(first.code, Some(0), "{what}: {}", first.stderr);
+        assert!(first.position("create-key").is_some() && first.position("create-alias").is_some(), "{what}: {:?}", first.calls);
+        // Second run: the alias names the key the first run made; create-alias would be refused.
+        let exists = [("create-alias", error("AlreadyExistsException", "create-alias", "An alias with the name arn:aws:kms:us-east-1:111122223333:alias/x already exists"))];
+        let again = run_answering(&script, &exists, &[("describe-key", reused.to_owned()), ("describe-log-groups", reused.to_owned())]);
+        assert_eq!(again.code, Some(0), "{what}: {}", again.stderr);
+        assert!(again.position("create-key").is_none(), "{what}: a second key: {:?}", again.calls);
+        let log = again.read("aws-calls.log").unwrap_or_default();
+        let associate = log.lines().find(|l| l.contains("associate-kms-key")).unwrap_or_else(|| panic!("{what}: {log}"));
+        assert!(associate.contains(reused), "{what}: {associate}");
+        assert!(again.stderr.contains("reuses"), "{what}: {}", again.stderr);
+    }
+}

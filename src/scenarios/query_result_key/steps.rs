@@ -31,7 +31,7 @@ pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
     if input.is_new_key() {
         steps.push(Step::new(
             "Turn on the key's automatic rotation and give it an alias",
-            rotation_and_alias(region, &alias_name("cloudwatch-logs-query-results", region)),
+            rotation_and_alias(region, &key_alias(region)),
         ));
     }
     steps.push(Step::new(
@@ -76,12 +76,17 @@ pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
     steps
 }
 
+/// One key per account and Region holds the query results.
+fn key_alias(region: &str) -> String {
+    alias_name("cloudwatch-logs-query-results", region)
+}
+
 fn key_step(input: &QueryResultKeyInput, region: &str) -> Step {
     if input.is_new_key() {
         let description = format!("CloudWatch Logs Insights query results in {}", input.region.trim());
         Step::new(
             "Create the key with its policy",
-            key_policy::create_key(region, &description, "key-policy.json"),
+            key_policy::create_key(region, &description, "key-policy.json", &key_alias(region)),
         )
     } else {
         key_policy::merge_into_existing_key(region, input.key_arn.trim())

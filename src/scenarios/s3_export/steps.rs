@@ -144,16 +144,17 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
 fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
     if input.is_new_key() {
         let description = format!("Default key of bucket {} (CloudWatch Logs export)", input.bucket.trim());
+        let alias = alias_name("cloudwatch-logs-export", input.bucket.trim());
         return vec![
             at_bucket(
                 input,
                 "Create the bucket key with its policy",
-                key_policy::create_key(region, &description, KEY_POLICY_FILE),
+                key_policy::create_key(region, &description, KEY_POLICY_FILE, &alias),
             ),
             at_bucket(
                 input,
                 "Turn on the bucket key's automatic rotation and give it an alias",
-                rotation_and_alias(region, &alias_name("cloudwatch-logs-export", input.bucket.trim())),
+                rotation_and_alias(region, &alias),
             ),
         ];
     }

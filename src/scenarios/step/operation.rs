@@ -120,6 +120,7 @@ operations! {
     IAM_PUT_USER_POLICY = IAM "put-user-policy" "PutUserPolicy" write ["user-name", "policy-name", "policy-document"];
     KMS_CREATE_ALIAS = KMS "create-alias" "CreateAlias" write ["alias-name", "target-key-id"];
     KMS_CREATE_KEY = KMS "create-key" "CreateKey" write ["description", "key-spec", "key-usage", "policy"];
+    KMS_DESCRIBE_KEY = KMS "describe-key" "DescribeKey" read ["key-id"];
     KMS_ENABLE_KEY_ROTATION = KMS "enable-key-rotation" "EnableKeyRotation" write ["key-id"];
     KMS_GET_KEY_POLICY = KMS "get-key-policy" "GetKeyPolicy" read ["key-id", "policy-name"];
     KMS_PUT_KEY_POLICY = KMS "put-key-policy" "PutKeyPolicy" write ["key-id", "policy-name", "policy"];
