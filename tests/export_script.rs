@@ -40,7 +40,8 @@ exit 0
 "#;
 
 /// The query-result check waits 10 s for the query; the stub answers at once, so waiting is skipped.
-const SLEEP_STUB: &str = "#!/bin/sh\nexit 0\n";
+/// Each wait is logged among the calls' profiles (`sleep SECONDS`), so its place between calls shows.
+const SLEEP_STUB: &str = "#!/bin/sh\nprintf 'sleep %s\\n' \"$*\" >> \"$AWS_STUB_LOG.profiles\"\nexit 0\n";
 
 /// The ARN `create-key` answers with.
 const STUB_KEY_ARN: &str = "arn:aws:kms:us-east-1:111122223333:key/5555abcd-12ab-34cd-56ef-1234567890ab";
@@ -172,6 +173,9 @@ fn run_answering(script: &str, failures: &[(&str, String)], answers: &[(&str, St
             ("SOURCE_PROFILE", "source-profile"),
             ("DESTINATION_PROFILE", "destination-profile"),
             ("EXPORTER_PROFILE", "exporter-profile"),
+            ("SETUP_PROFILE", "setup-profile"),
+            ("SOURCE_SETUP_PROFILE", "source-setup-profile"),
+            ("DESTINATION_SETUP_PROFILE", "destination-setup-profile"),
         ],
     )
 }
@@ -519,13 +523,15 @@ fn a_cross_account_script_runs_each_accounts_steps_with_that_accounts_profile() 
     assert_eq!(done.code, Some(0), "{}", done.stderr);
     let calls = profiles(&done);
     for (operation, profile) in [
-        ("put-delivery-source", "source-profile"),
-        ("put-delivery-destination", "destination-profile"),
-        ("put-delivery-destination-policy", "destination-profile"),
-        ("get-bucket-policy", "destination-profile"),
-        ("put-bucket-policy", "destination-profile"),
-        ("create-delivery", "source-profile"),
-        ("describe-deliveries", "source-profile"),
+        ("put-role-policy", "source-profile"),
+        ("put-role-policy", "destination-profile"),
+        ("put-delivery-source", "source-setup-profile"),
+        ("put-delivery-destination", "destination-setup-profile"),
+        ("put-delivery-destination-policy", "destination-setup-profile"),
+        ("get-bucket-policy", "destination-setup-profile"),
+        ("put-bucket-policy", "destination-setup-profile"),
+        ("create-delivery", "source-setup-profile"),
+        ("describe-deliveries", "source-setup-profile"),
     ] {
         assert!(calls.contains(&format!("{operation} {profile}")), "{operation} with {profile}: {calls:?}");
     }
@@ -630,10 +636,141 @@ fn a_cross_account_export_runs_as_the_exporting_role() {
         assert!(calls.contains(&format!("{operation} {profile}")), "{operation} with {profile}: {calls:?}");
     }
     assert!(!calls.iter().any(|c| c.starts_with("create-export-task ") && !c.ends_with("exporter-profile")), "{calls:?}");
+    // The role's policy was put moments before: IAM is eventually consistent, so the script waits
+    // before the role's first call (review F7, for F3's exporter).
+    let put = calls.iter().position(|c| c.starts_with("put-role-policy ")).expect("put-role-policy");
+    let export = calls.iter().position(|c| c.starts_with("create-export-task ")).expect("create-export-task");
+    assert!(calls[put..export].iter().any(|c| c.starts_with("sleep ")), "no wait between the role's policy and its first export: {calls:?}");
 
     // Without the exporter's profile nothing runs, rather than stopping after the bucket is made.
     let unset = run_with(&script, &[], &[], &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")]);
     assert_ne!(unset.code, Some(0));
     assert!(unset.calls.is_empty(), "{:?}", unset.calls);
     assert!(unset.stderr.contains("EXPORTER_PROFILE") && unset.stderr.contains("log-export"), "{}", unset.stderr);
+}
+
+/// The vended-logs steps after "give the setup role its permissions" are the setup role's (its
+/// policy is what the bundle proves enough): the script runs them with the setup role's profile of
+/// that account, checked before any call, and only after waiting for the new inline policy to take
+/// effect, since IAM changes are eventually consistent (review F7).
+#[test]
+fn vended_logs_runs_the_setup_roles_steps_as_that_role_after_waiting_for_iam() {
+    if bash_missing() {
+        return;
+    }
+    let cases = [
+        (json!({"destination": "s3", "bucket": "orders-logs"}), "setup-profile", "none"),
+        (json!({"destination-account": "444455556666", "destination": "s3", "bucket": "orders-logs"}), "source-setup-profile", "source-profile"),
+    ];
+    for (input, setup, admin) in cases {
+        let bundle = bundle(ScenarioId::VendedLogs, &input);
+        let script = export(&bundle, Format::Script);
+        let done = run(&script, &[]);
+        assert_eq!(done.code, Some(0), "{input}: {}", done.stderr);
+        let log = profiles(&done);
+        let put_role = log.iter().position(|l| l.starts_with("put-role-policy ")).expect("put-role-policy");
+        assert_eq!(log[put_role], format!("put-role-policy {admin}"), "{input}: {log:?}");
+        let first_setup_call = log
+            .iter()
+            .position(|l| l.ends_with(&format!(" {setup}")) && !l.starts_with("sleep"))
+            .unwrap_or_else(|| panic!("{input}: no call with {setup}: {log:?}"));
+        assert!(log.iter().any(|l| l.starts_with("put-delivery-source ") && l.ends_with(setup)), "{input}: {log:?}");
+        let waits: Vec<&String> = log[put_role..first_setup_call].iter().filter(|l| l.starts_with("sleep ")).collect();
+        assert!(!waits.is_empty(), "{input}: no wait between put-role-policy and the setup role's first call: {log:?}");
+
+        // Without the setup role's profile nothing runs, not even the admin's put-role-policy.
+        let unset = run_with(
+            &script,
+            &[],
+            &[],
+            &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")],
+        );
+        assert_ne!(unset.code, Some(0), "{input}");
+        assert!(unset.calls.is_empty(), "{input}: {:?}", unset.calls);
+        assert!(unset.stderr.contains("SETUP_PROFILE"), "{input}: {}", unset.stderr);
+    }
+}
+
+/// The templates give a new export bucket all four Block Public Access settings; the script set
+/// none and relied on S3's default for new buckets (review F13a). It sets them right after
+/// create-bucket, before any policy is put.
+#[test]
+fn a_new_export_bucket_gets_block_public_access_before_its_policy() {
+    if bash_missing() {
+        return;
+    }
+    for input in [json!({}), json!({"bucket-account": "444455556666", "callers": ["arn:aws:iam::123456789012:role/log-export"]})] {
+        let script = export(&bundle(ScenarioId::S3Export, &input), Format::Script);
+        let done = run(&script, &expected_failures());
+        assert_eq!(done.code, Some(0), "{input}: {}", done.stderr);
+        let create = done.position("create-bucket").expect("create-bucket");
+        let block = done.position("put-public-access-block").unwrap_or_else(|| panic!("{input}: no put-public-access-block: {:?}", done.calls));
+        let policy = done.position("put-bucket-policy").expect("put-bucket-policy");
+        assert!(create < block && block < policy, "{input}: {:?}", done.calls);
+        let log = done.read("aws-calls.log").unwrap_or_default();
+        let line = log.lines().find(|l| l.contains("put-public-access-block")).unwrap();
+        for setting in ["BlockPublicAcls=true", "IgnorePublicAcls=true", "BlockPublicPolicy=true", "RestrictPublicBuckets=true"] {
+            assert!(line.contains(setting), "{input}: {line}");
+        }
+    }
+    // An existing bucket's settings are its owner's: the script does not change them.
+    let existing = export(
+        &bundle(ScenarioId::S3Export, &json!({"bucket-state": "existing", "encryption": "sse-s3"})),
+        Format::Script,
+    );
+    assert!(!existing.contains("put-public-access-block"), "{existing}");
+}
+
+/// The query-result check needs a log group to run a test query on. Without one listed, the
+/// script asked for LOG_GROUP only in its last step, so a run without it created and associated
+/// the key and then exited 1, and a re-run made a second key (review F13c). It is asked for before
+/// any call.
+#[test]
+fn the_query_result_check_asks_for_its_log_group_before_any_call() {
+    if bash_missing() {
+        return;
+    }
+    let script = export(&bundle(ScenarioId::QueryResultKey, &json!({})), Format::Script);
+    // An empty LOG_GROUP stands for one not set: `${LOG_GROUP:?}` refuses both.
+    let unset = run_with(&script, &[], &[], &[("LOG_GROUP", "")]);
+    assert_ne!(unset.code, Some(0));
+    assert!(unset.calls.is_empty(), "calls made before the script stopped: {:?}", unset.calls);
+    assert!(unset.stderr.contains("LOG_GROUP"), "{}", unset.stderr);
+    let done = run(&script, &[]);
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    assert!(done.position("get-query-results").is_some(), "{:?}", done.calls);
+}
+
+/// Running a new-key script a second time (after a stop, or to apply a change) made a second key,
+/// then failed on create-alias: KMS refuses a second alias of one name, and the first key stayed
+/// billed and unnamed in the script's eyes. The script now looks the alias up first and reuses the
+/// key it names: no create-key, the alias left as it is, the later calls on that key.
+#[test]
+fn a_second_run_reuses_the_key_its_alias_names() {
+    if bash_missing() {
+        return;
+    }
+    let reused = "arn:aws:kms:us-east-1:111122223333:key/7777abcd-12ab-34cd-56ef-1234567890ab";
+    let cases = [
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing"})),
+        (ScenarioId::QueryResultKey, json!({})),
+    ];
+    for (id, input) in cases {
+        let what = format!("{id:?} {input}");
+        let script = export(&bundle(id, &input), Format::Script);
+        // First run: the alias does not exist yet.
+        let not_found = [("describe-key", error("NotFoundException", "describe-key", "Alias arn:aws:kms:us-east-1:111122223333:alias/x is not found."))];
+        let first = run(&script, &not_found);
+        assert_eq!(first.code, Some(0), "{what}: {}", first.stderr);
+        assert!(first.position("create-key").is_some() && first.position("create-alias").is_some(), "{what}: {:?}", first.calls);
+        // Second run: the alias names the key the first run made; create-alias would be refused.
+        let exists = [("create-alias", error("AlreadyExistsException", "create-alias", "An alias with the name arn:aws:kms:us-east-1:111122223333:alias/x already exists"))];
+        let again = run_answering(&script, &exists, &[("describe-key", reused.to_owned()), ("describe-log-groups", reused.to_owned())]);
+        assert_eq!(again.code, Some(0), "{what}: {}", again.stderr);
+        assert!(again.position("create-key").is_none(), "{what}: a second key: {:?}", again.calls);
+        let log = again.read("aws-calls.log").unwrap_or_default();
+        let associate = log.lines().find(|l| l.contains("associate-kms-key")).unwrap_or_else(|| panic!("{what}: {log}"));
+        assert!(associate.contains(reused), "{what}: {associate}");
+        assert!(again.stderr.contains("reuses"), "{what}: {}", again.stderr);
+    }
 }

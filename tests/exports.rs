@@ -505,3 +505,24 @@ fn terraform_leaves_an_imported_log_groups_retention_and_tags_alone() {
     assert!(ignored.contains("retention_in_days") && ignored.contains("tags"), "{ignored}");
     assert!(text.contains("retention and tags"), "a visible note says why:\n{text}");
 }
+
+/// `import` blocks exist from Terraform 1.5 on; an older Terraform stops at them with a syntax
+/// error instead of saying which version is needed (review F13d). With imports the configuration
+/// requires 1.5; without, it sets no required_version.
+#[test]
+fn terraform_with_import_blocks_requires_terraform_1_5() {
+    let required_version = |text: &str| -> Option<String> {
+        let body: hcl::Body = hcl::parse(text).unwrap();
+        let terraform = body.blocks().find(|b| b.identifier.as_str() == "terraform").expect("a terraform block");
+        terraform
+            .body
+            .attributes()
+            .find(|a| a.key.as_str() == "required_version")
+            .map(|a| a.expr.to_string())
+    };
+    let existing = export(&bundle(ScenarioId::LogGroupKey, &json!({"log-group-state": "existing"})), Format::Terraform);
+    assert_eq!(required_version(&existing).as_deref(), Some("\">= 1.5\""), "{existing}");
+    let new = export(&bundle(ScenarioId::LogGroupKey, &json!({"log-group-state": "new"})), Format::Terraform);
+    assert!(!new.contains("import {"));
+    assert_eq!(required_version(&new), None, "{new}");
+}

@@ -146,6 +146,33 @@ fn keeping_the_context_on_the_old_key_is_opt_in_and_warns_what_it_risks() {
     assert!(problems[0].message.contains("unreadable"), "{}", problems[0].message);
 }
 
+/// The retention is set only when the steps create the log groups: for existing ones a changed
+/// retention was dropped without a word (review F13b). It is a warning on the field, which names
+/// the command and what shortening it does, and the steps still leave the groups' retention alone.
+#[test]
+fn a_retention_for_existing_log_groups_is_a_field_warning_not_silently_ignored() {
+    use cwlogs_policy::scenarios::retention::Retention;
+    let existing = LogGroupKeyInput {
+        log_group_state: LogGroupState::Existing,
+        key_arn: KEY_ARN.into(),
+        retention: Retention::days(30).expect("allowed"),
+        ..input()
+    };
+    let problems = check_input(&existing);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!((problems[0].field, problems[0].severity), ("retention", FieldSeverity::Warning));
+    assert!(problems[0].message.contains("put-retention-policy"), "{}", problems[0].message);
+    assert!(problems[0].message.contains("deletes"), "{}", problems[0].message);
+    let steps = generate(&existing).steps;
+    assert!(!steps.iter().any(|s| s.command.contains("put-retention-policy")), "{steps:?}");
+    // The form's default and new log groups say nothing.
+    assert_eq!(check_input(&LogGroupKeyInput { retention: Retention::default(), ..existing.clone() }), vec![]);
+    assert_eq!(
+        check_input(&LogGroupKeyInput { log_group_state: LogGroupState::New, key_arn: String::new(), ..existing }),
+        vec![]
+    );
+}
+
 #[test]
 fn the_logs_principal_and_context_follow_the_partition() {
     let bundle = generate(&LogGroupKeyInput {

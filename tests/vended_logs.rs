@@ -211,7 +211,11 @@ fn the_firehose_role_documents_are_aws_managed_ones() {
 /// AWS's cross-account example: account A 123456789012 delivers a knowledge base's logs to
 /// account B 111122223333 in us-east-1.
 fn cross_account_example() -> Bundle {
-    generate(&VendedLogsInput {
+    generate(&cross_account_example_input())
+}
+
+fn cross_account_example_input() -> VendedLogsInput {
+    VendedLogsInput {
         region: "us-east-1".into(),
         account: "123456789012".into(),
         destination_account: "111122223333".into(),
@@ -220,7 +224,7 @@ fn cross_account_example() -> Bundle {
         destination: Destination::S3,
         bucket: BUCKET.into(),
         ..VendedLogsInput::default()
-    })
+    }
 }
 
 #[test]
@@ -289,4 +293,27 @@ fn arns_follow_the_partition_and_the_principal_does_not() {
     assert!(text.contains("\"arn:aws-cn:s3:::orders-logs\""), "{text}");
     assert!(text.contains("\"arn:aws-cn:logs:cn-north-1:123456789012:*\""), "{text}");
     assert!(text.contains("\"delivery.logs.amazonaws.com\""), "{text}");
+}
+
+/// F9: AWS's cross-account V2 example gives the delivery service kms:GenerateDataKey only on the
+/// bucket key (domain-facts §4.3); the same-account V1 set (Encrypt, Decrypt, ReEncrypt*,
+/// GenerateDataKey*, DescribeKey) would grant account B's key to four more operations.
+#[test]
+fn the_cross_account_v2_key_statement_grants_generate_data_key_only() {
+    let mut input = cross_account_example_input();
+    input.key_arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab".into();
+    let bundle = generate(&input);
+    let statements = &document(&bundle, "key-policy-statement.json").statements;
+    assert_eq!(statements.len(), 1);
+    let actions: Vec<&str> = statements[0].action.as_ref().expect("an Action").values().collect();
+    assert_eq!(actions, ["kms:GenerateDataKey"]);
+    let why = &bundle
+        .documents
+        .iter()
+        .find(|d| d.file_name == "key-policy-statement.json")
+        .unwrap()
+        .explanations[0]
+        .why;
+    assert!(why.contains("kms:GenerateDataKey only"), "{why}");
+    assert!(why.contains("unverified"), "{why}");
 }

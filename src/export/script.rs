@@ -2,7 +2,7 @@
 //! nothing in it expands), then the steps in order under their titles.
 
 use super::plan::Side;
-use crate::scenarios::Bundle;
+use crate::scenarios::{Bundle, Step};
 
 pub fn script(bundle: &Bundle) -> String {
     let mut out = String::from("#!/usr/bin/env bash\n");
@@ -11,16 +11,26 @@ pub fn script(bundle: &Bundle) -> String {
         bundle.scenario
     ));
     out.push_str("set -euo pipefail\n");
-    let accounts = accounts(bundle);
-    if !accounts.is_empty() {
-        // One set of credentials cannot run both accounts' steps: each account's steps run with
-        // its own profile, and the script refuses to start without both.
-        out.push_str("\n# Two accounts take part: each step runs with its account's AWS CLI profile.\n");
-        for (side, account) in &accounts {
-            let (variable, words) = profile(*side);
+    let two_accounts = bundle.steps.iter().any(|s| s.side != Side::Only);
+    let profiles = profiles(bundle, two_accounts);
+    if !profiles.is_empty() {
+        // Each step runs with the credentials of whoever the bundle says runs it: an account's
+        // administrator, or the role whose policy the bundle defines. One set of credentials would
+        // test nothing of that policy (and cannot span two accounts); the script refuses to start
+        // without every profile it will switch to.
+        out.push_str(if two_accounts {
+            "\n# Two accounts take part: each step runs with its account's AWS CLI profile.\n"
+        } else {
+            "\n# The steps of the role this bundle gives permissions run with that role's AWS CLI profile.\n"
+        });
+        for profile in &profiles {
             out.push_str(&format!(
-                ": \"${{{variable}:?set {variable} to an AWS CLI profile of the {words}{account}}}\"\n"
+                ": \"${{{}:?set {} to an AWS CLI profile of {}}}\"\n",
+                profile.variable, profile.variable, profile.who
             ));
+        }
+        if !two_accounts {
+            out.push_str(&format!("{STARTING_PROFILE}=\"${{AWS_PROFILE-}}\"\n"));
         }
     }
     if !bundle.notes.is_empty() {
@@ -38,14 +48,17 @@ pub fn script(bundle: &Bundle) -> String {
     for file in &bundle.files {
         out.push_str(&heredoc(&file.name, &file.file_name, &file.content));
     }
-    let mut current = Side::Only;
+    // None: the credentials the script was started with.
+    let mut current: Option<Profile> = None;
     for (n, step) in bundle.steps.iter().enumerate() {
         out.push_str(&format!("\n# Step {}: {}\n", n + 1, one_line(&step.title)));
-        let step_side = step.side;
-        if !accounts.is_empty() && step_side != Side::Only && step_side != current {
-            let (variable, words) = profile(step_side);
-            out.push_str(&format!("# Now with the credentials of the {}:\nexport AWS_PROFILE=\"${variable}\"\n", words.trim_end()));
-            current = step_side;
+        if !profiles.is_empty() {
+            if let Some(wanted) = runner(bundle, step, two_accounts) {
+                if wanted != current {
+                    out.push_str(&switch(wanted.clone()));
+                    current = wanted;
+                }
+            }
         }
         out.push_str(step.command.trim_end());
         out.push('\n');
@@ -53,24 +66,73 @@ pub fn script(bundle: &Bundle) -> String {
     out
 }
 
-/// The accounts of a two-account bundle, as its steps name them; empty for one account.
-fn accounts(bundle: &Bundle) -> Vec<(Side, String)> {
-    let mut out: Vec<(Side, String)> = Vec::new();
-    for step in &bundle.steps {
-        let s = step.side;
-        if s != Side::Only && !out.iter().any(|(o, _)| *o == s) {
-            out.push((s, step.account.as_ref().map(|a| format!(" {a}")).unwrap_or_default()));
-        }
-    }
-    out.sort_by_key(|(s, _)| *s != Side::Source);
-    out
+/// The variable that keeps the profile a one-account script was started with, to switch back to.
+const STARTING_PROFILE: &str = "STARTING_AWS_PROFILE";
+
+/// An AWS CLI profile the script switches to.
+#[derive(Clone, Debug, PartialEq)]
+struct Profile {
+    variable: &'static str,
+    /// Whose credentials, in words, with the account.
+    who: String,
 }
 
-/// The variable naming a side's profile, and the side in words.
-fn profile(side: Side) -> (&'static str, &'static str) {
-    match side {
-        Side::Destination => ("DESTINATION_PROFILE", "destination account"),
-        _ => ("SOURCE_PROFILE", "source account"),
+/// Who runs `step`: `Some(None)` the credentials the script started with, `Some(Some(p))` profile
+/// `p`, `None` whoever ran the step before (a step of no account, e.g. saving files or a wait).
+fn runner(bundle: &Bundle, step: &Step, two_accounts: bool) -> Option<Option<Profile>> {
+    let account = |side: Side| {
+        bundle
+            .steps
+            .iter()
+            .find(|s| s.side == side)
+            .and_then(|s| s.account.clone())
+            .map(|a| format!(" {a}"))
+            .unwrap_or_default()
+    };
+    let setup_role = step.identity_policy.is_some();
+    match (two_accounts, step.side, setup_role) {
+        (false, _, true) => Some(Some(Profile {
+            variable: "SETUP_PROFILE",
+            who: "the role the steps give its permissions (SETUP_ROLE)".into(),
+        })),
+        (false, _, false) => Some(None),
+        (true, Side::Only, _) => None,
+        (true, side, setup_role) => {
+            let (variable, words) = match (side, setup_role) {
+                (Side::Destination, true) => ("DESTINATION_SETUP_PROFILE", "the setup role (SETUP_ROLE) in the destination account"),
+                (Side::Destination, false) => ("DESTINATION_PROFILE", "the destination account"),
+                (_, true) => ("SOURCE_SETUP_PROFILE", "the setup role (SETUP_ROLE) in the source account"),
+                (_, false) => ("SOURCE_PROFILE", "the source account"),
+            };
+            Some(Some(Profile {
+                variable,
+                who: format!("{words}{}", account(side)),
+            }))
+        }
+    }
+}
+
+/// Every profile the script switches to, the source account's first.
+fn profiles(bundle: &Bundle, two_accounts: bool) -> Vec<Profile> {
+    let mut out: Vec<(Side, Profile)> = Vec::new();
+    for step in &bundle.steps {
+        if let Some(Some(profile)) = runner(bundle, step, two_accounts) {
+            if !out.iter().any(|(_, p)| *p == profile) {
+                out.push((step.side, profile));
+            }
+        }
+    }
+    out.sort_by_key(|(side, _)| *side == Side::Destination);
+    out.into_iter().map(|(_, p)| p).collect()
+}
+
+/// The lines that make the next calls run with `profile`.
+fn switch(profile: Option<Profile>) -> String {
+    match profile {
+        Some(p) => format!("# Now with the credentials of {}:\nexport AWS_PROFILE=\"${}\"\n", p.who, p.variable),
+        None => format!(
+            "# Now with the credentials the script was started with:\nif [ -n \"${STARTING_PROFILE}\" ]; then export AWS_PROFILE=\"${STARTING_PROFILE}\"; else unset AWS_PROFILE; fi\n"
+        ),
     }
 }
 

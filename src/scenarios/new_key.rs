@@ -41,10 +41,12 @@ pub fn alias_name(prefix: &str, name: &str) -> String {
 pub fn rotation_and_alias(region: &str, alias: &str) -> Vec<Line> {
     vec![
         AwsCall::new(&KMS_ENABLE_KEY_ROTATION).region(region).var("key-id", "KEY_ARN").into(),
+        // On a second run the alias exists already and names this key (create_key reused it).
         AwsCall::new(&KMS_CREATE_ALIAS)
             .region(region)
             .text("alias-name", alias)
             .var("target-key-id", "KEY_ARN")
+            .unless_error("create-alias.err", "AlreadyExistsException")
             .into(),
     ]
 }
@@ -102,8 +104,10 @@ mod tests {
         assert_eq!(lines[0], "aws kms enable-key-rotation --region us-east-1 --key-id \"$KEY_ARN\"");
         assert_eq!(
             lines[1],
-            "aws kms create-alias --region us-east-1 --alias-name alias/cloudwatch-logs/app --target-key-id \"$KEY_ARN\""
+            "aws kms create-alias --region us-east-1 --alias-name alias/cloudwatch-logs/app --target-key-id \"$KEY_ARN\" 2> create-alias.err \\"
         );
+        // A second run finds the alias in place, naming the key create_key reused.
+        assert_eq!(lines[2], "  || { cat create-alias.err >&2; grep -q AlreadyExistsException create-alias.err; }");
         let events: Vec<&str> = step.events.iter().map(|e| e.name).collect();
         assert_eq!(events, ["EnableKeyRotation", "CreateAlias"]);
     }

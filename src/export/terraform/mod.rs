@@ -6,7 +6,7 @@
 mod resources;
 
 use super::hcl::{expr, string};
-use super::plan::{identifier, Param, Side, Value};
+use super::plan::{identifier, Param, Resource, Side, Value};
 use super::read::plan;
 use crate::json::{self, Value as Json};
 use crate::scenarios::{Artifact, Bundle, Document};
@@ -28,9 +28,16 @@ pub fn terraform(bundle: &Bundle) -> String {
         }
     }
     let region = plan.region.clone().unwrap_or_else(|| "us-east-1".into());
+    // An existing log group is imported with an `import` block, which Terraform reads from 1.5 on;
+    // an older one would stop at it with a syntax error rather than name the version it needs.
+    let imports = plan
+        .resources
+        .iter()
+        .any(|p| matches!(p.resource, Resource::LogGroup { existing: true, .. }));
+    let version = if imports { "  required_version = \">= 1.5\"\n" } else { "" };
     let _ = write!(
         out,
-        "\nterraform {{\n  required_providers {{\n    aws = {{\n      source  = \"hashicorp/aws\"\n      version = \">= 6.0\"\n    }}\n  }}\n}}\n"
+        "\nterraform {{\n{version}  required_providers {{\n    aws = {{\n      source  = \"hashicorp/aws\"\n      version = \">= 6.0\"\n    }}\n  }}\n}}\n"
     );
     let account = |side| {
         plan.account(side)

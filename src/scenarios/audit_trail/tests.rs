@@ -294,3 +294,16 @@ fn the_rule_alerts_when_rotation_the_alias_or_retention_is_undone() {
     let chars = bundle.files.iter().find(|f| f.file_name == "event-pattern.json").unwrap().content.chars().count();
     assert!(chars <= 2048, "{chars} characters");
 }
+
+/// A shorter retention has a log group's older events deleted: the rule alerts on
+/// PutRetentionPolicy as it does on DeleteRetentionPolicy, although the setup's own new log groups
+/// record one too (review item 5).
+#[test]
+fn the_rule_alerts_when_retention_is_shortened() {
+    let bundle = generate(&AuditTrailInput::default());
+    let pattern = event_pattern(&bundle);
+    let names = pattern["detail"]["$or"][0]["eventName"].as_array().expect("names").clone();
+    assert!(names.contains(&serde_json::json!("PutRetentionPolicy")), "not alerted: {names:?}");
+    let chars = bundle.files.iter().find(|f| f.file_name == "event-pattern.json").unwrap().content.chars().count();
+    assert!(chars <= 2048, "{chars} characters");
+}

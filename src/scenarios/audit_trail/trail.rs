@@ -44,6 +44,7 @@ static RISKS: &[(TrailEvent, &str)] = &[
     (ev(KMS, "DisableKeyRotation"), "turns off the key's yearly automatic rotation that the steps turned on"),
     (ev(KMS, "DeleteAlias"), "removes the name the key is found by: people and scripts that use the alias no longer find it"),
     (ev(KMS, "UpdateAlias"), "points the key's alias at another key: whatever uses the alias now encrypts with that key"),
+    (ev(LOGS, "PutRetentionPolicy"), "changes how long the log group keeps its events: a shorter retention has the older events deleted (the setup's own new log groups record one too)"),
     (ev(LOGS, "DeleteRetentionPolicy"), "the log group's events no longer expire: the encrypted data, and the need for the key, stay for good"),
     (ev(LOGS, "DisassociateKmsKey"), "new log events or query results are no longer encrypted with your key (old data still needs it)"),
     (ev(LOGS, "PutResourcePolicy"), "changes which services may write to your log groups"),
@@ -83,7 +84,11 @@ const BUCKET: [TrailEvent; 4] = [
 /// the dangerous change is usually one nobody planned (a later disassociation, a key deletion).
 fn relevant(scenario: &str) -> Vec<TrailEvent> {
     match scenario {
-        "log-group-key" => [&KEY[..], &[DISASSOCIATE, ev(LOGS, "DeleteRetentionPolicy")]].concat(),
+        "log-group-key" => [
+            &KEY[..],
+            &[DISASSOCIATE, ev(LOGS, "PutRetentionPolicy"), ev(LOGS, "DeleteRetentionPolicy")],
+        ]
+        .concat(),
         "query-result-key" => [&KEY[..], &[DISASSOCIATE]].concat(),
         "s3-export" => [&KEY[..], &BUCKET].concat(),
         "vended-logs" => [
@@ -257,7 +262,8 @@ mod tests {
                 "ScheduleKeyDeletion",
                 "UpdateAlias",
                 "DeleteRetentionPolicy",
-                "DisassociateKmsKey"
+                "DisassociateKmsKey",
+                "PutRetentionPolicy"
             ]
         );
         let v: serde_json::Value = serde_json::from_str(&t.pattern).expect("pattern is JSON");

@@ -4,6 +4,7 @@ use super::{CallerPermission, LogGroupKeyInput, LogGroupState, Scope};
 use crate::scenarios::field_checks::{
     check_account, check_key_arn, check_region, log_group_name_problem, role_arn_problem, Place,
 };
+use crate::scenarios::retention::Retention;
 use crate::scenarios::FieldError;
 
 /// Every problem with the inputs; an empty list means the bundle is ready to use.
@@ -16,6 +17,7 @@ pub fn check_input(input: &LogGroupKeyInput) -> Vec<FieldError> {
         check_key_arn("key-arn", &input.key_arn, place, &mut out);
     }
     check_log_groups(input, &mut out);
+    check_retention(input, &mut out);
     check_callers(input, &mut out);
     if input.is_rotation() {
         check_key_arn("rotate-from", &input.rotate_from, place, &mut out);
@@ -59,6 +61,26 @@ pub fn check_log_groups(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
             out.push(FieldError::warning("log-groups", format!("\"{name}\" is listed twice")));
         }
     }
+}
+
+/// The steps set the retention only on log groups they create. For existing groups they leave it
+/// alone rather than apply it: a shorter retention has the older events deleted, which a key
+/// change must not do as a side effect. A retention other than the form's default is then reported,
+/// not dropped without a word.
+fn check_retention(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
+    if input.log_group_state != LogGroupState::Existing || input.retention == Retention::default() {
+        return;
+    }
+    let days = input
+        .retention
+        .in_days()
+        .map_or_else(|| "never expire".to_owned(), |d| format!("{d} days"));
+    out.push(FieldError::warning(
+        "retention",
+        format!(
+            "applies to new log groups only: existing log groups keep their retention ({days} is not set); to change it run aws logs put-retention-policy --log-group-name NAME --retention-in-days DAYS yourself (a shorter retention deletes the older events)"
+        ),
+    ));
 }
 
 fn check_callers(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {

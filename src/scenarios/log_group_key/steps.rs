@@ -26,6 +26,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
                 region,
                 &format!("CloudWatch Logs key for {}", group_summary(input)),
                 "key-policy.json",
+                &key_alias(input),
             ),
         ));
         steps.push(Step::new(

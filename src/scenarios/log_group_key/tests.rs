@@ -279,7 +279,7 @@ fn a_new_key_is_created_with_its_policy_and_used_by_the_new_log_group() {
     assert!(
         script[create].contains("--policy file://key-policy.json") && script[create].contains("--region eu-west-1")
     );
-    assert!(script[create].starts_with("KEY_ARN=$("));
+    assert!(script[create].contains("\nKEY_ARN=$(aws kms create-key"));
     let make_group = script
         .iter()
         .position(|c| c.contains("aws logs create-log-group"))

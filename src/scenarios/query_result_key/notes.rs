@@ -13,7 +13,7 @@ pub fn notes(input: &QueryResultKeyInput) -> Vec<String> {
         "After disassociation, later queries use the default encryption, but results stored while the key was associated stay encrypted with it and CloudWatch Logs still reads them with the key: keep its access, and never disable or delete the key while those results are kept, or they become unreadable.".to_owned(),
         "The CloudWatch console cannot associate a key with query results: use the CLI steps below or the CloudWatch Logs API.".to_owned(),
         format!("The key must be a symmetric encryption key (SYMMETRIC_DEFAULT, ENCRYPT_DECRYPT) in {region}."),
-        "Whoever runs the steps needs kms:CreateKey, kms:GetKeyPolicy, kms:PutKeyPolicy and logs:AssociateKmsKey (for a new key also kms:EnableKeyRotation and kms:CreateAlias); the check also needs logs:StartQuery and logs:GetQueryResults.".to_owned(),
+        "Whoever runs the steps needs kms:CreateKey, kms:GetKeyPolicy, kms:PutKeyPolicy and logs:AssociateKmsKey (for a new key also kms:DescribeKey, to find a key an earlier run made under the alias, kms:EnableKeyRotation and kms:CreateAlias); the check also needs logs:StartQuery and logs:GetQueryResults.".to_owned(),
     ];
     if !input.is_new_key() {
         notes.push("put-key-policy replaces the key's whole policy: the script saves the current one to key-policy.backup.json (once; a re-run keeps the original) and stops until you have merged key-policy.json into it as key-policy.merged.json (cwlogs-policy merge key-policy.backup.json key-policy.json > key-policy.merged.json, or the compare panel); it applies that file, never key-policy.json alone.".to_owned());

@@ -6,7 +6,7 @@ use crate::scenarios::new_key::{alias_name, rotation_and_alias};
 use crate::scenarios::step::operation::{
     LOGS_ASSOCIATE_KMS_KEY, LOGS_DISASSOCIATE_KMS_KEY, LOGS_GET_QUERY_RESULTS, LOGS_START_QUERY,
 };
-use crate::scenarios::step::{key_policy, save_files, Arg, AwsCall, Line};
+use crate::scenarios::step::{key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Document, Step};
 
 pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
@@ -16,11 +16,22 @@ pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
     let groups = input.shared_group_names();
     let names: Vec<&str> = documents.iter().map(|d| d.file_name.as_str()).collect();
     let mut steps = vec![save_files("Save the documents", "document", &names)];
+    if groups.is_empty() {
+        // Asked for here, not in the check at the end: stopping there would leave the key made
+        // and associated with the script failed, and a re-run would make another key.
+        steps.push(Step::new(
+            "Name a log group for the test query at the end",
+            vec![Line::Require {
+                var: "LOG_GROUP",
+                message: "set LOG_GROUP to any log group to run a test query on".into(),
+            }],
+        ));
+    }
     steps.push(key_step(input, region));
     if input.is_new_key() {
         steps.push(Step::new(
             "Turn on the key's automatic rotation and give it an alias",
-            rotation_and_alias(region, &alias_name("cloudwatch-logs-query-results", region)),
+            rotation_and_alias(region, &key_alias(region)),
         ));
     }
     steps.push(Step::new(
@@ -65,12 +76,17 @@ pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
     steps
 }
 
+/// One key per account and Region holds the query results.
+fn key_alias(region: &str) -> String {
+    alias_name("cloudwatch-logs-query-results", region)
+}
+
 fn key_step(input: &QueryResultKeyInput, region: &str) -> Step {
     if input.is_new_key() {
         let description = format!("CloudWatch Logs Insights query results in {}", input.region.trim());
         Step::new(
             "Create the key with its policy",
-            key_policy::create_key(region, &description, "key-policy.json"),
+            key_policy::create_key(region, &description, "key-policy.json", &key_alias(region)),
         )
     } else {
         key_policy::merge_into_existing_key(region, input.key_arn.trim())
@@ -80,17 +96,13 @@ fn key_step(input: &QueryResultKeyInput, region: &str) -> Step {
 /// A test query whose `encryptionKey` shows the key now in use. GetQueryResults is not among
 /// the actions the CloudTrail list names (domain-facts §5.1), so its table entry records nothing.
 fn check_step(region: &str, group: Option<&str>) -> Step {
-    let log_group = match group {
-        Some(g) => Line::set("LOG_GROUP", g),
-        None => Line::Assign {
-            var: "LOG_GROUP",
-            value: Arg::Expr("\"${LOG_GROUP:?set LOG_GROUP to any log group to run a test query on}\"".into()),
-        },
-    };
+    // Without a listed group, LOG_GROUP was required by the first step.
+    let log_group = group.map(|g| Line::set("LOG_GROUP", g));
     Step::new(
         "After up to 5 minutes, check which key encrypts a new query's results",
-        vec![
-            log_group,
+        log_group
+            .into_iter()
+            .chain([
             AwsCall::new(&LOGS_START_QUERY)
                 .region(region)
                 .var("log-group-name", "LOG_GROUP")
@@ -108,6 +120,7 @@ fn check_step(region: &str, group: Option<&str>) -> Step {
                 .var("query-id", "QUERY_ID")
                 .query_text("encryptionKey")
                 .into(),
-        ],
+            ])
+            .collect(),
     )
 }

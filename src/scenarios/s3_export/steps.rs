@@ -7,7 +7,7 @@ use crate::scenarios::new_key::{alias_name, rotation_and_alias};
 use crate::scenarios::step::operation::{
     IAM_ATTACH_ROLE_POLICY, IAM_ATTACH_USER_POLICY, IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, S3_CREATE_BUCKET,
     S3_GET_BUCKET_ENCRYPTION, S3_GET_BUCKET_LOCATION, S3_GET_BUCKET_OWNERSHIP_CONTROLS,
-    S3_PUT_BUCKET_ENCRYPTION, S3_PUT_BUCKET_POLICY,
+    S3_PUT_BUCKET_ENCRYPTION, S3_PUT_BUCKET_POLICY, S3_PUT_PUBLIC_ACCESS_BLOCK,
 };
 use crate::scenarios::step::{bucket_policy, inline_policy, key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Artifact, Document, Side, Step};
@@ -56,7 +56,22 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
         steps.extend(key_steps(input, region));
     }
     steps.push(match input.bucket_state {
-        BucketState::New => at_bucket(input, "Create the bucket", vec![create_bucket(input, region, bucket)]),
+        BucketState::New => at_bucket(
+            input,
+            "Create the bucket and block public access to it",
+            vec![
+                create_bucket(input, region, bucket),
+                // S3 blocks public access on new buckets by default; set it anyway, as the
+                // templates do, so the bucket does not depend on an account or Region default.
+                AwsCall::new(&S3_PUT_PUBLIC_ACCESS_BLOCK)
+                    .text("bucket", bucket)
+                    .text(
+                        "public-access-block-configuration",
+                        "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
+                    )
+                    .into(),
+            ],
+        ),
         BucketState::Existing => at_bucket(
             input,
             "Check the bucket's Region, ACL setting and encryption, and back up its policy (once: a backup already there is kept)",
@@ -129,16 +144,17 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
 fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
     if input.is_new_key() {
         let description = format!("Default key of bucket {} (CloudWatch Logs export)", input.bucket.trim());
+        let alias = alias_name("cloudwatch-logs-export", input.bucket.trim());
         return vec![
             at_bucket(
                 input,
                 "Create the bucket key with its policy",
-                key_policy::create_key(region, &description, KEY_POLICY_FILE),
+                key_policy::create_key(region, &description, KEY_POLICY_FILE, &alias),
             ),
             at_bucket(
                 input,
                 "Turn on the bucket key's automatic rotation and give it an alias",
-                rotation_and_alias(region, &alias_name("cloudwatch-logs-export", input.bucket.trim())),
+                rotation_and_alias(region, &alias),
             ),
         ];
     }

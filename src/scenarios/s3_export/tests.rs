@@ -402,7 +402,7 @@ fn steps_create_the_key_before_the_bucket_uses_it_and_export_last() {
     let encryption = position(&steps, "put-bucket-encryption");
     let export = position(&steps, "create-export-task");
     assert!(key < bucket && bucket < policy && policy < encryption && encryption < export);
-    assert!(steps[key].1.starts_with("KEY_ARN=$("));
+    assert!(steps[key].1.contains("\nKEY_ARN=$(aws kms create-key"));
     assert!(steps[bucket]
         .1
         .contains("--create-bucket-configuration LocationConstraint=eu-west-1 --object-ownership BucketOwnerEnforced"));
@@ -609,14 +609,17 @@ fn the_operator_note_names_every_call_the_steps_make() {
     };
     let same = note(&S3ExportInput { callers: vec!["arn:aws:iam::123456789012:role/log-exporter".into()], ..base() });
     for action in [
-        "kms:CreateKey", "kms:EnableKeyRotation", "kms:CreateAlias", "s3:CreateBucket", "s3:PutBucketOwnershipControls",
+        "kms:DescribeKey", "kms:CreateKey", "kms:EnableKeyRotation", "kms:CreateAlias", "s3:CreateBucket", "s3:PutBucketOwnershipControls",
+        // IAM names PutPublicAccessBlock's action after the bucket.
+        "s3:PutBucketPublicAccessBlock",
         "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration", "iam:PutRolePolicy", "iam:AttachRolePolicy",
         "logs:CreateExportTask",
     ] {
         assert!(same.contains(action), "{action}: {same}");
     }
     let cross = note(&cross());
-    assert!(cross.contains("in account 123456789012: kms:CreateKey"), "{cross}");
+    assert!(cross.contains("in account 123456789012: kms:DescribeKey, kms:CreateKey"), "{cross}");
+    assert!(!same.contains("s3:PutPublicAccessBlock"), "{same}");
     assert!(cross.contains("in account 111122223333: iam:PutRolePolicy"), "{cross}");
     assert!(!cross.contains("CreateExportTask"), "{cross}");
 }

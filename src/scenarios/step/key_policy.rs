@@ -1,11 +1,27 @@
 //! The KMS key-policy lines three scenarios share.
 
-use super::operation::{KMS_CREATE_KEY, KMS_GET_KEY_POLICY, KMS_PUT_KEY_POLICY};
-use super::{AwsCall, Line};
+use super::operation::{KMS_CREATE_KEY, KMS_DESCRIBE_KEY, KMS_GET_KEY_POLICY, KMS_PUT_KEY_POLICY};
+use super::{Arg, AwsCall, Line};
 
-/// `KEY_ARN=$(aws kms create-key …)` with the key policy in `policy_file`, then its ARN shown.
-pub fn create_key(region: &str, description: &str, policy_file: &str) -> Vec<Line> {
+/// The key `alias` names, if a run before this one made it; else `KEY_ARN=$(aws kms create-key …)`
+/// with the key policy in `policy_file`. Then its ARN shown. Without the look-up a second run made
+/// a second key and then failed on create-alias, since KMS refuses a second alias of one name. A
+/// reused key keeps its policy as it is: replacing it is the existing-key path, with a merge.
+pub fn create_key(region: &str, description: &str, policy_file: &str, alias: &str) -> Vec<Line> {
     vec![
+        Line::comment(format!("A run before this one may have made the key: reuse the one {alias} names")),
+        AwsCall::new(&KMS_DESCRIBE_KEY)
+            .region(region)
+            .text("key-id", alias)
+            .query_text("KeyMetadata.Arn")
+            .writes(ALIAS_LOOKUP)
+            .unless_error(ALIAS_LOOKUP_ERROR, "NotFoundException")
+            .into(),
+        Line::Assign {
+            var: "KEY_ARN",
+            value: Arg::Expr(format!("$(cat {ALIAS_LOOKUP})")),
+        },
+        Line::shell("if [ -z \"$KEY_ARN\" ]; then"),
         AwsCall::new(&KMS_CREATE_KEY)
             .region(region)
             .wrap()
@@ -18,9 +34,18 @@ pub fn create_key(region: &str, description: &str, policy_file: &str) -> Vec<Lin
             .wrap()
             .capture("KEY_ARN", "KeyMetadata.Arn")
             .into(),
+        Line::shell("else"),
+        Line::shell(format!(
+            "echo \"{alias} names $KEY_ARN already: the script reuses that key and leaves its policy as it is\" >&2"
+        )),
+        Line::shell("fi"),
         Line::PrintVar("KEY_ARN"),
     ]
 }
+
+/// Where the alias look-up writes the key ARN, and its error.
+const ALIAS_LOOKUP: &str = "key-alias.txt";
+const ALIAS_LOOKUP_ERROR: &str = "key-alias.err";
 
 /// The current policy of the key in `$key_var`, saved to `backup`. `--query Policy` because the
 /// answer also carries `PolicyName`, which text output would print after the policy on its line.

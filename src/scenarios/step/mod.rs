@@ -4,6 +4,7 @@
 
 pub mod bucket_policy;
 pub mod call;
+pub mod iam_propagation;
 pub mod inline_policy;
 pub mod key_policy;
 pub mod operation;

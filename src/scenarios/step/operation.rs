@@ -21,8 +21,11 @@ pub struct Operation {
     pub service: &'static Service,
     /// `create-key`.
     pub cli: &'static str,
-    /// `CreateKey`: the CloudTrail `eventName`.
+    /// `CreateKey`: the API's name.
     pub api: &'static str,
+    /// The CloudTrail `eventName`: the API's name, except for the few S3 operations CloudTrail names
+    /// otherwise (PutPublicAccessBlock is recorded as PutBucketPublicAccessBlock).
+    pub event: &'static str,
     /// Only reads or checks: a template needs no resource for it.
     pub read_only: bool,
     /// Whether CloudTrail lists it as a logged event (domain-facts §5.1); GetQueryResults is not.
@@ -39,7 +42,7 @@ impl Operation {
     pub const fn trail_event(&self) -> TrailEvent {
         TrailEvent {
             source: self.service.event_source,
-            name: self.api,
+            name: self.event,
         }
     }
 
@@ -81,11 +84,12 @@ services! {
 }
 
 macro_rules! operations {
-    ($($name:ident = $service:ident $cli:literal $api:literal $kind:ident [$($flag:literal),*];)*) => {
+    ($($name:ident = $service:ident $cli:literal $api:literal $(=> $event:literal)? $kind:ident [$($flag:literal),*];)*) => {
         $(pub const $name: Operation = Operation {
             service: &$service,
             cli: $cli,
             api: $api,
+            event: operations!(@event $api $($event)?),
             read_only: operations!(@read $kind),
             recorded: operations!(@recorded $kind),
             flags: &[$($flag),*],
@@ -93,6 +97,8 @@ macro_rules! operations {
         /// Every operation of the table.
         pub const ALL: &[&Operation] = &[$(&$name),*];
     };
+    (@event $api:literal) => { $api };
+    (@event $api:literal $event:literal) => { $event };
     (@read write) => { false };
     (@read read) => { true };
     (@read read_unrecorded) => { true };
@@ -114,6 +120,7 @@ operations! {
     IAM_PUT_USER_POLICY = IAM "put-user-policy" "PutUserPolicy" write ["user-name", "policy-name", "policy-document"];
     KMS_CREATE_ALIAS = KMS "create-alias" "CreateAlias" write ["alias-name", "target-key-id"];
     KMS_CREATE_KEY = KMS "create-key" "CreateKey" write ["description", "key-spec", "key-usage", "policy"];
+    KMS_DESCRIBE_KEY = KMS "describe-key" "DescribeKey" read ["key-id"];
     KMS_ENABLE_KEY_ROTATION = KMS "enable-key-rotation" "EnableKeyRotation" write ["key-id"];
     KMS_GET_KEY_POLICY = KMS "get-key-policy" "GetKeyPolicy" read ["key-id", "policy-name"];
     KMS_PUT_KEY_POLICY = KMS "put-key-policy" "PutKeyPolicy" write ["key-id", "policy-name", "policy"];
@@ -145,6 +152,7 @@ operations! {
     S3_PUT_BUCKET_ENCRYPTION = S3 "put-bucket-encryption" "PutBucketEncryption" write ["bucket", "server-side-encryption-configuration"];
     S3_PUT_BUCKET_OWNERSHIP_CONTROLS = S3 "put-bucket-ownership-controls" "PutBucketOwnershipControls" write ["bucket", "ownership-controls"];
     S3_PUT_BUCKET_POLICY = S3 "put-bucket-policy" "PutBucketPolicy" write ["bucket", "policy"];
+    S3_PUT_PUBLIC_ACCESS_BLOCK = S3 "put-public-access-block" "PutPublicAccessBlock" => "PutBucketPublicAccessBlock" write ["bucket", "public-access-block-configuration"];
     SNS_GET_TOPIC_ATTRIBUTES = SNS "get-topic-attributes" "GetTopicAttributes" read ["topic-arn"];
     SNS_SET_TOPIC_ATTRIBUTES = SNS "set-topic-attributes" "SetTopicAttributes" write ["topic-arn", "attribute-name", "attribute-value"];
 }

@@ -1,7 +1,9 @@
 //! What whoever runs a bundle's steps needs, read from the calls the steps run, so the note
 //! cannot miss a call a step makes (review F11: hand-kept lists did).
 
-use super::operation::{Operation, S3_CREATE_BUCKET, S3_GET_BUCKET_ENCRYPTION, S3_PUT_BUCKET_ENCRYPTION};
+use super::operation::{
+    Operation, S3_CREATE_BUCKET, S3_GET_BUCKET_ENCRYPTION, S3_PUT_BUCKET_ENCRYPTION, S3_PUT_PUBLIC_ACCESS_BLOCK,
+};
 use super::{AwsCall, Step};
 
 /// The IAM actions one call needs: the action named like the API, except where S3 names its
@@ -13,6 +15,8 @@ fn actions(call: &AwsCall) -> Vec<String> {
         vec!["s3:PutEncryptionConfiguration".into()]
     } else if op == &S3_GET_BUCKET_ENCRYPTION {
         vec!["s3:GetEncryptionConfiguration".into()]
+    } else if op == &S3_PUT_PUBLIC_ACCESS_BLOCK {
+        vec!["s3:PutBucketPublicAccessBlock".into()]
     } else if op == &S3_CREATE_BUCKET && call.text_of("object-ownership").is_some() {
         vec![op.action(), "s3:PutBucketOwnershipControls".into()]
     } else {

@@ -161,22 +161,33 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
     }
 }
 
+/// AWS's cross-account V2 example (domain-facts §4.3) is narrower than its same-account form: the
+/// delivery service gets kms:GenerateDataKey only. A key in another account than the logs' source is
+/// where a wider grant costs most, so that form is followed exactly there.
+fn narrow_key_use(input: &VendedLogsInput) -> bool {
+    input.is_v2() && input.is_cross_account()
+}
+
 /// The statement to add to the bucket's SSE-KMS key policy; the steps merge it into the key's
 /// current policy rather than replacing that policy.
 fn key_use(input: &VendedLogsInput) -> Statement {
-    // AWS's cross-account example grants only kms:GenerateDataKey; the same-account set is kept
-    // because large log files are uploaded in parts, and multipart uploads need kms:Decrypt too.
+    let actions = if narrow_key_use(input) {
+        ValueList::array_of(["kms:GenerateDataKey"])
+    } else {
+        // AWS's same-account V1 and V2 statement, verbatim (§4.3).
+        ValueList::array_of([
+            "kms:Encrypt",
+            "kms:Decrypt",
+            "kms:ReEncrypt*",
+            "kms:GenerateDataKey*",
+            "kms:DescribeKey",
+        ])
+    };
     let statement = deputy::scoped(
         Statement {
             effect: Some(crate::policy::Effect::Allow.into()),
             principal: Some(delivery_principal(true)),
-            action: Some(ValueList::array_of([
-                "kms:Encrypt",
-                "kms:Decrypt",
-                "kms:ReEncrypt*",
-                "kms:GenerateDataKey*",
-                "kms:DescribeKey",
-            ])),
+            action: Some(actions),
             resource: Some(ValueList::of(["*"])),
             ..Statement::default()
         },
@@ -188,9 +199,19 @@ fn key_use(input: &VendedLogsInput) -> Statement {
 pub fn key_statement(input: &VendedLogsInput) -> Document {
     let statement = key_use(input);
     let key_sid = sid(&statement);
+    let grant = if narrow_key_use(input) {
+        format!(
+            "Lets the log delivery service get a data key to encrypt the log files it writes to {}: kms:GenerateDataKey only, as in AWS's cross-account example, not the same-account set. Whether delivery ever uploads a file in parts, which would also need kms:Decrypt, is unverified; if CloudTrail shows kms:Decrypt denied to delivery.logs.amazonaws.com for this key, add that action to this statement.",
+            input.bucket.trim()
+        )
+    } else {
+        format!(
+            "Lets the log delivery service encrypt the log files it writes to {} with this key; the actions are AWS's documented statement for this permission model.",
+            input.bucket.trim()
+        )
+    };
     let why = format!(
-        "Lets the log delivery service encrypt the log files it writes to {} with this key (and decrypt for multipart uploads). It must be in the key policy: bucket policies cannot grant KMS permissions. {}",
-        input.bucket.trim(),
+        "{grant} It must be in the key policy: bucket policies cannot grant KMS permissions. {}",
         deputy::why(input)
     );
     Document {

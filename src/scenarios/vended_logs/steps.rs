@@ -14,7 +14,7 @@ use crate::scenarios::step::operation::{
     LOGS_DESCRIBE_RESOURCE_POLICIES, LOGS_PUT_RESOURCE_POLICY, S3_GET_BUCKET_ACL, S3_GET_BUCKET_POLICY,
     S3_PUT_BUCKET_OWNERSHIP_CONTROLS, S3_PUT_BUCKET_POLICY,
 };
-use crate::scenarios::step::{bucket_policy, inline_policy, key_policy, save_files, AwsCall, Line};
+use crate::scenarios::step::{bucket_policy, iam_propagation, inline_policy, key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Document, Side, Step, TrailEvent};
 
 /// `what`, led by the account that runs it when two accounts take part.
@@ -51,9 +51,19 @@ fn in_account(input: &VendedLogsInput, side: Side, what: &str, lines: Vec<Line>)
     }
 }
 
-/// A step the setup role runs in `side`'s account.
+/// A step the setup role runs in `side`'s account. The title says so: the exported script runs it
+/// with the setup role's profile, and by hand it must be run as that role too, or the setup policy
+/// is never what grants it.
 fn step(input: &VendedLogsInput, side: Side, what: &str, lines: Vec<Line>) -> Step {
-    in_account(input, side, what, lines).run_with(setup_policy(input, side))
+    in_account(input, side, &format!("{what}, as the setup role"), lines).run_with(setup_policy(input, side))
+}
+
+/// The setup role's first call would be refused while its new inline policy is not in force yet.
+fn wait_for_iam() -> Step {
+    Step::new(
+        "Wait for the setup role's new permissions to take effect",
+        iam_propagation::wait("the setup role"),
+    )
 }
 
 /// A step shown but not run: every line commented out, so it records no events.
@@ -65,6 +75,7 @@ pub fn steps(input: &VendedLogsInput, documents: &[Document]) -> Vec<Step> {
     let files: Vec<&str> = documents.iter().map(|d| d.file_name.as_str()).collect();
     let mut steps = vec![save_files("Save the documents", "document", &files)];
     permissions(input, documents, &mut steps);
+    steps.push(wait_for_iam());
     destination(input, &mut steps);
     if input.is_v2() {
         v2(input, &mut steps);

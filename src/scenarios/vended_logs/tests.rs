@@ -108,7 +108,7 @@ fn v1_steps_turn_logging_on_in_the_service() {
     let on = step(&bundle, "as the destination");
     assert_eq!(
         on.title,
-        "Turn on AWS Step Functions workflow logs (in the service's console or API)"
+        "Turn on AWS Step Functions workflow logs (in the service's console or API), as the setup role"
     );
     assert_eq!(
         on.events,

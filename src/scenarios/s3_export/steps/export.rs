@@ -4,7 +4,7 @@
 use super::at_logs;
 use crate::scenarios::s3_export::S3ExportInput;
 use crate::scenarios::step::operation::{LOGS_CREATE_EXPORT_TASK, LOGS_DESCRIBE_EXPORT_TASKS};
-use crate::scenarios::step::{Arg, AwsCall, Function, Line};
+use crate::scenarios::step::{iam_propagation, Arg, AwsCall, Function, Line};
 use crate::scenarios::Step;
 
 /// The AWS CLI profile the export runs with when the bucket is in another account.
@@ -57,6 +57,8 @@ pub fn steps(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Step> {
         // checks that its caller could write there itself (§3.4, §3.6): it runs as one of them.
         lines.push(Line::comment("As an exporting role: the bucket's account admits only them"));
         lines.push(Line::shell(format!("export AWS_PROFILE=\"${EXPORTER_PROFILE}\"")));
+        // The role's policy was put by an earlier step of this script.
+        lines.extend(iam_propagation::wait("the exporting role"));
     }
     let groups = input.group_names();
     if groups.is_empty() {
