@@ -115,7 +115,7 @@ impl Scenario for AuditTrail {
 pub fn generate(input: &AuditTrailInput) -> Bundle {
     let watched = steps::watched_trails(input);
     Bundle {
-        scenario: "audit-trail",
+        scenario: crate::scenarios::ScenarioId::AuditTrail,
         documents: Vec::new(),
         files: steps::files(input, &watched),
         steps: steps::steps(input, &watched),

@@ -204,7 +204,7 @@ pub fn generate(input: &LogGroupKeyInput) -> Bundle {
     let mut notes = policies::notes(input);
     notes.extend(crate::scenarios::step::operator::permissions_note(&steps, |_| false));
     Bundle {
-        scenario: "log-group-key",
+        scenario: crate::scenarios::ScenarioId::LogGroupKey,
         documents,
         files: Vec::new(),
         steps,

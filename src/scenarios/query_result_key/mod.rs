@@ -149,7 +149,7 @@ pub fn generate(input: &QueryResultKeyInput) -> Bundle {
     let documents = policies::documents(input);
     let steps = steps::steps(input, &documents);
     Bundle {
-        scenario: "query-result-key",
+        scenario: crate::scenarios::ScenarioId::QueryResultKey,
         documents,
         files: Vec::new(),
         steps,

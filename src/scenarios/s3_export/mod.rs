@@ -302,7 +302,7 @@ pub fn generate(input: &S3ExportInput) -> Bundle {
     };
     notes.extend(crate::scenarios::step::operator::permissions_note(&steps, by_exporter));
     Bundle {
-        scenario: "s3-export",
+        scenario: crate::scenarios::ScenarioId::S3Export,
         documents,
         files,
         steps,

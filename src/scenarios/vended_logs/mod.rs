@@ -312,7 +312,7 @@ pub fn generate(input: &VendedLogsInput) -> Bundle {
     let documents = documents(input);
     let steps = steps::steps(input, &documents);
     Bundle {
-        scenario: "vended-logs",
+        scenario: crate::scenarios::ScenarioId::VendedLogs,
         notes: notes::notes(input, &documents),
         documents,
         files: Vec::new(),
