@@ -4,13 +4,12 @@
 //! input as JSON (an object keyed by field name) through [`ScenarioId::run`], so adding a scenario
 //! needs no form or flag code of its own.
 
-pub mod account_id;
 pub mod audit_trail;
 mod blank_form;
-pub mod bucket_name;
 mod bundle;
 pub mod calls;
 pub mod field_checks;
+pub mod identifiers;
 pub(crate) mod fingerprint;
 mod form;
 mod intro;
@@ -25,6 +24,7 @@ pub mod step;
 mod validate;
 pub mod vended_logs;
 
+pub use identifiers::{account_id, bucket_name};
 pub use bundle::{Artifact, Bundle, Document, ExpectedFinding, Explanation, TrailEvent};
 pub use step::{Side, Step};
 pub use blank_form::carry_over;

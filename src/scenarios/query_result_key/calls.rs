@@ -10,12 +10,7 @@ use crate::scenarios::log_group_key::{Scope, CONTEXT_KEY, NEW_KEY_ID};
 pub fn required_calls(input: &QueryResultKeyInput) -> Vec<RequiredCall> {
     let logs = input.partition.logs_principal(input.region.trim());
     let key = if input.is_new_key() {
-        format!(
-            "arn:{}:kms:{}:{}:key/{NEW_KEY_ID}",
-            input.partition.id(),
-            input.region.trim(),
-            input.account.trim()
-        )
+        crate::scenarios::identifiers::arn::key(input.partition, input.region.trim(), input.account.trim(), NEW_KEY_ID)
     } else {
         input.key_arn.trim().to_owned()
     };

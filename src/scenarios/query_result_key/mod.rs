@@ -76,12 +76,7 @@ impl QueryResultKeyInput {
 
     /// `arn:P:logs:R:A:query-result:*`: what `--resource-identifier` and `aws:SourceArn` name.
     pub fn query_result_arn(&self) -> String {
-        format!(
-            "arn:{}:logs:{}:{}:query-result:*",
-            self.partition.id(),
-            self.region.trim(),
-            self.account.trim()
-        )
+        crate::scenarios::identifiers::arn::logs(self.partition, self.region.trim(), self.account.trim(), "query-result:*")
     }
 
     /// The same place and log groups as a log-group-key input, so that scenario's log-group

@@ -179,7 +179,7 @@ impl VendedLogsInput {
 
     /// `arn:P:logs:R:ACCOUNT:REST` in the given account.
     fn logs_arn(&self, account: &str, rest: &str) -> String {
-        format!("arn:{}:logs:{}:{account}:{rest}", self.p(), self.region())
+        crate::scenarios::identifiers::arn::logs(self.partition, self.region(), account, rest)
     }
 
     pub fn delivery_source_arn(&self) -> String {
@@ -209,14 +209,11 @@ impl VendedLogsInput {
     }
 
     pub fn log_group_arn(&self) -> String {
-        self.logs_arn(
-            self.destination_account(),
-            &format!("log-group:{}", self.log_group.trim()),
-        )
+        crate::scenarios::identifiers::arn::log_group(self.partition, self.region(), self.destination_account(), self.log_group.trim())
     }
 
     pub fn bucket_arn(&self) -> String {
-        format!("arn:{}:s3:::{}", self.p(), self.bucket.trim())
+        crate::scenarios::identifiers::arn::bucket(self.partition, self.bucket.trim())
     }
 
     pub fn prefix(&self) -> &str {
