@@ -97,13 +97,14 @@ pub struct AuditTrail;
 impl Scenario for AuditTrail {
     const ID: ScenarioId = ScenarioId::AuditTrail;
     type Input = AuditTrailInput;
+    type Spec = AuditTrailInput;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn check_input(input: &AuditTrailInput) -> Vec<FieldError> {
-        check_input(input)
+    fn parse(input: &AuditTrailInput) -> (AuditTrailInput, Vec<FieldError>) {
+        (input.clone(), check_input(input))
     }
 
     fn generate(input: &AuditTrailInput) -> Bundle {

@@ -168,13 +168,14 @@ pub struct LogGroupKey;
 impl Scenario for LogGroupKey {
     const ID: ScenarioId = ScenarioId::LogGroupKey;
     type Input = LogGroupKeyInput;
+    type Spec = LogGroupKeyInput;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn check_input(input: &LogGroupKeyInput) -> Vec<FieldError> {
-        check_input(input)
+    fn parse(input: &LogGroupKeyInput) -> (LogGroupKeyInput, Vec<FieldError>) {
+        (input.clone(), check_input(input))
     }
 
     fn generate(input: &LogGroupKeyInput) -> Bundle {

@@ -261,13 +261,14 @@ pub struct S3Export;
 impl Scenario for S3Export {
     const ID: ScenarioId = ScenarioId::S3Export;
     type Input = S3ExportInput;
+    type Spec = S3ExportInput;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn check_input(input: &S3ExportInput) -> Vec<FieldError> {
-        check_input(input)
+    fn parse(input: &S3ExportInput) -> (S3ExportInput, Vec<FieldError>) {
+        (input.clone(), check_input(input))
     }
 
     fn generate(input: &S3ExportInput) -> Bundle {

@@ -273,13 +273,14 @@ pub struct VendedLogs;
 impl Scenario for VendedLogs {
     const ID: ScenarioId = ScenarioId::VendedLogs;
     type Input = VendedLogsInput;
+    type Spec = VendedLogsInput;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn check_input(input: &VendedLogsInput) -> Vec<FieldError> {
-        check_input(input)
+    fn parse(input: &VendedLogsInput) -> (VendedLogsInput, Vec<FieldError>) {
+        (input.clone(), check_input(input))
     }
 
     fn generate(input: &VendedLogsInput) -> Bundle {
