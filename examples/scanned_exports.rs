@@ -32,13 +32,13 @@ fn main() {
         let partition = input["partition"].as_str().or(input["region"].as_str()).unwrap_or("aws").to_owned();
         let keys = [
             shape(&bundle),
-            format!("{} {partition} two-sided:{}", bundle.scenario, plan.is_two_sided()),
+            format!("{} {partition} two-sided:{}", bundle.scenario.cli_name(), plan.is_two_sided()),
         ];
         if keys.iter().all(|k| seen.contains(k)) {
             continue;
         }
         seen.extend(keys);
-        let name = format!("{}-{:03}", bundle.scenario, written);
+        let name = format!("{}-{:03}", bundle.scenario.cli_name(), written);
         let tf = dir.join("terraform").join(&name);
         std::fs::create_dir_all(&tf).expect("create the folder");
         for (format, path) in [
@@ -100,5 +100,5 @@ fn shape(bundle: &cwlogs_policy::scenarios::Bundle) -> String {
     // A set: two callers' policies check as one does.
     parts.sort();
     parts.dedup();
-    format!("{} manual:{} | {}", bundle.scenario, !plan.manual_steps.is_empty(), parts.join(" | "))
+    format!("{} manual:{} | {}", bundle.scenario.cli_name(), !plan.manual_steps.is_empty(), parts.join(" | "))
 }

@@ -14,6 +14,16 @@ pub enum Partition {
     AwsUsGov,
 }
 
+impl std::str::FromStr for Partition {
+    type Err = String;
+
+    /// The ARN field's spelling (`aws`, `aws-cn`, `aws-us-gov`), as the form's choice and the
+    /// CLI's flag give it.
+    fn from_str(id: &str) -> Result<Partition, String> {
+        Partition::from_id(id.trim()).ok_or_else(|| format!("\"{id}\" is not a partition: expected aws, aws-cn or aws-us-gov"))
+    }
+}
+
 /// Every supported partition, in the order the form lists them.
 pub const PARTITIONS: [Partition; 3] = [Partition::Aws, Partition::AwsCn, Partition::AwsUsGov];
 

@@ -68,7 +68,7 @@ impl Format {
             Format::CloudFormationJson => "cfn.json",
             Format::Terraform => "tf",
         };
-        format!("{}.{extension}", bundle.scenario)
+        format!("{}.{extension}", bundle.scenario.cli_name())
     }
 
     pub fn mime(self) -> &'static str {

@@ -7,7 +7,7 @@ use serde::Serialize;
 /// Every document and command one scenario needs, consistent with each other.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Bundle {
-    pub scenario: &'static str,
+    pub scenario: crate::scenarios::ScenarioId,
     pub documents: Vec<Document>,
     /// Non-policy files the steps read (bucket encryption settings, an event pattern …).
     pub files: Vec<Artifact>,

@@ -4,13 +4,12 @@
 //! input as JSON (an object keyed by field name) through [`ScenarioId::run`], so adding a scenario
 //! needs no form or flag code of its own.
 
-pub mod account_id;
 pub mod audit_trail;
 mod blank_form;
-pub mod bucket_name;
 mod bundle;
 pub mod calls;
 pub mod field_checks;
+pub mod identifiers;
 pub(crate) mod fingerprint;
 mod form;
 mod intro;
@@ -25,6 +24,7 @@ pub mod step;
 mod validate;
 pub mod vended_logs;
 
+pub use identifiers::{account_id, bucket_name};
 pub use bundle::{Artifact, Bundle, Document, ExpectedFinding, Explanation, TrailEvent};
 pub use step::{Side, Step};
 pub use blank_form::carry_over;
@@ -41,13 +41,17 @@ pub trait Scenario {
     /// Serde names are kebab-case and equal the [`FieldSpec`] names; `Default` gives the AWS
     /// documentation's example values, so the page shows a complete bundle at once.
     type Input: Serialize + DeserializeOwned + Default;
+    /// The input parsed once: typed, trimmed and normalised values (see
+    /// [`identifiers::Field`]), which the generators take. A scenario not yet converted uses its
+    /// `Input` here.
+    type Spec;
     fn fields() -> &'static [FieldSpec];
-    /// Every problem with the inputs, each named by its field.
-    fn check_input(input: &Self::Input) -> Vec<FieldError>;
+    /// The spec of the inputs and every problem with them, each named by its field.
+    fn parse(input: &Self::Input) -> (Self::Spec, Vec<FieldError>);
     /// The bundle for any input, valid or not (never panics).
-    fn generate(input: &Self::Input) -> Bundle;
+    fn generate(spec: &Self::Spec) -> Bundle;
     /// The requests AWS will make once the bundle is applied, for the checklist.
-    fn required_calls(_input: &Self::Input) -> Vec<calls::RequiredCall> {
+    fn required_calls(_spec: &Self::Spec) -> Vec<calls::RequiredCall> {
         Vec::new()
     }
 }
@@ -79,10 +83,10 @@ impl Outcome {
 
 fn run<S: Scenario>(input: &serde_json::Value) -> Outcome {
     match serde_json::from_value::<S::Input>(input.clone()) {
-        Ok(input) => Outcome {
-            problems: S::check_input(&input),
-            bundle: Some(S::generate(&input)),
-        },
+        Ok(input) => {
+            let (spec, problems) = S::parse(&input);
+            Outcome { problems, bundle: Some(S::generate(&spec)) }
+        }
         Err(e) => Outcome {
             problems: vec![FieldError::error("input", e.to_string())],
             bundle: None,
@@ -91,7 +95,9 @@ fn run<S: Scenario>(input: &serde_json::Value) -> Outcome {
 }
 
 fn required_calls<S: Scenario>(input: &serde_json::Value) -> Vec<calls::RequiredCall> {
-    serde_json::from_value::<S::Input>(input.clone()).map(|i| S::required_calls(&i)).unwrap_or_default()
+    serde_json::from_value::<S::Input>(input.clone())
+        .map(|i| S::required_calls(&S::parse(&i).0))
+        .unwrap_or_default()
 }
 
 fn default_input<S: Scenario>() -> serde_json::Value {

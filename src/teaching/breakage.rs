@@ -4,7 +4,7 @@
 use crate::lint::Finding;
 use crate::policy::print;
 use crate::scenarios::calls::{checklist, CheckedCall};
-use crate::scenarios::{Bundle, ScenarioId};
+use crate::scenarios::Bundle;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -49,7 +49,7 @@ pub fn break_statement_at(
     file_name: &str,
     index: usize,
 ) -> Option<Breakage> {
-    let scenario = ScenarioId::from_cli_name(bundle.scenario)?;
+    let scenario = bundle.scenario;
     let document = bundle.document(file_name)?;
     let statement = document.policy.statements.get(index)?;
     let mut broken = document.policy.clone();

@@ -62,8 +62,5 @@ pub fn review_inputs(scenario: ScenarioId, input: &Value) -> Vec<InputRow> {
 
 /// The scenario's calls judged against the bundle as generated.
 pub fn review_checklist(bundle: &Bundle, input: &Value) -> Vec<CheckedCall> {
-    let Some(scenario) = ScenarioId::from_cli_name(bundle.scenario) else {
-        return Vec::new();
-    };
-    checklist(&scenario.required_calls(input), bundle, &BTreeMap::new())
+    checklist(&bundle.scenario.required_calls(input), bundle, &BTreeMap::new())
 }

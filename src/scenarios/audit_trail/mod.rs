@@ -97,13 +97,14 @@ pub struct AuditTrail;
 impl Scenario for AuditTrail {
     const ID: ScenarioId = ScenarioId::AuditTrail;
     type Input = AuditTrailInput;
+    type Spec = AuditTrailInput;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn check_input(input: &AuditTrailInput) -> Vec<FieldError> {
-        check_input(input)
+    fn parse(input: &AuditTrailInput) -> (AuditTrailInput, Vec<FieldError>) {
+        (input.clone(), check_input(input))
     }
 
     fn generate(input: &AuditTrailInput) -> Bundle {
@@ -115,7 +116,7 @@ impl Scenario for AuditTrail {
 pub fn generate(input: &AuditTrailInput) -> Bundle {
     let watched = steps::watched_trails(input);
     Bundle {
-        scenario: "audit-trail",
+        scenario: crate::scenarios::ScenarioId::AuditTrail,
         documents: Vec::new(),
         files: steps::files(input, &watched),
         steps: steps::steps(input, &watched),

@@ -37,7 +37,7 @@ pub fn watched_trails(input: &AuditTrailInput) -> Vec<Watched> {
                 }
             }
             let bundle = id.run(&typical).bundle.unwrap_or_else(|| Bundle {
-                scenario: id.cli_name(),
+                scenario: id,
                 documents: Vec::new(),
                 files: Vec::new(),
                 steps: Vec::new(),

@@ -78,7 +78,7 @@ pub fn audit_summary(bundle: &Bundle) -> AuditSummary {
         steps,
         risky,
         pattern: trail.pattern,
-        pattern_file: format!("{}-alert-pattern.json", bundle.scenario),
+        pattern_file: format!("{}-alert-pattern.json", bundle.scenario.cli_name()),
     }
 }
 
@@ -92,7 +92,7 @@ mod tests {
     #[test]
     fn events_group_under_their_numbered_steps_and_risky_calls_name_theirs() {
         let bundle = Bundle {
-            scenario: "log-group-key",
+            scenario: crate::scenarios::ScenarioId::LogGroupKey,
             documents: vec![],
             files: vec![],
             steps: vec![

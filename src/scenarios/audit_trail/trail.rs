@@ -2,7 +2,7 @@
 //! EventBridge pattern that matches those (domain-facts §5.1).
 
 use crate::json::{pretty, Value};
-use crate::scenarios::{Bundle, TrailEvent};
+use crate::scenarios::{Bundle, ScenarioId, TrailEvent};
 use serde::Serialize;
 
 /// Every event of a bundle's steps, in step order, and the pattern to alert on the risky ones.
@@ -82,16 +82,16 @@ const BUCKET: [TrailEvent; 4] = [
 
 /// The risky calls on the resources a scenario sets up, whether or not its steps make them:
 /// the dangerous change is usually one nobody planned (a later disassociation, a key deletion).
-fn relevant(scenario: &str) -> Vec<TrailEvent> {
+fn relevant(scenario: ScenarioId) -> Vec<TrailEvent> {
     match scenario {
-        "log-group-key" => [
+        ScenarioId::LogGroupKey => [
             &KEY[..],
             &[DISASSOCIATE, ev(LOGS, "PutRetentionPolicy"), ev(LOGS, "DeleteRetentionPolicy")],
         ]
         .concat(),
-        "query-result-key" => [&KEY[..], &[DISASSOCIATE]].concat(),
-        "s3-export" => [&KEY[..], &BUCKET].concat(),
-        "vended-logs" => [
+        ScenarioId::QueryResultKey => [&KEY[..], &[DISASSOCIATE]].concat(),
+        ScenarioId::S3Export => [&KEY[..], &BUCKET].concat(),
+        ScenarioId::VendedLogs => [
             &[
                 ev(LOGS, "PutResourcePolicy"),
                 ev(LOGS, "DeleteResourcePolicy"),
@@ -102,13 +102,12 @@ fn relevant(scenario: &str) -> Vec<TrailEvent> {
             &KEY,
         ]
         .concat(),
-        "audit-trail" => vec![
+        ScenarioId::AuditTrail => vec![
             ev(SNS, "SetTopicAttributes"),
             ev(EVENTS, "DisableRule"),
             ev(EVENTS, "DeleteRule"),
             ev(EVENTS, "RemoveTargets"),
         ],
-        _ => Vec::new(),
     }
 }
 
@@ -208,7 +207,7 @@ mod tests {
     use crate::scenarios::step::AwsCall;
     use crate::scenarios::Step;
 
-    fn bundle(scenario: &'static str, steps: Vec<Step>) -> Bundle {
+    fn bundle(scenario: ScenarioId, steps: Vec<Step>) -> Bundle {
         Bundle {
             scenario,
             documents: vec![],
@@ -221,7 +220,7 @@ mod tests {
     #[test]
     fn entries_follow_the_steps_and_flag_risky_calls() {
         let b = bundle(
-            "log-group-key",
+            ScenarioId::LogGroupKey,
             vec![
                 Step::new(
                     "Back up and replace",
@@ -249,7 +248,7 @@ mod tests {
 
     #[test]
     fn the_pattern_names_risky_calls_no_step_makes() {
-        let t = trail(&bundle("log-group-key", vec![]));
+        let t = trail(&bundle(ScenarioId::LogGroupKey, vec![]));
         let names: Vec<&str> = t.risky.iter().map(|e| e.name).collect();
         assert_eq!(
             names,
@@ -278,7 +277,7 @@ mod tests {
     #[test]
     fn a_risky_step_call_outside_the_scenario_set_still_joins_the_pattern() {
         let b = bundle(
-            "query-result-key",
+            ScenarioId::QueryResultKey,
             vec![Step::new("x", vec![AwsCall::new(&S3_PUT_BUCKET_POLICY).into()])],
         );
         assert!(trail(&b).risky.contains(&TrailEvent::s3("PutBucketPolicy")));
@@ -286,17 +285,10 @@ mod tests {
 
     #[test]
     fn every_relevant_call_has_a_reason() {
-        for s in [
-            "log-group-key",
-            "query-result-key",
-            "s3-export",
-            "vended-logs",
-            "audit-trail",
-        ] {
+        for s in ScenarioId::ALL {
             for e in relevant(s) {
-                assert!(why_risky(e).is_some(), "{s}: {e:?}");
+                assert!(why_risky(e).is_some(), "{s:?}: {e:?}");
             }
         }
-        assert!(relevant("something-else").is_empty());
     }
 }

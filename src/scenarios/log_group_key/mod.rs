@@ -145,24 +145,14 @@ impl LogGroupKeyInput {
     /// `arn:P:logs:R:A:log-group:NAME`: the form CloudWatch Logs puts in the encryption context
     /// (never with a trailing `:*`).
     pub fn log_group_arn(&self, name: &str) -> String {
-        format!(
-            "arn:{}:logs:{}:{}:log-group:{name}",
-            self.partition.id(),
-            self.region.trim(),
-            self.account.trim()
-        )
+        crate::scenarios::identifiers::arn::log_group(self.partition, self.region.trim(), self.account.trim(), name)
     }
 
     /// The ARN that stands for the key in documents: the given one, or a placeholder the steps
     /// replace with the new key's ARN.
     pub fn key_arn_or_placeholder(&self) -> String {
         if self.is_new_key() {
-            format!(
-                "arn:{}:kms:{}:{}:key/{NEW_KEY_ID}",
-                self.partition.id(),
-                self.region.trim(),
-                self.account.trim()
-            )
+            crate::scenarios::identifiers::arn::key(self.partition, self.region.trim(), self.account.trim(), NEW_KEY_ID)
         } else {
             self.key_arn.trim().to_owned()
         }
@@ -178,13 +168,14 @@ pub struct LogGroupKey;
 impl Scenario for LogGroupKey {
     const ID: ScenarioId = ScenarioId::LogGroupKey;
     type Input = LogGroupKeyInput;
+    type Spec = LogGroupKeyInput;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn check_input(input: &LogGroupKeyInput) -> Vec<FieldError> {
-        check_input(input)
+    fn parse(input: &LogGroupKeyInput) -> (LogGroupKeyInput, Vec<FieldError>) {
+        (input.clone(), check_input(input))
     }
 
     fn generate(input: &LogGroupKeyInput) -> Bundle {
@@ -204,7 +195,7 @@ pub fn generate(input: &LogGroupKeyInput) -> Bundle {
     let mut notes = policies::notes(input);
     notes.extend(crate::scenarios::step::operator::permissions_note(&steps, |_| false));
     Bundle {
-        scenario: "log-group-key",
+        scenario: crate::scenarios::ScenarioId::LogGroupKey,
         documents,
         files: Vec::new(),
         steps,

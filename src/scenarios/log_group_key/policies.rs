@@ -90,12 +90,7 @@ fn root_statement(input: &LogGroupKeyInput) -> (Statement, Explanation) {
 fn context_condition(input: &LogGroupKeyInput, statement: Statement) -> Statement {
     match input.scope {
         Scope::Account => {
-            let pattern = format!(
-                "arn:{}:logs:{}:{}:*",
-                input.partition.id(),
-                input.region.trim(),
-                input.account.trim()
-            );
+            let pattern = crate::scenarios::identifiers::arn::logs(input.partition, input.region.trim(), input.account.trim(), "*");
             statement.with_condition("ArnLike", CONTEXT_KEY, ValueList::of([pattern]))
         }
         Scope::OneGroup | Scope::SeveralGroups => {

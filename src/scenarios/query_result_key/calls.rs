@@ -2,23 +2,14 @@
 //! key is shared, the log groups' events.
 
 use super::policies::{LOG_GROUPS_SID, QUERY_SID};
-use super::QueryResultKeyInput;
+use super::QueryResultKeySpec;
 use crate::eval::{Caller, DecisionEffect, Request};
 use crate::scenarios::calls::RequiredCall;
-use crate::scenarios::log_group_key::{Scope, CONTEXT_KEY, NEW_KEY_ID};
+use crate::scenarios::log_group_key::{Scope, CONTEXT_KEY};
 
-pub fn required_calls(input: &QueryResultKeyInput) -> Vec<RequiredCall> {
-    let logs = input.partition.logs_principal(input.region.trim());
-    let key = if input.is_new_key() {
-        format!(
-            "arn:{}:kms:{}:{}:key/{NEW_KEY_ID}",
-            input.partition.id(),
-            input.region.trim(),
-            input.account.trim()
-        )
-    } else {
-        input.key_arn.trim().to_owned()
-    };
+pub fn required_calls(spec: &QueryResultKeySpec) -> Vec<RequiredCall> {
+    let logs = spec.partition.logs_principal(spec.region());
+    let key = spec.key_arn_or_placeholder();
     let call = |description: String, action: &str, request: Request, sid: &str| RequiredCall {
         description,
         request: Request {
@@ -31,12 +22,12 @@ pub fn required_calls(input: &QueryResultKeyInput) -> Vec<RequiredCall> {
         granted_by: Some((sid.to_owned(), "key-policy.json".to_owned())),
     };
     // Which query-result ARN a request names is not documented; any one under query-result:* must work.
-    let query = input
+    let query = spec
         .query_result_arn()
         .replace(":query-result:*", ":query-result:example-query-id");
     let query_request = Request::new(Caller::service(&logs), "", &key)
         .with("aws:SourceArn", [query])
-        .with("aws:SourceAccount", [input.account.trim().to_owned()]);
+        .with("aws:SourceAccount", [spec.account().to_owned()]);
     let mut calls = vec![
         call(
             "CloudWatch Logs encrypts stored query results".into(),
@@ -51,10 +42,10 @@ pub fn required_calls(input: &QueryResultKeyInput) -> Vec<RequiredCall> {
             QUERY_SID,
         ),
     ];
-    let groups = input.as_log_group_key();
+    let groups = &spec.log_group_key;
     // With the account scope any log group must work, named or not: one stands for all others.
-    let mut shared = input.shared_group_names();
-    if input.share_with_log_groups && input.log_group_scope == Scope::Account {
+    let mut shared = spec.shared_group_names();
+    if spec.share_with_log_groups && spec.log_group_scope == Scope::Account {
         shared.push("any-log-group");
     }
     for group in shared {

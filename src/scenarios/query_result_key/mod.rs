@@ -6,15 +6,13 @@
 //! `--resource-identifier` and check `encryptionKey` in `get-query-results`.
 
 mod calls;
-mod check;
 mod fields;
 mod notes;
 mod policies;
 mod steps;
 
-pub use check::check_input;
-
-use super::log_group_key::{LogGroupKeyInput, Scope};
+use super::identifiers::{arn, AccountId, Field, KeyArn, LogGroupName, Place, Region};
+use super::log_group_key::{self, LogGroupKeyInput, Scope, NEW_KEY_ID};
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use crate::policy::{is_account_id, Arn};
@@ -69,52 +67,104 @@ impl Default for QueryResultKeyInput {
     }
 }
 
-impl QueryResultKeyInput {
+/// The query-result-key input parsed once: the values every document, step and note uses,
+/// trimmed and normalised.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryResultKeySpec {
+    pub partition: Partition,
+    pub region: Field<Region>,
+    pub account: Field<AccountId>,
+    /// The existing key; `None` when a new key is created.
+    pub key: Option<Field<KeyArn>>,
+    pub share_with_log_groups: bool,
+    pub log_group_scope: Scope,
+    /// The listed log group names, trimmed, blanks left out; none unless the key is shared.
+    pub shared_groups: Vec<Field<LogGroupName>>,
+    pub observability_role: ObservabilityRole,
+    /// The same place and log groups as a log-group-key input, so that scenario's log-group
+    /// rules and ARN forms apply unchanged to the shared statement.
+    pub log_group_key: LogGroupKeyInput,
+}
+
+impl QueryResultKeySpec {
+    /// Parses `input`, reporting every problem next to its field in the form's order.
+    pub fn parse(input: &QueryResultKeyInput) -> (QueryResultKeySpec, Vec<FieldError>) {
+        let mut out = Vec::new();
+        let place = Place { partition: input.partition, region: &input.region, account: &input.account };
+        let region = Region::parse("region", &input.region, input.partition, &mut out);
+        let account = AccountId::parse("account", &input.account, "whose query results are encrypted")
+            .map_err(|problem| out.push(problem))
+            .ok();
+        let key = (!input.key_arn.trim().is_empty())
+            .then(|| Field::new(KeyArn::parse("key-arn", &input.key_arn, place, &mut out), &input.key_arn));
+        let log_group_key = LogGroupKeyInput {
+            partition: input.partition,
+            region: input.region.clone(),
+            account: input.account.clone(),
+            scope: input.log_group_scope,
+            log_groups: input.log_groups.clone(),
+            ..LogGroupKeyInput::default()
+        };
+        if input.share_with_log_groups {
+            // The shared statement is log_group_key's, so its log-group rules (names, and their number
+            // against the scope) apply word for word under the same field name; its checks of the
+            // other fields are the ones above.
+            log_group_key::check_log_groups(&log_group_key, &mut out);
+        }
+        let shared_groups = match input.share_with_log_groups {
+            true => log_group_key.group_names().into_iter().map(|g| Field::new(g.parse().ok(), g)).collect(),
+            false => Vec::new(),
+        };
+        let spec = QueryResultKeySpec {
+            partition: input.partition,
+            region: Field::new(region, &input.region),
+            account: Field::new(account, &input.account),
+            key,
+            share_with_log_groups: input.share_with_log_groups,
+            log_group_scope: input.log_group_scope,
+            shared_groups,
+            observability_role: input.observability_role,
+            log_group_key,
+        };
+        (spec, out)
+    }
+
     pub fn is_new_key(&self) -> bool {
-        self.key_arn.trim().is_empty()
+        self.key.is_none()
+    }
+
+    pub fn region(&self) -> &str {
+        self.region.as_str()
+    }
+
+    pub fn account(&self) -> &str {
+        self.account.as_str()
     }
 
     /// `arn:P:logs:R:A:query-result:*`: what `--resource-identifier` and `aws:SourceArn` name.
     pub fn query_result_arn(&self) -> String {
-        format!(
-            "arn:{}:logs:{}:{}:query-result:*",
-            self.partition.id(),
-            self.region.trim(),
-            self.account.trim()
-        )
+        arn::logs(self.partition, self.region(), self.account(), "query-result:*")
     }
 
-    /// The same place and log groups as a log-group-key input, so that scenario's log-group
-    /// rules and ARN forms apply unchanged to the shared statement.
-    pub fn as_log_group_key(&self) -> LogGroupKeyInput {
-        LogGroupKeyInput {
-            partition: self.partition,
-            region: self.region.clone(),
-            account: self.account.clone(),
-            scope: self.log_group_scope,
-            log_groups: self.log_groups.clone(),
-            ..LogGroupKeyInput::default()
-        }
-    }
-
-    /// Trimmed, non-empty log group names; none unless the key is shared with log groups.
+    /// The shared log group names; none unless the key is shared with log groups.
     pub fn shared_group_names(&self) -> Vec<&str> {
-        if !self.share_with_log_groups {
-            return Vec::new();
+        self.shared_groups.iter().map(Field::as_str).collect()
+    }
+
+    /// The given key ARN, or one with [`NEW_KEY_ID`] that the steps replace with the created key.
+    pub fn key_arn_or_placeholder(&self) -> String {
+        match &self.key {
+            Some(key) => key.as_str().to_owned(),
+            None => arn::key(self.partition, self.region(), self.account(), NEW_KEY_ID),
         }
-        self.log_groups
-            .iter()
-            .map(|g| g.trim())
-            .filter(|g| !g.is_empty())
-            .collect()
     }
 
     /// The account whose administrators keep control of the key: the key ARN's account when an
     /// existing key names a valid one (a key elsewhere is warned about), else this account.
     pub fn key_owner(&self) -> String {
-        match Arn::parse(self.key_arn.trim()) {
-            Ok(arn) if is_account_id(arn.account) => arn.account.to_owned(),
-            _ => self.account.trim().to_owned(),
+        match self.key.as_ref().map(|k| Arn::parse(k.as_str())) {
+            Some(Ok(arn)) if is_account_id(arn.account) => arn.account.to_owned(),
+            _ => self.account().to_owned(),
         }
     }
 }
@@ -125,35 +175,45 @@ pub struct QueryResultKey;
 impl Scenario for QueryResultKey {
     const ID: ScenarioId = ScenarioId::QueryResultKey;
     type Input = QueryResultKeyInput;
+    type Spec = QueryResultKeySpec;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn check_input(input: &QueryResultKeyInput) -> Vec<FieldError> {
-        check_input(input)
+    fn parse(input: &QueryResultKeyInput) -> (QueryResultKeySpec, Vec<FieldError>) {
+        QueryResultKeySpec::parse(input)
     }
 
-    fn generate(input: &QueryResultKeyInput) -> Bundle {
-        generate(input)
+    fn generate(spec: &QueryResultKeySpec) -> Bundle {
+        bundle(spec)
     }
 
-    fn required_calls(input: &QueryResultKeyInput) -> Vec<crate::scenarios::calls::RequiredCall> {
-        calls::required_calls(input)
+    fn required_calls(spec: &QueryResultKeySpec) -> Vec<crate::scenarios::calls::RequiredCall> {
+        calls::required_calls(spec)
     }
 }
 
+/// Every problem with the inputs; an empty list means the bundle is ready to use.
+pub fn check_input(input: &QueryResultKeyInput) -> Vec<FieldError> {
+    QueryResultKeySpec::parse(input).1
+}
+
 /// The whole bundle for these inputs. Works on any input (field problems come from
-/// [`check_input`]); values are used as typed, trimmed.
+/// [`check_input`]).
 pub fn generate(input: &QueryResultKeyInput) -> Bundle {
-    let documents = policies::documents(input);
-    let steps = steps::steps(input, &documents);
+    bundle(&QueryResultKeySpec::parse(input).0)
+}
+
+fn bundle(spec: &QueryResultKeySpec) -> Bundle {
+    let documents = policies::documents(spec);
+    let steps = steps::steps(spec, &documents);
     Bundle {
-        scenario: "query-result-key",
+        scenario: ScenarioId::QueryResultKey,
         documents,
         files: Vec::new(),
         steps,
-        notes: notes::notes(input),
+        notes: notes::notes(spec),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The key policy of the query-result-key scenario: the account's control of the key, the
 //! query-result statement, and optionally a separate statement for log groups.
 
-use super::QueryResultKeyInput;
+use super::QueryResultKeySpec;
 use crate::policy::{Principal, Statement, ValueList};
 use crate::scenarios::log_group_key::{self, CONTEXT_KEY};
 use crate::scenarios::{Document, Explanation};
@@ -26,22 +26,22 @@ const QUERY_ACTIONS: [&str; 5] = [
     "kms:Describe*",
 ];
 
-pub fn documents(input: &QueryResultKeyInput) -> Vec<Document> {
-    vec![key_policy(input)]
+pub fn documents(spec: &QueryResultKeySpec) -> Vec<Document> {
+    vec![key_policy(spec)]
 }
 
-fn key_policy(input: &QueryResultKeyInput) -> Document {
-    let mut statements = vec![root_statement(input), query_statement(input)];
-    let mut explanations = vec![root_why(input), query_why(input)];
-    if input.share_with_log_groups {
-        statements.push(log_group_statement(input));
-        explanations.push(log_group_why(input));
+fn key_policy(spec: &QueryResultKeySpec) -> Document {
+    let mut statements = vec![root_statement(spec), query_statement(spec)];
+    let mut explanations = vec![root_why(spec), query_why(spec)];
+    if spec.share_with_log_groups {
+        statements.push(log_group_statement(spec));
+        explanations.push(log_group_why(spec));
     }
-    Document::key_policy(statements, explanations, input.is_new_key())
+    Document::key_policy(statements, explanations, spec.is_new_key())
 }
 
-fn root_statement(input: &QueryResultKeyInput) -> Statement {
-    let root = format!("arn:{}:iam::{}:root", input.partition.id(), input.key_owner());
+fn root_statement(spec: &QueryResultKeySpec) -> Statement {
+    let root = format!("arn:{}:iam::{}:root", spec.partition.id(), spec.key_owner());
     Statement {
         sid: Some(ROOT_SID.into()),
         effect: Some(crate::policy::Effect::Allow.into()),
@@ -52,20 +52,20 @@ fn root_statement(input: &QueryResultKeyInput) -> Statement {
     }
 }
 
-fn root_why(input: &QueryResultKeyInput) -> Explanation {
+fn root_why(spec: &QueryResultKeySpec) -> Explanation {
     Explanation {
         sid: ROOT_SID.into(),
         why: format!(
             "Keeps account {} in control of the key: IAM policies in the account can grant access to it, and administrators can still change this policy. Without it the key can become unmanageable and only AWS Support can recover it.",
-            input.key_owner()
+            spec.key_owner()
         ),
         doc_url: DEFAULT_KEY_POLICY_DOC,
         kept_because: Some(Explanation::KEY_ADMINISTRATION),
     }
 }
 
-fn query_statement(input: &QueryResultKeyInput) -> Statement {
-    let logs = input.partition.logs_principal(input.region.trim());
+fn query_statement(spec: &QueryResultKeySpec) -> Statement {
+    let logs = spec.partition.logs_principal(spec.region());
     Statement {
         sid: Some(QUERY_SID.into()),
         effect: Some(crate::policy::Effect::Allow.into()),
@@ -74,23 +74,23 @@ fn query_statement(input: &QueryResultKeyInput) -> Statement {
         resource: Some(ValueList::of(["*"])),
         ..Statement::default()
     }
-    .with_condition("ArnEquals", "aws:SourceArn", ValueList::of([input.query_result_arn()]))
+    .with_condition("ArnEquals", "aws:SourceArn", ValueList::of([spec.query_result_arn()]))
     .with_condition(
         "StringEquals",
         "aws:SourceAccount",
-        ValueList::of([input.account.trim()]),
+        ValueList::of([spec.account()]),
     )
 }
 
-fn query_why(input: &QueryResultKeyInput) -> Explanation {
-    let region = input.region.trim();
-    let account = input.account.trim();
+fn query_why(spec: &QueryResultKeySpec) -> Explanation {
+    let region = spec.region();
+    let account = spec.account();
     Explanation {
         sid: QUERY_SID.into(),
         why: format!(
             "Lets CloudWatch Logs in {region} ({}) encrypt and decrypt the stored results of Logs Insights queries with this key, but only on behalf of account {account}'s query results: aws:SourceArn must match {} and aws:SourceAccount must be {account}, so no other account can make CloudWatch Logs use the key. Query results carry no documented encryption context, so this statement is scoped by those source keys instead. AWS's example writes us-east-1 in aws:SourceArn while its principal uses the placeholder Region; here both name {region}, because the regional CloudWatch Logs that uses the key is the one whose query results it stores. Without this statement CloudWatch Logs cannot use the key for query results.",
-            input.partition.logs_principal(region),
-            input.query_result_arn()
+            spec.partition.logs_principal(region),
+            spec.query_result_arn()
         ),
         doc_url: QUERY_ENCRYPT_DOC,
         kept_because: None,
@@ -100,12 +100,12 @@ fn query_why(input: &QueryResultKeyInput) -> Explanation {
 /// The log-group statement of log_group_key (§1.3/§1.4): the log group ARNs, never with `:*`,
 /// in the encryption context.
 /// log_group_key's service statement under this scenario's Sid, so both scenarios grant log groups alike.
-fn log_group_statement(input: &QueryResultKeyInput) -> Statement {
-    log_group_key::service_statement(&input.as_log_group_key(), LOG_GROUPS_SID)
+fn log_group_statement(spec: &QueryResultKeySpec) -> Statement {
+    log_group_key::service_statement(&spec.log_group_key, LOG_GROUPS_SID)
 }
 
-fn log_group_why(input: &QueryResultKeyInput) -> Explanation {
-    let scope = log_group_key::scope_words(&input.as_log_group_key());
+fn log_group_why(spec: &QueryResultKeySpec) -> Explanation {
+    let scope = log_group_key::scope_words(&spec.log_group_key);
     Explanation {
         sid: LOG_GROUPS_SID.into(),
         why: format!(

@@ -1,6 +1,6 @@
 //! The ordered steps, as typed AWS calls with every value filled in.
 
-use super::QueryResultKeyInput;
+use super::QueryResultKeySpec;
 use crate::scenarios::log_group_key::steps::describe_groups;
 use crate::scenarios::new_key::{alias_name, rotation_and_alias};
 use crate::scenarios::step::operation::{
@@ -9,11 +9,11 @@ use crate::scenarios::step::operation::{
 use crate::scenarios::step::{key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Document, Step};
 
-pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
-    let region = input.region.trim();
+pub fn steps(spec: &QueryResultKeySpec, documents: &[Document]) -> Vec<Step> {
+    let region = spec.region();
     // Quoted by the renderer: the trailing `*` would otherwise be expanded by the shell as a glob.
-    let query_results = input.query_result_arn();
-    let groups = input.shared_group_names();
+    let query_results = spec.query_result_arn();
+    let groups = spec.shared_group_names();
     let names: Vec<&str> = documents.iter().map(|d| d.file_name.as_str()).collect();
     let mut steps = vec![save_files("Save the documents", "document", &names)];
     if groups.is_empty() {
@@ -27,8 +27,8 @@ pub fn steps(input: &QueryResultKeyInput, documents: &[Document]) -> Vec<Step> {
             }],
         ));
     }
-    steps.push(key_step(input, region));
-    if input.is_new_key() {
+    steps.push(key_step(spec, region));
+    if spec.is_new_key() {
         steps.push(Step::new(
             "Turn on the key's automatic rotation and give it an alias",
             rotation_and_alias(region, &key_alias(region)),
@@ -81,15 +81,15 @@ fn key_alias(region: &str) -> String {
     alias_name("cloudwatch-logs-query-results", region)
 }
 
-fn key_step(input: &QueryResultKeyInput, region: &str) -> Step {
-    if input.is_new_key() {
-        let description = format!("CloudWatch Logs Insights query results in {}", input.region.trim());
+fn key_step(spec: &QueryResultKeySpec, region: &str) -> Step {
+    if spec.is_new_key() {
+        let description = format!("CloudWatch Logs Insights query results in {}", spec.region());
         Step::new(
             "Create the key with its policy",
             key_policy::create_key(region, &description, "key-policy.json", &key_alias(region)),
         )
     } else {
-        key_policy::merge_into_existing_key(region, input.key_arn.trim())
+        key_policy::merge_into_existing_key(region, &spec.key_arn_or_placeholder())
     }
 }
 

@@ -198,12 +198,7 @@ impl S3ExportInput {
     /// The given key ARN, or one with [`NEW_KEY_ID`] that the steps replace with the created key.
     pub fn key_arn_or_placeholder(&self) -> String {
         if self.is_new_key() {
-            format!(
-                "arn:{}:kms:{}:{}:key/{NEW_KEY_ID}",
-                self.partition.id(),
-                self.region.trim(),
-                self.bucket_owner()
-            )
+            crate::scenarios::identifiers::arn::key(self.partition, self.region.trim(), self.bucket_owner(), NEW_KEY_ID)
         } else {
             self.key_arn.trim().to_owned()
         }
@@ -234,7 +229,7 @@ impl S3ExportInput {
     }
 
     pub fn bucket_arn(&self) -> String {
-        format!("arn:{}:s3:::{}", self.partition.id(), self.bucket.trim())
+        crate::scenarios::identifiers::arn::bucket(self.partition, self.bucket.trim())
     }
 
     /// Where export objects land: `bucket/PREFIX/*` (never narrower, §3.8).
@@ -243,11 +238,7 @@ impl S3ExportInput {
     }
 
     pub fn log_group_arn(&self, account: &str, name: &str) -> String {
-        format!(
-            "arn:{}:logs:{}:{account}:log-group:{name}",
-            self.partition.id(),
-            self.region.trim()
-        )
+        crate::scenarios::identifiers::arn::log_group(self.partition, self.region.trim(), account, name)
     }
 
     /// `from` as epoch milliseconds (00:00:00.000 UTC), when it is a valid date.
@@ -270,13 +261,14 @@ pub struct S3Export;
 impl Scenario for S3Export {
     const ID: ScenarioId = ScenarioId::S3Export;
     type Input = S3ExportInput;
+    type Spec = S3ExportInput;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn check_input(input: &S3ExportInput) -> Vec<FieldError> {
-        check_input(input)
+    fn parse(input: &S3ExportInput) -> (S3ExportInput, Vec<FieldError>) {
+        (input.clone(), check_input(input))
     }
 
     fn generate(input: &S3ExportInput) -> Bundle {
@@ -302,7 +294,7 @@ pub fn generate(input: &S3ExportInput) -> Bundle {
     };
     notes.extend(crate::scenarios::step::operator::permissions_note(&steps, by_exporter));
     Bundle {
-        scenario: "s3-export",
+        scenario: crate::scenarios::ScenarioId::S3Export,
         documents,
         files,
         steps,

@@ -179,7 +179,7 @@ impl VendedLogsInput {
 
     /// `arn:P:logs:R:ACCOUNT:REST` in the given account.
     fn logs_arn(&self, account: &str, rest: &str) -> String {
-        format!("arn:{}:logs:{}:{account}:{rest}", self.p(), self.region())
+        crate::scenarios::identifiers::arn::logs(self.partition, self.region(), account, rest)
     }
 
     pub fn delivery_source_arn(&self) -> String {
@@ -209,14 +209,11 @@ impl VendedLogsInput {
     }
 
     pub fn log_group_arn(&self) -> String {
-        self.logs_arn(
-            self.destination_account(),
-            &format!("log-group:{}", self.log_group.trim()),
-        )
+        crate::scenarios::identifiers::arn::log_group(self.partition, self.region(), self.destination_account(), self.log_group.trim())
     }
 
     pub fn bucket_arn(&self) -> String {
-        format!("arn:{}:s3:::{}", self.p(), self.bucket.trim())
+        crate::scenarios::identifiers::arn::bucket(self.partition, self.bucket.trim())
     }
 
     pub fn prefix(&self) -> &str {
@@ -276,13 +273,14 @@ pub struct VendedLogs;
 impl Scenario for VendedLogs {
     const ID: ScenarioId = ScenarioId::VendedLogs;
     type Input = VendedLogsInput;
+    type Spec = VendedLogsInput;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn check_input(input: &VendedLogsInput) -> Vec<FieldError> {
-        check_input(input)
+    fn parse(input: &VendedLogsInput) -> (VendedLogsInput, Vec<FieldError>) {
+        (input.clone(), check_input(input))
     }
 
     fn generate(input: &VendedLogsInput) -> Bundle {
@@ -312,7 +310,7 @@ pub fn generate(input: &VendedLogsInput) -> Bundle {
     let documents = documents(input);
     let steps = steps::steps(input, &documents);
     Bundle {
-        scenario: "vended-logs",
+        scenario: crate::scenarios::ScenarioId::VendedLogs,
         notes: notes::notes(input, &documents),
         documents,
         files: Vec::new(),

@@ -25,7 +25,7 @@ const ANY_LOG_GROUP: &str = "log-group:any-log-group";
 pub fn requests(input: &VendedLogsInput, call: &AwsCall, account: &str) -> Option<Vec<(String, String)>> {
     let op: &Operation = call.operation;
     let text = |flag: &str| call.text_of(flag).unwrap_or_default().to_owned();
-    let logs = |rest: String| format!("arn:{}:logs:{}:{account}:{rest}", input.partition.id(), input.region());
+    let logs = |rest: String| crate::scenarios::identifiers::arn::logs(input.partition, input.region(), account, &rest);
     let action = op.action();
     let one = |resource: String| Some(vec![(action.clone(), resource)]);
     if op == &LOGS_PUT_DELIVERY_SOURCE {
@@ -61,10 +61,10 @@ pub fn requests(input: &VendedLogsInput, call: &AwsCall, account: &str) -> Optio
     } else if op == &LOGS_PUT_RESOURCE_POLICY || op == &LOGS_DESCRIBE_RESOURCE_POLICIES {
         one(logs(ANY_LOG_GROUP.into()))
     } else if [&S3_GET_BUCKET_POLICY, &S3_PUT_BUCKET_POLICY, &S3_GET_BUCKET_ACL].contains(&op) {
-        one(format!("arn:{}:s3:::{}", input.partition.id(), text("bucket")))
+        one(crate::scenarios::identifiers::arn::bucket(input.partition, &text("bucket")))
     } else if op == &S3_PUT_BUCKET_OWNERSHIP_CONTROLS {
         // The IAM action is named PutBucketOwnershipControls too.
-        one(format!("arn:{}:s3:::{}", input.partition.id(), text("bucket")))
+        one(crate::scenarios::identifiers::arn::bucket(input.partition, &text("bucket")))
     } else if op == &IAM_CREATE_SERVICE_LINKED_ROLE {
         one(role_arn(input.partition.id(), account))
     } else if op == &FIREHOSE_TAG || op == &FIREHOSE_LIST_TAGS {

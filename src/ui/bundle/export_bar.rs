@@ -4,7 +4,7 @@
 use super::Teaching;
 use crate::analyst::{Answer, ExportedFile, Form, Question};
 use crate::export::Format;
-use crate::scenarios::{Bundle, FieldError, FieldSeverity, ScenarioId};
+use crate::scenarios::{Bundle, FieldError, FieldSeverity};
 use crate::ui::analyst;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::download_button::DownloadButton;
@@ -33,7 +33,7 @@ pub fn ExportBar(
         "exports",
         move || {
             let teaching = teaching?;
-            let scenario = bundle.with(|b| b.as_ref().and_then(|b| ScenarioId::from_cli_name(b.scenario)))?;
+            let scenario = bundle.with(|b| b.as_ref().map(|b| b.scenario))?;
             Some(Question::Exports {
                 form: Form {
                     scenario,

@@ -3,7 +3,6 @@
 
 use super::Teaching;
 use crate::analyst::{Answer, Form, Question};
-use crate::scenarios::ScenarioId;
 use crate::ui::analyst;
 use crate::ui::findings::FindingList;
 use leptos::prelude::*;
@@ -16,7 +15,7 @@ pub fn BreakResult(file: String, index: usize) -> impl IntoView {
     let asked = analyst::asked(
         format!("break:{file}:{index}"),
         move || {
-            let scenario = teaching.bundle.with(|b| b.as_ref().and_then(|b| ScenarioId::from_cli_name(b.scenario)))?;
+            let scenario = teaching.bundle.with(|b| b.as_ref().map(|b| b.scenario))?;
             Some(Question::Break {
                 form: Form {
                     scenario,

@@ -3,7 +3,6 @@
 
 use super::breakage::BreakResult;
 use super::Teaching;
-use crate::scenarios::ScenarioId;
 use crate::analyst::{Answer, Form, Question};
 use crate::teaching::{ConditionLesson, StatementLesson};
 use crate::ui::analyst;
@@ -26,7 +25,7 @@ pub fn StatementLessons(file: String) -> impl IntoView {
             if !teaching.on.get() {
                 return None;
             }
-            let scenario = teaching.bundle.with(|b| b.as_ref().and_then(|b| ScenarioId::from_cli_name(b.scenario)))?;
+            let scenario = teaching.bundle.with(|b| b.as_ref().map(|b| b.scenario))?;
             Some(Question::Lessons {
                 form: Form {
                     scenario,

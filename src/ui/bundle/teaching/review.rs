@@ -30,7 +30,7 @@ pub fn ReviewSummary() -> impl IntoView {
     let scenario = Memo::new(move |_| {
         teaching
             .bundle
-            .with(|b| b.as_ref().and_then(|b| ScenarioId::from_cli_name(b.scenario)))
+            .with(|b| b.as_ref().map(|b| b.scenario))
     });
     let rows = Memo::new(move |_| {
         scenario

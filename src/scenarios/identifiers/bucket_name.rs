@@ -1,5 +1,40 @@
 //! S3 general purpose bucket names (domain-facts §6.5), for every scenario that names a bucket.
 
+/// A general purpose bucket name, trimmed, that S3 would accept.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BucketName(String);
+
+impl BucketName {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for BucketName {
+    /// The problem as the form words it; each scenario puts it under its own field.
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<BucketName, String> {
+        let name = text.trim();
+        match bucket_name_problem(name) {
+            Some(problem) => Err(problem),
+            None => Ok(BucketName(name.to_owned())),
+        }
+    }
+}
+
+impl AsRef<str> for BucketName {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for BucketName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// What is wrong with a general purpose bucket name, if anything.
 pub fn bucket_name_problem(name: &str) -> Option<String> {
     if name.is_empty() {
@@ -129,6 +164,18 @@ mod tests {
         for (name, words) in table {
             let problem = bucket_name_problem(name).unwrap_or_default();
             assert!(problem.contains(words), "{name:?}: {problem:?}");
+        }
+    }
+
+    /// The type holds exactly the names the check accepts, trimmed.
+    #[test]
+    fn the_parser_agrees_with_the_check_and_trims() {
+        for name in ["my-exported-logs", "abc", "ab", "My-Bucket", "s3://b/x", "", "amzn-s3-demo-bucket", "192.168.5.4"] {
+            let parsed: Result<BucketName, String> = format!("  {name} ").parse();
+            match bucket_name_problem(name) {
+                Some(problem) => assert_eq!(parsed, Err(problem), "{name:?}"),
+                None => assert_eq!(parsed.map(|b| b.as_str().to_owned()), Ok(name.to_owned())),
+            }
         }
     }
 }

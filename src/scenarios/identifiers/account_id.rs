@@ -3,7 +3,8 @@
 //! and record import all accept them the same way (`ScenarioId::run` reads the input through
 //! [`read`]).
 
-use super::ScenarioId;
+use crate::policy::is_account_id;
+use crate::scenarios::{FieldError, ScenarioId};
 use serde_json::Value;
 
 /// The twelve digits when `text` is twelve digits split by hyphens or spaces; otherwise `text`
@@ -38,7 +39,7 @@ pub fn normalize_value(value: Value) -> Value {
 /// The input as the scenario reads it: every field marked [`FieldSpec::account_id`] normalised.
 ///
 /// [`FieldSpec::account_id`]: super::FieldSpec::account_id
-pub(super) fn read(id: ScenarioId, input: &Value) -> Value {
+pub(in crate::scenarios) fn read(id: ScenarioId, input: &Value) -> Value {
     let mut input = input.clone();
     for field in id.fields().iter().filter(|f| f.account_id) {
         if let Some(value) = input.get_mut(field.name) {
@@ -46,6 +47,57 @@ pub(super) fn read(id: ScenarioId, input: &Value) -> Value {
         }
     }
     input
+}
+
+/// Twelve digits: an account ID as typed (trimmed, the console's groups joined, see
+/// [`normalize`]) that passed the form's check.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AccountId(String);
+
+impl AccountId {
+    /// Parses an account field. `what` names the account in the empty-field message ("that
+    /// owns the log groups"); the error is worded as the form shows it.
+    pub fn parse(field: &'static str, text: &str, what: &str) -> Result<AccountId, FieldError> {
+        let normalized = normalize(text);
+        let account = normalized.trim();
+        if account.is_empty() {
+            Err(FieldError::error(field, format!("enter the 12-digit AWS account ID {what}").trim_end()))
+        } else if !is_account_id(account) {
+            let why = if account.chars().all(|c| c.is_ascii_digit()) {
+                format!("has {} digits", account.len())
+            } else {
+                "has characters other than digits".to_owned()
+            };
+            Err(FieldError::error(field, format!("\"{account}\" {why}; an account ID is exactly 12 digits")))
+        } else {
+            Ok(AccountId(account.to_owned()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for AccountId {
+    type Err = FieldError;
+
+    /// As [`AccountId::parse`] for a field named `account`.
+    fn from_str(text: &str) -> Result<AccountId, FieldError> {
+        AccountId::parse("account", text, "")
+    }
+}
+
+impl AsRef<str> for AccountId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for AccountId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 #[cfg(test)]
