@@ -234,6 +234,11 @@ async fn choosing_a_caller_permission_asks_for_the_callers() {
 #[wasm_bindgen_test]
 async fn the_rules_panel_documents_every_rule() {
     let page = Mounted::new();
+    // Asked for only when the panel is opened: a closed panel costs the page nothing.
+    TimeoutFuture::new(100).await;
+    assert_eq!(page.all("rule").len(), 0, "the rules are fetched before the panel is opened");
+    let panel = page.one("rules").expect("the rules panel");
+    panel.set_attribute("open", "").expect("opens");
     // The documentation arrives from the analysis worker (here answered in the page).
     page.until("the rules are shown", |p| p.all("rule").len() == RULES.len()).await;
     let rules = page.texts("rule");
