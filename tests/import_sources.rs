@@ -276,7 +276,10 @@ fn cli_diff_and_merge_take_what_the_cli_printed() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let merged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(merged["Statement"].as_array().unwrap().len(), 3, "bare, with the new statement");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("AWS CLI output"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("AWS CLI output"), "{said}");
+    // The same sentence the compare box shows, from the importer's one table of CLI answers.
+    assert!(said.contains("aws kms put-key-policy takes this bare policy"), "{said}");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! A bare policy (or text that is none of these) comes back as one policy, the whole paste, so
 //! it is checked exactly as before. Nothing here panics or recurses without a limit on any input.
 
-mod aws_cli;
+pub mod aws_cli;
 mod check;
 mod cloudformation;
 mod config_item;
@@ -67,6 +67,32 @@ pub struct Policy {
     pub map: SourceMap,
     /// Whether `${…}` in its strings stands for a value known only at deployment.
     pub placeholders: bool,
+}
+
+impl Policy {
+    /// One sentence: what sets this policy again once merged, for a paste of `form`. Every `put-…`
+    /// command takes the bare document, so a merge is printed bare whatever was pasted (`None` for
+    /// a bare policy, which is what was pasted).
+    pub fn put_back(&self, form: Form) -> Option<String> {
+        let by_kind = || aws_cli::COMMANDS.into_iter().find(|c| Some(c.kind) == self.kind).map(|c| c.put);
+        match form {
+            Form::Policy => None,
+            Form::AwsCli => Some(match aws_cli::command(&self.source) {
+                Some(c) => format!("{} takes this bare policy, not the {} answer around it.", c.put, c.get),
+                None => "The put- command takes this bare policy, not the answer around it.".to_owned(),
+            }),
+            Form::CloudFormationJson | Form::CloudFormationYaml | Form::Terraform => Some(format!(
+                "Put it back into the {} by hand, as {} ({}): the template sets the policy, no put- command.",
+                form.label(),
+                self.name,
+                self.source
+            )),
+            Form::ConfigItem => Some(match by_kind() {
+                Some(put) => format!("AWS Config only records the policy: {put} takes this bare policy."),
+                None => "AWS Config only records the policy: set this bare policy with its put- command.".to_owned(),
+            }),
+        }
+    }
 }
 
 /// A non-error remark about the paste (a policy given by reference, not inline).

@@ -8,12 +8,10 @@
 mod cover;
 mod pasted;
 mod size;
-mod wrapped;
 
 pub use cover::covers;
 pub use pasted::{losses, merge_pasted, MergeRefusal, RefusalReason};
 pub use size::{policy_size, size_limit, SizeLimit, SizeUnit};
-pub use wrapped::Wrapped;
 
 use crate::normalize::infer_partition;
 use crate::policy::{

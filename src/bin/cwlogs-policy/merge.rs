@@ -3,7 +3,6 @@
 
 use crate::args::KindArg;
 use crate::diff::{load_policy, policy_kind, policy_text};
-use cwlogs_policy::import::Form;
 use clap::Args;
 use cwlogs_policy::analyze;
 use cwlogs_policy::merge::{merge_pasted, size_limit, MergeRefusal, SizeUnit};
@@ -38,13 +37,13 @@ pub struct MergeArgs {
 pub fn run(args: &MergeArgs) -> u8 {
     let kind = policy_kind(args.kind);
     let pick = args.policy.as_deref();
-    let ((text, kind, form), new) = match (policy_text(&args.existing, kind, pick), load_policy(&args.new, kind, pick)) {
+    let ((text, kind, form, put_back), new) = match (policy_text(&args.existing, kind, pick), load_policy(&args.new, kind, pick)) {
         (Ok(existing), Ok(new)) => (existing, new),
         _ => return 2,
     };
-    if form != Form::Policy {
+    if let Some(put_back) = put_back {
         eprintln!(
-            "note: {} is {}; the merged policy below is the bare document the put- command takes",
+            "note: {} is {}; the merged policy below is the bare document. {put_back}",
             args.existing.display(),
             form.label()
         );
