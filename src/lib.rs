@@ -17,7 +17,7 @@ pub mod import;
 pub mod report;
 pub mod samples;
 
-pub use analysis::{analyze, analyze_as, analyze_fragment, analyze_in_scenario, Analysis};
+pub use analysis::{analyze, analyze_as, analyze_fragment, analyze_in_scenario, analyze_in_stack, Analysis};
 pub mod scenarios;
 pub mod session;
 pub mod teaching;

@@ -313,3 +313,31 @@ fn pseudo_parameters_are_read_as_the_forms_values_when_judged_against_the_form()
         );
     }
 }
+
+/// Issue 14 item 4: the key's encryption-context condition is compared with the template's log
+/// group that uses the key (`KmsKeyId: !GetAtt OrdersKey.Arn`), located on the condition key.
+#[test]
+fn a_template_log_group_not_named_by_its_keys_encryption_context_is_cwl017_in_the_paste_and_the_cli() {
+    let clean = fixture("clean-template-with-intrinsics.yaml").replace("LogGroupName: !Ref LogGroupName", "LogGroupName: /app/orders");
+    let wrong = clean.replace("log-group:${LogGroupName}", "log-group:/app/old-orders");
+    assert_ne!(wrong, clean);
+    let codes = |paste: &str| checks(paste).iter().flat_map(|c| c.findings.clone()).collect::<Vec<_>>();
+    assert!(codes(&clean).iter().all(|f| f.code != "CWL017"), "an intrinsic name part covers the group");
+    let right = clean.replace("log-group:${LogGroupName}", "log-group:/app/*");
+    assert!(codes(&right).iter().all(|f| f.code != "CWL017"), "a pattern naming it covers the group");
+    let found = codes(&wrong);
+    let f = found.iter().find(|f| f.code == "CWL017").unwrap_or_else(|| panic!("CWL017 expected: {found:?}"));
+    assert!(f.message.contains("OrdersGroup (/app/orders)"), "{}", f.message);
+    // The YAML node of the condition entry: its key and the !Sub value naming the other group.
+    let marked = &wrong[f.start..f.end];
+    assert!(marked.starts_with("kms:EncryptionContext:aws:logs:arn: !Sub") && marked.contains("/app/old-orders"), "{marked:?}");
+
+    let dir = std::env::temp_dir().join(format!("import-stack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("stack.yaml");
+    std::fs::write(&file, &wrong).unwrap();
+    let out = cli(&["check", file.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = wrong.lines().position(|l| l.contains("kms:EncryptionContext:aws:logs:arn")).unwrap() + 1;
+    assert!(text.contains(&format!("stack.yaml:{line}:17: error[CWL017]")), "{text}");
+}

@@ -73,6 +73,30 @@ pub fn policies(doc: &Node) -> Vec<Candidate> {
     out
 }
 
+/// Fills each key policy's [`StackFacts`](crate::lint::StackFacts) with the template's log groups
+/// whose `KmsKeyId` is that key (`!GetAtt Key.Arn`, or `!Ref Key`, which CloudFormation resolves
+/// to the key ID).
+pub fn link_stack(doc: &Node, policies: &mut [super::Policy]) {
+    let resources = doc.get("Resources").map(Node::members).unwrap_or_default();
+    for policy in policies.iter_mut().filter(|p| p.resource_type == "AWS::KMS::Key") {
+        let refers = [format!("${{{}.Arn}}", policy.name), format!("${{{}}}", policy.name)];
+        for (logical_id, resource) in resources {
+            if resource.get("Type").and_then(Node::as_str) != Some("AWS::Logs::LogGroup") {
+                continue;
+            }
+            let properties = resource.get("Properties");
+            let key = properties.and_then(|p| p.get("KmsKeyId"));
+            let uses_key = matches!(key.map(|k| &k.kind), Some(NodeKind::Placeholder(text)) if refers.contains(text));
+            if uses_key {
+                policy.stack.log_groups.push(crate::lint::StackLogGroup {
+                    logical_id: logical_id.clone(),
+                    name: properties.and_then(|p| p.get("LogGroupName")).and_then(Node::as_str).map(str::to_owned),
+                });
+            }
+        }
+    }
+}
+
 /// Reads `{"Ref": …}` and `{"Fn::…": …}` (the long forms, and the short-form YAML tags the YAML
 /// reader turns into them) as placeholders: `${Name}`, `${Name.Attr}`, `!Sub`'s template with
 /// its `${…}` kept, `!Join`'s parts joined.

@@ -67,6 +67,9 @@ pub struct Policy {
     pub map: SourceMap,
     /// Whether `${…}` in its strings stands for a value known only at deployment.
     pub placeholders: bool,
+    /// What the rest of a CloudFormation template says about this policy's resource (the log
+    /// groups its key encrypts), for the rules that compare documents; empty elsewhere.
+    pub stack: crate::lint::StackFacts,
 }
 
 impl Policy {
@@ -147,7 +150,11 @@ pub fn extract(paste: &str) -> Extraction {
                     aws_cli::policies(&doc).map(|c| (Form::AwsCli, c))
                 };
                 if let Some((form, candidates)) = found {
-                    return from_candidates(paste, form, candidates, Vec::new());
+                    let mut extraction = from_candidates(paste, form, candidates, Vec::new());
+                    if form == Form::CloudFormationJson {
+                        cloudformation::link_stack(&doc, &mut extraction.policies);
+                    }
+                    return extraction;
                 }
             }
         }
@@ -159,7 +166,10 @@ pub fn extract(paste: &str) -> Extraction {
     if yaml::looks_like_template(paste) {
         return match yaml::parse(paste) {
             Ok(doc) if cloudformation::is_template(&doc) => {
-                from_candidates(paste, Form::CloudFormationYaml, cloudformation::policies(&doc), Vec::new())
+                let mut extraction =
+                    from_candidates(paste, Form::CloudFormationYaml, cloudformation::policies(&doc), Vec::new());
+                cloudformation::link_stack(&doc, &mut extraction.policies);
+                extraction
             }
             Ok(_) => bare(paste),
             Err(problem) => Extraction {
@@ -185,6 +195,7 @@ fn bare(paste: &str) -> Extraction {
             text: paste.to_owned(),
             map: SourceMap::slice(0),
             placeholders: false,
+            stack: Default::default(),
         }],
         problems: Vec::new(),
         notes: Vec::new(),
@@ -204,6 +215,7 @@ pub(crate) fn from_candidates(paste: &str, form: Form, candidates: Vec<Candidate
                 text,
                 map,
                 placeholders,
+                stack: Default::default(),
             }),
             None => notes.push(Note {
                 message: format!(

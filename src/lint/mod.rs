@@ -8,7 +8,7 @@ pub mod rules;
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use context::{Context, LogsPrincipal, ScenarioContext, StatementNode};
+pub use context::{Context, LogsPrincipal, ScenarioContext, StackFacts, StackLogGroup, StatementNode};
 pub use diagnostic::{Diagnostic, Finding, Severity};
 pub use fix::{apply_all, apply_fix, Edit, Fix, FixError};
 pub use registry::{rule_by_code, run, RULES};

@@ -20,6 +20,7 @@ pub static RULES: &[&Rule] = &[
     &rules::logs_source_scope_differs::RULE,
     &rules::documentation_placeholder::RULE,
     &rules::scenario_resources::RULE,
+    &rules::stack_log_group_key_context::RULE,
     &rules::unknown_top_level_element::RULE,
     &rules::missing_statement::RULE,
     &rules::unknown_statement_element::RULE,

@@ -60,6 +60,7 @@ pub mod logs_principal_global;
 pub mod logs_scope_elsewhere;
 pub mod logs_source_scope_differs;
 pub mod scenario_resources;
+pub mod stack_log_group_key_context;
 pub mod vended_bucket_not_elements;
 
 // Security rules (SEC0xx).
