@@ -341,3 +341,22 @@ fn a_template_log_group_not_named_by_its_keys_encryption_context_is_cwl017_in_th
     let line = wrong.lines().position(|l| l.contains("kms:EncryptionContext:aws:logs:arn")).unwrap() + 1;
     assert!(text.contains(&format!("stack.yaml:{line}:17: error[CWL017]")), "{text}");
 }
+
+/// Issue 14 item 4: the Regional logs principal against the one Region the template's other
+/// resources name.
+#[test]
+fn a_logs_principal_of_another_region_than_the_templates_arns_is_cwl018() {
+    let clean = fixture("clean-template-with-intrinsics.yaml");
+    let pinned = clean
+        .replace("Service: !Sub logs.${AWS::Region}.amazonaws.com", "Service: logs.us-east-1.amazonaws.com")
+        .replace("- - !GetAtt OrdersGroup.Arn\n                    - \":*\"", "- - arn:aws:logs:eu-west-1:111122223333:log-group:orders\n                    - \":*\"");
+    assert_ne!(pinned, clean);
+    let all = |paste: &str| checks(paste).iter().flat_map(|c| c.findings.clone()).collect::<Vec<_>>();
+    assert!(all(&clean).iter().all(|f| f.code != "CWL018"), "a principal written with ${{AWS::Region}} is not judged");
+    let same = pinned.replace("arn:aws:logs:eu-west-1:", "arn:aws:logs:us-east-1:");
+    assert!(all(&same).iter().all(|f| f.code != "CWL018"), "the same Region");
+    let found = all(&pinned);
+    let f = found.iter().find(|f| f.code == "CWL018").unwrap_or_else(|| panic!("CWL018 expected: {found:?}"));
+    assert!(f.message.contains("eu-west-1 (ExporterRole)"), "{}", f.message);
+    assert_eq!(&pinned[f.start..f.end], "logs.us-east-1.amazonaws.com", "marks the principal in the paste");
+}

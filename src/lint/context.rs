@@ -31,6 +31,9 @@ pub struct Context<'a> {
 pub struct StackFacts {
     /// The template's log groups encrypted with this key (`KmsKeyId: !GetAtt Key.Arn`).
     pub log_groups: Vec<StackLogGroup>,
+    /// The Regions the template's other resources name literally in ARNs (`arn:aws:logs:eu-west-1:…`),
+    /// each with the logical id of the first resource naming it, in template order.
+    pub regions: Vec<(String, String)>,
 }
 
 /// A log group of the template.

@@ -21,6 +21,7 @@ pub static RULES: &[&Rule] = &[
     &rules::documentation_placeholder::RULE,
     &rules::scenario_resources::RULE,
     &rules::stack_log_group_key_context::RULE,
+    &rules::stack_logs_principal_region::RULE,
     &rules::unknown_top_level_element::RULE,
     &rules::missing_statement::RULE,
     &rules::unknown_statement_element::RULE,

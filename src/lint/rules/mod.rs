@@ -61,6 +61,7 @@ pub mod logs_scope_elsewhere;
 pub mod logs_source_scope_differs;
 pub mod scenario_resources;
 pub mod stack_log_group_key_context;
+pub mod stack_logs_principal_region;
 pub mod vended_bucket_not_elements;
 
 // Security rules (SEC0xx).
