@@ -117,6 +117,16 @@ pub fn ComparePanel(
             bundle.with(|b| b.as_ref().and_then(|b| b.document(f)).is_some_and(|d| d.kind == PolicyKind::Key))
         })
     });
+    // "Compare this pair": the same paste, compared for another document (pastes are kept per
+    // document, so it is carried over).
+    let on_pair = Callback::new(move |name: String| {
+        let pasted = text.get_untracked();
+        let id = scenario.get_untracked();
+        texts.update(|t| {
+            t.insert((id, name.clone()), pasted);
+        });
+        choice.pick(name);
+    });
     let on_text = Callback::new(move |value: String| {
         if let Some(f) = file.get_untracked() {
             let id = scenario.get_untracked();
@@ -191,7 +201,7 @@ pub fn ComparePanel(
             <p id="compare-summary" class="compare-summary" data-testid="compare-summary" role="status">{status}</p>
             <ActionCatalogueStatus unloaded testid="compare-catalogue-status" />
             <Show when=move || comparison.with(|c| c.as_ref().is_some_and(|c| !c.found.is_empty()))>
-                <PastedPolicies comparison=Signal::derive(move || comparison.get()) picked on_document=on_pick />
+                <PastedPolicies comparison=Signal::derive(move || comparison.get()) picked on_document=on_pair />
             </Show>
             <Show when=move || comparison.with(Option::is_some)>
                 <ComparisonView comparison=Signal::derive(move || comparison.get()) text=compared_text />
