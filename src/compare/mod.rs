@@ -137,6 +137,18 @@ pub fn compare_document(
             .filter(|check| check.span == policy.span && check.name == policy.name)
             .flat_map(|check| check.findings.clone())
             .collect();
+        // The refusal names the same findings: located in the paste too (not for a merged policy's
+        // own errors, which point into the merged text).
+        if let Some(Err(refusal)) = c.compared.as_mut().map(|c| c.merged.as_mut()) {
+            if refusal.reason != crate::merge::RefusalReason::MergedErrors {
+                for f in &mut refusal.findings {
+                    let same = |p: &&crate::lint::Finding| (p.code, &p.message, &p.path) == (f.code, &f.message, &f.path);
+                    if let Some(located) = c.findings.iter().find(same) {
+                        *f = located.clone();
+                    }
+                }
+            }
+        }
         c.existing_text = Some(policy.text.clone());
         c.compared_policy = Some(i);
         c

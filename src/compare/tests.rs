@@ -381,6 +381,10 @@ fn a_policy_inside_a_cli_answer_has_its_findings_located_in_the_paste() {
     let c = compare(defaults(), "key-policy.json", &wrapped);
     let effect = c.findings.iter().find(|f| f.code == "IAM005").expect("the Effect typo is found");
     assert_eq!(&wrapped[effect.start..effect.end], "\\\"Alow\\\"", "marked in the paste as pasted");
+    // The "Not merged" card lists the same place.
+    let refusal = c.compared.as_ref().and_then(|c| c.merged.as_ref().err()).expect("an error is not merged");
+    let listed = refusal.findings.iter().find(|f| f.code == "IAM005").expect("listed");
+    assert_eq!((listed.line, listed.column, listed.start), (effect.line, effect.column, effect.start));
 }
 
 #[test]
