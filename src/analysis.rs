@@ -63,13 +63,13 @@ pub fn text_services_without_actions(text: &str) -> Vec<&'static str> {
 
 /// Parses, lowers and lints `text` as a policy of `kind`. Never panics on any input.
 pub fn analyze(text: &str, kind: PolicyKind) -> Analysis {
-    run(text, kind, None, false)
+    run(text, kind, None, false, None)
 }
 
 /// Like [`analyze`], for statements that a later step merges into an existing policy of `kind`
 /// rather than a whole policy: rules about what a whole policy must contain skip it.
 pub fn analyze_fragment(text: &str, kind: PolicyKind) -> Analysis {
-    run(text, kind, None, true)
+    run(text, kind, None, true, None)
 }
 
 /// Like [`analyze`], with the rules that compare a policy with a scenario's input (its Region,
@@ -77,7 +77,7 @@ pub fn analyze_fragment(text: &str, kind: PolicyKind) -> Analysis {
 /// JSON keyed by field name. Blank fields are not compared.
 pub fn analyze_in_scenario(text: &str, kind: PolicyKind, scenario: ScenarioId, input: &serde_json::Value) -> Analysis {
     let facts = ScenarioContext::from_input(scenario, input);
-    run(text, kind, Some(&facts), false)
+    run(text, kind, Some(&facts), false, None)
 }
 
 /// The general form of the three above: `scenario` as for [`analyze_in_scenario`], `fragment` as
@@ -88,11 +88,29 @@ pub fn analyze_as(
     scenario: Option<(ScenarioId, &serde_json::Value)>,
     fragment: bool,
 ) -> Analysis {
-    let facts = scenario.map(|(id, input)| ScenarioContext::from_input(id, input));
-    run(text, kind, facts.as_ref(), fragment)
+    analyze_in_stack(text, kind, scenario, fragment, None)
 }
 
-fn run(text: &str, kind: PolicyKind, scenario: Option<&ScenarioContext>, fragment: bool) -> Analysis {
+/// [`analyze_as`] of a policy found in a template, with what the rest of the template says about
+/// its resource (`import::check` passes it), so the rules that compare documents judge it too.
+pub fn analyze_in_stack(
+    text: &str,
+    kind: PolicyKind,
+    scenario: Option<(ScenarioId, &serde_json::Value)>,
+    fragment: bool,
+    stack: Option<&crate::lint::StackFacts>,
+) -> Analysis {
+    let facts = scenario.map(|(id, input)| ScenarioContext::from_input(id, input));
+    run(text, kind, facts.as_ref(), fragment, stack)
+}
+
+fn run(
+    text: &str,
+    kind: PolicyKind,
+    scenario: Option<&ScenarioContext>,
+    fragment: bool,
+    stack: Option<&crate::lint::StackFacts>,
+) -> Analysis {
     let index = LineIndex::new(text);
     match parse_document(text) {
         Err(error) => Analysis {
@@ -105,6 +123,7 @@ fn run(text: &str, kind: PolicyKind, scenario: Option<&ScenarioContext>, fragmen
             let ctx = Context {
                 scenario,
                 fragment,
+                stack,
                 ..Context::new(text, &json, &policy, kind)
             };
             let diagnostics = if text.len() > policy_size::FULL_CHECK_LIMIT {

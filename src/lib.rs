@@ -34,4 +34,4 @@ pub mod analyst; // the questions the page asks the analysis worker and its answ
 #[cfg(target_arch = "wasm32")]
 pub mod ui; // Leptos components over the core
 
-pub use analysis::{analyze, analyze_as, analyze_fragment, analyze_in_scenario, Analysis};
+pub use analysis::{analyze, analyze_as, analyze_fragment, analyze_in_scenario, analyze_in_stack, Analysis};

@@ -276,7 +276,10 @@ fn cli_diff_and_merge_take_what_the_cli_printed() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let merged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(merged["Statement"].as_array().unwrap().len(), 3, "bare, with the new statement");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("AWS CLI output"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("AWS CLI output"), "{said}");
+    // The same sentence the compare box shows, from the importer's one table of CLI answers.
+    assert!(said.contains("aws kms put-key-policy takes this bare policy"), "{said}");
 }
 
 #[test]
@@ -309,4 +312,51 @@ fn pseudo_parameters_are_read_as_the_forms_values_when_judged_against_the_form()
             c.findings
         );
     }
+}
+
+/// Issue 14 item 4: the key's encryption-context condition is compared with the template's log
+/// group that uses the key (`KmsKeyId: !GetAtt OrdersKey.Arn`), located on the condition key.
+#[test]
+fn a_template_log_group_not_named_by_its_keys_encryption_context_is_cwl017_in_the_paste_and_the_cli() {
+    let clean = fixture("clean-template-with-intrinsics.yaml").replace("LogGroupName: !Ref LogGroupName", "LogGroupName: /app/orders");
+    let wrong = clean.replace("log-group:${LogGroupName}", "log-group:/app/old-orders");
+    assert_ne!(wrong, clean);
+    let codes = |paste: &str| checks(paste).iter().flat_map(|c| c.findings.clone()).collect::<Vec<_>>();
+    assert!(codes(&clean).iter().all(|f| f.code != "CWL017"), "an intrinsic name part covers the group");
+    let right = clean.replace("log-group:${LogGroupName}", "log-group:/app/*");
+    assert!(codes(&right).iter().all(|f| f.code != "CWL017"), "a pattern naming it covers the group");
+    let found = codes(&wrong);
+    let f = found.iter().find(|f| f.code == "CWL017").unwrap_or_else(|| panic!("CWL017 expected: {found:?}"));
+    assert!(f.message.contains("OrdersGroup (/app/orders)"), "{}", f.message);
+    // The YAML node of the condition entry: its key and the !Sub value naming the other group.
+    let marked = &wrong[f.start..f.end];
+    assert!(marked.starts_with("kms:EncryptionContext:aws:logs:arn: !Sub") && marked.contains("/app/old-orders"), "{marked:?}");
+
+    let dir = std::env::temp_dir().join(format!("import-stack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("stack.yaml");
+    std::fs::write(&file, &wrong).unwrap();
+    let out = cli(&["check", file.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = wrong.lines().position(|l| l.contains("kms:EncryptionContext:aws:logs:arn")).unwrap() + 1;
+    assert!(text.contains(&format!("stack.yaml:{line}:17: error[CWL017]")), "{text}");
+}
+
+/// Issue 14 item 4: the Regional logs principal against the one Region the template's other
+/// resources name.
+#[test]
+fn a_logs_principal_of_another_region_than_the_templates_arns_is_cwl018() {
+    let clean = fixture("clean-template-with-intrinsics.yaml");
+    let pinned = clean
+        .replace("Service: !Sub logs.${AWS::Region}.amazonaws.com", "Service: logs.us-east-1.amazonaws.com")
+        .replace("- - !GetAtt OrdersGroup.Arn\n                    - \":*\"", "- - arn:aws:logs:eu-west-1:111122223333:log-group:orders\n                    - \":*\"");
+    assert_ne!(pinned, clean);
+    let all = |paste: &str| checks(paste).iter().flat_map(|c| c.findings.clone()).collect::<Vec<_>>();
+    assert!(all(&clean).iter().all(|f| f.code != "CWL018"), "a principal written with ${{AWS::Region}} is not judged");
+    let same = pinned.replace("arn:aws:logs:eu-west-1:", "arn:aws:logs:us-east-1:");
+    assert!(all(&same).iter().all(|f| f.code != "CWL018"), "the same Region");
+    let found = all(&pinned);
+    let f = found.iter().find(|f| f.code == "CWL018").unwrap_or_else(|| panic!("CWL018 expected: {found:?}"));
+    assert!(f.message.contains("eu-west-1 (ExporterRole)"), "{}", f.message);
+    assert_eq!(&pinned[f.start..f.end], "logs.us-east-1.amazonaws.com", "marks the principal in the paste");
 }

@@ -7,12 +7,29 @@ use cwlogs_policy::policy::PolicyKind;
 
 const SECTIONS: [&str; 5] = ["## What it does", "## Why it matters", "## Example", "## Use instead", "## References"];
 
-/// A ```json block of a rule's docs: the section it is under, its policy kind and its text as
-/// written.
+/// A ```json block of a rule's docs: the section it is under, its policy kind and its text.
+/// `template`: the block is a CloudFormation template (```json template), for the rules that
+/// compare its documents; it is checked as the checker checks a paste.
 struct Block {
     section: String,
     kind: PolicyKind,
     text: String,
+    template: bool,
+}
+
+impl Block {
+    /// Every finding of the block: on the policy, or on every policy found in the template.
+    fn findings(&self) -> Vec<cwlogs_policy::lint::Finding> {
+        if !self.template {
+            return analyze(&self.text, self.kind).findings;
+        }
+        let extraction = cwlogs_policy::import::extract(&self.text);
+        assert_ne!(extraction.form, cwlogs_policy::import::Form::Policy, "a ```json template block is a template:\n{}", self.text);
+        cwlogs_policy::import::check(&self.text, &extraction, self.kind, None, false)
+            .into_iter()
+            .flat_map(|c| c.findings)
+            .collect()
+    }
 }
 
 /// Every ```json block of the rule's parsed docs. The fence may name a kind: ```json kind=identity.
@@ -28,6 +45,7 @@ fn json_blocks(rule: &Rule) -> Vec<Block> {
                 None => PolicyKind::Key,
             },
             text: code.source.clone(),
+            template: code.is_template(),
         })
         .collect()
 }
@@ -83,14 +101,14 @@ fn every_rule_is_documented_with_all_sections() {
 fn every_example_triggers_its_rule() {
     for rule in RULES {
         for block in json_blocks(rule).iter().filter(|b| b.section == "## Example") {
-            let analysis = analyze(&block.text, block.kind);
+            let findings = block.findings();
             assert!(
-                analysis.findings.iter().any(|f| f.code == rule.code),
+                findings.iter().any(|f| f.code == rule.code),
                 "{}: this {:?} example does not trigger the rule:\n{}\nfindings: {:?}",
                 rule.code,
                 block.kind,
                 block.text,
-                analysis.findings.iter().map(|f| (f.code, &f.message)).collect::<Vec<_>>()
+                findings.iter().map(|f| (f.code, &f.message)).collect::<Vec<_>>()
             );
         }
     }
@@ -100,9 +118,8 @@ fn every_example_triggers_its_rule() {
 fn every_use_instead_is_a_clean_policy() {
     for rule in RULES {
         for block in json_blocks(rule).iter().filter(|b| b.section == "## Use instead") {
-            let analysis = analyze(&block.text, block.kind);
-            let wrong: Vec<_> = analysis
-                .findings
+            let findings = block.findings();
+            let wrong: Vec<_> = findings
                 .iter()
                 .filter(|f| f.code == rule.code || f.severity == Severity::Error)
                 .map(|f| (f.code, &f.message))

@@ -46,8 +46,15 @@ pub enum Question {
     },
     /// The verdict on every document the form's bundle holds.
     Documents { form: Form },
-    /// The compare panel: the pasted policy against one generated document.
-    Compare { form: Form, file_name: String, pasted: String },
+    /// The compare panel: the pasted policy against one generated document. `policy` names the
+    /// policy to compare when the paste holds several (a template, CLI output).
+    Compare {
+        form: Form,
+        file_name: String,
+        pasted: String,
+        #[serde(default)]
+        policy: Option<String>,
+    },
     /// Where the IAM action names the page does not embed are, relative to the page.
     ActionsListPath,
     /// Those names, fetched by the page.
@@ -129,7 +136,7 @@ pub fn answer(question: Question) -> Answer {
         Question::Documents { form } => Answer::Documents {
             documents: checked::documents(&form),
         },
-        Question::Compare { form, file_name, pasted } => compared(&form, &file_name, &pasted),
+        Question::Compare { form, file_name, pasted, policy } => compared(&form, &file_name, &pasted, policy.as_deref()),
         // Where index.html has Trunk copy `src/catalog/iam/data/actions-native.txt`. The dataset in
         // the query keeps a browser from reusing a cached list of another dataset.
         Question::ActionsListPath => Answer::ActionsListPath {
@@ -226,7 +233,7 @@ pub(crate) fn bundle(form: &Form) -> Rc<Option<Bundle>> {
     })
 }
 
-fn compared(form: &Form, file_name: &str, pasted: &str) -> Answer {
+fn compared(form: &Form, file_name: &str, pasted: &str, pick: Option<&str>) -> Answer {
     let unloaded = crate::analysis::text_services_without_actions(pasted);
     let comparison = if pasted.trim().is_empty() {
         None
@@ -235,7 +242,7 @@ fn compared(form: &Form, file_name: &str, pasted: &str) -> Answer {
         bundle(form)
             .as_ref()
             .as_ref()
-            .and_then(|bundle| crate::compare::compare_document(bundle, file_name, pasted, &calls, &form.input))
+            .and_then(|bundle| crate::compare::compare_document(bundle, file_name, pasted, pick, &calls, &form.input))
     };
     let summary = match &comparison {
         Some(c) => crate::compare::summary(c),

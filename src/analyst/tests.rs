@@ -57,7 +57,7 @@ fn a_comparison_reads_back_whole_merge_refusal_and_all() {
     let pastes = [
         // a merge
         r#"{"Version":"2012-10-17","Statement":[{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}"#.to_owned(),
-        // a refusal: the CLI's wrapped answer
+        // the CLI's answer: the policy inside is compared
         r#"{"Policy": "{\"Version\":\"2012-10-17\",\"Statement\":[]}", "PolicyName": "default"}"#.to_owned(),
         // not JSON
         "{ nope".to_owned(),
@@ -67,6 +67,7 @@ fn a_comparison_reads_back_whole_merge_refusal_and_all() {
             form: form(id),
             file_name: file.clone(),
             pasted: pasted.clone(),
+            policy: None,
         });
         let Answer::Compared { comparison, .. } = &asked else {
             panic!("a comparison is answered with one")
@@ -82,6 +83,7 @@ fn a_blank_paste_has_nothing_to_compare_and_says_for_which_file() {
         form: form(ScenarioId::LogGroupKey),
         file_name: "key-policy.json".into(),
         pasted: "  ".into(),
+        policy: None,
     });
     let Answer::Compared { comparison, summary, .. } = asked else {
         panic!("a comparison is answered with one")
@@ -201,6 +203,7 @@ fn the_samples_checked_and_compared_read_back() {
             form: form(ScenarioId::LogGroupKey),
             file_name: "key-policy.json".into(),
             pasted: text,
+            policy: None,
         });
         assert_eq!(round_trip(&compared), compared);
     }

@@ -36,7 +36,7 @@ fn log_group_key(input: Value) -> (crate::scenarios::Bundle, Vec<RequiredCall>, 
 
 fn compare(input: Value, file: &str, pasted: &str) -> Comparison {
     let (bundle, calls, input) = log_group_key(input);
-    compare_document(&bundle, file, pasted, &calls, &input).expect("the document exists")
+    compare_document(&bundle, file, pasted, None, &calls, &input).expect("the document exists")
 }
 
 /// The merge, which these tests expect to be offered.
@@ -117,7 +117,7 @@ fn the_generated_policy_in_aws_rewritten_form_is_no_change() {
         .replace("\"kms:*\"", "[\"kms:*\"]")
         .replace("\"Resource\": \"*\"", "\"Resource\": [\"*\"]");
     assert_ne!(rewritten, text);
-    let c = compare_document(&bundle, "key-policy.json", &rewritten, &calls, &input).expect("exists");
+    let c = compare_document(&bundle, "key-policy.json", &rewritten, None, &calls, &input).expect("exists");
     let compared = c.compared.expect("it parses");
     assert!(compared.equivalent, "{:?}", compared.changes);
     assert!(compared.changes.is_empty());
@@ -145,7 +145,7 @@ fn text_that_is_not_json_is_located_and_nothing_is_compared() {
 #[test]
 fn an_unknown_document_is_none() {
     let (bundle, calls, input) = log_group_key(defaults());
-    assert!(compare_document(&bundle, "nope.json", "{}", &calls, &input).is_none());
+    assert!(compare_document(&bundle, "nope.json", "{}", None, &calls, &input).is_none());
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn the_summary_counts_changes_by_impact_or_says_there_are_none() {
     );
     let (bundle, calls, input) = log_group_key(defaults());
     let same =
-        compare_document(&bundle, "key-policy.json", &bundle.documents[0].text(), &calls, &input).expect("exists");
+        compare_document(&bundle, "key-policy.json", &bundle.documents[0].text(), None, &calls, &input).expect("exists");
     assert!(summary(&same).starts_with("No change"), "{}", summary(&same));
     let broken = compare(defaults(), "key-policy.json", "{");
     assert!(
@@ -296,7 +296,7 @@ fn odd_but_parseable_text_is_compared_without_panicking() {
         "\"policy\"",
         deep.as_str(),
     ] {
-        let c = compare_document(&bundle, "key-policy.json", text, &calls, &input).expect("exists");
+        let c = compare_document(&bundle, "key-policy.json", text, None, &calls, &input).expect("exists");
         if let Some(compared) = &c.compared {
             assert!(!compared.equivalent, "{text}");
             assert!(compared.merged.is_err(), "{text}");
@@ -305,25 +305,6 @@ fn odd_but_parseable_text_is_compared_without_panicking() {
             assert!(!c.findings.is_empty(), "{text}");
         }
     }
-}
-
-#[test]
-fn the_get_key_policy_json_answer_gets_no_merge_and_no_apply_command() {
-    let deployed = AWS_DEFAULT_KEY_POLICY.replace(
-        "  } ]",
-        r#"  }, {"Sid": "KeyAdmins", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/KeyAdmin"}, "Action": "kms:*", "Resource": "*"} ]"#,
-    );
-    let wrapped = format!(
-        r#"{{"Policy": {}, "PolicyName": "default"}}"#,
-        crate::json::escape_string(&deployed)
-    );
-    let c = compare(defaults(), "key-policy.json", &wrapped);
-    let compared = c.compared.expect("it is JSON");
-    let refusal = compared.merged.expect_err("no merge of a wrapped policy");
-    assert_eq!(refusal.reason, crate::merge::RefusalReason::CliOutput);
-    assert!(refusal.wrapped.and_then(|w| w.inner).is_some_and(|p| p.contains("KeyAdmins")));
-    assert!(compared.access.is_empty());
-    assert!(compared.checklist.iter().all(|r| r.merged.is_none()));
 }
 
 #[test]
@@ -360,4 +341,97 @@ fn a_caller_denied_only_for_want_of_its_iam_policy_is_said_to_be_up_to_that_poli
     .expect("it parses")
     .checklist;
     assert!(rows.iter().all(|r| r.pasted.up_to_iam.is_none()), "{rows:#?}");
+}
+
+fn s3_export() -> (crate::scenarios::Bundle, Vec<RequiredCall>, Value) {
+    let id = ScenarioId::S3Export;
+    let input = id.default_input();
+    (id.run(&input).bundle.expect("a bundle"), id.required_calls(&input), input)
+}
+
+const STACK: &str = include_str!("../../tests/fixtures/import/s3-export-stack.yaml");
+
+#[test]
+fn the_get_key_policy_json_answer_is_compared_by_the_policy_inside_and_merged_bare() {
+    let deployed = AWS_DEFAULT_KEY_POLICY.replace(
+        "  } ]",
+        r#"  }, {"Sid": "KeyAdmins", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/KeyAdmin"}, "Action": "kms:*", "Resource": "*"} ]"#,
+    );
+    let wrapped = format!(
+        r#"{{"Policy": {}, "PolicyName": "default"}}"#,
+        crate::json::escape_string(&deployed)
+    );
+    let c = compare(defaults(), "key-policy.json", &wrapped);
+    assert_eq!(c.form.as_deref(), Some("AWS CLI output"));
+    assert_eq!(c.compared_policy, Some(0));
+    assert_eq!(c.existing_text.as_deref(), Some(deployed.as_str()));
+    let compared = c.compared.as_ref().expect("the policy inside is compared");
+    let merged = compared.merged.as_ref().expect("the policy inside merges");
+    assert!(merged.text.contains("KeyAdmins") && merged.text.contains(LOGS_SID), "{}", merged.text);
+    assert!(!merged.text.contains("PolicyName"), "the merge is the bare policy: {}", merged.text);
+    let put = merged.put_back.as_deref().expect("says what takes it");
+    assert!(put.starts_with("aws kms put-key-policy takes this bare policy"), "{put}");
+    assert!(summary(&c).contains("your default (aws kms get-key-policy)"), "{}", summary(&c));
+}
+
+#[test]
+fn a_policy_inside_a_cli_answer_has_its_findings_located_in_the_paste() {
+    let broken = AWS_DEFAULT_KEY_POLICY.replace("\"Allow\"", "\"Alow\"");
+    let wrapped = format!(r#"{{"Policy": {}, "PolicyName": "default"}}"#, crate::json::escape_string(&broken));
+    let c = compare(defaults(), "key-policy.json", &wrapped);
+    let effect = c.findings.iter().find(|f| f.code == "IAM005").expect("the Effect typo is found");
+    assert_eq!(&wrapped[effect.start..effect.end], "\\\"Alow\\\"", "marked in the paste as pasted");
+    // The "Not merged" card lists the same place.
+    let refusal = c.compared.as_ref().and_then(|c| c.merged.as_ref().err()).expect("an error is not merged");
+    let listed = refusal.findings.iter().find(|f| f.code == "IAM005").expect("listed");
+    assert_eq!((listed.line, listed.column, listed.start), (effect.line, effect.column, effect.start));
+}
+
+#[test]
+fn a_template_pairs_each_generated_document_with_its_policy_by_kind_and_resource() {
+    let (bundle, calls, input) = s3_export();
+    let c = compare_document(&bundle, "bucket-policy.json", STACK, None, &calls, &input).expect("exists");
+    let names: Vec<&str> = c.found.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["AuditBucketPolicy", "ExportBucketPolicy", "ExportKey", "ExporterPolicy"]);
+    let pairs: Vec<(&str, Option<&str>)> = c
+        .pairs
+        .iter()
+        .map(|p| (p.file_name.as_str(), p.policy.map(|i| names[i])))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("bucket-policy.json", Some("ExportBucketPolicy")),
+            ("key-policy.json", Some("ExportKey")),
+            ("caller-policy.json", Some("ExporterPolicy")),
+        ],
+        "the bucket policy on my-exported-logs, not the first bucket policy"
+    );
+    assert_eq!(c.compared_policy, Some(1));
+    for pair in &c.pairs {
+        let name = names[pair.policy.expect("paired")];
+        assert!(pair.summary.contains(name), "{}: {}", pair.file_name, pair.summary);
+    }
+    let merged = c.compared.as_ref().map(|c| c.merged.as_ref()).expect("compared").expect("merged");
+    let put = merged.put_back.as_deref().expect("says where it goes");
+    assert!(put.contains("template") && put.contains("ExportBucketPolicy"), "{put}");
+}
+
+#[test]
+fn a_picked_policy_is_compared_instead_of_the_paired_one() {
+    let (bundle, calls, input) = s3_export();
+    let c = compare_document(&bundle, "bucket-policy.json", STACK, Some("AuditBucketPolicy"), &calls, &input)
+        .expect("exists");
+    assert_eq!(c.compared_policy, Some(0));
+    assert!(c.existing_text.as_deref().is_some_and(|t| t.contains("DenyInsecure")));
+}
+
+#[test]
+fn a_paste_with_no_policy_of_the_document_s_kind_asks_to_pick_one() {
+    let answer = r#"{"resourcePolicies": [{"policyName": "a", "policyDocument": "{\"Version\":\"2012-10-17\",\"Statement\":[]}"}, {"policyName": "b", "policyDocument": "{\"Version\":\"2012-10-17\",\"Statement\":[]}"}]}"#;
+    let c = compare(defaults(), "key-policy.json", answer);
+    assert!(c.compared.is_none());
+    assert_eq!(c.found.len(), 2);
+    let said = summary(&c);
+    assert!(said.contains("holds 2 policies") && said.contains("pick one"), "{said}");
 }

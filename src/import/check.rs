@@ -6,7 +6,7 @@ use crate::lint::rules::json_syntax;
 use crate::lint::Finding;
 use crate::policy::PolicyKind;
 use crate::scenarios::ScenarioId;
-use crate::{analyze_as, Analysis};
+use crate::{analyze_as, analyze_in_stack, Analysis};
 use serde::Serialize;
 
 /// One policy of a paste, checked.
@@ -69,14 +69,16 @@ pub fn check(
                 (Some((_, input)), true) => PseudoParameters::from_form(input).resolve(&policy.text),
                 _ => None,
             };
+            // What the rest of the template says about the policy's resource.
+            let stack = (policy.stack != Default::default()).then_some(&policy.stack);
             match resolved {
                 Some((text, edits)) => {
-                    let analysis = analyze_as(&text, kind, scenario, fragment);
+                    let analysis = analyze_in_stack(&text, kind, scenario, fragment, stack);
                     let formless = analyze_as(&text, kind, None, fragment).findings;
                     relocate(paste, &index, policy, &text, &edits, analysis, Some(&formless))
                 }
                 None => {
-                    let analysis = analyze_as(&policy.text, kind, scenario, fragment);
+                    let analysis = analyze_in_stack(&policy.text, kind, scenario, fragment, stack);
                     let formless = (scenario.is_some() && policy.placeholders)
                         .then(|| analyze_as(&policy.text, kind, None, fragment).findings);
                     relocate(paste, &index, policy, &policy.text, &[], analysis, formless.as_deref())

@@ -73,3 +73,71 @@ pub fn policies(doc: &Node) -> Vec<Candidate> {
     out
 }
 
+/// Fills each policy's [`StackFacts`](crate::lint::StackFacts): for a key, the template's log
+/// groups whose `KmsKeyId` is that key (`!GetAtt Key.Arn`, or `!Ref Key`, which CloudFormation
+/// resolves to the key ID); for every policy, the Regions the other resources' ARNs name. One pass
+/// over the resources, then lookups: a 5 MB template holds tens of thousands of policies.
+pub fn link_stack(doc: &Node, policies: &mut [super::Policy]) {
+    use std::collections::BTreeMap;
+    let resources = doc.get("Resources").map(Node::members).unwrap_or_default();
+    let mut groups: BTreeMap<&str, Vec<crate::lint::StackLogGroup>> = BTreeMap::new();
+    // Each Region with the first two resources naming it: enough to find one other than the
+    // policy's own.
+    let mut regions: Vec<(String, Vec<&str>)> = Vec::new();
+    for (logical_id, resource) in resources {
+        let properties = resource.get("Properties");
+        if resource.get("Type").and_then(Node::as_str) == Some("AWS::Logs::LogGroup") {
+            if let Some(NodeKind::Placeholder(key)) = properties.and_then(|p| p.get("KmsKeyId")).map(|k| &k.kind) {
+                groups.entry(key.as_str()).or_default().push(crate::lint::StackLogGroup {
+                    logical_id: logical_id.clone(),
+                    name: properties.and_then(|p| p.get("LogGroupName")).and_then(Node::as_str).map(str::to_owned),
+                });
+            }
+        }
+        let mut named = Vec::new();
+        arn_regions(resource, &mut named, 0);
+        for region in named {
+            match regions.iter_mut().find(|(r, _)| *r == region) {
+                Some((_, ids)) if ids.len() < 2 => ids.push(logical_id),
+                Some(_) => {}
+                None => regions.push((region, vec![logical_id])),
+            }
+        }
+    }
+    for policy in policies.iter_mut() {
+        let own = policy.name.split('/').next().unwrap_or_default();
+        if policy.resource_type == "AWS::KMS::Key" {
+            for key in [format!("${{{own}.Arn}}"), format!("${{{own}}}")] {
+                policy.stack.log_groups.extend(groups.get(key.as_str()).into_iter().flatten().cloned());
+            }
+        }
+        policy.stack.regions = regions
+            .iter()
+            .filter_map(|(region, ids)| ids.iter().find(|id| **id != own).map(|id| (region.clone(), (*id).to_owned())))
+            .collect();
+    }
+}
+
+/// The literal Regions of the ARNs in `node`'s strings (`!Sub` texts included). Depth-limited
+/// like every walk here.
+fn arn_regions(node: &Node, out: &mut Vec<String>, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    match &node.kind {
+        NodeKind::Str { value: text, .. } | NodeKind::Placeholder(text) => {
+            for arn in text.split(|c: char| c.is_whitespace() || c == '"').filter(|w| w.starts_with("arn:")) {
+                let region = arn.split(':').nth(3).unwrap_or_default();
+                let looks_like_region = region.len() >= 9
+                    && region.split('-').count() >= 3
+                    && region.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if looks_like_region && !out.iter().any(|r| r == region) {
+                    out.push(region.to_owned());
+                }
+            }
+        }
+        NodeKind::Array(items) => items.iter().for_each(|n| arn_regions(n, out, depth + 1)),
+        NodeKind::Object(members) => members.iter().for_each(|(_, n)| arn_regions(n, out, depth + 1)),
+        _ => {}
+    }
+}

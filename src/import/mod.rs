@@ -5,7 +5,7 @@
 //! A bare policy (or text that is none of these) comes back as one policy, the whole paste, so
 //! it is checked exactly as before. Nothing here panics or recurses without a limit on any input.
 
-mod aws_cli;
+pub mod aws_cli;
 mod check;
 mod cloudformation;
 mod config_item;
@@ -67,6 +67,35 @@ pub struct Policy {
     pub map: SourceMap,
     /// Whether `${…}` in its strings stands for a value known only at deployment.
     pub placeholders: bool,
+    /// What the rest of a CloudFormation template says about this policy's resource (the log
+    /// groups its key encrypts), for the rules that compare documents; empty elsewhere.
+    pub stack: crate::lint::StackFacts,
+}
+
+impl Policy {
+    /// One sentence: what sets this policy again once merged, for a paste of `form`. Every `put-…`
+    /// command takes the bare document, so a merge is printed bare whatever was pasted (`None` for
+    /// a bare policy, which is what was pasted).
+    pub fn put_back(&self, form: Form) -> Option<String> {
+        let by_kind = || aws_cli::COMMANDS.into_iter().find(|c| Some(c.kind) == self.kind).map(|c| c.put);
+        match form {
+            Form::Policy => None,
+            Form::AwsCli => Some(match aws_cli::command(&self.source) {
+                Some(c) => format!("{} takes this bare policy, not the {} answer around it.", c.put, c.get),
+                None => "The put- command takes this bare policy, not the answer around it.".to_owned(),
+            }),
+            Form::CloudFormationJson | Form::CloudFormationYaml | Form::Terraform => Some(format!(
+                "Put it back into the {} by hand, as {} ({}): the template sets the policy, no put- command.",
+                form.label(),
+                self.name,
+                self.source
+            )),
+            Form::ConfigItem => Some(match by_kind() {
+                Some(put) => format!("AWS Config only records the policy: {put} takes this bare policy."),
+                None => "AWS Config only records the policy: set this bare policy with its put- command.".to_owned(),
+            }),
+        }
+    }
 }
 
 /// A non-error remark about the paste (a policy given by reference, not inline).
@@ -121,7 +150,11 @@ pub fn extract(paste: &str) -> Extraction {
                     aws_cli::policies(&doc).map(|c| (Form::AwsCli, c))
                 };
                 if let Some((form, candidates)) = found {
-                    return from_candidates(paste, form, candidates, Vec::new());
+                    let mut extraction = from_candidates(paste, form, candidates, Vec::new());
+                    if form == Form::CloudFormationJson {
+                        cloudformation::link_stack(&doc, &mut extraction.policies);
+                    }
+                    return extraction;
                 }
             }
         }
@@ -133,7 +166,10 @@ pub fn extract(paste: &str) -> Extraction {
     if yaml::looks_like_template(paste) {
         return match yaml::parse(paste) {
             Ok(doc) if cloudformation::is_template(&doc) => {
-                from_candidates(paste, Form::CloudFormationYaml, cloudformation::policies(&doc), Vec::new())
+                let mut extraction =
+                    from_candidates(paste, Form::CloudFormationYaml, cloudformation::policies(&doc), Vec::new());
+                cloudformation::link_stack(&doc, &mut extraction.policies);
+                extraction
             }
             Ok(_) => bare(paste),
             Err(problem) => Extraction {
@@ -159,6 +195,7 @@ fn bare(paste: &str) -> Extraction {
             text: paste.to_owned(),
             map: SourceMap::slice(0),
             placeholders: false,
+            stack: Default::default(),
         }],
         problems: Vec::new(),
         notes: Vec::new(),
@@ -178,6 +215,7 @@ pub(crate) fn from_candidates(paste: &str, form: Form, candidates: Vec<Candidate
                 text,
                 map,
                 placeholders,
+                stack: Default::default(),
             }),
             None => notes.push(Note {
                 message: format!(

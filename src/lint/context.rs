@@ -20,6 +20,29 @@ pub struct Context<'a> {
     /// (vended-logs' `key-policy-statement.json`), not a whole policy: rules about what a whole
     /// policy must contain (the key policy lockout) skip it.
     pub fragment: bool,
+    /// What the rest of the template the policy was found in says about its resource (issue 14
+    /// item 4); `None` outside a template.
+    pub stack: Option<&'a StackFacts>,
+}
+
+/// What a CloudFormation template says about the resource a policy of it is on, beyond the
+/// policy: facts only the other resources show.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StackFacts {
+    /// The template's log groups encrypted with this key (`KmsKeyId: !GetAtt Key.Arn`).
+    pub log_groups: Vec<StackLogGroup>,
+    /// The Regions the template's other resources name literally in ARNs (`arn:aws:logs:eu-west-1:…`),
+    /// each with the logical id of the first resource naming it, in template order.
+    pub regions: Vec<(String, String)>,
+}
+
+/// A log group of the template.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct StackLogGroup {
+    pub logical_id: String,
+    /// `LogGroupName` when written literally; `None` when CloudFormation names it or it holds an
+    /// intrinsic (then no ARN is known to compare with).
+    pub name: Option<String>,
 }
 
 /// The few facts of a scenario's input that rules compare a policy with. Each is `None` (or
@@ -371,6 +394,7 @@ impl<'a> Context<'a> {
             kind,
             scenario: None,
             fragment: false,
+            stack: None,
         }
     }
 

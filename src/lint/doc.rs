@@ -115,6 +115,12 @@ impl CodeBlock {
         self.language.split_whitespace().next() == Some("json")
     }
 
+    /// A CloudFormation template (```json template), for the rules that compare a template's
+    /// documents: checked as the checker checks a paste.
+    pub fn is_template(&self) -> bool {
+        self.language.split_whitespace().any(|w| w == "template")
+    }
+
     /// The policy kind the fence names (`kind=bucket`): `None` when it names none, `Some(None)`
     /// when it names one the tool does not know.
     pub fn kind(&self) -> Option<Option<crate::policy::PolicyKind>> {

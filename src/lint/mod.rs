@@ -9,7 +9,7 @@ pub mod rules;
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use context::{Context, LogsPrincipal, ScenarioContext, StatementNode};
+pub use context::{Context, LogsPrincipal, ScenarioContext, StackFacts, StackLogGroup, StatementNode};
 pub use diagnostic::{Diagnostic, Finding, Severity};
 pub use doc::{inlines, CodeBlock, DocBlock, Inline, RuleDoc};
 pub use fix::{apply_all, apply_fix, Edit, Fix, FixError};

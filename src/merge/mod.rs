@@ -6,10 +6,8 @@
 //! unless one already there covers them ([`crate::normalize::covers`]); a Sid already in use gets a number.
 
 mod pasted;
-mod wrapped;
 
 pub use pasted::{losses, merge_pasted, MergeRefusal, RefusalReason};
-pub use wrapped::Wrapped;
 
 use crate::normalize::{covers, infer_partition};
 use crate::policy::{

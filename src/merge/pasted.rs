@@ -7,7 +7,6 @@
 //! unless the pasted text and the policy as read mean the same JSON, the text has no error finding,
 //! and the merged policy has none either.
 
-use super::wrapped::{recognise, Wrapped};
 use super::{merge, MergeResult};
 use crate::json::{parse_document, Value, ValueKind};
 use crate::lint::{Finding, Severity};
@@ -37,8 +36,6 @@ pub struct MergeRefusal {
     pub findings: Vec<Finding>,
     /// Places (`Statement[2].Condition`) the tool could not carry into a merged policy.
     pub lost: Vec<String>,
-    /// Set when the paste is an AWS CLI answer holding the policy.
-    pub wrapped: Option<Wrapped>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -64,7 +61,6 @@ pub fn merge_pasted(text: &str, analysis: &Analysis, required: &[Statement]) -> 
         help,
         findings,
         lost: Vec::new(),
-        wrapped: None,
     };
     let (Ok(json), Some(existing)) = (parse_document(text), analysis.policy.as_ref()) else {
         return Err(refuse(
@@ -74,19 +70,16 @@ pub fn merge_pasted(text: &str, analysis: &Analysis, required: &[Statement]) -> 
             analysis.findings.clone(),
         ));
     };
-    if let Some(wrapped) = recognise(&json) {
-        return Err(MergeRefusal {
-            wrapped: Some(wrapped.clone()),
-            ..refuse(
-                RefusalReason::CliOutput,
-                format!(
-                    "This is the JSON answer of {}, which holds your policy inside it. Read as a policy it has no statements, so a merge would drop every statement you have.",
-                    wrapped.command
-                ),
-                format!("Paste the policy itself: {}.", wrapped.bare),
-                Vec::new(),
-            )
-        });
+    if let Some(command) = cli_answer(text) {
+        return Err(refuse(
+            RefusalReason::CliOutput,
+            format!(
+                "This is the JSON answer of {}, which holds your policy inside it. Read as a policy it has no statements, so a merge would drop every statement you have.",
+                command.get
+            ),
+            format!("Paste the policy itself: {}.", command.bare),
+            Vec::new(),
+        ));
     }
     let not_read: Vec<Finding> = analysis
         .findings
@@ -134,6 +127,16 @@ pub fn merge_pasted(text: &str, analysis: &Analysis, required: &[Statement]) -> 
         ));
     }
     Ok(result)
+}
+
+/// The `aws …` answer `text` is, when it is one: the importer's table says which answers hold a
+/// policy, so the refusal knows the same answers the compare box and the CLI read the policy from.
+fn cli_answer(text: &str) -> Option<&'static crate::import::aws_cli::Command> {
+    let found = crate::import::extract(text);
+    if found.form != crate::import::Form::AwsCli {
+        return None;
+    }
+    found.policies.first().and_then(|p| crate::import::aws_cli::command(&p.source))
 }
 
 fn errors_but_size(findings: &[Finding]) -> Vec<Finding> {

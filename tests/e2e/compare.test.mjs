@@ -144,7 +144,7 @@ test('the panel at 390 px wide', { timeout: TEST_TIMEOUT }, async () => {
   }
 });
 
-test('paste the JSON answer of get-key-policy: no merge, no command, and the policy inside one click away', { timeout: TEST_TIMEOUT }, async () => {
+test('paste the JSON answer of get-key-policy: the policy inside is compared and merged bare, with the command that takes it', { timeout: TEST_TIMEOUT }, async () => {
   const { page, url, requests, pageErrors, close } = await openLogGroupKey(1280);
   try {
     const deployed = {
@@ -155,37 +155,30 @@ test('paste the JSON answer of get-key-policy: no merge, no command, and the pol
       ],
     };
     // `aws kms get-key-policy` without --output text: the policy is a string inside the answer.
+    // Issue 14: read with the importer, so the policy inside is what is compared (it used to be
+    // refused with a "Use the policy inside" button).
     const answer = JSON.stringify({ Policy: JSON.stringify(deployed), PolicyName: 'default' }, null, 4);
     await paste(page, answer);
 
-    const refused = page.locator(byTestId('compare-merge-refused'));
-    await eventually(async () => assert.ok(await refused.isVisible()));
-    assert.match(await page.locator(byTestId('compare-refused-message')).textContent(), /JSON answer of aws kms get-key-policy.*drop every statement you have/);
-    assert.match(await page.locator(byTestId('compare-refused-help')).textContent(), /--query Policy --output text/);
-    // Nothing that could apply a policy without the key's administrators.
-    for (const id of ['compare-merged-text', 'compare-command', 'copy-merged-command', 'compare-merged-what', 'compare-no-access', 'compare-access']) {
-      assert.equal(await page.locator(byTestId(id)).count(), 0, id);
-    }
-    assert.doesNotMatch(await page.locator(byTestId('compare')).textContent(), /kept exactly/);
-    for (const cell of await page.locator(byTestId('verdict-merged')).all()) {
-      assert.match(await cell.textContent(), /no merge offered/);
-    }
-    await shoot(page, 'compare-refused.png');
-
-    // One click takes the policy out of the answer; the merge then keeps both statements.
-    await page.locator(byTestId('use-policy-inside')).click();
-    await eventually(async () => assert.match(await textOf(page.locator(byTestId('compare-input'))), /^\{\n {2}"Version"/));
     const merged = page.locator(byTestId('compare-merged-text'));
     await eventually(async () => assert.ok(await merged.isVisible()));
     const statements = JSON.parse(await merged.textContent()).Statement;
     assert.deepEqual(statements.slice(0, 2), deployed.Statement);
     assert.ok(statements.some((s) => s.Sid === LOGS_SID));
     assert.match(await page.locator(byTestId('compare-merged-what')).textContent(), /kept exactly as they are/);
-    assert.equal(await refused.count(), 0);
+    assert.match(await textOf(page.locator(byTestId('compare-merged-put-back'))), /aws kms put-key-policy takes this bare policy, not the aws kms get-key-policy answer/);
+    assert.equal(await page.locator(byTestId('compare-merge-refused')).count(), 0);
+    assert.equal(await page.locator(byTestId('use-policy-inside')).count(), 0);
+    assert.match(await textOf(page.locator(byTestId('compare-found'))), /AWS CLI output holds 1 policy/);
+    // The paste stays as pasted.
+    assert.equal(await textOf(page.locator(byTestId('compare-input'))), answer);
 
     // An unknown top-level element: not read, so not merged, and the findings are open.
     await paste(page, JSON.stringify({ ...deployed, Comment: 'owned by the platform team' }, null, 2));
+    const refused = page.locator(byTestId('compare-merge-refused'));
     await eventually(async () => assert.match(await page.locator(byTestId('compare-refused-message')).textContent(), /^Part of your policy could not be read \(Comment\)/));
+    assert.ok(await refused.isVisible());
+    await shoot(page, 'compare-refused.png');
     assert.equal(await page.locator('details.compare-findings[open]').count(), 1);
     assert.equal(await page.locator(byTestId('compare-command')).count(), 0);
 

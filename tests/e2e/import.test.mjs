@@ -4,13 +4,16 @@
 //
 //   E2E_DIST=dist node --test tests/e2e/import.test.mjs
 //
-// Screenshot: target/e2e/checker-template.png.
+// The compare box (item 6, second half): a pasted template lists its policies, pairs each generated
+// document with the policy that stands for it, compares the picked one and merges it bare.
+//
+// Screenshots: target/e2e/checker-template.png, target/e2e/compare-template.png.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, SHOTS, TEST_TIMEOUT, byTestId, eventually, openPage, textOf } from './harness.mjs';
+import { REPO, SHOTS, TEST_TIMEOUT, byTestId, eventually, openPage, setValue, textOf } from './harness.mjs';
 
 let session = null;
 
@@ -71,4 +74,73 @@ test('aws kms get-key-policy output in the checker is checked as the key policy 
   await eventually(async () => assert.doesNotMatch(await textOf(page.locator(byTestId('checker-summary'))), /IAM002/));
   const marked = await page.locator(byTestId('finding-mark')).allTextContents();
   assert.ok(marked.some((m) => /Alow/.test(m)), `the misspelt Effect inside the escaped string is marked: ${marked.join(' | ')}`);
+});
+
+test('a CloudFormation stack in the compare box: policies listed, pairs found, the picked one compared with its findings located, the merge bare', { timeout: TEST_TIMEOUT }, async () => {
+  const { page } = session;
+  await setValue(page, 'scenario-select', 's3-export');
+  await setValue(page, 'input-region', 'us-east-1');
+  await setValue(page, 'input-bucket', 'my-exported-logs');
+  await page.locator(byTestId('compare-document')).selectOption('bucket-policy.json');
+  // The export bucket's policy without its GetBucketAcl statement: CWL006, an export that fails.
+  const stack = fixture('s3-export-stack.yaml');
+  const broken = stack.replace(/\n {10}- Sid: AllowLogsAcl[\s\S]*?arn:aws:s3:::my-exported-logs\n/, '\n');
+  assert.notEqual(broken, stack, 'the fixture still has the AllowLogsAcl statement to take out');
+  await paste(page, 'compare-input', broken);
+
+  // Paste → the list of policies and the pairs.
+  const pick = page.locator(byTestId('compare-policy-pick'));
+  await eventually(async () => assert.equal(await pick.locator('option').count(), 5, 'the paired one and the four policies'));
+  const options = await pick.locator('option').allTextContents();
+  assert.match(options.join(' | '), /AuditBucketPolicy.*ExportBucketPolicy.*ExportKey.*ExporterPolicy/);
+  const pairs = page.locator(byTestId('compare-pair'));
+  await eventually(async () => assert.equal(await pairs.count(), 3));
+  const paired = await pairs.allTextContents();
+  assert.match(paired[0], /bucket-policy\.json ↔ ExportBucketPolicy/, 'paired by the bucket it names, not the first bucket policy');
+  assert.match(paired[1], /key-policy\.json ↔ ExportKey/);
+  assert.match(paired[2], /caller-policy\.json ↔ ExporterPolicy/);
+  assert.match(await textOf(page.locator(byTestId('compare-summary'))), /ExportBucketPolicy/);
+
+  // Findings of the compared policy, located in the template as pasted.
+  const findings = page.locator(byTestId('compare-finding'));
+  await eventually(async () => assert.match((await findings.allTextContents()).join(' '), /CWL006/));
+  const acl = findings.filter({ hasText: 'CWL006' }).first();
+  await acl.locator(byTestId('finding-loc')).click();
+  const selected = await page.locator(byTestId('compare-input')).evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
+  assert.match(selected, /logs\.us-east-1\.amazonaws\.com/, `the finding selects the principal in the pasted template: "${selected}"`);
+  await eventually(async () => assert.ok(await page.locator(byTestId('compare-merge-refused')).isVisible(), 'an error is not merged'));
+  mkdirSync(SHOTS, { recursive: true });
+  await page.locator(byTestId('compare')).screenshot({ path: path.join(SHOTS, 'compare-template.png') });
+
+  // Pick → the other bucket policy is compared instead.
+  await pick.selectOption('AuditBucketPolicy');
+  await eventually(async () => assert.match(await textOf(page.locator(byTestId('compare-summary'))), /AuditBucketPolicy/));
+  await eventually(async () => assert.match(await textOf(page.locator(byTestId('compare-existing'))), /DenyInsecure/));
+
+  // The clean stack: compared, merged bare, and the merge says where it goes.
+  await pick.selectOption('');
+  await paste(page, 'compare-input', stack);
+  const putBack = page.locator(byTestId('compare-merged-put-back'));
+  await eventually(async () => assert.match(await textOf(putBack), /back into the CloudFormation template \(YAML\) by hand, as ExportBucketPolicy/));
+  const merged = await textOf(page.locator(byTestId('compare-merged-text')));
+  assert.doesNotMatch(merged, /Resources:|Type:/, 'the merge is the bare policy');
+  assert.ok(JSON.parse(merged).Statement.length >= 2);
+
+  // A pair's "Compare this pair" shows that document.
+  await pairs.nth(1).locator(byTestId('compare-pair-show')).click();
+  await eventually(async () => assert.equal(await page.locator(byTestId('compare-document')).inputValue(), 'key-policy.json'));
+  await eventually(async () => assert.match(await textOf(page.locator(byTestId('compare-summary'))), /ExportKey/));
+});
+
+test('aws kms get-key-policy output in the compare box is compared as the policy inside and merged bare', { timeout: TEST_TIMEOUT }, async () => {
+  const { page } = session;
+  await setValue(page, 'scenario-select', 'log-group-key');
+  await page.locator(byTestId('compare-document')).selectOption('key-policy.json');
+  const answer = JSON.stringify({ Policy: fixture('broken-key-policy.json').replace('Alow', 'Allow').replace('Decript', 'Decrypt'), PolicyName: 'default' });
+  await paste(page, 'compare-input', answer);
+  await eventually(async () => assert.match(await textOf(page.locator(byTestId('compare-found'))), /holds 1 policy/));
+  assert.equal(await page.locator(byTestId('use-policy-inside')).count(), 0, 'no refusal card offering the policy inside');
+  const putBack = page.locator(byTestId('compare-merged-put-back'));
+  await eventually(async () => assert.match(await textOf(putBack), /aws kms put-key-policy takes this bare policy/));
+  assert.doesNotMatch(await textOf(page.locator(byTestId('compare-merged-text'))), /PolicyName/);
 });

@@ -26,14 +26,15 @@ pub fn read_input(path: &Path) -> Result<String, u8> {
 
 /// The policy a file holds, as `check` finds it: the whole file when it is a policy document,
 /// else the one policy inside the CLI output, template or Config item (the one named `pick`
-/// when there are several). Its text, its kind (the found one, else `kind`) and the file's form.
+/// when there are several). Its text, its kind (the found one, else `kind`), the file's form and
+/// what sets the policy again (`Policy::put_back`, none for a bare policy).
 /// Nothing or several policies without `pick` is bad input (exit 2), said on standard error.
-pub fn policy_text(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<(String, PolicyKind, Form), u8> {
+pub fn policy_text(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<(String, PolicyKind, Form, Option<String>), u8> {
     let text = read_input(path)?;
     let file = path.display();
     let extraction = import::extract(&text);
     if extraction.form == Form::Policy {
-        return Ok((text, kind, Form::Policy));
+        return Ok((text, kind, Form::Policy, None));
     }
     let index = cwlogs_policy::json::LineIndex::new(&text);
     for p in &extraction.problems {
@@ -47,7 +48,10 @@ pub fn policy_text(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<
         .filter(|p| pick.is_none_or(|name| p.name == name) || names.len() == 1)
         .collect();
     match <[_; 1]>::try_from(chosen) {
-        Ok([policy]) => Ok((policy.text, policy.kind.unwrap_or(kind), extraction.form)),
+        Ok([policy]) => {
+            let put_back = policy.put_back(extraction.form);
+            Ok((policy.text, policy.kind.unwrap_or(kind), extraction.form, put_back))
+        }
         Err(_) if names.is_empty() => {
             tell!("{file}: {}: no policy found", extraction.form.label());
             Err(2)
@@ -68,7 +72,7 @@ pub fn policy_text(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<
 /// is printed as `file:line:col: message` (exit 2); a policy that parses is used as read, with
 /// a note when `check` would report errors in it.
 pub fn load_policy(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<Policy, u8> {
-    let (text, kind, form) = policy_text(path, kind, pick)?;
+    let (text, kind, form, _) = policy_text(path, kind, pick)?;
     let file = path.display();
     let analysis = analyze(&text, kind);
     let errors = analysis.count(Severity::Error);

@@ -3,7 +3,6 @@
 
 use crate::args::MergeArgs;
 use crate::io::{load_policy, policy_text};
-use cwlogs_policy::import::Form;
 use cwlogs_policy::analyze;
 use cwlogs_policy::merge::{merge_pasted, MergeRefusal};
 use cwlogs_policy::policy::Policy;
@@ -15,13 +14,13 @@ use cwlogs_policy::policy::Policy;
 pub fn run(args: &MergeArgs) -> u8 {
     let kind = args.kind.policy_kind();
     let pick = args.policy.as_deref();
-    let ((text, kind, form), new) = match (policy_text(&args.existing, kind, pick), load_policy(&args.new, kind, pick)) {
+    let ((text, kind, form, put_back), new) = match (policy_text(&args.existing, kind, pick), load_policy(&args.new, kind, pick)) {
         (Ok(existing), Ok(new)) => (existing, new),
         _ => return 2,
     };
-    if form != Form::Policy {
+    if let Some(put_back) = put_back {
         tell!(
-            "note: {} is {}; the merged policy below is the bare document the put- command takes",
+            "note: {} is {}; the merged policy below is the bare document. {put_back}",
             args.existing.display(),
             form.label()
         );

@@ -30,6 +30,8 @@ rules! {
     logs_source_scope_differs, // CWL013
     documentation_placeholder, // CWL015
     scenario_resources, // CWL016
+    stack_log_group_key_context, // CWL017
+    stack_logs_principal_region, // CWL018
     unknown_top_level_element, // IAM001
     missing_statement, // IAM002
     unknown_statement_element, // IAM003

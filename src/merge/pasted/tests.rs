@@ -43,16 +43,37 @@ fn a_bare_policy_is_merged_keeping_every_statement() {
 }
 
 #[test]
-fn the_get_key_policy_json_answer_is_refused_and_the_policy_inside_offered() {
+fn the_get_key_policy_json_answer_is_refused_naming_the_command_and_the_bare_query() {
     let wrapped = format!(r#"{{"Policy": {}, "PolicyName": "default"}}"#, escape_string(DEPLOYED));
     let refusal = refused(&wrapped);
     assert_eq!(refusal.reason, RefusalReason::CliOutput);
+    assert!(refusal.message.contains("aws kms get-key-policy"), "{}", refusal.message);
     assert!(refusal.message.contains("drop every statement"), "{}", refusal.message);
     assert!(refusal.help.contains("--query Policy --output text"), "{}", refusal.help);
-    let inner = refusal.wrapped.and_then(|w| w.inner).expect("the policy inside");
-    // What the page offers to use instead merges, keeping both statements.
-    let result = merged(&inner).expect("the policy inside merges");
-    assert_eq!(result.policy.statements.len(), 3);
+}
+
+/// Every answer the importer reads is refused here too: both read one table (`import::aws_cli`).
+#[test]
+fn every_cli_answer_the_importer_reads_is_refused_as_cli_output() {
+    let inner = escape_string(DEPLOYED);
+    let answers = [
+        format!(r#"{{"Policy": {inner}}}"#),
+        format!(r#"{{"resourcePolicies": [{{"policyName": "p", "policyDocument": {inner}}}]}}"#),
+        format!(r#"{{"resourcePolicy": {{"policyName": "p", "policyDocument": {inner}}}}}"#),
+        format!(r#"{{"deliveryDestinationPolicy": {{"deliveryDestinationName": "d", "deliveryDestinationPolicy": {inner}}}}}"#),
+        format!(r#"{{"PolicyName": "p", "PolicyDocument": {DEPLOYED}}}"#),
+        format!(r#"{{"PolicyVersion": {{"VersionId": "v1", "Document": {DEPLOYED}}}}}"#),
+        format!(r#"{{"Role": {{"RoleName": "r", "AssumeRolePolicyDocument": {DEPLOYED}}}}}"#),
+    ];
+    for answer in &answers {
+        let found = crate::import::extract(answer);
+        assert_eq!(found.form, crate::import::Form::AwsCli, "{answer}");
+        let command = crate::import::aws_cli::command(&found.policies[0].source).expect("a known command");
+        let refusal = refused(answer);
+        assert_eq!(refusal.reason, RefusalReason::CliOutput, "{answer}");
+        assert!(refusal.message.contains(command.get), "{} for {answer}", refusal.message);
+        assert!(refusal.help.contains(command.bare), "{} for {answer}", refusal.help);
+    }
 }
 
 #[test]

@@ -73,6 +73,11 @@ pub fn MergedCard(merged: Memo<Option<Merged>>) -> impl IntoView {
                 </div>
             </header>
             <p class="merged-what" data-testid="compare-merged-what">{what}</p>
+            <Show when=move || merged.with(|m| m.as_ref().is_some_and(|m| m.put_back.is_some()))>
+                <p class="merged-put-back" data-testid="compare-merged-put-back">
+                    {get(|m| m.put_back.clone().unwrap_or_default())}
+                </p>
+            </Show>
             <pre class="code" data-testid="compare-merged-text" tabindex="0" inner_html=move || text.with(|t| with_wrap_points(t))></pre>
             <p class="digest" data-testid="compare-merged-digest">
                 "SHA-256 of this text: "<code>{move || text.with(|t| crate::teaching::sha256_hex(t))}</code>

@@ -8,6 +8,7 @@ mod change_view;
 mod document_picker;
 mod marked_text;
 mod merged_card;
+mod pasted_policies;
 mod refused_merge_card;
 
 use crate::analyst::{Answer, Form, Question};
@@ -26,6 +27,7 @@ use document_picker::DocumentPicker;
 use leptos::prelude::*;
 use marked_text::{finding_marks, MarkedText};
 use merged_card::MergedCard;
+use pasted_policies::PastedPolicies;
 use refused_merge_card::RefusedMergeCard;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -107,11 +109,23 @@ pub fn ComparePanel(
             .unwrap_or_default()
     });
     let on_pick = Callback::new(move |name: String| choice.pick(name));
+    // Which policy of a paste holding several to compare; `None`: the one paired with the document.
+    let picked = RwSignal::new(None::<String>);
     let is_key_policy = Memo::new(move |_| {
         file.with(|f| {
             let Some(f) = f else { return false };
             bundle.with(|b| b.as_ref().and_then(|b| b.document(f)).is_some_and(|d| d.kind == PolicyKind::Key))
         })
+    });
+    // "Compare this pair": the same paste, compared for another document (pastes are kept per
+    // document, so it is carried over).
+    let on_pair = Callback::new(move |name: String| {
+        let pasted = text.get_untracked();
+        let id = scenario.get_untracked();
+        texts.update(|t| {
+            t.insert((id, name.clone()), pasted);
+        });
+        choice.pick(name);
     });
     let on_text = Callback::new(move |value: String| {
         if let Some(f) = file.get_untracked() {
@@ -134,6 +148,7 @@ pub fn ComparePanel(
                 },
                 file_name,
                 pasted: text.get(),
+                policy: picked.get(),
             })
         },
         |question, answer| match (question, answer) {
@@ -166,8 +181,8 @@ pub fn ComparePanel(
             class:has-result=move || comparison.with(|c| c.as_ref().is_some_and(|c| c.compared.is_some()))>
             <h2 id="compare-title" tabindex="-1">"Compare with your existing policy"</h2>
             <p class="section-intro">
-                "Paste the policy you have now (e.g. the output of "<code>"aws kms get-key-policy --key-id KEY --policy-name default --query Policy --output text"</code>
-                "). See what the generated document changes, a merge that keeps every statement you have, and whether the scenario's calls work with each. Nothing leaves this page."
+                "Paste the policy you have now: the policy itself, what "<code>"aws kms get-key-policy --key-id KEY --policy-name default"</code>
+                " (or another "<code>"get-…"</code>" command) printed, or a CloudFormation template, Terraform file or AWS Config item holding it. See what the generated document changes, a merge that keeps every statement you have, and whether the scenario's calls work with each. Nothing leaves this page."
             </p>
             <DocumentPicker documents file on_pick />
             <p class="print-only" data-testid="compare-printed-file">
@@ -185,21 +200,21 @@ pub fn ComparePanel(
             <crate::ui::session::NotSavedNote text testid="compare-not-saved" />
             <p id="compare-summary" class="compare-summary" data-testid="compare-summary" role="status">{status}</p>
             <ActionCatalogueStatus unloaded testid="compare-catalogue-status" />
+            <Show when=move || comparison.with(|c| c.as_ref().is_some_and(|c| !c.found.is_empty()))>
+                <PastedPolicies comparison=Signal::derive(move || comparison.get()) picked on_document=on_pair />
+            </Show>
             <Show when=move || comparison.with(Option::is_some)>
-                <ComparisonView comparison=Signal::derive(move || comparison.get()) text=compared_text on_text />
+                <ComparisonView comparison=Signal::derive(move || comparison.get()) text=compared_text />
             </Show>
         </section>
     }
 }
 
 /// Findings, then (when the text parsed) the diff, the merge or why there is none, the checklist
-/// and the access. `on_text` replaces the paste (with the policy found inside a CLI answer).
+/// and the access. `text` is the paste: findings are located in it; the diff's left side is the
+/// policy compared, which for a template or CLI answer is the policy found inside.
 #[component]
-fn ComparisonView(
-    comparison: Signal<Option<Comparison>>,
-    #[prop(into)] text: Signal<String>,
-    on_text: Callback<String>,
-) -> impl IntoView {
+fn ComparisonView(comparison: Signal<Option<Comparison>>, #[prop(into)] text: Signal<String>) -> impl IntoView {
     let findings =
         Signal::derive(move || comparison.with(|c| c.as_ref().map(|c| c.findings.clone()).unwrap_or_default()));
     let on_locate = Callback::new(move |(start, end): (usize, usize)| {
@@ -212,6 +227,11 @@ fn ComparisonView(
     let refusal = Memo::new(move |_| compared.with(|c| c.as_ref().and_then(|c| c.merged.as_ref().err().cloned())));
     let generated_text =
         Signal::derive(move || comparison.with(|c| c.as_ref().map(|c| c.generated_text.clone()).unwrap_or_default()));
+    let existing_text = Signal::derive(move || {
+        comparison
+            .with(|c| c.as_ref().and_then(|c| c.existing_text.clone()))
+            .unwrap_or_else(|| text.get())
+    });
     view! {
         <Show when=move || findings.with(|f| !f.is_empty())>
             <details class="compare-findings" open=move || merged.with(Option::is_none)>
@@ -226,9 +246,9 @@ fn ComparisonView(
         <Show when=move || compared.with(Option::is_some)>
             // Why there is no merge comes first: it decides what the rest can be used for.
             <Show when=move || refusal.with(Option::is_some)>
-                <RefusedMergeCard refusal on_text />
+                <RefusedMergeCard refusal />
             </Show>
-            <ChangeView compared existing=text generated=generated_text />
+            <ChangeView compared existing=existing_text generated=generated_text />
             <Show when=move || merged.with(Option::is_some)>
                 <MergedCard merged />
             </Show>

@@ -1,16 +1,13 @@
 //! "Not merged": why no merged policy and no apply command are offered for this paste, where in
-//! the text the problem is, and what to paste instead (or, for an AWS CLI answer, the policy
-//! inside it, one click away).
+//! the text the problem is, and what to paste instead. (An AWS CLI answer is not refused here any
+//! more: the compare box reads the policy inside it and compares that.)
 
 use crate::merge::MergeRefusal;
 use leptos::prelude::*;
 
 #[component]
-pub fn RefusedMergeCard(refusal: Memo<Option<MergeRefusal>>, on_text: Callback<String>) -> impl IntoView {
+pub fn RefusedMergeCard(refusal: Memo<Option<MergeRefusal>>) -> impl IntoView {
     let get = move |f: fn(&MergeRefusal) -> String| move || refusal.with(|r| r.as_ref().map(f).unwrap_or_default());
-    let inner = Memo::new(move |_| {
-        refusal.with(|r| r.as_ref().and_then(|r| r.wrapped.as_ref()).and_then(|w| w.inner.clone()))
-    });
     let places = Memo::new(move |_| {
         refusal.with(|r| {
             r.iter()
@@ -19,11 +16,6 @@ pub fn RefusedMergeCard(refusal: Memo<Option<MergeRefusal>>, on_text: Callback<S
                 .collect::<Vec<_>>()
         })
     });
-    let use_inner = move |_| {
-        if let Some(text) = inner.get_untracked() {
-            on_text.run(text);
-        }
-    };
     view! {
         <section class="compare-section card merge-refused" role="alert" aria-labelledby="compare-refused-title"
             data-testid="compare-merge-refused">
@@ -35,11 +27,6 @@ pub fn RefusedMergeCard(refusal: Memo<Option<MergeRefusal>>, on_text: Callback<S
                 </ul>
             </Show>
             <p class="refused-help" data-testid="compare-refused-help">{get(|r| r.help.clone())}</p>
-            <Show when=move || inner.with(Option::is_some)>
-                <button type="button" class="button primary" data-testid="use-policy-inside" on:click=use_inner>
-                    "Use the policy inside instead"
-                </button>
-            </Show>
             <p class="card-meta">"No merged policy and no command to apply one are offered: applying a merge of what could not be read would replace your policy with less than it holds."</p>
         </section>
     }
