@@ -16,13 +16,16 @@
 # with the evening's merges (issue 17 item 5 +9.2, the checker's list of pasted policies +6.7, the
 # review's fixes and the many-lines elision +7). The worker's files (analyst-*) are listed apart: the
 # page starts it once the form works.
+# Raised to 576 KiB on 2026-12-07 late evening: the wave that typed the scenario inputs (identifiers), sent
+# the rule docs to the page parsed (their deserialisers), added the compare box's template pairs and the
+# audit fixes took the first visit from 556.2 to 572.0 KiB (twiggy diff in README "Bundle size").
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 dir=${1:-dist}
 [ -d "$dir" ] || { echo "bundle-size: no $dir/ directory; run: trunk build --release" >&2; exit 1; }
 
 budget_gz=$((350 * 1024))
-ceiling_kib=${BUNDLE_CEILING_KIB:-560}
+ceiling_kib=${BUNDLE_CEILING_KIB:-576}
 ceiling_gz=$((ceiling_kib * 1024))
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
 total=0

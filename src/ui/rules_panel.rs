@@ -54,9 +54,16 @@ pub fn RulesPanel() -> impl IntoView {
         }
         request_animation_frame(move || dom::reveal(&rule_anchor(&code)));
     };
+    // Opened before its rules arrived, the panel was scrolled to while it held one line; once they
+    // are drawn it is scrolled to again, so what unfolded is on screen.
+    let scroll_when_drawn = StoredValue::new(false);
     // Once the rules arrive, and whenever the address's fragment changes.
     Effect::new(move |_| {
         if rules.with(|r| !r.is_empty()) {
+            if scroll_when_drawn.get_value() {
+                scroll_when_drawn.set_value(false);
+                request_animation_frame(|| dom::scroll_into_view_nearest("rules"));
+            }
             show_linked();
         }
     });
@@ -87,6 +94,7 @@ pub fn RulesPanel() -> impl IntoView {
                     .flatten()
                     .is_some_and(|d| !d.has_attribute("open"));
                 if opening {
+                    scroll_when_drawn.set_value(rules.with_untracked(Vec::is_empty));
                     request_animation_frame(|| dom::scroll_into_view_nearest("rules"));
                 }
             }>
