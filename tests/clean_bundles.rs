@@ -23,12 +23,7 @@ fn expected_problem(id: ScenarioId, input: &Value, field: &str, severity: FieldS
 
 /// Steps known to come out empty, each with why: a known, open defect. Each must still occur, so
 /// that the entry is removed once it is fixed.
-const KNOWN_EMPTY_STEPS: &[(ScenarioId, &str, &str)] = &[(
-    ScenarioId::LogGroupKey,
-    "Note the key the log groups use now",
-    "a rotation with the account scope lists no log group, so the step runs no call (the README says so \
-     under the typed steps); the page still shows it as a step with nothing to run",
-)];
+const KNOWN_EMPTY_STEPS: &[(ScenarioId, &str, &str)] = &[];
 
 #[test]
 fn the_combination_lists_keep_their_size() {

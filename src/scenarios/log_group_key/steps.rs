@@ -16,7 +16,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
     let mut steps = Vec::new();
     let names: Vec<&str> = documents.iter().map(|d| d.file_name.as_str()).collect();
     steps.push(save_files("Save the documents", "document", &names));
-    if input.is_rotation() {
+    if input.is_rotation() && !groups.is_empty() {
         steps.push(Step::new("Note the key the log groups use now", describe_groups(region, &groups)));
     }
     if input.is_new_key() {
