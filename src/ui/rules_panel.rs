@@ -21,7 +21,7 @@ pub fn rule_anchor(code: &str) -> String {
 pub fn RulesPanel() -> impl IntoView {
     let query = RwSignal::new(String::new());
     // The documentation comes from the analysis worker, which holds the rules: the page's own wasm
-    // carries neither the checks nor their prose. It is asked for (about 110 KB, 58 articles to
+    // carries neither the checks nor their prose. It is asked for (about 110 KB, an article per rule to
     // draw) only once the panel is opened or a `#rule-…` link followed: most visits never do.
     let wanted = RwSignal::new(linked_rule().is_some());
     let asked = analyst::asked("rules", move || wanted.get().then_some(Question::Rules), |_, answer| match answer {
