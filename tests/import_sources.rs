@@ -360,3 +360,42 @@ fn a_logs_principal_of_another_region_than_the_templates_arns_is_cwl018() {
     assert!(f.message.contains("eu-west-1 (ExporterRole)"), "{}", f.message);
     assert_eq!(&pinned[f.start..f.end], "logs.us-east-1.amazonaws.com", "marks the principal in the paste");
 }
+
+/// Issue 14 item 4: an export bucket's GetBucketAcl grant must be on the bucket the template
+/// attaches the policy to (one bucket policy alone passes CWL006 with a grant on any bucket).
+#[test]
+fn a_templates_bucket_policy_granting_logs_on_another_bucket_is_cwl019_in_the_paste_and_the_cli() {
+    let clean = fixture("s3-export-stack.yaml");
+    let all = |paste: &str| checks(paste).iter().flat_map(|c| c.findings.clone()).collect::<Vec<_>>();
+    assert!(all(&clean).iter().all(|f| f.code != "CWL019"), "{:?}", all(&clean));
+    let wrong = clean.replace(
+        "Action: s3:GetBucketAcl\n            Resource: arn:aws:s3:::my-exported-logs\n",
+        "Action: s3:GetBucketAcl\n            Resource: arn:aws:s3:::audit-archive\n",
+    );
+    assert_ne!(wrong, clean);
+    let found = all(&wrong);
+    assert!(found.iter().all(|f| f.code != "CWL006"), "one policy alone looks complete: {found:?}");
+    let f = found.iter().find(|f| f.code == "CWL019").unwrap_or_else(|| panic!("CWL019 expected: {found:?}"));
+    assert!(f.message.contains("s3:GetBucketAcl on bucket audit-archive") && f.message.contains("bucket my-exported-logs"), "{}", f.message);
+    assert_eq!(&wrong[f.start..f.end], "arn:aws:s3:::audit-archive", "marks the resource in the paste");
+
+    // By reference: the policy on !Ref ExportBucket, the grant on !GetAtt OtherBucket.Arn.
+    let referenced = clean
+        .replace("Resources:\n", "Resources:\n  ExportBucket:\n    Type: AWS::S3::Bucket\n  OtherBucket:\n    Type: AWS::S3::Bucket\n")
+        .replace("Bucket: my-exported-logs", "Bucket: !Ref ExportBucket")
+        .replace("Resource: arn:aws:s3:::my-exported-logs/*", "Resource: !Sub ${ExportBucket.Arn}/*");
+    let right = referenced.replace("Resource: arn:aws:s3:::my-exported-logs\n", "Resource: !GetAtt ExportBucket.Arn\n");
+    assert!(all(&right).iter().all(|f| f.code != "CWL019"), "{:?}", all(&right));
+    let other = referenced.replace("Resource: arn:aws:s3:::my-exported-logs\n", "Resource: !GetAtt OtherBucket.Arn\n");
+    let found = all(&other);
+    assert!(found.iter().any(|f| f.code == "CWL019" && f.message.contains("bucket OtherBucket")), "{found:?}");
+
+    let dir = std::env::temp_dir().join(format!("import-bucket-stack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("stack.yaml");
+    std::fs::write(&file, &wrong).unwrap();
+    let out = cli(&["check", file.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = wrong.lines().position(|l| l.contains("arn:aws:s3:::audit-archive\"") || l.ends_with("Resource: arn:aws:s3:::audit-archive")).unwrap() + 1;
+    assert!(text.contains(&format!("stack.yaml:{line}:23: error[CWL019]")), "{text}");
+}

@@ -84,8 +84,18 @@ pub fn link_stack(doc: &Node, policies: &mut [super::Policy]) {
     // Each Region with the first two resources naming it: enough to find one other than the
     // policy's own.
     let mut regions: Vec<(String, Vec<&str>)> = Vec::new();
+    // Each template bucket's written-out name (None: CloudFormation names it).
+    let mut buckets: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+    // Each bucket policy's `Bucket` property, by the policy's logical id.
+    let mut attached: BTreeMap<&str, &Node> = BTreeMap::new();
     for (logical_id, resource) in resources {
         let properties = resource.get("Properties");
+        if resource.get("Type").and_then(Node::as_str) == Some("AWS::S3::Bucket") {
+            buckets.insert(logical_id, properties.and_then(|p| p.get("BucketName")).and_then(Node::as_str));
+        }
+        if let Some(bucket) = properties.and_then(|p| p.get("Bucket")) {
+            attached.insert(logical_id, bucket);
+        }
         if resource.get("Type").and_then(Node::as_str) == Some("AWS::Logs::LogGroup") {
             if let Some(NodeKind::Placeholder(key)) = properties.and_then(|p| p.get("KmsKeyId")).map(|k| &k.kind) {
                 groups.entry(key.as_str()).or_default().push(crate::lint::StackLogGroup {
@@ -104,6 +114,7 @@ pub fn link_stack(doc: &Node, policies: &mut [super::Policy]) {
             }
         }
     }
+    let by_name: BTreeMap<&str, &str> = buckets.iter().filter_map(|(id, name)| Some(((*name)?, *id))).collect();
     for policy in policies.iter_mut() {
         let own = policy.name.split('/').next().unwrap_or_default();
         if policy.resource_type == "AWS::KMS::Key" {
@@ -111,10 +122,35 @@ pub fn link_stack(doc: &Node, policies: &mut [super::Policy]) {
                 policy.stack.log_groups.extend(groups.get(key.as_str()).into_iter().flatten().cloned());
             }
         }
+        if policy.resource_type == "AWS::S3::BucketPolicy" {
+            policy.stack.bucket = attached.get(own).and_then(|bucket| attached_bucket(bucket, &buckets, &by_name));
+        }
         policy.stack.regions = regions
             .iter()
             .filter_map(|(region, ids)| ids.iter().find(|id| **id != own).map(|id| (region.clone(), (*id).to_owned())))
             .collect();
+    }
+}
+
+/// The bucket a bucket policy's `Bucket` property names: `!Ref Bucket` (a template bucket, with
+/// its name when written out) or a name (with its logical id when a template bucket has it).
+fn attached_bucket(
+    node: &Node,
+    buckets: &std::collections::BTreeMap<&str, Option<&str>>,
+    by_name: &std::collections::BTreeMap<&str, &str>,
+) -> Option<crate::lint::StackBucket> {
+    use crate::lint::StackBucket;
+    match &node.kind {
+        NodeKind::Placeholder(text) => {
+            let logical_id = text.strip_prefix("${")?.strip_suffix('}')?;
+            let name = buckets.get(logical_id)?;
+            Some(StackBucket { logical_id: Some(logical_id.to_owned()), name: name.map(str::to_owned) })
+        }
+        NodeKind::Str { value, .. } => Some(StackBucket {
+            logical_id: by_name.get(value.as_str()).map(|id| (*id).to_owned()),
+            name: Some(value.clone()),
+        }),
+        _ => None,
     }
 }
 

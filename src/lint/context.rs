@@ -34,6 +34,16 @@ pub struct StackFacts {
     /// The Regions the template's other resources name literally in ARNs (`arn:aws:logs:eu-west-1:…`),
     /// each with the logical id of the first resource naming it, in template order.
     pub regions: Vec<(String, String)>,
+    /// For a bucket policy: the bucket the template attaches it to (its `Bucket` property).
+    pub bucket: Option<StackBucket>,
+}
+
+/// A bucket of the template, as far as the template says: its logical id when it is one of the
+/// template's `AWS::S3::Bucket`s, its name when written out (CloudFormation names it otherwise).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StackBucket {
+    pub logical_id: Option<String>,
+    pub name: Option<String>,
 }
 
 /// A log group of the template.

@@ -9,7 +9,7 @@ pub mod rules;
 #[cfg(test)]
 pub(crate) mod testing;
 
-pub use context::{Context, LogsPrincipal, ScenarioContext, StackFacts, StackLogGroup, StatementNode};
+pub use context::{Context, LogsPrincipal, ScenarioContext, StackBucket, StackFacts, StackLogGroup, StatementNode};
 pub use diagnostic::{Diagnostic, Finding, Severity};
 pub use doc::{inlines, CodeBlock, DocBlock, Inline, RuleDoc};
 pub use fix::{apply_all, apply_fix, Edit, Fix, FixError};
@@ -27,6 +27,10 @@ pub struct Rule {
     /// Why it matters / Example / Use instead / References.
     pub docs: &'static str,
     pub check: fn(&Context, &mut Vec<Diagnostic>),
+    /// The rule judges a template's references (`${Bucket.Arn}`) themselves, from what the
+    /// template says they are: its findings on a placeholder are kept, not left out as needing
+    /// the deployed value.
+    pub judges_references: bool,
     /// `docs` parsed, on first use (see [`Rule::doc`]).
     pub(crate) parsed: std::sync::OnceLock<RuleDoc>,
 }
@@ -99,7 +103,8 @@ macro_rules! declare_rule {
             code: $code:literal,
             name: $name:literal,
             severity: $severity:ident,
-            check: $check:path $(,)?
+            check: $check:path
+            $(, judges_references: $judges:literal)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -111,6 +116,7 @@ macro_rules! declare_rule {
             severity: $crate::lint::Severity::$severity,
             docs: concat!($($doc, "\n"),*),
             check: $check,
+            judges_references: false $(|| $judges)?,
             parsed: std::sync::OnceLock::new(),
         };
     };
@@ -136,6 +142,7 @@ mod rule_filter_tests {
             severity: super::Severity::Warning,
             docs: "A value inside the policy, (side) effects.\n```json\n{\"Principal\": \"x\"}\n```\nAfter.",
             check: |_, _| {},
+            judges_references: false,
             parsed: std::sync::OnceLock::new(),
         };
         assert!(inside.matches("value side"));

@@ -32,6 +32,7 @@ rules! {
     scenario_resources, // CWL016
     stack_log_group_key_context, // CWL017
     stack_logs_principal_region, // CWL018
+    stack_bucket_policy_other_bucket, // CWL019
     unknown_top_level_element, // IAM001
     missing_statement, // IAM002
     unknown_statement_element, // IAM003
