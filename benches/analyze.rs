@@ -3,7 +3,10 @@
 //! statements at 64, 128 and 256 KB (every rule runs; the times should grow linearly), at 1 MB
 //! and 10 MB (past `FULL_CHECK_LIMIT`: parsed and measured only), and 10,000-deep nesting.
 //!
-//! Then each rule alone (`rules/CODE`) and the catalogue's one-time load (`catalogue/load`).
+//! Then each rule alone (`rules/CODE`), the catalogue's one-time load (`catalogue/load`), and a
+//! checker keystroke's whole path through the analysis worker on the same policy
+//! (`worker/…`: the question written as JSON by the page, the worker's answer from that JSON,
+//! and its parts — reading the paste's form, the analysis, the answer written and read back).
 //!
 //! Run: `cargo bench --bench analyze` (add `-- --warm-up-time 1 --measurement-time 3` for a quick
 //! figure). `cargo test --all-targets` runs it once as a smoke test.
@@ -224,5 +227,26 @@ fn bench_catalogue(c: &mut Criterion) {
     c.bench_function("catalogue/load", |b| b.iter(cwlogs_policy::catalog::iam::load_tables));
 }
 
-criterion_group!(benches, bench_analyze, bench_scaling, bench_rules, bench_catalogue);
+/// Issue 16: a checker keystroke costs more through the worker than on the main thread; where.
+fn bench_worker(c: &mut Criterion) {
+    use cwlogs_policy::analyst::{answer, answer_json, Answer, Envelope, Question};
+    let text = key_policy();
+    let question = || Question::Check { text: text.clone(), kind: PolicyKind::Key, against: None };
+    let json = serde_json::to_string(&Envelope { id: 1, body: question() }).expect("a question serializes");
+    let reply = answer_json(&json).expect("the worker answers a check");
+    println!("worker: question {} bytes, answer {} bytes", json.len(), reply.len());
+    let mut group = c.benchmark_group("worker");
+    group.bench_function("question_to_json", |b| {
+        b.iter(|| serde_json::to_string(&Envelope { id: 1, body: black_box(question()) }))
+    });
+    group.bench_function("answer_json", |b| b.iter(|| answer_json(black_box(&json))));
+    group.bench_function("answer", |b| b.iter(|| answer(black_box(question()))));
+    group.bench_function("extract", |b| b.iter(|| cwlogs_policy::import::extract(black_box(&text))));
+    group.bench_function("answer_from_json", |b| {
+        b.iter(|| serde_json::from_str::<Envelope<Answer>>(black_box(&reply)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_analyze, bench_scaling, bench_rules, bench_catalogue, bench_worker);
 criterion_main!(benches);
