@@ -768,9 +768,40 @@ fn a_second_run_reuses_the_key_its_alias_names() {
         let again = run_answering(&script, &exists, &[("describe-key", reused.to_owned()), ("describe-log-groups", reused.to_owned())]);
         assert_eq!(again.code, Some(0), "{what}: {}", again.stderr);
         assert!(again.position("create-key").is_none(), "{what}: a second key: {:?}", again.calls);
+        assert!(again.position("create-alias").is_none(), "{what}: the alias names the key already: {:?}", again.calls);
         let log = again.read("aws-calls.log").unwrap_or_default();
         let associate = log.lines().find(|l| l.contains("associate-kms-key")).unwrap_or_else(|| panic!("{what}: {log}"));
         assert!(associate.contains(reused), "{what}: {associate}");
         assert!(again.stderr.contains("reuses"), "{what}: {}", again.stderr);
+    }
+}
+
+/// The alias is how a second run finds the key the first one made. Given after
+/// enable-key-rotation, a refused or throttled rotation left a new key without its alias, and the
+/// next run made a second key (review of 2026-12-08, finding F2): create-alias follows create-key
+/// directly, in every scenario that makes a key.
+#[test]
+fn a_new_key_gets_its_alias_before_any_other_call() {
+    if bash_missing() {
+        return;
+    }
+    let cases = [
+        (ScenarioId::LogGroupKey, json!({})),
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing"})),
+        (ScenarioId::QueryResultKey, json!({})),
+        (ScenarioId::S3Export, json!({})),
+        (ScenarioId::S3Export, json!({"region": "eu-west-1", "bucket-account": "444455556666", "callers": ["arn:aws:iam::123456789012:role/log-export"]})),
+    ];
+    for (id, input) in cases {
+        let what = format!("{id:?} {input}");
+        let script = export(&bundle(id, &input), Format::Script);
+        let not_found = ("describe-key", error("NotFoundException", "describe-key", "Alias arn:aws:kms:us-east-1:111122223333:alias/x is not found."));
+        let refused = run(&script, &[not_found, ("enable-key-rotation", access_denied("enable-key-rotation"))]);
+        assert_ne!(refused.code, Some(0), "{what}");
+        let create = refused.position("create-key").unwrap_or_else(|| panic!("{what}: no create-key: {:?}", refused.calls));
+        let alias = refused
+            .position("create-alias")
+            .unwrap_or_else(|| panic!("{what}: rotation refused, and the new key has no alias: {:?}", refused.calls));
+        assert_eq!(alias, create + 1, "{what}: {:?}", refused.calls);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{CallerPermission, LogGroupKeyInput, LogGroupState, NEW_KEY_ID};
 use crate::scenarios::fingerprint::fingerprint;
-use crate::scenarios::new_key::{alias_name, rotation_and_alias};
+use crate::scenarios::new_key::{alias_name, rotation};
 use crate::scenarios::step::operation::{
     IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, LOGS_ASSOCIATE_KMS_KEY, LOGS_CREATE_LOG_GROUP, LOGS_DESCRIBE_LOG_GROUPS,
     LOGS_DISASSOCIATE_KMS_KEY, LOGS_PUT_RETENTION_POLICY,
@@ -21,7 +21,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
     }
     if input.is_new_key() {
         steps.push(Step::new(
-            "Create the key with its policy",
+            "Create the key with its policy and its alias",
             key_policy::create_key(
                 region,
                 &format!("CloudWatch Logs key for {}", group_summary(input)),
@@ -29,10 +29,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
                 &key_alias(input),
             ),
         ));
-        steps.push(Step::new(
-            "Turn on the key's automatic rotation and give it an alias",
-            rotation_and_alias(region, &key_alias(input)),
-        ));
+        steps.push(Step::new("Turn on the key's automatic rotation", rotation(region)));
     } else {
         steps.push(key_policy::merge_into_existing_key(region, input.key_arn.trim()));
     }

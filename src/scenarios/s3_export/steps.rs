@@ -3,7 +3,7 @@
 
 use super::policies::{BUCKET_POLICY_FILE, CALLER_POLICY_FILE, ENCRYPTION_FILE, KEY_POLICY_FILE};
 use super::{BucketState, S3ExportInput};
-use crate::scenarios::new_key::{alias_name, rotation_and_alias};
+use crate::scenarios::new_key::{alias_name, rotation};
 use crate::scenarios::step::operation::{
     IAM_ATTACH_ROLE_POLICY, IAM_ATTACH_USER_POLICY, IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, S3_CREATE_BUCKET,
     S3_GET_BUCKET_ENCRYPTION, S3_GET_BUCKET_LOCATION, S3_GET_BUCKET_OWNERSHIP_CONTROLS,
@@ -148,14 +148,10 @@ fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
         return vec![
             at_bucket(
                 input,
-                "Create the bucket key with its policy",
+                "Create the bucket key with its policy and its alias",
                 key_policy::create_key(region, &description, KEY_POLICY_FILE, &alias),
             ),
-            at_bucket(
-                input,
-                "Turn on the bucket key's automatic rotation and give it an alias",
-                rotation_and_alias(region, &alias),
-            ),
+            at_bucket(input, "Turn on the bucket key's automatic rotation", rotation(region)),
         ];
     }
     vec![

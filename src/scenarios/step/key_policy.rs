@@ -1,12 +1,15 @@
 //! The KMS key-policy lines three scenarios share.
 
-use super::operation::{KMS_CREATE_KEY, KMS_DESCRIBE_KEY, KMS_GET_KEY_POLICY, KMS_PUT_KEY_POLICY};
+use super::operation::{KMS_CREATE_ALIAS, KMS_CREATE_KEY, KMS_DESCRIBE_KEY, KMS_GET_KEY_POLICY, KMS_PUT_KEY_POLICY};
 use super::{Arg, AwsCall, Line};
 
 /// The key `alias` names, if a run before this one made it; else `KEY_ARN=$(aws kms create-key …)`
-/// with the key policy in `policy_file`. Then its ARN shown. Without the look-up a second run made
-/// a second key and then failed on create-alias, since KMS refuses a second alias of one name. A
-/// reused key keeps its policy as it is: replacing it is the existing-key path, with a merge.
+/// with the key policy in `policy_file`, named `alias` by the very next call. Then its ARN shown.
+/// Without the look-up a second run made a second key and then failed on create-alias, since KMS
+/// refuses a second alias of one name. The alias comes before any other call (rotation, the
+/// caller policies): a new key that some later call left without it is one the next run cannot
+/// find, so that run would make a second key. A reused key keeps its policy as it is: replacing it
+/// is the existing-key path, with a merge.
 pub fn create_key(region: &str, description: &str, policy_file: &str, alias: &str) -> Vec<Line> {
     vec![
         Line::comment(format!("A run before this one may have made the key: reuse the one {alias} names")),
@@ -33,6 +36,13 @@ pub fn create_key(region: &str, description: &str, policy_file: &str, alias: &st
             .file("policy", policy_file)
             .wrap()
             .capture("KEY_ARN", "KeyMetadata.Arn")
+            .into(),
+        // Not tolerating AlreadyExistsException here: the look-up found no such alias, so one now
+        // names another key, and this key must not be used as if it were the one the alias names.
+        AwsCall::new(&KMS_CREATE_ALIAS)
+            .region(region)
+            .text("alias-name", alias)
+            .var("target-key-id", "KEY_ARN")
             .into(),
         Line::shell("else"),
         Line::shell(format!(
