@@ -805,3 +805,60 @@ fn a_new_key_gets_its_alias_before_any_other_call() {
         assert_eq!(alias, create + 1, "{what}: {:?}", refused.calls);
     }
 }
+
+/// With exporting roles listed in the log groups' own account, the steps gave the roles their
+/// permissions and then exported with the credentials the script was started with: the roles'
+/// policy was never what the export used, and nothing waited for IAM (wave-5 review F3). The
+/// export now runs as one of the roles, as across accounts, after the IAM wait; the profile is
+/// checked before any call.
+#[test]
+fn a_same_account_export_with_exporting_roles_runs_as_one_of_them() {
+    if bash_missing() {
+        return;
+    }
+    let input = json!({"callers": ["arn:aws:iam::123456789012:role/log-export"]});
+    let script = export(&bundle(ScenarioId::S3Export, &input), Format::Script);
+    let done = run(&script, &expected_failures());
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let calls = profiles(&done);
+    for (operation, profile) in [
+        ("create-key", "none"),
+        ("put-role-policy", "none"),
+        ("attach-role-policy", "none"),
+        ("create-export-task", "exporter-profile"),
+        ("describe-export-tasks", "exporter-profile"),
+    ] {
+        assert!(calls.contains(&format!("{operation} {profile}")), "{operation} with {profile}: {calls:?}");
+    }
+    assert!(!calls.iter().any(|c| c.starts_with("create-export-task ") && !c.ends_with("exporter-profile")), "{calls:?}");
+    let put = calls.iter().position(|c| c.starts_with("attach-role-policy ")).expect("attach-role-policy");
+    let export = calls.iter().position(|c| c.starts_with("create-export-task ")).expect("create-export-task");
+    assert!(calls[put..export].iter().any(|c| c.starts_with("sleep ")), "no wait between the role's policy and its first export: {calls:?}");
+
+    let unset = run_with(&script, &[], &[], &[]);
+    assert_ne!(unset.code, Some(0));
+    assert!(unset.calls.is_empty(), "{:?}", unset.calls);
+    assert!(unset.stderr.contains("EXPORTER_PROFILE") && unset.stderr.contains("log-export"), "{}", unset.stderr);
+}
+
+/// Without an exporting role a note said the steps attach AmazonS3ReadOnlyAccess, and no step
+/// did (wave-5 review F3): a note that says so must be backed by a step that does, and a step
+/// that does by a note, over every s3-export combination.
+#[test]
+fn the_read_only_policy_note_says_the_steps_attach_it_only_when_they_do() {
+    let (mut with, mut without) = (0, 0);
+    for (id, input) in scenario_inputs::every_combination() {
+        if id != ScenarioId::S3Export {
+            continue;
+        }
+        let outcome = id.run(&input);
+        let Some(bundle) = outcome.bundle else { continue };
+        let attached = bundle.steps.iter().flat_map(|s| s.calls()).any(|c| {
+            c.operation.cli.starts_with("attach-") && c.text_of("policy-arn").is_some_and(|a| a.ends_with("/AmazonS3ReadOnlyAccess"))
+        });
+        let said = bundle.notes.iter().any(|n| n.contains("AmazonS3ReadOnlyAccess") && n.contains("the steps attach"));
+        assert_eq!(said, attached, "{input}: {:#?}", bundle.notes);
+        if attached { with += 1 } else { without += 1 }
+    }
+    assert!(with > 0 && without > 0, "{with} {without}");
+}

@@ -17,8 +17,13 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
         ),
         time_range(input),
         "Setting default encryption needs the IAM action s3:PutEncryptionConfiguration, which CloudTrail records as PutBucketEncryption.".to_owned(),
-        "AWS's export page has the exporting user hold the AWS managed policy AmazonS3ReadOnlyAccess besides the logs permissions; the steps attach it. It reads every bucket the account can see.".to_owned(),
     ];
+    // Only a step that attaches it makes "the steps attach it" true: without exporting roles none does.
+    notes.push(if input.caller_arns().is_empty() {
+        "AWS's export page has the exporting user hold the AWS managed policy AmazonS3ReadOnlyAccess besides the logs permissions; no exporting role is listed, so no step attaches it (see below). It reads every bucket the account can see.".to_owned()
+    } else {
+        "AWS's export page has the exporting user hold the AWS managed policy AmazonS3ReadOnlyAccess besides the logs permissions; the steps attach it to the exporting roles, and the export runs as one of them (EXPORTER_PROFILE in the script). It reads every bucket the account can see.".to_owned()
+    });
     if input.uses_kms() {
         notes.push("The key must be customer managed: the AWS managed key aws/s3 cannot be used, because its key policy cannot be changed to admit CloudWatch Logs.".to_owned());
         notes.push("Unverified: whether the key statement for CloudWatch Logs keeps working with aws:SourceAccount / aws:SourceArn conditions like the bucket policy's. AWS's example has none; add them only after a test export succeeds.".to_owned());

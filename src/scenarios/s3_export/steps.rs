@@ -12,7 +12,7 @@ use crate::scenarios::step::operation::{
 use crate::scenarios::step::{bucket_policy, inline_policy, key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Artifact, Document, Side, Step};
 
-mod export;
+pub mod export;
 
 /// A step the bucket's account runs (so named when it is not the log groups').
 fn at_bucket(input: &S3ExportInput, title: &str, lines: Vec<Line>) -> Step {
@@ -46,7 +46,7 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
         .chain(files.iter().map(|f| f.file_name.as_str()))
         .collect();
     let mut steps = vec![save_files("Save the documents", "document", &names)];
-    if input.is_cross_account() {
+    if export::runs_as_exporter(input) {
         steps.push(Step::new(
             "Check that a profile of an exporting role is set: the export runs as that role",
             vec![export::require_exporter_profile(input)],

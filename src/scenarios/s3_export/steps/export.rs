@@ -7,20 +7,32 @@ use crate::scenarios::step::operation::{LOGS_CREATE_EXPORT_TASK, LOGS_DESCRIBE_E
 use crate::scenarios::step::{iam_propagation, Arg, AwsCall, Function, Line};
 use crate::scenarios::Step;
 
-/// The AWS CLI profile the export runs with when the bucket is in another account.
+/// The AWS CLI profile the export runs with when exporting roles are listed.
 pub const EXPORTER_PROFILE: &str = "EXPORTER_PROFILE";
 
-/// Stops a cross-account script before its first call unless [`EXPORTER_PROFILE`] is set: the
-/// export needs it after the other steps have run.
+/// Whether the export runs as one of the listed exporting roles: whenever roles are listed. Across
+/// accounts only they may write to the bucket (§3.4, §3.6); in one account the steps give them
+/// their permissions, and exporting with other credentials would leave those never used and the
+/// caller policy untested (review F3).
+pub fn runs_as_exporter(input: &S3ExportInput) -> bool {
+    !input.caller_arns().is_empty()
+}
+
+/// Stops the script before its first call unless [`EXPORTER_PROFILE`] is set: the export needs
+/// it after the other steps have run.
 pub fn require_exporter_profile(input: &S3ExportInput) -> Line {
     let names: Vec<&str> = input.caller_arns().iter().map(|a| a.rsplit('/').next().unwrap_or(a)).collect();
+    let why = if input.is_cross_account() {
+        format!("only they may write to the bucket in account {}", input.bucket_owner())
+    } else {
+        "the export runs as them, with the permissions the steps give them".to_owned()
+    };
     Line::Require {
         var: EXPORTER_PROFILE,
         message: format!(
-            "set EXPORTER_PROFILE to an AWS CLI profile that runs as one of the exporting roles or users ({}) in account {}: only they may write to the bucket in account {}",
+            "set EXPORTER_PROFILE to an AWS CLI profile that runs as one of the exporting roles or users ({}) in account {}: {why}",
             names.join(", "),
             input.account.trim(),
-            input.bucket_owner()
         ),
     }
 }
@@ -52,10 +64,15 @@ pub fn steps(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Step> {
             (2, Line::shell("done")),
         ],
     })];
-    if input.is_cross_account() {
-        // The bucket in the other account admits only the exporting roles, and create-export-task
-        // checks that its caller could write there itself (§3.4, §3.6): it runs as one of them.
-        lines.push(Line::comment("As an exporting role: the bucket's account admits only them"));
+    if runs_as_exporter(input) {
+        // Across accounts the bucket admits only the exporting roles, and create-export-task
+        // checks that its caller could write there itself (§3.4, §3.6); in one account the roles
+        // are who the steps gave the export's permissions. Either way it runs as one of them.
+        lines.push(Line::comment(if input.is_cross_account() {
+            "As an exporting role: the bucket's account admits only them"
+        } else {
+            "As an exporting role: the permissions the steps gave them are what the export uses"
+        }));
         lines.push(Line::shell(format!("export AWS_PROFILE=\"${EXPORTER_PROFILE}\"")));
         // The role's policy was put by an earlier step of this script.
         lines.extend(iam_propagation::wait("the exporting role"));
@@ -89,7 +106,7 @@ pub fn steps(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Step> {
             args: vec![Arg::Var("TASK_ID")],
         });
     }
-    let title = if input.is_cross_account() {
+    let title = if runs_as_exporter(input) {
         "Export each log group, one task at a time, as one of the exporting roles ($EXPORTER_PROFILE)"
     } else {
         "Export each log group, one task at a time"
