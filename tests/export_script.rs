@@ -862,3 +862,47 @@ fn the_read_only_policy_note_says_the_steps_attach_it_only_when_they_do() {
     }
     assert!(with > 0 && without > 0, "{with} {without}");
 }
+
+/// A second run of a bundle for new log groups stopped at `create-log-group`
+/// (ResourceAlreadyExistsException). Tolerating that blindly would leave a group someone else made
+/// as it is, perhaps not encrypted at all. The script now reads the group's key: the key the run
+/// uses means a run before this one made it, and the script goes on; anything else stops the
+/// script before any other call, with the group's key in the message.
+#[test]
+fn a_second_run_with_new_log_groups_goes_on_only_past_groups_with_its_key() {
+    if bash_missing() {
+        return;
+    }
+    let reused = "arn:aws:kms:us-east-1:111122223333:key/7777abcd-12ab-34cd-56ef-1234567890ab";
+    let other = "arn:aws:kms:us-east-1:111122223333:key/8888abcd-12ab-34cd-56ef-1234567890ab";
+    let input = json!({"scope": "several-groups", "log-groups": ["/app/orders", "/app/billing"]});
+    let script = export(&bundle(ScenarioId::LogGroupKey, &input), Format::Script);
+    let exists = [(
+        "create-log-group",
+        error("ResourceAlreadyExistsException", "create-log-group", "The specified log group already exists"),
+    )];
+    let creates = |r: &Run| r.calls.iter().filter(|c| c.ends_with(" create-log-group")).count();
+
+    // First run: nothing exists, nothing is read back.
+    let first = run(&script, &[]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    assert_eq!(creates(&first), 2, "{:?}", first.calls);
+    let last_retention = first.calls.iter().rposition(|c| c.ends_with(" put-retention-policy")).expect("retention set");
+    assert!(first.position("describe-log-groups").is_none_or(|n| n > last_retention), "{:?}", first.calls);
+
+    // Second run: both groups exist with the key the alias names.
+    let ours = run_answering(&script, &exists, &[("describe-key", reused.to_owned()), ("describe-log-groups", reused.to_owned())]);
+    assert_eq!(ours.code, Some(0), "{}", ours.stderr);
+    assert_eq!(creates(&ours), 2, "{:?}", ours.calls);
+    assert!(ours.position("put-retention-policy").is_some(), "{:?}", ours.calls);
+    assert!(ours.stderr.contains("/app/billing exists already") && ours.stderr.contains(reused), "{}", ours.stderr);
+
+    // A group with no key, or another key: the script stops there, the group left as it is.
+    for current in ["None", other] {
+        let theirs = run_answering(&script, &exists, &[("describe-key", reused.to_owned()), ("describe-log-groups", current.to_owned())]);
+        assert_ne!(theirs.code, Some(0), "{current}: the script must stop");
+        assert_eq!(theirs.calls.last().map(String::as_str), Some("logs describe-log-groups"), "{current}: {:?}", theirs.calls);
+        assert_eq!(creates(&theirs), 1, "{current}: {:?}", theirs.calls);
+        assert!(theirs.stderr.contains("/app/orders") && theirs.stderr.contains(current), "{current}: {}", theirs.stderr);
+    }
+}
