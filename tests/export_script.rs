@@ -906,3 +906,27 @@ fn a_second_run_with_new_log_groups_goes_on_only_past_groups_with_its_key() {
         assert!(theirs.stderr.contains("/app/orders") && theirs.stderr.contains(current), "{current}: {}", theirs.stderr);
     }
 }
+
+/// A second run of a new-bucket s3-export outside us-east-1 stopped at `create-bucket`: S3
+/// answers BucketAlreadyOwnedByYou there for a bucket the account owns (in us-east-1 it answers
+/// 200 OK). That bucket is the account's own, so the script goes on and says so; a name someone
+/// else holds (BucketAlreadyExists) still stops it.
+#[test]
+fn a_second_run_outside_us_east_1_goes_on_with_the_bucket_it_owns() {
+    if bash_missing() {
+        return;
+    }
+    let script = export(&bundle(ScenarioId::S3Export, &json!({"region": "eu-west-1"})), Format::Script);
+    let owned = [("create-bucket", error("BucketAlreadyOwnedByYou", "create-bucket", "Your previous request to create the named bucket succeeded and you already own it."))];
+    let again = run(&script, &owned);
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    let create = again.position("create-bucket").expect("create-bucket");
+    assert!(again.position("put-bucket-policy").is_some_and(|n| n > create), "{:?}", again.calls);
+    assert!(again.position("create-export-task").is_some(), "{:?}", again.calls);
+    assert!(again.stderr.contains("my-exported-logs exists already and this account owns it"), "{}", again.stderr);
+
+    let taken = [("create-bucket", error("BucketAlreadyExists", "create-bucket", "The requested bucket name is not available."))];
+    let stopped = run(&script, &taken);
+    assert_ne!(stopped.code, Some(0));
+    assert_eq!(stopped.calls.last().map(String::as_str), Some("s3api create-bucket"), "{:?}", stopped.calls);
+}

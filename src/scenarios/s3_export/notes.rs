@@ -46,8 +46,14 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
     notes.extend(crate::scenarios::logs_principal::unverified_note(input.partition, &input.region));
     if input.bucket_state == BucketState::Existing {
         notes.push("put-bucket-policy replaces the bucket's whole policy: the script saves the current one to bucket-policy.backup.json (once; a re-run keeps the original) and stops until you have merged bucket-policy.json into it as bucket-policy.merged.json (cwlogs-policy merge bucket-policy.backup.json bucket-policy.json > bucket-policy.merged.json, or the compare panel); it applies that file, never bucket-policy.json alone. A bucket with no policy yet needs no merge.".to_owned());
-    } else if input.acls_enabled {
-        notes.push("The new bucket is created with ACLs enabled (BucketOwnerPreferred) as chosen; AWS recommends disabling ACLs unless something needs them.".to_owned());
+    } else {
+        if input.acls_enabled {
+            notes.push("The new bucket is created with ACLs enabled (BucketOwnerPreferred) as chosen; AWS recommends disabling ACLs unless something needs them.".to_owned());
+        }
+        notes.push(format!(
+            "Run again, create-bucket meets the bucket this account made: outside us-east-1 S3 answers BucketAlreadyOwnedByYou and the script goes on with it; in us-east-1 S3 answers 200 OK and resets the bucket's ACLs (AWS's CreateBucket error reference). Neither answer tells a bucket the script made from one the account had before, and the next steps replace the bucket's whole policy: if {} was there before this bundle, build it with the bucket state \"existing\", which merges into its policy.",
+            input.bucket.trim()
+        ));
     }
     if input.uses_kms() && !input.is_new_key() {
         notes.push("put-key-policy replaces the key's whole policy: the script saves the current one to key-policy.backup.json (once; a re-run keeps the original) and stops until you have merged key-policy.json into it as key-policy.merged.json (cwlogs-policy merge key-policy.backup.json key-policy.json > key-policy.merged.json, or the compare panel); it applies that file, never key-policy.json alone.".to_owned());

@@ -59,8 +59,9 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
         BucketState::New => at_bucket(
             input,
             "Create the bucket and block public access to it",
-            vec![
+            [
                 create_bucket(input, region, bucket),
+                vec![
                 // S3 blocks public access on new buckets by default; set it anyway, as the
                 // templates do, so the bucket does not depend on an account or Region default.
                 AwsCall::new(&S3_PUT_PUBLIC_ACCESS_BLOCK)
@@ -70,7 +71,9 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
                         "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
                     )
                     .into(),
-            ],
+                ],
+            ]
+            .concat(),
         ),
         BucketState::Existing => at_bucket(
             input,
@@ -179,7 +182,11 @@ fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
     ]
 }
 
-fn create_bucket(input: &S3ExportInput, region: &str, bucket: &str) -> Line {
+/// `create-bucket`, going on when the account owns the bucket already: outside us-east-1 S3 answers
+/// a second create of a bucket one owns with BucketAlreadyOwnedByYou (in us-east-1 with 200 OK),
+/// which is what a re-run of these steps meets. The bucket is this account's own by that answer;
+/// a name someone else holds (BucketAlreadyExists) still stops the script.
+fn create_bucket(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Line> {
     let mut call = AwsCall::new(&S3_CREATE_BUCKET).region(region).text("bucket", bucket);
     // S3 rejects LocationConstraint=us-east-1: that Region is the default and must be left out.
     if region != "us-east-1" {
@@ -190,8 +197,20 @@ fn create_bucket(input: &S3ExportInput, region: &str, bucket: &str) -> Line {
     } else {
         "BucketOwnerEnforced"
     };
-    call.text("object-ownership", ownership).into()
+    vec![
+        call.text("object-ownership", ownership)
+            .unless_error(CREATE_BUCKET_ERROR, "BucketAlreadyOwnedByYou")
+            .into(),
+        Line::shell(format!(
+            "if grep -q BucketAlreadyOwnedByYou {CREATE_BUCKET_ERROR}; then echo {} >&2; fi",
+            crate::scenarios::shell::quote(&format!(
+                "{bucket} exists already and this account owns it (BucketAlreadyOwnedByYou), as after a run before this one: the script goes on with it and sets its public access block, its whole bucket policy and its default encryption again"
+            ))
+        )),
+    ]
 }
+
+const CREATE_BUCKET_ERROR: &str = "create-bucket.err";
 
 /// A line that fills the new key's ARN into `file`, if the key is new, and the file to read.
 fn resolved(input: &S3ExportInput, file: &str) -> (Vec<Line>, String) {
