@@ -16,8 +16,9 @@ mod scenario_inputs;
 
 /// Logs `SERVICE OPERATION ARGS…` one call a line; answers `AWS_STUB_FAIL` lines
 /// (`operation|stderr text`) like the CLI does for a service error (exit 254), and prints the
-/// first `AWS_STUB_OUTPUT` line's (`operation|stdout text`) text on success; for get-key-policy
-/// without `--query Policy`, followed by the PolicyName column as the CLI's text output adds it.
+/// first `AWS_STUB_OUTPUT` line's (`operation|stdout text`, or `operation@text in the
+/// arguments|stdout text`) text on success; for get-key-policy without `--query Policy`, followed
+/// by the PolicyName column as the CLI's text output adds it.
 const AWS_STUB: &str = r#"#!/usr/bin/env bash
 printf '%s\n' "$*" >> "$AWS_STUB_LOG"
 printf '%s %s\n' "$2" "${AWS_PROFILE:-none}" >> "$AWS_STUB_LOG.profiles"
@@ -31,7 +32,9 @@ done <<< "${AWS_STUB_FAIL:-}"
 column=""
 if [ "$2" = get-key-policy ] && [[ " $* " != *" --query Policy "* ]]; then column=$'\tdefault'; fi
 while IFS='|' read -r operation text; do
-  if [ -n "$operation" ] && [ "$operation" = "$2" ]; then
+  needle=""
+  if [[ "$operation" == *@* ]]; then needle="${operation#*@}"; operation="${operation%%@*}"; fi
+  if [ -n "$operation" ] && [ "$operation" = "$2" ] && [[ " $* " == *"$needle"* ]]; then
     printf '%s%s\n' "$text" "$column"
     exit 0
   fi
@@ -234,6 +237,8 @@ fn run_in(
         &[
             ("get-bucket-policy", EXISTING_POLICY.to_owned()),
             ("get-key-policy", EXISTING_POLICY.to_owned()),
+            // The look-up for a task a run before this one started finds none.
+            ("describe-export-tasks@taskName", "None".to_owned()),
             ("describe-export-tasks", "COMPLETED".to_owned()),
             // A created key has an ARN, and a log group reports the key it was just given, so a
             // rotation's wait for the new key ends at once.
@@ -459,7 +464,7 @@ fn a_failed_export_task_stops_the_script_before_the_next_log_group() {
     assert_eq!(completed.code, Some(0), "{}", completed.stderr);
     assert_eq!(exports(&completed), 2);
 
-    let failed = run_answering(&script, &[], &[("describe-export-tasks", "FAILED".to_owned())]);
+    let failed = run_answering(&script, &[], &[("describe-export-tasks@--task-id", "FAILED".to_owned())]);
     assert_ne!(failed.code, Some(0), "a FAILED task must stop the script");
     assert_eq!(exports(&failed), 1, "{:?}", failed.calls);
     assert!(failed.stderr.contains("FAILED"), "{}", failed.stderr);
@@ -929,4 +934,30 @@ fn a_second_run_outside_us_east_1_goes_on_with_the_bucket_it_owns() {
     let stopped = run(&script, &taken);
     assert_ne!(stopped.code, Some(0));
     assert_eq!(stopped.calls.last().map(String::as_str), Some("s3api create-bucket"), "{:?}", stopped.calls);
+}
+
+/// A second run (after a stop, or to finish the other log groups) started every export task
+/// again: the same range exported twice, or LimitExceededException while the first run's task was
+/// still running. The script now first looks for a task of the same name, bucket and prefix that
+/// did not fail and follows it instead of starting another.
+#[test]
+fn a_second_run_follows_the_export_task_a_run_before_it_started() {
+    if bash_missing() {
+        return;
+    }
+    let input = json!({"log-groups": ["/app/orders", "/app/payments"]});
+    let script = export(&bundle(ScenarioId::S3Export, &input), Format::Script);
+    let exports = |r: &Run| r.calls.iter().filter(|c| c.ends_with(" create-export-task")).count();
+    let first = run(&script, &[]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    assert_eq!(exports(&first), 2, "{:?}", first.calls);
+
+    let earlier = "4f2b6c1e-0000-1111-2222-333344445555";
+    let again = run_answering(&script, &[], &[("describe-export-tasks@taskName", earlier.to_owned())]);
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    assert_eq!(exports(&again), 0, "the range was exported again: {:?}", again.calls);
+    let log = again.read("aws-calls.log").unwrap_or_default();
+    assert!(log.lines().any(|l| l.contains("describe-export-tasks") && l.contains(&format!("--task-id {earlier}"))), "{log}");
+    assert!(log.lines().any(|l| l.contains("taskName=='app/orders-2015-09-05-2015-09-05'") && l.contains("destination=='my-exported-logs'")), "{log}");
+    assert!(again.stderr.contains(&format!("export task {earlier}")), "{}", again.stderr);
 }
