@@ -772,7 +772,8 @@ fn a_second_run_reuses_the_key_its_alias_names() {
         assert!(first.position("create-key").is_some() && first.position("create-alias").is_some(), "{what}: {:?}", first.calls);
         // Second run: the alias names the key the first run made; create-alias would be refused.
         let exists = [("create-alias", error("AlreadyExistsException", "create-alias", "An alias with the name arn:aws:kms:us-east-1:111122223333:alias/x already exists"))];
-        let again = run_answering(&script, &exists, &[("describe-key", reused.to_owned()), ("describe-log-groups", reused.to_owned())]);
+        // describe-key's text output: the key's ARN and state, tab-separated.
+        let again = run_answering(&script, &exists, &[("describe-key", format!("{reused}\tEnabled")), ("describe-log-groups", reused.to_owned())]);
         assert_eq!(again.code, Some(0), "{what}: {}", again.stderr);
         assert!(again.position("create-key").is_none(), "{what}: a second key: {:?}", again.calls);
         assert!(again.position("create-alias").is_none(), "{what}: the alias names the key already: {:?}", again.calls);
@@ -780,6 +781,15 @@ fn a_second_run_reuses_the_key_its_alias_names() {
         let associate = log.lines().find(|l| l.contains("associate-kms-key")).unwrap_or_else(|| panic!("{what}: {log}"));
         assert!(associate.contains(reused), "{what}: {associate}");
         assert!(again.stderr.contains("reuses"), "{what}: {}", again.stderr);
+
+        // The alias names a key that is disabled or due for deletion: describe-key answers for it
+        // all the same. Using it would fail later, or encrypt data with a key about to go.
+        for state in ["PendingDeletion", "Disabled"] {
+            let gone = run_answering(&script, &[], &[("describe-key", format!("{reused}\t{state}"))]);
+            assert_ne!(gone.code, Some(0), "{what}: a {state} key was used");
+            assert_eq!(gone.calls, ["kms describe-key"], "{what}: {state}");
+            assert!(gone.stderr.contains(state) && gone.stderr.contains(reused), "{what}: {}", gone.stderr);
+        }
     }
 }
 
@@ -898,7 +908,7 @@ fn a_second_run_with_new_log_groups_goes_on_only_past_groups_with_its_key() {
     assert!(first.position("describe-log-groups").is_none_or(|n| n > last_retention), "{:?}", first.calls);
 
     // Second run: both groups exist with the key the alias names.
-    let ours = run_answering(&script, &exists, &[("describe-key", reused.to_owned()), ("describe-log-groups", reused.to_owned())]);
+    let ours = run_answering(&script, &exists, &[("describe-key", format!("{reused}\tEnabled")), ("describe-log-groups", reused.to_owned())]);
     assert_eq!(ours.code, Some(0), "{}", ours.stderr);
     assert_eq!(creates(&ours), 2, "{:?}", ours.calls);
     assert!(ours.position("put-retention-policy").is_some(), "{:?}", ours.calls);
@@ -906,7 +916,7 @@ fn a_second_run_with_new_log_groups_goes_on_only_past_groups_with_its_key() {
 
     // A group with no key, or another key: the script stops there, the group left as it is.
     for current in ["None", other] {
-        let theirs = run_answering(&script, &exists, &[("describe-key", reused.to_owned()), ("describe-log-groups", current.to_owned())]);
+        let theirs = run_answering(&script, &exists, &[("describe-key", format!("{reused}\tEnabled")), ("describe-log-groups", current.to_owned())]);
         assert_ne!(theirs.code, Some(0), "{current}: the script must stop");
         assert_eq!(theirs.calls.last().map(String::as_str), Some("logs describe-log-groups"), "{current}: {:?}", theirs.calls);
         assert_eq!(creates(&theirs), 1, "{current}: {:?}", theirs.calls);
