@@ -16,8 +16,9 @@ mod scenario_inputs;
 
 /// Logs `SERVICE OPERATION ARGS…` one call a line; answers `AWS_STUB_FAIL` lines
 /// (`operation|stderr text`) like the CLI does for a service error (exit 254), and prints the
-/// first `AWS_STUB_OUTPUT` line's (`operation|stdout text`) text on success; for get-key-policy
-/// without `--query Policy`, followed by the PolicyName column as the CLI's text output adds it.
+/// first `AWS_STUB_OUTPUT` line's (`operation|stdout text`, or `operation@text in the
+/// arguments|stdout text`) text on success; for get-key-policy without `--query Policy`, followed
+/// by the PolicyName column as the CLI's text output adds it.
 const AWS_STUB: &str = r#"#!/usr/bin/env bash
 printf '%s\n' "$*" >> "$AWS_STUB_LOG"
 printf '%s %s\n' "$2" "${AWS_PROFILE:-none}" >> "$AWS_STUB_LOG.profiles"
@@ -31,7 +32,9 @@ done <<< "${AWS_STUB_FAIL:-}"
 column=""
 if [ "$2" = get-key-policy ] && [[ " $* " != *" --query Policy "* ]]; then column=$'\tdefault'; fi
 while IFS='|' read -r operation text; do
-  if [ -n "$operation" ] && [ "$operation" = "$2" ]; then
+  needle=""
+  if [[ "$operation" == *@* ]]; then needle="${operation#*@}"; operation="${operation%%@*}"; fi
+  if [ -n "$operation" ] && [ "$operation" = "$2" ] && [[ " $* " == *"$needle"* ]]; then
     printf '%s%s\n' "$text" "$column"
     exit 0
   fi
@@ -234,6 +237,8 @@ fn run_in(
         &[
             ("get-bucket-policy", EXISTING_POLICY.to_owned()),
             ("get-key-policy", EXISTING_POLICY.to_owned()),
+            // The look-up for a task a run before this one started finds none.
+            ("describe-export-tasks@taskName", "None".to_owned()),
             ("describe-export-tasks", "COMPLETED".to_owned()),
             // A created key has an ARN, and a log group reports the key it was just given, so a
             // rotation's wait for the new key ends at once.
@@ -253,6 +258,8 @@ fn run_in(
         .env("AWS_STUB_OUTPUT", lines(&outputs))
         // What the steps ask the user to set (`${VAR:?…}`) before they run.
         .env("SETUP_ROLE", "delivery-setup")
+        .env("SOURCE_SETUP_ROLE", "source-setup")
+        .env("DESTINATION_SETUP_ROLE", "destination-setup")
         .env("LOG_GROUP", "/app/orders")
         .envs(profiles.iter().copied())
         .output()
@@ -459,7 +466,7 @@ fn a_failed_export_task_stops_the_script_before_the_next_log_group() {
     assert_eq!(completed.code, Some(0), "{}", completed.stderr);
     assert_eq!(exports(&completed), 2);
 
-    let failed = run_answering(&script, &[], &[("describe-export-tasks", "FAILED".to_owned())]);
+    let failed = run_answering(&script, &[], &[("describe-export-tasks@--task-id", "FAILED".to_owned())]);
     assert_ne!(failed.code, Some(0), "a FAILED task must stop the script");
     assert_eq!(exports(&failed), 1, "{:?}", failed.calls);
     assert!(failed.stderr.contains("FAILED"), "{}", failed.stderr);
@@ -765,12 +772,297 @@ fn a_second_run_reuses_the_key_its_alias_names() {
         assert!(first.position("create-key").is_some() && first.position("create-alias").is_some(), "{what}: {:?}", first.calls);
         // Second run: the alias names the key the first run made; create-alias would be refused.
         let exists = [("create-alias", error("AlreadyExistsException", "create-alias", "An alias with the name arn:aws:kms:us-east-1:111122223333:alias/x already exists"))];
-        let again = run_answering(&script, &exists, &[("describe-key", reused.to_owned()), ("describe-log-groups", reused.to_owned())]);
+        // describe-key's text output: the key's ARN and state, tab-separated.
+        let again = run_answering(&script, &exists, &[("describe-key", format!("{reused}\tEnabled")), ("describe-log-groups", reused.to_owned())]);
         assert_eq!(again.code, Some(0), "{what}: {}", again.stderr);
         assert!(again.position("create-key").is_none(), "{what}: a second key: {:?}", again.calls);
+        assert!(again.position("create-alias").is_none(), "{what}: the alias names the key already: {:?}", again.calls);
         let log = again.read("aws-calls.log").unwrap_or_default();
         let associate = log.lines().find(|l| l.contains("associate-kms-key")).unwrap_or_else(|| panic!("{what}: {log}"));
         assert!(associate.contains(reused), "{what}: {associate}");
         assert!(again.stderr.contains("reuses"), "{what}: {}", again.stderr);
+
+        // The alias names a key that is disabled or due for deletion: describe-key answers for it
+        // all the same. Using it would fail later, or encrypt data with a key about to go.
+        for state in ["PendingDeletion", "Disabled"] {
+            let gone = run_answering(&script, &[], &[("describe-key", format!("{reused}\t{state}"))]);
+            assert_ne!(gone.code, Some(0), "{what}: a {state} key was used");
+            assert_eq!(gone.calls, ["kms describe-key"], "{what}: {state}");
+            assert!(gone.stderr.contains(state) && gone.stderr.contains(reused), "{what}: {}", gone.stderr);
+        }
     }
+}
+
+/// The alias is how a second run finds the key the first one made. Given after
+/// enable-key-rotation, a refused or throttled rotation left a new key without its alias, and the
+/// next run made a second key (review of 2026-12-08, finding F2): create-alias follows create-key
+/// directly, in every scenario that makes a key.
+#[test]
+fn a_new_key_gets_its_alias_before_any_other_call() {
+    if bash_missing() {
+        return;
+    }
+    let cases = [
+        (ScenarioId::LogGroupKey, json!({})),
+        (ScenarioId::LogGroupKey, json!({"log-group-state": "existing"})),
+        (ScenarioId::QueryResultKey, json!({})),
+        (ScenarioId::S3Export, json!({})),
+        (ScenarioId::S3Export, json!({"region": "eu-west-1", "bucket-account": "444455556666", "callers": ["arn:aws:iam::123456789012:role/log-export"]})),
+    ];
+    for (id, input) in cases {
+        let what = format!("{id:?} {input}");
+        let script = export(&bundle(id, &input), Format::Script);
+        let not_found = ("describe-key", error("NotFoundException", "describe-key", "Alias arn:aws:kms:us-east-1:111122223333:alias/x is not found."));
+        let refused = run(&script, &[not_found, ("enable-key-rotation", access_denied("enable-key-rotation"))]);
+        assert_ne!(refused.code, Some(0), "{what}");
+        let create = refused.position("create-key").unwrap_or_else(|| panic!("{what}: no create-key: {:?}", refused.calls));
+        let alias = refused
+            .position("create-alias")
+            .unwrap_or_else(|| panic!("{what}: rotation refused, and the new key has no alias: {:?}", refused.calls));
+        assert_eq!(alias, create + 1, "{what}: {:?}", refused.calls);
+    }
+}
+
+/// With exporting roles listed in the log groups' own account, the steps gave the roles their
+/// permissions and then exported with the credentials the script was started with: the roles'
+/// policy was never what the export used, and nothing waited for IAM (wave-5 review F3). The
+/// export now runs as one of the roles, as across accounts, after the IAM wait; the profile is
+/// checked before any call.
+#[test]
+fn a_same_account_export_with_exporting_roles_runs_as_one_of_them() {
+    if bash_missing() {
+        return;
+    }
+    let input = json!({"callers": ["arn:aws:iam::123456789012:role/log-export"]});
+    let script = export(&bundle(ScenarioId::S3Export, &input), Format::Script);
+    let done = run(&script, &expected_failures());
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let calls = profiles(&done);
+    for (operation, profile) in [
+        ("create-key", "none"),
+        ("put-role-policy", "none"),
+        ("attach-role-policy", "none"),
+        ("create-export-task", "exporter-profile"),
+        ("describe-export-tasks", "exporter-profile"),
+    ] {
+        assert!(calls.contains(&format!("{operation} {profile}")), "{operation} with {profile}: {calls:?}");
+    }
+    assert!(!calls.iter().any(|c| c.starts_with("create-export-task ") && !c.ends_with("exporter-profile")), "{calls:?}");
+    let put = calls.iter().position(|c| c.starts_with("attach-role-policy ")).expect("attach-role-policy");
+    let export = calls.iter().position(|c| c.starts_with("create-export-task ")).expect("create-export-task");
+    assert!(calls[put..export].iter().any(|c| c.starts_with("sleep ")), "no wait between the role's policy and its first export: {calls:?}");
+
+    let unset = run_with(&script, &[], &[], &[]);
+    assert_ne!(unset.code, Some(0));
+    assert!(unset.calls.is_empty(), "{:?}", unset.calls);
+    assert!(unset.stderr.contains("EXPORTER_PROFILE") && unset.stderr.contains("log-export"), "{}", unset.stderr);
+}
+
+/// Without an exporting role a note said the steps attach AmazonS3ReadOnlyAccess, and no step
+/// did (wave-5 review F3): a note that says so must be backed by a step that does, and a step
+/// that does by a note, over every s3-export combination.
+#[test]
+fn the_read_only_policy_note_says_the_steps_attach_it_only_when_they_do() {
+    let (mut with, mut without) = (0, 0);
+    for (id, input) in scenario_inputs::every_combination() {
+        if id != ScenarioId::S3Export {
+            continue;
+        }
+        let outcome = id.run(&input);
+        let Some(bundle) = outcome.bundle else { continue };
+        let attached = bundle.steps.iter().flat_map(|s| s.calls()).any(|c| {
+            c.operation.cli.starts_with("attach-") && c.text_of("policy-arn").is_some_and(|a| a.ends_with("/AmazonS3ReadOnlyAccess"))
+        });
+        let said = bundle.notes.iter().any(|n| n.contains("AmazonS3ReadOnlyAccess") && n.contains("the steps attach"));
+        assert_eq!(said, attached, "{input}: {:#?}", bundle.notes);
+        if attached { with += 1 } else { without += 1 }
+    }
+    assert!(with > 0 && without > 0, "{with} {without}");
+}
+
+/// A second run of a bundle for new log groups stopped at `create-log-group`
+/// (ResourceAlreadyExistsException). Tolerating that blindly would leave a group someone else made
+/// as it is, perhaps not encrypted at all. The script now reads the group's key: the key the run
+/// uses means a run before this one made it, and the script goes on; anything else stops the
+/// script before any other call, with the group's key in the message.
+#[test]
+fn a_second_run_with_new_log_groups_goes_on_only_past_groups_with_its_key() {
+    if bash_missing() {
+        return;
+    }
+    let reused = "arn:aws:kms:us-east-1:111122223333:key/7777abcd-12ab-34cd-56ef-1234567890ab";
+    let other = "arn:aws:kms:us-east-1:111122223333:key/8888abcd-12ab-34cd-56ef-1234567890ab";
+    let input = json!({"scope": "several-groups", "log-groups": ["/app/orders", "/app/billing"]});
+    let script = export(&bundle(ScenarioId::LogGroupKey, &input), Format::Script);
+    let exists = [(
+        "create-log-group",
+        error("ResourceAlreadyExistsException", "create-log-group", "The specified log group already exists"),
+    )];
+    let creates = |r: &Run| r.calls.iter().filter(|c| c.ends_with(" create-log-group")).count();
+
+    // First run: nothing exists, nothing is read back.
+    let first = run(&script, &[]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    assert_eq!(creates(&first), 2, "{:?}", first.calls);
+    let last_retention = first.calls.iter().rposition(|c| c.ends_with(" put-retention-policy")).expect("retention set");
+    assert!(first.position("describe-log-groups").is_none_or(|n| n > last_retention), "{:?}", first.calls);
+
+    // Second run: both groups exist with the key the alias names.
+    let ours = run_answering(&script, &exists, &[("describe-key", format!("{reused}\tEnabled")), ("describe-log-groups", reused.to_owned())]);
+    assert_eq!(ours.code, Some(0), "{}", ours.stderr);
+    assert_eq!(creates(&ours), 2, "{:?}", ours.calls);
+    assert!(ours.position("put-retention-policy").is_some(), "{:?}", ours.calls);
+    assert!(ours.stderr.contains("/app/billing exists already") && ours.stderr.contains(reused), "{}", ours.stderr);
+
+    // A group with no key, or another key: the script stops there, the group left as it is.
+    for current in ["None", other] {
+        let theirs = run_answering(&script, &exists, &[("describe-key", format!("{reused}\tEnabled")), ("describe-log-groups", current.to_owned())]);
+        assert_ne!(theirs.code, Some(0), "{current}: the script must stop");
+        assert_eq!(theirs.calls.last().map(String::as_str), Some("logs describe-log-groups"), "{current}: {:?}", theirs.calls);
+        assert_eq!(creates(&theirs), 1, "{current}: {:?}", theirs.calls);
+        assert!(theirs.stderr.contains("/app/orders") && theirs.stderr.contains(current), "{current}: {}", theirs.stderr);
+    }
+}
+
+/// A second run of a new-bucket s3-export outside us-east-1 stopped at `create-bucket`: S3
+/// answers BucketAlreadyOwnedByYou there for a bucket the account owns (in us-east-1 it answers
+/// 200 OK). That bucket is the account's own, so the script goes on and says so; a name someone
+/// else holds (BucketAlreadyExists) still stops it.
+#[test]
+fn a_second_run_outside_us_east_1_goes_on_with_the_bucket_it_owns() {
+    if bash_missing() {
+        return;
+    }
+    let script = export(&bundle(ScenarioId::S3Export, &json!({"region": "eu-west-1"})), Format::Script);
+    let owned = [("create-bucket", error("BucketAlreadyOwnedByYou", "create-bucket", "Your previous request to create the named bucket succeeded and you already own it."))];
+    let again = run(&script, &owned);
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    let create = again.position("create-bucket").expect("create-bucket");
+    assert!(again.position("put-bucket-policy").is_some_and(|n| n > create), "{:?}", again.calls);
+    assert!(again.position("create-export-task").is_some(), "{:?}", again.calls);
+    assert!(again.stderr.contains("my-exported-logs exists already and this account owns it"), "{}", again.stderr);
+
+    let taken = [("create-bucket", error("BucketAlreadyExists", "create-bucket", "The requested bucket name is not available."))];
+    let stopped = run(&script, &taken);
+    assert_ne!(stopped.code, Some(0));
+    assert_eq!(stopped.calls.last().map(String::as_str), Some("s3api create-bucket"), "{:?}", stopped.calls);
+}
+
+/// A second run (after a stop, or to finish the other log groups) started every export task
+/// again: the same range exported twice, or LimitExceededException while the first run's task was
+/// still running. The script now first looks for a task of the same name, bucket and prefix that
+/// did not fail and follows it instead of starting another.
+#[test]
+fn a_second_run_follows_the_export_task_a_run_before_it_started() {
+    if bash_missing() {
+        return;
+    }
+    let input = json!({"log-groups": ["/app/orders", "/app/payments"]});
+    let script = export(&bundle(ScenarioId::S3Export, &input), Format::Script);
+    let exports = |r: &Run| r.calls.iter().filter(|c| c.ends_with(" create-export-task")).count();
+    let first = run(&script, &[]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    assert_eq!(exports(&first), 2, "{:?}", first.calls);
+
+    let earlier = "4f2b6c1e-0000-1111-2222-333344445555";
+    let again = run_answering(&script, &[], &[("describe-export-tasks@taskName", earlier.to_owned())]);
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    assert_eq!(exports(&again), 0, "the range was exported again: {:?}", again.calls);
+    let log = again.read("aws-calls.log").unwrap_or_default();
+    assert!(log.lines().any(|l| l.contains("describe-export-tasks") && l.contains(&format!("--task-id {earlier}"))), "{log}");
+    assert!(log.lines().any(|l| l.contains("taskName=='app/orders-2015-09-05-2015-09-05'") && l.contains("destination=='my-exported-logs'")), "{log}");
+    assert!(again.stderr.contains(&format!("export task {earlier}")), "{}", again.stderr);
+}
+
+/// The steps of a script that switches profiles, each as the text under its `# Step N:` title.
+fn step_blocks(script: &str) -> Vec<&str> {
+    script.split("\n# Step ").skip(1).collect()
+}
+
+/// Whether a block runs an AWS call (not only shows one commented out).
+fn runs_a_call(block: &str) -> bool {
+    block.lines().any(|l| !l.trim_start().starts_with('#') && (l.trim_start().starts_with("aws ") || l.contains("$(aws ")))
+}
+
+/// vended-logs' key-policy step ran with whatever profile the step before it had set, so run on
+/// its own it used any credentials (wave-5 review F4). In a script that switches profiles every
+/// step that runs a call now sets its own.
+#[test]
+fn every_step_that_runs_a_call_sets_its_own_profile() {
+    let key = "arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let mut all = cases();
+    all.push((ScenarioId::VendedLogs, json!({"destination-account": "444455556666", "destination": "s3", "bucket": "orders-logs", "key-arn": key})));
+    let mut checked = 0;
+    for (id, input) in all {
+        let script = export(&bundle(id, &input), Format::Script);
+        // Scripts whose steps run with more than one set of credentials (an s3-export in one
+        // account switches only for its export, at the end).
+        if !script.contains("# Now with the credentials") {
+            continue;
+        }
+        for block in step_blocks(&script).into_iter().filter(|b| runs_a_call(b)) {
+            let title = block.lines().next().unwrap_or("");
+            let first_call = block.lines().position(|l| l.trim_start().starts_with("aws ") || l.contains("$(aws ")).unwrap();
+            let switch = block.lines().position(|l| l.starts_with("export AWS_PROFILE=") || l.contains("unset AWS_PROFILE"));
+            assert!(switch.is_some_and(|s| s < first_call), "{id:?} {input}: step {title} runs a call with the profile of the step before it");
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} steps checked");
+}
+
+/// The key administrator's calls (kms:GetKeyPolicy, kms:PutKeyPolicy) and the administrator's
+/// iam:PutRolePolicy were listed nowhere in a vended-logs bundle (wave-5 review F4): the note
+/// the other scenarios have, read from the steps' calls, lists what the steps not run by the
+/// setup role need, per account.
+#[test]
+fn vended_logs_lists_what_the_steps_not_run_by_the_setup_role_need() {
+    let key = "arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let bundle = bundle(
+        ScenarioId::VendedLogs,
+        &json!({"destination-account": "444455556666", "destination": "s3", "bucket": "orders-logs", "key-arn": key}),
+    );
+    let note = bundle
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Whoever runs the steps"))
+        .unwrap_or_else(|| panic!("no operator note: {:#?}", bundle.notes));
+    assert!(note.contains("in account 444455556666: iam:PutRolePolicy, kms:GetKeyPolicy, kms:PutKeyPolicy"), "{note}");
+    assert!(note.contains("in account 111122223333: iam:PutRolePolicy"), "{note}");
+    // The setup role's calls are its policy's business, not this note's.
+    assert!(!note.contains("logs:PutDeliverySource") && !note.contains("s3:PutBucketPolicy"), "{note}");
+}
+
+/// Across accounts the two setup roles are roles of two accounts, whose names need not match:
+/// one `SETUP_ROLE` for both made that impossible (wave-5 review F5). Each account's has its own
+/// variable, and both are asked for before the first change.
+#[test]
+fn each_accounts_setup_role_has_its_own_name() {
+    if bash_missing() {
+        return;
+    }
+    let input = json!({"destination-account": "444455556666", "destination": "s3", "bucket": "orders-logs"});
+    let script = export(&bundle(ScenarioId::VendedLogs, &input), Format::Script);
+    let done = run(&script, &[]);
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let log = done.read("aws-calls.log").unwrap_or_default();
+    let puts: Vec<&str> = log.lines().filter(|l| l.contains("put-role-policy")).collect();
+    assert_eq!(puts.len(), 2, "{log}");
+    assert!(puts[0].contains("--role-name source-setup"), "{}", puts[0]);
+    assert!(puts[1].contains("--role-name destination-setup"), "{}", puts[1]);
+
+    let mut profiles: Vec<(&str, &str)> = [
+        ("SOURCE_PROFILE", "source-profile"),
+        ("DESTINATION_PROFILE", "destination-profile"),
+        ("SOURCE_SETUP_PROFILE", "source-setup-profile"),
+        ("DESTINATION_SETUP_PROFILE", "destination-setup-profile"),
+    ]
+    .to_vec();
+    assert_eq!(run_with(&script, &[], &[], &profiles).code, Some(0));
+    // Empty stands for not set: `${VAR:?}` refuses both.
+    profiles.push(("DESTINATION_SETUP_ROLE", ""));
+    let unset = run_with(&script, &[], &[], &profiles);
+    assert_ne!(unset.code, Some(0));
+    assert!(unset.calls.is_empty(), "a change before the second role's name was asked for: {:?}", unset.calls);
+    assert!(unset.stderr.contains("DESTINATION_SETUP_ROLE"), "{}", unset.stderr);
 }

@@ -54,7 +54,10 @@ pub fn script(bundle: &Bundle) -> String {
         out.push_str(&format!("\n# Step {}: {}\n", n + 1, one_line(&step.title)));
         if !profiles.is_empty() {
             if let Some(wanted) = runner(bundle, step, two_accounts) {
-                if wanted != current {
+                // A step that makes a call says whose credentials it needs even when the step
+                // before it had them: run on its own (a re-run from that step), it would otherwise
+                // use whatever profile the shell has.
+                if wanted != current || !step.calls().is_empty() {
                     out.push_str(&switch(wanted.clone()));
                     current = wanted;
                 }
@@ -99,9 +102,9 @@ fn runner(bundle: &Bundle, step: &Step, two_accounts: bool) -> Option<Option<Pro
         (true, Side::Only, _) => None,
         (true, side, setup_role) => {
             let (variable, words) = match (side, setup_role) {
-                (Side::Destination, true) => ("DESTINATION_SETUP_PROFILE", "the setup role (SETUP_ROLE) in the destination account"),
+                (Side::Destination, true) => ("DESTINATION_SETUP_PROFILE", "the setup role (DESTINATION_SETUP_ROLE) in the destination account"),
                 (Side::Destination, false) => ("DESTINATION_PROFILE", "the destination account"),
-                (_, true) => ("SOURCE_SETUP_PROFILE", "the setup role (SETUP_ROLE) in the source account"),
+                (_, true) => ("SOURCE_SETUP_PROFILE", "the setup role (SOURCE_SETUP_ROLE) in the source account"),
                 (_, false) => ("SOURCE_PROFILE", "the source account"),
             };
             Some(Some(Profile {

@@ -1,8 +1,9 @@
-//! What every scenario does right after `create-key`: turn on automatic rotation (AWS Security
-//! Hub control KMS.4, checkov CKV_AWS_7) and give the key an alias named after what it protects,
-//! so the key can be found in the console without its ID.
+//! What every scenario does with a key it makes: give it an alias named after what it protects,
+//! so the key can be found in the console without its ID and a second run finds it (the alias
+//! call follows `create-key` directly, in `step::key_policy::create_key`), then turn on automatic
+//! rotation (AWS Security Hub control KMS.4, checkov CKV_AWS_7).
 
-use super::step::operation::{KMS_CREATE_ALIAS, KMS_ENABLE_KEY_ROTATION};
+use super::step::operation::KMS_ENABLE_KEY_ROTATION;
 use super::fingerprint::fingerprint;
 use super::step::{AwsCall, Line};
 
@@ -37,18 +38,10 @@ pub fn alias_name(prefix: &str, name: &str) -> String {
     alias
 }
 
-/// The lines after `create-key`: rotation on for the key in `$KEY_ARN`, then the alias.
-pub fn rotation_and_alias(region: &str, alias: &str) -> Vec<Line> {
-    vec![
-        AwsCall::new(&KMS_ENABLE_KEY_ROTATION).region(region).var("key-id", "KEY_ARN").into(),
-        // On a second run the alias exists already and names this key (create_key reused it).
-        AwsCall::new(&KMS_CREATE_ALIAS)
-            .region(region)
-            .text("alias-name", alias)
-            .var("target-key-id", "KEY_ARN")
-            .unless_error("create-alias.err", "AlreadyExistsException")
-            .into(),
-    ]
+/// Rotation on for the key in `$KEY_ARN` (new, or the one its alias named on a second run:
+/// turning rotation on again is no error).
+pub fn rotation(region: &str) -> Vec<Line> {
+    vec![AwsCall::new(&KMS_ENABLE_KEY_ROTATION).region(region).var("key-id", "KEY_ARN").into()]
 }
 
 #[cfg(test)]
@@ -98,17 +91,21 @@ mod tests {
     }
 
     #[test]
-    fn the_step_rotates_then_names_the_new_key() {
-        let step = crate::scenarios::Step::new("Turn on rotation", rotation_and_alias("us-east-1", "alias/cloudwatch-logs/app"));
-        let lines: Vec<&str> = step.command.lines().collect();
-        assert_eq!(lines[0], "aws kms enable-key-rotation --region us-east-1 --key-id \"$KEY_ARN\"");
+    fn a_new_key_is_named_by_the_call_after_create_key() {
+        let lines = crate::scenarios::step::key_policy::create_key("us-east-1", "d", "key-policy.json", "alias/cloudwatch-logs/app");
+        let step = crate::scenarios::Step::new("Create the key", lines);
+        let calls: Vec<&str> = step.calls().iter().map(|c| c.operation.cli).collect();
+        assert_eq!(calls, ["describe-key", "create-key", "create-alias"]);
+        let rendered: Vec<&str> = step.command.lines().collect();
+        let create = rendered.iter().position(|l| l.contains("aws kms create-key")).unwrap();
+        let alias = rendered.iter().position(|l| l.starts_with("aws kms create-alias")).unwrap();
         assert_eq!(
-            lines[1],
-            "aws kms create-alias --region us-east-1 --alias-name alias/cloudwatch-logs/app --target-key-id \"$KEY_ARN\" 2> create-alias.err \\"
+            rendered[alias],
+            "aws kms create-alias --region us-east-1 --alias-name alias/cloudwatch-logs/app --target-key-id \"$KEY_ARN\""
         );
-        // A second run finds the alias in place, naming the key create_key reused.
-        assert_eq!(lines[2], "  || { cat create-alias.err >&2; grep -q AlreadyExistsException create-alias.err; }");
-        let events: Vec<&str> = step.events.iter().map(|e| e.name).collect();
-        assert_eq!(events, ["EnableKeyRotation", "CreateAlias"]);
+        // Only continuation lines of create-key between the two.
+        assert!(rendered[create + 1..alias].iter().all(|l| l.starts_with("  ")), "{}", step.command);
+        let rotation = crate::scenarios::Step::new("Rotate", rotation("us-east-1"));
+        assert_eq!(rotation.command, "aws kms enable-key-rotation --region us-east-1 --key-id \"$KEY_ARN\"");
     }
 }

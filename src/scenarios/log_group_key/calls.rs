@@ -56,6 +56,21 @@ pub fn required_calls(input: &LogGroupKeyInput) -> Vec<RequiredCall> {
                 expect: DecisionEffect::Allow,
                 granted_by: Some((LOGS_SID.into(), "old-key-policy.json".into())),
             });
+            // The callers named in the key policy read the events written before the rotation
+            // through CloudWatch Logs; those may carry no log-group context (§1.7), so none is sent.
+            if input.caller_permission == CallerPermission::KeyPolicy {
+                for caller in input.caller_arns() {
+                    let Some(principal) = Caller::aws(caller) else { continue };
+                    calls.push(RequiredCall {
+                        description: format!("{caller} reads {group}'s events written before the rotation, under the old key"),
+                        request: Request::new(principal, "kms:Decrypt", old).with("kms:ViaService", [logs.clone()]),
+                        resource_document: "old-key-policy.json".into(),
+                        identity_documents: Vec::new(),
+                        expect: DecisionEffect::Allow,
+                        granted_by: Some((CALLERS_SID.into(), "old-key-policy.json".into())),
+                    });
+                }
+            }
             calls.push(RequiredCall {
                 description: format!("The old key no longer encrypts new events of {group}"),
                 request: Request::new(Caller::service(&logs), "kms:GenerateDataKey", old).with(CONTEXT_KEY, [context]),

@@ -2,7 +2,7 @@
 
 use super::{CallerPermission, LogGroupKeyInput, LogGroupState, NEW_KEY_ID};
 use crate::scenarios::fingerprint::fingerprint;
-use crate::scenarios::new_key::{alias_name, rotation_and_alias};
+use crate::scenarios::new_key::{alias_name, rotation};
 use crate::scenarios::step::operation::{
     IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, LOGS_ASSOCIATE_KMS_KEY, LOGS_CREATE_LOG_GROUP, LOGS_DESCRIBE_LOG_GROUPS,
     LOGS_DISASSOCIATE_KMS_KEY, LOGS_PUT_RETENTION_POLICY,
@@ -21,7 +21,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
     }
     if input.is_new_key() {
         steps.push(Step::new(
-            "Create the key with its policy",
+            "Create the key with its policy and its alias",
             key_policy::create_key(
                 region,
                 &format!("CloudWatch Logs key for {}", group_summary(input)),
@@ -29,10 +29,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
                 &key_alias(input),
             ),
         ));
-        steps.push(Step::new(
-            "Turn on the key's automatic rotation and give it an alias",
-            rotation_and_alias(region, &key_alias(input)),
-        ));
+        steps.push(Step::new("Turn on the key's automatic rotation", rotation(region)));
     } else {
         steps.push(key_policy::merge_into_existing_key(region, input.key_arn.trim()));
     }
@@ -71,16 +68,25 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
             LogGroupState::New => ("Create the log groups with the key", &LOGS_CREATE_LOG_GROUP, "kms-key-id"),
             LogGroupState::Existing => ("Associate the key with the log groups", &LOGS_ASSOCIATE_KMS_KEY, "kms-key-id"),
         };
-        let mut lines: Vec<Line> = groups
-            .iter()
-            .map(|g| {
-                AwsCall::new(operation)
-                    .region(region)
-                    .text("log-group-name", *g)
-                    .var(flag, "KEY_ARN")
-                    .into()
-            })
-            .collect();
+        let mut lines: Vec<Line> = Vec::new();
+        if input.log_group_state == LogGroupState::New {
+            lines.push(keep_if_encrypted_with_the_key(region));
+        }
+        for g in &groups {
+            let call = AwsCall::new(operation).region(region).text("log-group-name", *g).var(flag, "KEY_ARN");
+            if input.log_group_state == LogGroupState::Existing {
+                lines.push(call.into());
+                continue;
+            }
+            // On a second run the group exists: go on only if it is encrypted with this key.
+            lines.push(call.unless_error(CREATE_LOG_GROUP_ERROR, "ResourceAlreadyExistsException").into());
+            lines.push(Line::shell(format!("if grep -q ResourceAlreadyExistsException {CREATE_LOG_GROUP_ERROR}; then")));
+            lines.push(Line::Invoke {
+                function: KEEP_IF_ENCRYPTED,
+                args: vec![Arg::Text((*g).to_owned())],
+            });
+            lines.push(Line::shell("fi"));
+        }
         if let (LogGroupState::New, Some(days)) = (input.log_group_state, input.retention.in_days()) {
             lines.extend(groups.iter().map(|g| {
                 AwsCall::new(&LOGS_PUT_RETENTION_POLICY)
@@ -142,6 +148,35 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
         "the placeholder is used inside a sed expression"
     );
     steps
+}
+
+/// Where `create-log-group` writes its error, to tell "exists already" from any other.
+const CREATE_LOG_GROUP_ERROR: &str = "create-log-group.err";
+const KEEP_IF_ENCRYPTED: &str = "keep_if_encrypted_with_the_key";
+
+/// What a run does with a "new" log group that exists already (ResourceAlreadyExistsException):
+/// encrypted with `$KEY_ARN`, a run before this one made it (the key is the one its alias names),
+/// and the run goes on; with no key or another key, it is someone else's group, and taking it as
+/// done would leave it unencrypted or under a key the bundle does not grant: the run stops there,
+/// the group unchanged, and says which key it has and what to do.
+fn keep_if_encrypted_with_the_key(region: &str) -> Line {
+    let describe = AwsCall::new(&LOGS_DESCRIBE_LOG_GROUPS)
+        .region(region)
+        .expr("log-group-name-prefix", "\"$1\"")
+        .expr("query", "\"logGroups[?logGroupName=='$1'].kmsKeyId\"")
+        .text("output", "text");
+    Line::Function(Function {
+        name: KEEP_IF_ENCRYPTED,
+        body: vec![
+            (2, describe.into_var("current").into()),
+            (2, Line::shell("if [ \"$current\" = \"$KEY_ARN\" ]; then")),
+            (4, Line::shell("echo \"$1 exists already, encrypted with $KEY_ARN: a run before this one made it, so the script goes on with it\" >&2")),
+            (4, Line::shell("return 0")),
+            (2, Line::shell("fi")),
+            (2, Line::shell("echo \"$1 exists already and is encrypted with '$current' (None or nothing: no KMS key), not with $KEY_ARN: no run of this bundle made it, so the script stops and leaves it unchanged. If it is yours to encrypt, build the bundle again with the log group state 'existing', which associates the key with it.\" >&2")),
+            (2, Line::shell("return 1")),
+        ],
+    })
 }
 
 /// Until every group reports the new key, and five minutes have passed since the association

@@ -2,7 +2,7 @@
 
 use super::QueryResultKeySpec;
 use crate::scenarios::log_group_key::steps::describe_groups;
-use crate::scenarios::new_key::{alias_name, rotation_and_alias};
+use crate::scenarios::new_key::{alias_name, rotation};
 use crate::scenarios::step::operation::{
     LOGS_ASSOCIATE_KMS_KEY, LOGS_DISASSOCIATE_KMS_KEY, LOGS_GET_QUERY_RESULTS, LOGS_START_QUERY,
 };
@@ -29,10 +29,7 @@ pub fn steps(spec: &QueryResultKeySpec, documents: &[Document]) -> Vec<Step> {
     }
     steps.push(key_step(spec, region));
     if spec.is_new_key() {
-        steps.push(Step::new(
-            "Turn on the key's automatic rotation and give it an alias",
-            rotation_and_alias(region, &key_alias(region)),
-        ));
+        steps.push(Step::new("Turn on the key's automatic rotation", rotation(region)));
     }
     steps.push(Step::new(
         "Encrypt the account's query results with the key",
@@ -85,7 +82,7 @@ fn key_step(spec: &QueryResultKeySpec, region: &str) -> Step {
     if spec.is_new_key() {
         let description = format!("CloudWatch Logs Insights query results in {}", spec.region());
         Step::new(
-            "Create the key with its policy",
+            "Create the key with its policy and its alias",
             key_policy::create_key(region, &description, "key-policy.json", &key_alias(region)),
         )
     } else {

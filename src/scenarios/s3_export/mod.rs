@@ -287,10 +287,10 @@ pub fn generate(input: &S3ExportInput) -> Bundle {
     let files = vec![policies::encryption_file(input)];
     let steps = steps::steps(input, &documents, &files);
     let mut notes = notes::notes(input);
-    // Across accounts the export runs as an exporting role, which caller-policy.json covers.
+    // With exporting roles listed the export runs as one of them, which caller-policy.json covers.
     let by_exporter = |s: &crate::scenarios::Step| {
         let calls = s.calls();
-        input.is_cross_account() && !calls.is_empty() && calls.iter().all(|c| c.operation.service.iam == "logs")
+        steps::export::runs_as_exporter(input) && !calls.is_empty() && calls.iter().all(|c| c.operation.service.iam == "logs")
     };
     notes.extend(crate::scenarios::step::operator::permissions_note(&steps, by_exporter));
     Bundle {

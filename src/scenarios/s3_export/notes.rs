@@ -17,8 +17,13 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
         ),
         time_range(input),
         "Setting default encryption needs the IAM action s3:PutEncryptionConfiguration, which CloudTrail records as PutBucketEncryption.".to_owned(),
-        "AWS's export page has the exporting user hold the AWS managed policy AmazonS3ReadOnlyAccess besides the logs permissions; the steps attach it. It reads every bucket the account can see.".to_owned(),
     ];
+    // Only a step that attaches it makes "the steps attach it" true: without exporting roles none does.
+    notes.push(if input.caller_arns().is_empty() {
+        "AWS's export page has the exporting user hold the AWS managed policy AmazonS3ReadOnlyAccess besides the logs permissions; no exporting role is listed, so no step attaches it (see below). It reads every bucket the account can see.".to_owned()
+    } else {
+        "AWS's export page has the exporting user hold the AWS managed policy AmazonS3ReadOnlyAccess besides the logs permissions; the steps attach it to the exporting roles, and the export runs as one of them (EXPORTER_PROFILE in the script). It reads every bucket the account can see.".to_owned()
+    });
     if input.uses_kms() {
         notes.push("The key must be customer managed: the AWS managed key aws/s3 cannot be used, because its key policy cannot be changed to admit CloudWatch Logs.".to_owned());
         notes.push("Unverified: whether the key statement for CloudWatch Logs keeps working with aws:SourceAccount / aws:SourceArn conditions like the bucket policy's. AWS's example has none; add them only after a test export succeeds.".to_owned());
@@ -41,8 +46,14 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
     notes.extend(crate::scenarios::logs_principal::unverified_note(input.partition, &input.region));
     if input.bucket_state == BucketState::Existing {
         notes.push("put-bucket-policy replaces the bucket's whole policy: the script saves the current one to bucket-policy.backup.json (once; a re-run keeps the original) and stops until you have merged bucket-policy.json into it as bucket-policy.merged.json (cwlogs-policy merge bucket-policy.backup.json bucket-policy.json > bucket-policy.merged.json, or the compare panel); it applies that file, never bucket-policy.json alone. A bucket with no policy yet needs no merge.".to_owned());
-    } else if input.acls_enabled {
-        notes.push("The new bucket is created with ACLs enabled (BucketOwnerPreferred) as chosen; AWS recommends disabling ACLs unless something needs them.".to_owned());
+    } else {
+        if input.acls_enabled {
+            notes.push("The new bucket is created with ACLs enabled (BucketOwnerPreferred) as chosen; AWS recommends disabling ACLs unless something needs them.".to_owned());
+        }
+        notes.push(format!(
+            "Run again, create-bucket meets the bucket this account made: outside us-east-1 S3 answers BucketAlreadyOwnedByYou and the script goes on with it; in us-east-1 S3 answers 200 OK and resets the bucket's ACLs (AWS's CreateBucket error reference). Neither answer tells a bucket the script made from one the account had before, and the next steps replace the bucket's whole policy: if {} was there before this bundle, build it with the bucket state \"existing\", which merges into its policy.",
+            input.bucket.trim()
+        ));
     }
     if input.uses_kms() && !input.is_new_key() {
         notes.push("put-key-policy replaces the key's whole policy: the script saves the current one to key-policy.backup.json (once; a re-run keeps the original) and stops until you have merged key-policy.json into it as key-policy.merged.json (cwlogs-policy merge key-policy.backup.json key-policy.json > key-policy.merged.json, or the compare panel); it applies that file, never key-policy.json alone.".to_owned());

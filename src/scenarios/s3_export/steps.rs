@@ -3,7 +3,7 @@
 
 use super::policies::{BUCKET_POLICY_FILE, CALLER_POLICY_FILE, ENCRYPTION_FILE, KEY_POLICY_FILE};
 use super::{BucketState, S3ExportInput};
-use crate::scenarios::new_key::{alias_name, rotation_and_alias};
+use crate::scenarios::new_key::{alias_name, rotation};
 use crate::scenarios::step::operation::{
     IAM_ATTACH_ROLE_POLICY, IAM_ATTACH_USER_POLICY, IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, S3_CREATE_BUCKET,
     S3_GET_BUCKET_ENCRYPTION, S3_GET_BUCKET_LOCATION, S3_GET_BUCKET_OWNERSHIP_CONTROLS,
@@ -12,7 +12,7 @@ use crate::scenarios::step::operation::{
 use crate::scenarios::step::{bucket_policy, inline_policy, key_policy, save_files, AwsCall, Line};
 use crate::scenarios::{Artifact, Document, Side, Step};
 
-mod export;
+pub mod export;
 
 /// A step the bucket's account runs (so named when it is not the log groups').
 fn at_bucket(input: &S3ExportInput, title: &str, lines: Vec<Line>) -> Step {
@@ -46,7 +46,7 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
         .chain(files.iter().map(|f| f.file_name.as_str()))
         .collect();
     let mut steps = vec![save_files("Save the documents", "document", &names)];
-    if input.is_cross_account() {
+    if export::runs_as_exporter(input) {
         steps.push(Step::new(
             "Check that a profile of an exporting role is set: the export runs as that role",
             vec![export::require_exporter_profile(input)],
@@ -59,8 +59,9 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
         BucketState::New => at_bucket(
             input,
             "Create the bucket and block public access to it",
-            vec![
+            [
                 create_bucket(input, region, bucket),
+                vec![
                 // S3 blocks public access on new buckets by default; set it anyway, as the
                 // templates do, so the bucket does not depend on an account or Region default.
                 AwsCall::new(&S3_PUT_PUBLIC_ACCESS_BLOCK)
@@ -70,7 +71,9 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
                         "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
                     )
                     .into(),
-            ],
+                ],
+            ]
+            .concat(),
         ),
         BucketState::Existing => at_bucket(
             input,
@@ -148,14 +151,10 @@ fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
         return vec![
             at_bucket(
                 input,
-                "Create the bucket key with its policy",
+                "Create the bucket key with its policy and its alias",
                 key_policy::create_key(region, &description, KEY_POLICY_FILE, &alias),
             ),
-            at_bucket(
-                input,
-                "Turn on the bucket key's automatic rotation and give it an alias",
-                rotation_and_alias(region, &alias),
-            ),
+            at_bucket(input, "Turn on the bucket key's automatic rotation", rotation(region)),
         ];
     }
     vec![
@@ -183,7 +182,11 @@ fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
     ]
 }
 
-fn create_bucket(input: &S3ExportInput, region: &str, bucket: &str) -> Line {
+/// `create-bucket`, going on when the account owns the bucket already: outside us-east-1 S3 answers
+/// a second create of a bucket one owns with BucketAlreadyOwnedByYou (in us-east-1 with 200 OK),
+/// which is what a re-run of these steps meets. The bucket is this account's own by that answer;
+/// a name someone else holds (BucketAlreadyExists) still stops the script.
+fn create_bucket(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Line> {
     let mut call = AwsCall::new(&S3_CREATE_BUCKET).region(region).text("bucket", bucket);
     // S3 rejects LocationConstraint=us-east-1: that Region is the default and must be left out.
     if region != "us-east-1" {
@@ -194,8 +197,20 @@ fn create_bucket(input: &S3ExportInput, region: &str, bucket: &str) -> Line {
     } else {
         "BucketOwnerEnforced"
     };
-    call.text("object-ownership", ownership).into()
+    vec![
+        call.text("object-ownership", ownership)
+            .unless_error(CREATE_BUCKET_ERROR, "BucketAlreadyOwnedByYou")
+            .into(),
+        Line::shell(format!(
+            "if grep -q BucketAlreadyOwnedByYou {CREATE_BUCKET_ERROR}; then echo {} >&2; fi",
+            crate::scenarios::shell::quote(&format!(
+                "{bucket} exists already and this account owns it (BucketAlreadyOwnedByYou), as after a run before this one: the script goes on with it and sets its public access block, its whole bucket policy and its default encryption again"
+            ))
+        )),
+    ]
 }
+
+const CREATE_BUCKET_ERROR: &str = "create-bucket.err";
 
 /// A line that fills the new key's ARN into `file`, if the key is new, and the file to read.
 fn resolved(input: &S3ExportInput, file: &str) -> (Vec<Line>, String) {

@@ -1,25 +1,33 @@
 //! The KMS key-policy lines three scenarios share.
 
-use super::operation::{KMS_CREATE_KEY, KMS_DESCRIBE_KEY, KMS_GET_KEY_POLICY, KMS_PUT_KEY_POLICY};
+use super::operation::{KMS_CREATE_ALIAS, KMS_CREATE_KEY, KMS_DESCRIBE_KEY, KMS_GET_KEY_POLICY, KMS_PUT_KEY_POLICY};
 use super::{Arg, AwsCall, Line};
 
-/// The key `alias` names, if a run before this one made it; else `KEY_ARN=$(aws kms create-key …)`
-/// with the key policy in `policy_file`. Then its ARN shown. Without the look-up a second run made
-/// a second key and then failed on create-alias, since KMS refuses a second alias of one name. A
-/// reused key keeps its policy as it is: replacing it is the existing-key path, with a merge.
+/// The key `alias` names, if a run before this one made it (and it is Enabled: otherwise the
+/// script stops); else `KEY_ARN=$(aws kms create-key …)`
+/// with the key policy in `policy_file`, named `alias` by the very next call. Then its ARN shown.
+/// Without the look-up a second run made a second key and then failed on create-alias, since KMS
+/// refuses a second alias of one name. The alias comes before any other call (rotation, the
+/// caller policies): a new key that some later call left without it is one the next run cannot
+/// find, so that run would make a second key. A reused key keeps its policy as it is: replacing it
+/// is the existing-key path, with a merge.
 pub fn create_key(region: &str, description: &str, policy_file: &str, alias: &str) -> Vec<Line> {
     vec![
         Line::comment(format!("A run before this one may have made the key: reuse the one {alias} names")),
         AwsCall::new(&KMS_DESCRIBE_KEY)
             .region(region)
             .text("key-id", alias)
-            .query_text("KeyMetadata.Arn")
+            .query_text("KeyMetadata.[Arn,KeyState]")
             .writes(ALIAS_LOOKUP)
             .unless_error(ALIAS_LOOKUP_ERROR, "NotFoundException")
             .into(),
         Line::Assign {
             var: "KEY_ARN",
-            value: Arg::Expr(format!("$(cat {ALIAS_LOOKUP})")),
+            value: Arg::Expr(format!("$(cut -f1 {ALIAS_LOOKUP})")),
+        },
+        Line::Assign {
+            var: "KEY_STATE",
+            value: Arg::Expr(format!("$(cut -s -f2 {ALIAS_LOOKUP})")),
         },
         Line::shell("if [ -z \"$KEY_ARN\" ]; then"),
         AwsCall::new(&KMS_CREATE_KEY)
@@ -34,7 +42,22 @@ pub fn create_key(region: &str, description: &str, policy_file: &str, alias: &st
             .wrap()
             .capture("KEY_ARN", "KeyMetadata.Arn")
             .into(),
+        // Not tolerating AlreadyExistsException here: the look-up found no such alias, so one now
+        // names another key, and this key must not be used as if it were the one the alias names.
+        AwsCall::new(&KMS_CREATE_ALIAS)
+            .region(region)
+            .text("alias-name", alias)
+            .var("target-key-id", "KEY_ARN")
+            .into(),
         Line::shell("else"),
+        // DescribeKey answers for a disabled key or one due for deletion too (KMS key states):
+        // reusing it would fail at its first use, or put data under a key about to be deleted.
+        Line::shell("if [ \"$KEY_STATE\" != Enabled ]; then"),
+        Line::shell(format!(
+            "  echo \"{alias} names $KEY_ARN, whose state is '$KEY_STATE', not Enabled: the script stops without using it. Enable the key or cancel its deletion, or delete the alias to have a new key made, then run the script again.\" >&2"
+        )),
+        Line::shell("  exit 1"),
+        Line::shell("fi"),
         Line::shell(format!(
             "echo \"{alias} names $KEY_ARN already: the script reuses that key and leaves its policy as it is\" >&2"
         )),

@@ -309,9 +309,12 @@ impl Scenario for VendedLogs {
 pub fn generate(input: &VendedLogsInput) -> Bundle {
     let documents = documents(input);
     let steps = steps::steps(input, &documents);
+    let mut notes = notes::notes(input, &documents);
+    // The setup role's calls are what its policy grants; the others' are listed here.
+    notes.extend(crate::scenarios::step::operator::permissions_note(&steps, |s| s.identity_policy.is_some()));
     Bundle {
         scenario: crate::scenarios::ScenarioId::VendedLogs,
-        notes: notes::notes(input, &documents),
+        notes,
         documents,
         files: Vec::new(),
         steps,

@@ -85,31 +85,57 @@ pub fn steps(input: &VendedLogsInput, documents: &[Document]) -> Vec<Step> {
     steps
 }
 
+/// The shell variable naming the setup role in `side`'s account: one role in one account, a role
+/// of each account across two, whose names need not match (review F5).
+fn setup_role_var(input: &VendedLogsInput, side: Side) -> &'static str {
+    match side {
+        _ if !input.is_cross_account() => "SETUP_ROLE",
+        Side::Destination => "DESTINATION_SETUP_ROLE",
+        _ => "SOURCE_SETUP_ROLE",
+    }
+}
+
+fn require_setup_role(input: &VendedLogsInput, side: Side) -> Line {
+    let var = setup_role_var(input, side);
+    let whose = match side {
+        _ if !input.is_cross_account() => String::new(),
+        Side::Destination => format!(" in the destination account {}", input.destination_account()),
+        _ => format!(" in the source account {}", input.source_account()),
+    };
+    Line::Require {
+        var,
+        message: format!("set {var} to the name of the role that sets up delivery{whose}"),
+    }
+}
+
 fn permissions(input: &VendedLogsInput, documents: &[Document], steps: &mut Vec<Step>) {
-    let put = |file: &'static str| {
+    let put = |side: Side| {
+        let file = setup_policy(input, side);
         // Named after what it grants, so a second delivery set up by the same role keeps the first's.
         let grants = documents.iter().find(|d| d.file_name == file).map(Document::text).unwrap_or_default();
         let policy_name = inline_policy::name("vended-logs-setup", &grants);
-        vec![
-            Line::Require {
-                var: "SETUP_ROLE",
-                message: "set SETUP_ROLE to the name of the role that sets up delivery".into(),
-            },
-            AwsCall::new(&IAM_PUT_ROLE_POLICY)
-                .var("role-name", "SETUP_ROLE")
-                .text("policy-name", policy_name.as_str())
-                .file("policy-document", file)
-                .into(),
-        ]
+        AwsCall::new(&IAM_PUT_ROLE_POLICY)
+            .var("role-name", setup_role_var(input, side))
+            .text("policy-name", policy_name.as_str())
+            .file("policy-document", file)
+            .into()
     };
     if input.is_cross_account() {
-        // Run by whoever may change the role's policies, not by the role itself.
-        for side in [Side::Source, Side::Destination] {
-            let lines = put(setup_policy(input, side));
-            steps.push(in_account(input, side, "give the setup role its permissions", lines));
-        }
+        // Run by whoever may change the role's policies, not by the role itself. Both names are
+        // asked for before the first change, so a missing one stops nothing half done.
+        let source = vec![
+            require_setup_role(input, Side::Source),
+            require_setup_role(input, Side::Destination),
+            put(Side::Source),
+        ];
+        steps.push(in_account(input, Side::Source, "give the setup role its permissions", source));
+        let destination = vec![require_setup_role(input, Side::Destination), put(Side::Destination)];
+        steps.push(in_account(input, Side::Destination, "give the setup role its permissions", destination));
     } else {
-        steps.push(Step::new("Give the setup role its permissions", put(SETUP_FILE)));
+        steps.push(Step::new(
+            "Give the setup role its permissions",
+            vec![require_setup_role(input, Side::Only), put(Side::Only)],
+        ));
     }
 }
 
