@@ -399,3 +399,34 @@ fn a_templates_bucket_policy_granting_logs_on_another_bucket_is_cwl019_in_the_pa
     let line = wrong.lines().position(|l| l.contains("arn:aws:s3:::audit-archive\"") || l.ends_with("Resource: arn:aws:s3:::audit-archive")).unwrap() + 1;
     assert!(text.contains(&format!("stack.yaml:{line}:23: error[CWL019]")), "{text}");
 }
+
+/// Issue 14 item 4 in Terraform: the same three cross-document rules, with the references
+/// Terraform writes (`kms_key_id = aws_kms_key.logs.arn`, `bucket = aws_s3_bucket.exports.id`)
+/// and the `aws` provider's Region.
+#[test]
+fn terraform_references_pair_a_key_with_its_log_group_a_bucket_policy_with_its_bucket_and_the_region() {
+    let clean = fixture("terraform-stack.tf");
+    let all = |paste: &str| checks(paste).iter().flat_map(|c| c.findings.clone()).collect::<Vec<_>>();
+    let cross = |paste: &str| all(paste).into_iter().filter(|f| f.code.starts_with("CWL01") && f.code >= "CWL017").collect::<Vec<_>>();
+    assert_eq!(cross(&clean), vec![], "the clean configuration");
+
+    let other_group = clean.replace("log-group:/app/orders\"", "log-group:/app/old-orders\"");
+    let found = cross(&other_group);
+    assert!(found.iter().any(|f| f.code == "CWL017" && f.message.contains("aws_cloudwatch_log_group.orders (/app/orders)")), "{found:?}");
+
+    let other_region = clean.replace("Service = \"logs.eu-west-1.amazonaws.com\" }\n        Action    = [\"kms:", "Service = \"logs.us-east-1.amazonaws.com\" }\n        Action    = [\"kms:");
+    assert_ne!(other_region, clean);
+    let found = cross(&other_region);
+    let f = found.iter().find(|f| f.code == "CWL018").unwrap_or_else(|| panic!("CWL018 expected: {found:?}"));
+    assert_eq!(&other_region[f.start..f.end], "\"logs.us-east-1.amazonaws.com\"", "the HCL string: {f:?}");
+    assert!(f.message.contains("eu-west-1 (provider \"aws\")"), "{}", f.message);
+
+    let other_bucket = clean.replace("Resource  = aws_s3_bucket.exports.arn\n", "Resource  = aws_s3_bucket.audit.arn\n");
+    assert_ne!(other_bucket, clean);
+    let found = cross(&other_bucket);
+    let f = found.iter().find(|f| f.code == "CWL019").unwrap_or_else(|| panic!("CWL019 expected: {found:?}"));
+    assert!(f.message.contains("bucket aws_s3_bucket.audit") && f.message.contains("orders-log-export"), "{}", f.message);
+    assert_eq!(&other_bucket[f.start..f.end], "aws_s3_bucket.audit.arn", "marks the reference in the file");
+    let by_name = clean.replace("Resource  = aws_s3_bucket.exports.arn\n", "Resource  = \"arn:aws:s3:::audit-log-export\"\n");
+    assert!(cross(&by_name).iter().any(|f| f.code == "CWL019"), "{:?}", cross(&by_name));
+}

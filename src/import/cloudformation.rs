@@ -161,19 +161,22 @@ fn arn_regions(node: &Node, out: &mut Vec<String>, depth: usize) {
         return;
     }
     match &node.kind {
-        NodeKind::Str { value: text, .. } | NodeKind::Placeholder(text) => {
-            for arn in text.split(|c: char| c.is_whitespace() || c == '"').filter(|w| w.starts_with("arn:")) {
-                let region = arn.split(':').nth(3).unwrap_or_default();
-                let looks_like_region = region.len() >= 9
-                    && region.split('-').count() >= 3
-                    && region.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-                if looks_like_region && !out.iter().any(|r| r == region) {
-                    out.push(region.to_owned());
-                }
-            }
-        }
+        NodeKind::Str { value: text, .. } | NodeKind::Placeholder(text) => text_arn_regions(text, out),
         NodeKind::Array(items) => items.iter().for_each(|n| arn_regions(n, out, depth + 1)),
         NodeKind::Object(members) => members.iter().for_each(|(_, n)| arn_regions(n, out, depth + 1)),
         _ => {}
+    }
+}
+
+/// The literal Regions of the ARNs written in `text`, each once.
+pub(super) fn text_arn_regions(text: &str, out: &mut Vec<String>) {
+    for arn in text.split(|c: char| c.is_whitespace() || c == '"').filter(|w| w.starts_with("arn:")) {
+        let region = arn.split(':').nth(3).unwrap_or_default();
+        let looks_like_region = region.len() >= 9
+            && region.split('-').count() >= 3
+            && region.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if looks_like_region && !out.iter().any(|r| r == region) {
+            out.push(region.to_owned());
+        }
     }
 }

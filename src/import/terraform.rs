@@ -124,7 +124,122 @@ pub fn extract(paste: &str) -> Extraction {
             });
         }
     }
-    from_candidates(paste, Form::Terraform, candidates, notes)
+    let mut extraction = from_candidates(paste, Form::Terraform, candidates, notes);
+    link_stack(paste, &body, &mut extraction.policies);
+    extraction
+}
+
+/// `aws_kms_key.k.arn` (or `.id`, `.key_id`, `.bucket` …) → `aws_kms_key.k`, the address of the
+/// resource a reference points at; `None` for anything but a resource reference.
+fn resource_reference(expr: &Expression) -> Option<String> {
+    let Expression::Traversal(t) = expr else { return None };
+    let Expression::Variable(root) = &t.expr else { return None };
+    let mut names = t.operators.iter().filter_map(|op| match op.value() {
+        hcl_edit::expr::TraversalOperator::GetAttr(id) => Some(id.as_str()),
+        _ => None,
+    });
+    let resource_type = root.as_str();
+    if !resource_type.starts_with("aws_") {
+        return None;
+    }
+    names.next().map(|name| format!("{resource_type}.{name}"))
+}
+
+/// What the other resources of the file say about each policy's resource, as
+/// [`super::cloudformation::link_stack`] does for a template: the log groups a key encrypts
+/// (`kms_key_id = aws_kms_key.k.arn`), the bucket a bucket policy is on (`bucket =
+/// aws_s3_bucket.b.id` or a name), and the Regions the other resources' literal ARNs and the
+/// `aws` provider's `region` name. One pass over the blocks, then lookups.
+fn link_stack(paste: &str, body: &Body, policies: &mut [super::Policy]) {
+    use crate::lint::{StackBucket, StackLogGroup};
+    use std::collections::BTreeMap;
+    let text_of = |expr: &Expression| -> Option<String> { expr.as_str().map(str::to_owned) };
+    let mut groups: BTreeMap<String, Vec<StackLogGroup>> = BTreeMap::new();
+    let mut buckets: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut attached: BTreeMap<String, &Expression> = BTreeMap::new();
+    let mut key_of: BTreeMap<String, String> = BTreeMap::new();
+    let mut regions: Vec<(String, Vec<String>)> = Vec::new();
+    let mut named_by = |region: String, by: &str| match regions.iter_mut().find(|(r, _)| *r == region) {
+        Some((_, ids)) if ids.len() < 2 => ids.push(by.to_owned()),
+        Some(_) => {}
+        None => regions.push((region, vec![by.to_owned()])),
+    };
+    for block in body.blocks() {
+        let attribute = |name: &str| block.body.get_attribute(name).map(|a| &a.value);
+        if block.ident.as_str() == "provider" && label(block, 0) == Some("aws") {
+            if let Some(region) = attribute("region").and_then(text_of) {
+                named_by(region, "provider \"aws\"");
+            }
+            continue;
+        }
+        if block.ident.as_str() != "resource" {
+            continue;
+        }
+        let (Some(resource_type), Some(name)) = (label(block, 0), label(block, 1)) else {
+            continue;
+        };
+        let address = format!("{resource_type}.{name}");
+        match resource_type {
+            "aws_cloudwatch_log_group" => {
+                if let Some(key) = attribute("kms_key_id").and_then(resource_reference) {
+                    groups.entry(key).or_default().push(StackLogGroup {
+                        logical_id: address.clone(),
+                        name: attribute("name").and_then(text_of),
+                    });
+                }
+            }
+            "aws_s3_bucket" => {
+                buckets.insert(address.clone(), attribute("bucket").and_then(text_of));
+            }
+            "aws_s3_bucket_policy" => {
+                if let Some(bucket) = attribute("bucket") {
+                    attached.insert(address.clone(), bucket);
+                }
+            }
+            "aws_kms_key_policy" => {
+                if let Some(key) = attribute("key_id").and_then(resource_reference) {
+                    key_of.insert(address.clone(), key);
+                }
+            }
+            _ => {}
+        }
+        let span = span_of(block);
+        let mut named = Vec::new();
+        super::cloudformation::text_arn_regions(paste.get(span.start..span.end).unwrap_or_default(), &mut named);
+        for region in named {
+            named_by(region, &address);
+        }
+    }
+    let by_name: BTreeMap<&str, &str> =
+        buckets.iter().filter_map(|(address, name)| Some((name.as_deref()?, address.as_str()))).collect();
+    for policy in policies.iter_mut() {
+        let own = policy.name.split('/').next().unwrap_or_default().to_owned();
+        let key = match policy.resource_type.as_str() {
+            "aws_kms_key" => Some(own.clone()),
+            "aws_kms_key_policy" => key_of.get(&own).cloned(),
+            _ => None,
+        };
+        if let Some(key) = key {
+            policy.stack.log_groups.extend(groups.get(&key).into_iter().flatten().cloned());
+        }
+        policy.stack.bucket = match policy.resource_type.as_str() {
+            "aws_s3_bucket" => Some(StackBucket { logical_id: Some(own.clone()), name: buckets.get(&own).cloned().flatten() }),
+            "aws_s3_bucket_policy" => attached.get(&own).and_then(|bucket| match resource_reference(bucket) {
+                Some(address) => buckets
+                    .get(&address)
+                    .map(|name| StackBucket { logical_id: Some(address.clone()), name: name.clone() }),
+                None => text_of(bucket).map(|name| StackBucket {
+                    logical_id: by_name.get(name.as_str()).map(|a| (*a).to_owned()),
+                    name: Some(name),
+                }),
+            }),
+            _ => None,
+        };
+        policy.stack.regions = regions
+            .iter()
+            .filter_map(|(region, ids)| ids.iter().find(|id| **id != own).map(|id| (region.clone(), id.clone())))
+            .collect();
+    }
 }
 
 /// `data.aws_iam_policy_document.NAME.json` → `NAME`.

@@ -10,7 +10,8 @@ crate::declare_rule! {
     ///
     /// ## What it does
     /// Only for an `AWS::S3::BucketPolicy` found in a CloudFormation template whose `Bucket` is
-    /// `!Ref` one of the template's buckets or a name written out. Each `Resource` of a statement
+    /// `!Ref` one of the template's buckets or a name written out (and the same for Terraform's
+    /// `aws_s3_bucket_policy` with `bucket = aws_s3_bucket.b.id`, or `aws_s3_bucket`'s own `policy`). Each `Resource` of a statement
     /// that lets a CloudWatch Logs principal (`logs.REGION.amazonaws.com`,
     /// `delivery.logs.amazonaws.com`) call `s3:GetBucketAcl` or `s3:PutObject` must name that
     /// bucket: `!GetAtt Bucket.Arn`, `!Sub arn:${AWS::Partition}:s3:::${Bucket}/…` or the written-out
@@ -56,18 +57,33 @@ enum Named<'a> {
     Name(&'a str),
 }
 
+/// CloudFormation writes `${Bucket.Arn}` and `${Bucket}` (the name); Terraform
+/// `${aws_s3_bucket.b.arn}` and `${aws_s3_bucket.b.id}` or `.bucket` (the name).
 fn named(value: &str) -> Option<Named<'_>> {
     if let Some(rest) = value.strip_prefix("${") {
         let (reference, _) = rest.split_once('}')?;
-        return reference.strip_suffix(".Arn").map(Named::Resource);
+        return reference
+            .strip_suffix(".Arn")
+            .or_else(|| reference.strip_suffix(".arn").filter(|a| terraform_resource(a)))
+            .map(Named::Resource);
     }
     let (_, after) = value.split_once(":s3:::")?;
     let bucket = after.split('/').next().unwrap_or(after);
     if let Some(reference) = bucket.strip_prefix("${").and_then(|r| r.strip_suffix('}')) {
+        if let Some(address) = reference.strip_suffix(".id").or_else(|| reference.strip_suffix(".bucket")) {
+            return terraform_resource(address).then_some(Named::Resource(address));
+        }
         return (!reference.contains("::") && !reference.contains('.')).then_some(Named::Resource(reference));
     }
     // A name holding a parameter (`${Env}-logs`) is open: not judged.
     (!bucket.contains("${") && !bucket.is_empty()).then_some(Named::Name(bucket))
+}
+
+/// `aws_s3_bucket.b` or `data.aws_s3_bucket.b`: a bucket Terraform knows, unlike a variable or a
+/// local value, which may be any bucket.
+fn terraform_resource(address: &str) -> bool {
+    let address = address.strip_prefix("data.").unwrap_or(address);
+    address.starts_with("aws_") && address.split('.').count() == 2
 }
 
 /// Whether `named` is surely another bucket than `attached`; `false` when the template cannot tell.
@@ -126,6 +142,10 @@ mod tests {
         assert_eq!(named("arn:aws:s3:::${Env}-logs/*"), None);
         assert_eq!(named("arn:aws:s3:::${AWS::AccountId}/*"), None);
         assert_eq!(named("${BucketArnParameter}"), None);
+        assert_eq!(named("${aws_s3_bucket.exports.arn}/*"), Some(Named::Resource("aws_s3_bucket.exports")));
+        assert_eq!(named("arn:aws:s3:::${aws_s3_bucket.exports.id}"), Some(Named::Resource("aws_s3_bucket.exports")));
+        assert_eq!(named("arn:aws:s3:::${var.bucket}/*"), None);
+        assert_eq!(named("${local.exports.arn}"), None);
     }
 
     #[test]
