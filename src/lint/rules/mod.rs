@@ -76,4 +76,5 @@ rules! {
     key_admin_grant, // SEC003
     key_policy_lockout, // SEC004
     allow_not_principal, // SEC005
+    pass_role_wide, // SEC006
 }
