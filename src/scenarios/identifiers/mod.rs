@@ -14,7 +14,7 @@ mod region;
 
 pub use account_id::AccountId;
 pub use bucket_name::BucketName;
-pub use field::Field;
+pub use field::{listed, Field};
 pub use key_arn::{KeyArn, Place};
 pub use log_group_name::{log_group_name_problem, LogGroupName};
 pub use region::Region;
