@@ -23,6 +23,7 @@ pub use import::{import_record, RecordImport, RecordPolicy};
 pub use trail::{pattern, trail, why_risky, Trail, TrailEntry};
 
 use super::identifiers::{AccountId, Field, Region};
+use super::facts::{Given, ScenarioFacts};
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
@@ -115,6 +116,16 @@ impl Scenario for AuditTrail {
 
     fn generate(spec: &AuditTrailSpec) -> Bundle {
         bundle(spec)
+    }
+
+    /// The watched Region and account; the partition is the Region's.
+    fn facts(spec: &AuditTrailSpec, given: &Given) -> ScenarioFacts {
+        ScenarioFacts {
+            partition: Some(spec.partition.id().to_owned()),
+            region: given.then("region", spec.region()),
+            account: given.then("account", spec.account()),
+            ..ScenarioFacts::default()
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub use parse::{parse, parse_log_groups};
 pub use policies::{scope_words, service_statement, CONTEXT_KEY, ROOT_SID, SERVICE_ACTIONS};
 
 use super::calls::RequiredCall;
+use super::facts::{Given, ScenarioFacts};
 use super::identifiers::{arn, AccountId, Field, KeyArn, LogGroupName, Region};
 use super::retention::Retention;
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
@@ -240,6 +241,26 @@ impl Scenario for LogGroupKey {
 
     fn required_calls(spec: &LogGroupKeySpec) -> Vec<RequiredCall> {
         calls::required_calls(spec)
+    }
+
+    /// The key, and the log groups it must cover in the given Region and account.
+    fn facts(spec: &LogGroupKeySpec, given: &Given) -> ScenarioFacts {
+        let region = given.then("region", spec.region());
+        let account = given.then("account", spec.account());
+        let log_group_arns = match (&region, &account) {
+            (Some(region), Some(account)) => {
+                spec.group_names().iter().map(|name| arn::log_group(spec.partition, region, account, name)).collect()
+            }
+            _ => Vec::new(),
+        };
+        ScenarioFacts {
+            partition: Some(spec.partition.id().to_owned()),
+            key_arn: given.then("key-arn", spec.key_arn()),
+            log_group_arns,
+            region,
+            account,
+            ..ScenarioFacts::default()
+        }
     }
 }
 

@@ -13,6 +13,7 @@ mod steps;
 
 use super::identifiers::{arn, AccountId, Field, KeyArn, Place, Region};
 use super::log_group_key::{self, LogGroupKeySpec, Scope, NEW_KEY_ID};
+use super::facts::{Given, ScenarioFacts};
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use crate::policy::{is_account_id, Arn};
@@ -186,6 +187,28 @@ impl Scenario for QueryResultKey {
 
     fn required_calls(spec: &QueryResultKeySpec) -> Vec<crate::scenarios::calls::RequiredCall> {
         calls::required_calls(spec)
+    }
+
+    /// The key, in the given Region and account; the shared log groups, when the key is shared.
+    fn facts(spec: &QueryResultKeySpec, given: &Given) -> ScenarioFacts {
+        let region = given.then("region", spec.region());
+        let account = given.then("account", spec.account());
+        let log_group_arns = match (&region, &account) {
+            (Some(region), Some(account)) => spec
+                .shared_group_names()
+                .iter()
+                .map(|name| arn::log_group(spec.partition, region, account, name))
+                .collect(),
+            _ => Vec::new(),
+        };
+        ScenarioFacts {
+            partition: Some(spec.partition.id().to_owned()),
+            key_arn: given.then("key-arn", spec.key.as_ref().map_or("", Field::as_str)),
+            log_group_arns,
+            region,
+            account,
+            ..ScenarioFacts::default()
+        }
     }
 }
 

@@ -26,6 +26,7 @@ pub use policies::{
 pub use troubleshoot::{diagnose, Diagnosis, KnownError, KNOWN_ERRORS};
 
 use super::identifiers::{arn, AccountId, BucketName, Field, KeyArn, LogGroupName, Region};
+use super::facts::{Given, ScenarioFacts};
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
@@ -321,6 +322,27 @@ impl Scenario for S3Export {
 
     fn required_calls(spec: &S3ExportSpec) -> Vec<super::calls::RequiredCall> {
         calls::required_calls(spec)
+    }
+
+    /// The bucket and its key, and the exported log groups in the given Region and account.
+    fn facts(spec: &S3ExportSpec, given: &Given) -> ScenarioFacts {
+        let region = given.then("region", spec.region());
+        let account = given.then("account", spec.account());
+        let log_group_arns = match (&region, &account) {
+            (Some(region), Some(account)) => {
+                spec.group_names().iter().map(|name| arn::log_group(spec.partition, region, account, name)).collect()
+            }
+            _ => Vec::new(),
+        };
+        ScenarioFacts {
+            partition: Some(spec.partition.id().to_owned()),
+            key_arn: given.then("key-arn", spec.key_arn()),
+            bucket: given.then("bucket", spec.bucket()),
+            log_group_arns,
+            region,
+            account,
+            ..ScenarioFacts::default()
+        }
     }
 }
 

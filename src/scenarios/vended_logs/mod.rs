@@ -26,6 +26,7 @@ pub use parse::parse;
 pub use services::{Service, Support, SERVICES};
 
 use super::identifiers::{arn, AccountId, BucketName, Field, KeyArn, LogGroupName, Region};
+use super::facts::{Given, ScenarioFacts};
 use super::{Bundle, Document, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,15 @@ pub enum Destination {
 
 impl Destination {
     pub const ALL: [Destination; 3] = [Destination::CloudwatchLogs, Destination::S3, Destination::Firehose];
+
+    /// The form's and CLI's name (the serde name).
+    pub fn id(self) -> &'static str {
+        match self {
+            Destination::CloudwatchLogs => "cloudwatch-logs",
+            Destination::S3 => "s3",
+            Destination::Firehose => "firehose",
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -366,6 +376,41 @@ impl Scenario for VendedLogs {
             }
         }
         all
+    }
+
+    /// The destination and its resources: the log group in the destination account (the source
+    /// account's when none is given), the bucket and its key, and across accounts the delivery
+    /// destination.
+    fn facts(spec: &VendedLogsSpec, given: &Given) -> ScenarioFacts {
+        let partition = spec.partition;
+        let region = given.then("region", spec.region());
+        let account = given.then("account", spec.source_account());
+        let destination_account = given.then("destination-account", spec.destination_account());
+        let group_account = destination_account.clone().or_else(|| account.clone());
+        let log_group_arns = match (&region, &group_account, given.has("log-group")) {
+            (Some(region), Some(owner), true) => vec![arn::log_group(partition, region, owner, spec.log_group())],
+            _ => Vec::new(),
+        };
+        let delivery_destination_arn = match (&region, &destination_account, given.has("delivery-destination-name")) {
+            (Some(region), Some(owner), true) => Some(arn::logs(
+                partition,
+                region,
+                owner,
+                &format!("delivery-destination:{}", spec.delivery_destination_name),
+            )),
+            _ => None,
+        };
+        ScenarioFacts {
+            partition: Some(partition.id().to_owned()),
+            key_arn: given.then("key-arn", spec.key_arn()),
+            bucket: given.then("bucket", spec.bucket()),
+            destination: given.has("destination").then(|| spec.destination.id().to_owned()),
+            log_group_arns,
+            delivery_destination_arn,
+            region,
+            account,
+            ..ScenarioFacts::default()
+        }
     }
 }
 
