@@ -76,7 +76,7 @@ pub fn analyze_fragment(text: &str, kind: PolicyKind) -> Analysis {
 /// account, key, log groups, bucket) also judging against `input`, the scenario's form values as
 /// JSON keyed by field name. Blank fields are not compared.
 pub fn analyze_in_scenario(text: &str, kind: PolicyKind, scenario: ScenarioId, input: &serde_json::Value) -> Analysis {
-    let facts = ScenarioContext::from_input(scenario, input);
+    let facts = scenario.facts(input);
     run(text, kind, Some(&facts), false, None)
 }
 
@@ -100,7 +100,7 @@ pub fn analyze_in_stack(
     fragment: bool,
     stack: Option<&crate::lint::StackFacts>,
 ) -> Analysis {
-    let facts = scenario.map(|(id, input)| ScenarioContext::from_input(id, input));
+    let facts = scenario.map(|(id, input)| id.facts(input));
     run(text, kind, facts.as_ref(), fragment, stack)
 }
 

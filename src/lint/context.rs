@@ -55,107 +55,9 @@ pub struct StackLogGroup {
     pub name: Option<String>,
 }
 
-/// The few facts of a scenario's input that rules compare a policy with. Each is `None` (or
-/// empty) when the input leaves it blank, so rules only judge what the user stated.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ScenarioContext {
-    pub id: Option<ScenarioId>,
-    pub partition: Option<String>,
-    pub region: Option<String>,
-    /// The account the logs (and, except across accounts, the key and bucket) belong to.
-    pub account: Option<String>,
-    pub key_arn: Option<String>,
-    /// Log group ARNs without the trailing `:*`, as the encryption context carries them.
-    pub log_group_arns: Vec<String>,
-    pub bucket: Option<String>,
-    /// vended-logs: `cloudwatch-logs`, `s3` or `firehose`.
-    pub destination: Option<String>,
-    /// vended-logs across accounts: the delivery destination's ARN in the destination account.
-    pub delivery_destination_arn: Option<String>,
-}
-
-impl ScenarioContext {
-    /// The facts of `input`, a scenario input as JSON keyed by field name (as `build` and the
-    /// page use it); missing or blank fields stay unknown.
-    pub fn from_input(id: ScenarioId, input: &serde_json::Value) -> Self {
-        let text = |name: &str| {
-            input
-                .get(name)
-                .and_then(|v| v.as_str())
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
-        let partition = text("partition").or_else(|| Some("aws".to_owned()));
-        let region = text("region");
-        let account = text("account");
-        let mut names: Vec<String> = match input.get("log-groups").and_then(|v| v.as_array()) {
-            Some(items) => items
-                .iter()
-                .filter_map(|v| v.as_str())
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            None => Vec::new(),
-        };
-        names.extend(text("log-group"));
-        let destination_account = text("destination-account").or_else(|| account.clone());
-        // vended-logs writes into the destination account's log group.
-        let group_account = if id == ScenarioId::VendedLogs {
-            destination_account.clone()
-        } else {
-            account.clone()
-        };
-        let log_group_arns = match (&partition, &region, &group_account) {
-            (Some(p), Some(r), Some(a)) => names
-                .iter()
-                .map(|n| format!("arn:{p}:logs:{r}:{a}:log-group:{n}"))
-                .collect(),
-            _ => Vec::new(),
-        };
-        let delivery_destination_arn = match (
-            &partition,
-            &region,
-            text("destination-account"),
-            text("delivery-destination-name"),
-        ) {
-            (Some(p), Some(r), Some(b), Some(name)) if id == ScenarioId::VendedLogs => {
-                Some(format!("arn:{p}:logs:{r}:{b}:delivery-destination:{name}"))
-            }
-            _ => None,
-        };
-        ScenarioContext {
-            id: Some(id),
-            partition,
-            region,
-            account,
-            key_arn: text("key-arn"),
-            log_group_arns,
-            bucket: text("bucket"),
-            destination: text("destination"),
-            delivery_destination_arn,
-        }
-    }
-
-    /// The account of the scenario's key, from its ARN.
-    pub fn key_account(&self) -> Option<&str> {
-        let arn = self.key_arn.as_deref()?;
-        crate::policy::Arn::parse(arn)
-            .ok()
-            .map(|a| a.account)
-            .filter(|a| !a.is_empty())
-    }
-
-    /// The Region of the scenario's key, from its ARN.
-    pub fn key_region(&self) -> Option<&str> {
-        let arn = self.key_arn.as_deref()?;
-        crate::policy::Arn::parse(arn)
-            .ok()
-            .map(|a| a.region)
-            .filter(|r| !r.is_empty())
-    }
-}
+/// The facts of the scenario a policy belongs to, which each scenario states from its parsed input
+/// (so lint reads no scenario's field names).
+pub use crate::scenarios::facts::ScenarioFacts as ScenarioContext;
 
 /// A statement together with its JSON object and its path.
 pub struct StatementNode<'a> {
@@ -490,36 +392,5 @@ mod tests {
         );
         assert_eq!(LogsPrincipal::parse("events.amazonaws.com"), None);
         assert_eq!(LogsPrincipal::parse("logs.a.b.amazonaws.com"), None);
-    }
-
-    #[test]
-    fn scenario_facts_come_from_the_input_fields() {
-        let input = serde_json::json!({
-            "partition": "aws", "region": "eu-west-1", "account": "111122223333",
-            "key-arn": "arn:aws:kms:eu-west-1:444455556666:key/k", "log-groups": ["/app/a", " "], "bucket": ""
-        });
-        let facts = ScenarioContext::from_input(ScenarioId::LogGroupKey, &input);
-        assert_eq!(
-            facts.log_group_arns,
-            ["arn:aws:logs:eu-west-1:111122223333:log-group:/app/a"]
-        );
-        assert_eq!(
-            (facts.key_account(), facts.key_region()),
-            (Some("444455556666"), Some("eu-west-1"))
-        );
-        assert_eq!(facts.bucket, None);
-        let vended = serde_json::json!({
-            "region": "us-east-1", "account": "111122223333", "destination-account": "444455556666",
-            "log-group": "/aws/vendedlogs/x", "delivery-destination-name": "dest"
-        });
-        let facts = ScenarioContext::from_input(ScenarioId::VendedLogs, &vended);
-        assert_eq!(
-            facts.log_group_arns,
-            ["arn:aws:logs:us-east-1:444455556666:log-group:/aws/vendedlogs/x"]
-        );
-        assert_eq!(
-            facts.delivery_destination_arn.as_deref(),
-            Some("arn:aws:logs:us-east-1:444455556666:delivery-destination:dest")
-        );
     }
 }

@@ -1,32 +1,8 @@
-//! Field checks more than one scenario needs: Region, account, key ARN, log group name, role ARN.
-//! Each reports under the field name it is given, so the message appears next to that field.
+//! Field checks more than one scenario needs that have no identifier type yet: role ARNs. (Region,
+//! account, key ARN, log group and bucket names are checked by their parsers in `identifiers`.)
 
 use crate::catalog::Partition;
 use crate::policy::Arn;
-use crate::scenarios::identifiers::{AccountId, KeyArn, Region};
-use crate::scenarios::FieldError;
-
-pub use crate::scenarios::identifiers::Place;
-pub use crate::scenarios::identifiers::log_group_name_problem;
-
-/// The Region exists in the partition; a plausible but unknown name only warns (new Regions).
-/// Worded by [`Region::parse`], as every Region field is.
-pub fn check_region(field: &'static str, partition: Partition, region: &str, out: &mut Vec<FieldError>) {
-    Region::parse(field, region, partition, out);
-}
-
-/// Exactly twelve digits. `what` names the account in the empty-field message.
-pub fn check_account(field: &'static str, account: &str, what: &str, out: &mut Vec<FieldError>) {
-    if let Err(problem) = AccountId::parse(field, account, what) {
-        out.push(problem);
-    }
-}
-
-/// A full key ARN of a customer managed key in the place's partition and Region (see
-/// [`KeyArn::parse`]).
-pub fn check_key_arn(field: &'static str, value: &str, place: Place, out: &mut Vec<FieldError>) {
-    KeyArn::parse(field, value, place, out);
-}
 
 /// An IAM role or user ARN in `partition` with a 12-digit account; an assumed-role session ARN
 /// is refused with the role ARN to use instead.

@@ -8,6 +8,7 @@ pub mod audit_trail;
 mod blank_form;
 mod bundle;
 pub mod calls;
+pub mod facts;
 pub mod field_checks;
 pub mod identifiers;
 pub(crate) mod fingerprint;
@@ -50,6 +51,9 @@ pub trait Scenario {
     fn parse(input: &Self::Input) -> (Self::Spec, Vec<FieldError>);
     /// The bundle for any input, valid or not (never panics).
     fn generate(spec: &Self::Spec) -> Bundle;
+    /// What lint compares a policy with in this scenario's mode: the facts of `spec` whose fields
+    /// the user gave (see [`facts`]).
+    fn facts(spec: &Self::Spec, given: &facts::Given) -> facts::ScenarioFacts;
     /// The requests AWS will make once the bundle is applied, for the checklist.
     fn required_calls(_spec: &Self::Spec) -> Vec<calls::RequiredCall> {
         Vec::new()
@@ -175,6 +179,13 @@ impl ScenarioId {
     /// The requests AWS will make for this input (none when the input cannot be read).
     pub fn required_calls(self, input: &serde_json::Value) -> Vec<calls::RequiredCall> {
         dispatch!(self, required_calls, &account_id::read(self, input))
+    }
+
+    /// What lint compares a policy with in this scenario's mode, from an input given as JSON:
+    /// only the fields given are facts (missing or blank ones stay unknown, not defaults).
+    pub fn facts(self, input: &serde_json::Value) -> facts::ScenarioFacts {
+        use facts::facts as scenario_facts;
+        dispatch!(self, scenario_facts, input)
     }
 
     /// Checks and generates from an input given as JSON; missing fields take their defaults, and

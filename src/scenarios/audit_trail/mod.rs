@@ -6,22 +6,24 @@
 //! [`PolicyKind`](crate::policy::PolicyKind) is a topic policy, and calling it a bucket policy
 //! would label it so on the page and hold it to S3 rules. A note explains it instead.
 
-mod check;
 mod dates;
 mod fields;
 mod form_fill;
 mod import;
+mod parse;
 mod record_map;
 mod steps;
 mod summary;
 mod trail;
 
-pub use check::check_input;
+pub use parse::parse;
 pub use form_fill::{fill_form, FilledField, FormFill};
 pub use summary::{audit_summary, AuditSummary, RiskyCall, StepTrail};
 pub use import::{import_record, RecordImport, RecordPolicy};
 pub use trail::{pattern, trail, why_risky, Trail, TrailEntry};
 
+use super::identifiers::{AccountId, Field, Region};
+use super::facts::{Given, ScenarioFacts};
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
@@ -57,36 +59,41 @@ impl Default for AuditTrailInput {
     }
 }
 
-impl AuditTrailInput {
+/// The audit-trail input parsed once: the values the rule, its files, steps and notes use, trimmed
+/// (see [`parse::parse`] for the checks, in the form's order).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditTrailSpec {
     /// The watched scenarios, in the page's order.
-    pub fn watched(&self) -> Vec<ScenarioId> {
-        [
-            (self.watch_log_group_key, ScenarioId::LogGroupKey),
-            (self.watch_query_result_key, ScenarioId::QueryResultKey),
-            (self.watch_s3_export, ScenarioId::S3Export),
-            (self.watch_vended_logs, ScenarioId::VendedLogs),
-        ]
-        .into_iter()
-        .filter_map(|(on, id)| on.then_some(id))
-        .collect()
+    pub watched: Vec<ScenarioId>,
+    /// From the Region: the form has no partition field, since the Region decides it.
+    pub partition: Partition,
+    pub region: Field<Region>,
+    pub account: Field<AccountId>,
+    pub rule_name: String,
+    /// Where alerts go; `None` for the rule alone.
+    pub topic: Option<String>,
+}
+
+impl AuditTrailSpec {
+    pub fn region(&self) -> &str {
+        self.region.as_str()
     }
 
-    /// From the Region: the form has no partition field, since the Region decides it.
-    pub fn partition(&self) -> Partition {
-        Partition::of_region(self.region.trim()).unwrap_or_default()
+    pub fn account(&self) -> &str {
+        self.account.as_str()
     }
 
     pub fn topic(&self) -> Option<&str> {
-        Some(self.sns_topic_arn.trim()).filter(|t| !t.is_empty())
+        self.topic.as_deref()
     }
 
     pub fn rule_arn(&self) -> String {
         format!(
             "arn:{}:events:{}:{}:rule/{}",
-            self.partition().id(),
-            self.region.trim(),
-            self.account.trim(),
-            self.rule_name.trim()
+            self.partition.id(),
+            self.region(),
+            self.account(),
+            self.rule_name
         )
     }
 }
@@ -97,23 +104,42 @@ pub struct AuditTrail;
 impl Scenario for AuditTrail {
     const ID: ScenarioId = ScenarioId::AuditTrail;
     type Input = AuditTrailInput;
-    type Spec = AuditTrailInput;
+    type Spec = AuditTrailSpec;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn parse(input: &AuditTrailInput) -> (AuditTrailInput, Vec<FieldError>) {
-        (input.clone(), check_input(input))
+    fn parse(input: &AuditTrailInput) -> (AuditTrailSpec, Vec<FieldError>) {
+        parse(input)
     }
 
-    fn generate(input: &AuditTrailInput) -> Bundle {
-        generate(input)
+    fn generate(spec: &AuditTrailSpec) -> Bundle {
+        bundle(spec)
     }
+
+    /// The watched Region and account; the partition is the Region's.
+    fn facts(spec: &AuditTrailSpec, given: &Given) -> ScenarioFacts {
+        ScenarioFacts {
+            partition: Some(spec.partition.id().to_owned()),
+            region: given.then("region", spec.region()),
+            account: given.then("account", spec.account()),
+            ..ScenarioFacts::default()
+        }
+    }
+}
+
+/// Every problem with the inputs; empty means the bundle is ready to use.
+pub fn check_input(input: &AuditTrailInput) -> Vec<FieldError> {
+    parse(input).1
 }
 
 /// The rule, its pattern file, the optional topic policy file and the steps, for any input.
 pub fn generate(input: &AuditTrailInput) -> Bundle {
+    bundle(&parse(input).0)
+}
+
+fn bundle(input: &AuditTrailSpec) -> Bundle {
     let watched = steps::watched_trails(input);
     Bundle {
         scenario: crate::scenarios::ScenarioId::AuditTrail,

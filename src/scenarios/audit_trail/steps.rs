@@ -1,7 +1,7 @@
 //! The audit bundle: the watched setups' trails, the rule's files, its steps and notes.
 
 use super::trail::{pattern, trail, Trail};
-use super::AuditTrailInput;
+use super::AuditTrailSpec;
 use crate::json::{pretty, Value};
 use crate::scenarios::step::operation::{
     CLOUDTRAIL_LOOKUP_EVENTS, EVENTS_DESCRIBE_RULE, EVENTS_PUT_RULE, EVENTS_PUT_TARGETS, SNS_GET_TOPIC_ATTRIBUTES,
@@ -18,16 +18,16 @@ pub struct Watched {
 
 /// Each watched scenario run on its default input moved to this Region and account, so the
 /// table shows what the user's own setup would record.
-pub fn watched_trails(input: &AuditTrailInput) -> Vec<Watched> {
+pub fn watched_trails(input: &AuditTrailSpec) -> Vec<Watched> {
     let overrides = [
-        ("region", input.region.trim().to_owned()),
-        ("account", input.account.trim().to_owned()),
-        ("partition", input.partition().id().to_owned()),
+        ("region", input.region().to_owned()),
+        ("account", input.account().to_owned()),
+        ("partition", input.partition.id().to_owned()),
     ];
     input
-        .watched()
-        .into_iter()
-        .map(|id| {
+        .watched
+        .iter()
+        .map(|&id| {
             let mut typical = id.default_input();
             if let Some(members) = typical.as_object_mut() {
                 for (field, value) in &overrides {
@@ -61,18 +61,18 @@ pub fn risky(watched: &[Watched]) -> Vec<TrailEvent> {
 
 /// `arn:P:kms:REGION:ACCOUNT:`, the start of every key ARN this account may associate without an
 /// alert; none when no watched setup associates a key.
-fn own_keys(input: &AuditTrailInput, watched: &[Watched]) -> Option<String> {
+fn own_keys(input: &AuditTrailSpec, watched: &[Watched]) -> Option<String> {
     watched
         .iter()
         .any(|w| matches!(w.id, ScenarioId::LogGroupKey | ScenarioId::QueryResultKey))
-        .then(|| format!("arn:{}:kms:{}:{}:", input.partition().id(), input.region.trim(), input.account.trim()))
+        .then(|| format!("arn:{}:kms:{}:{}:", input.partition.id(), input.region(), input.account()))
 }
 
-fn rule_pattern(input: &AuditTrailInput, watched: &[Watched]) -> String {
+fn rule_pattern(input: &AuditTrailSpec, watched: &[Watched]) -> String {
     pattern(&risky(watched), own_keys(input, watched).as_deref())
 }
 
-pub fn files(input: &AuditTrailInput, watched: &[Watched]) -> Vec<Artifact> {
+pub fn files(input: &AuditTrailSpec, watched: &[Watched]) -> Vec<Artifact> {
     let mut files = vec![Artifact {
         name: "EventBridge event pattern".into(),
         file_name: "event-pattern.json".into(),
@@ -117,9 +117,9 @@ fn topic_policy(topic: &str, rule_arn: &str) -> String {
     ]))
 }
 
-pub fn steps(input: &AuditTrailInput, watched: &[Watched]) -> Vec<Step> {
-    let region = input.region.trim();
-    let rule = input.rule_name.trim();
+pub fn steps(input: &AuditTrailSpec, watched: &[Watched]) -> Vec<Step> {
+    let region = input.region();
+    let rule = input.rule_name.as_str();
     let saved: &[&str] = if input.topic().is_some() {
         &["event-pattern.json", "sns-topic-policy.json"]
     } else {
@@ -163,7 +163,7 @@ pub fn steps(input: &AuditTrailInput, watched: &[Watched]) -> Vec<Step> {
             vec![AwsCall::new(&EVENTS_PUT_TARGETS)
                 .region(region)
                 .text("rule", rule)
-                .text("targets", format!("Id=alert-topic,Arn={}", input.sns_topic_arn.trim()))
+                .text("targets", format!("Id=alert-topic,Arn={topic}"))
                 .into()],
         ));
     }
@@ -192,14 +192,14 @@ pub fn steps(input: &AuditTrailInput, watched: &[Watched]) -> Vec<Step> {
     steps
 }
 
-pub fn notes(input: &AuditTrailInput, watched: &[Watched]) -> Vec<String> {
+pub fn notes(input: &AuditTrailSpec, watched: &[Watched]) -> Vec<String> {
     let mut notes = Vec::new();
     for w in watched {
         notes.extend(step_rows(w));
     }
     let chars = rule_pattern(input, watched).chars().count();
     notes.extend([
-        format!("The rule sees only calls made in {}. IAM is global: IAM calls (such as CreateServiceLinkedRole for Firehose delivery) are recorded in us-east-1 in the commercial partition (the other partitions' home Region is unverified), so a rule for them must live there.", input.region.trim()),
+        format!("The rule sees only calls made in {}. IAM is global: IAM calls (such as CreateServiceLinkedRole for Firehose delivery) are recorded in us-east-1 in the commercial partition (the other partitions' home Region is unverified), so a rule for them must live there.", input.region()),
         "KMS calls that CloudWatch Logs makes with the key (GenerateDataKey, Decrypt, Encrypt) come from the service itself (userIdentity type AWSService); they are frequent and not alerted. That their encryptionContext carries the log group ARN (aws:logs:arn) is unverified.".to_owned(),
         "Event names are the API operation names. AssociateKmsKey, DisassociateKmsKey, DeleteResourcePolicy and the delivery calls are expected in CloudTrail but not in AWS's published list of logged CloudWatch Logs actions: trigger the rule once (for example put a key policy back unchanged) to see an alert arrive.".to_owned(),
         "AWS services deliver events to CloudTrail, and CloudTrail to EventBridge, on a best-effort basis: the rule is an alarm, not an audit log; keep a CloudTrail trail for the record.".to_owned(),
@@ -209,8 +209,8 @@ pub fn notes(input: &AuditTrailInput, watched: &[Watched]) -> Vec<String> {
     if let Some(own) = own_keys(input, watched) {
         notes.push(format!(
             "AssociateKmsKey is alerted only when its key is not one of account {}'s in {} (kmsKeyId not starting with {own}): a key in another account can be revoked by its owner, leaving new events unwritable and old ones unreadable, or used by that owner to read them. Unverified: that the CloudTrail record carries the key ARN in requestParameters.kmsKeyId is expected, not documented; associate a key once and check the record.",
-            input.account.trim(),
-            input.region.trim()
+            input.account(),
+            input.region()
         ));
     }
     if input.topic().is_some() {

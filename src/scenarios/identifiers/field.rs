@@ -34,3 +34,18 @@ impl<T: AsRef<str>> Field<T> {
         }
     }
 }
+
+impl<T: AsRef<str>> Field<T> {
+    /// An optional field: `None` when `text` is blank, else the field `parse` makes of the trimmed
+    /// text (which reports its own problems), or the text as typed when it refuses it.
+    pub fn optional(text: &str, parse: impl FnOnce(&str) -> Option<T>) -> Option<Field<T>> {
+        let text = text.trim();
+        (!text.is_empty()).then(|| Field::new(parse(text), text))
+    }
+}
+
+/// A list field's entries (one per line in the form) as every scenario reads them: trimmed, blank
+/// lines left out.
+pub fn listed(lines: &[String]) -> Vec<&str> {
+    lines.iter().map(|line| line.trim()).filter(|line| !line.is_empty()).collect()
+}

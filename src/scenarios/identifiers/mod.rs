@@ -1,7 +1,7 @@
 //! The AWS identifiers a form names, each a type that only its parser makes: holding a `Region`,
 //! an `AccountId`, a `LogGroupName`, a `KeyArn` or a `BucketName` means the text passed the
 //! form's check for that field, trimmed and normalised once. The parsers word their problems
-//! exactly as the form shows them (the field checks call them), so a value and its field error
+//! exactly as the form shows them (each scenario's parse calls them), so a value and its field error
 //! cannot disagree. [`arn`] builds every ARN of these resources from them.
 
 pub mod account_id;
@@ -14,7 +14,7 @@ mod region;
 
 pub use account_id::AccountId;
 pub use bucket_name::BucketName;
-pub use field::Field;
+pub use field::{listed, Field};
 pub use key_arn::{KeyArn, Place};
 pub use log_group_name::{log_group_name_problem, LogGroupName};
 pub use region::Region;

@@ -1,12 +1,12 @@
 //! The requests CloudWatch Logs and the caller roles make with the key once it is associated.
 
 use super::policies::{CALLERS_SID, CONTEXT_KEY, IAM_SID, LOGS_SID};
-use super::{CallerPermission, LogGroupKeyInput, Scope};
+use super::{CallerPermission, LogGroupKeySpec, Scope};
 use crate::eval::{Caller, DecisionEffect, Request};
 use crate::scenarios::calls::RequiredCall;
 
-pub fn required_calls(input: &LogGroupKeyInput) -> Vec<RequiredCall> {
-    let logs = input.partition.logs_principal(input.region.trim());
+pub fn required_calls(input: &LogGroupKeySpec) -> Vec<RequiredCall> {
+    let logs = input.partition.logs_principal(input.region());
     let key = input.key_arn_or_placeholder();
     // With the account scope any log group must work, named or not: one stands for all others.
     let mut groups: Vec<String> = input.group_names().iter().map(|n| n.to_string()).collect();
@@ -47,7 +47,7 @@ pub fn required_calls(input: &LogGroupKeyInput) -> Vec<RequiredCall> {
             });
         }
         if input.is_rotation() {
-            let old = input.rotate_from.trim();
+            let old = input.rotate_from();
             calls.push(RequiredCall {
                 description: format!("CloudWatch Logs still reads {group}'s events under the old key"),
                 request: Request::new(Caller::service(&logs), "kms:Decrypt", old).with(CONTEXT_KEY, [context.clone()]),

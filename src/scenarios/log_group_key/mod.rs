@@ -5,15 +5,17 @@
 //! Logs (`kms:ViaService`), and when rotating reduces the old key to decrypt-only.
 
 mod calls;
-mod check;
 mod fields;
+mod parse;
 mod policies;
 pub(crate) mod steps;
 
-pub use check::{check_input, check_log_groups};
+pub use parse::{parse, parse_log_groups};
 pub use policies::{scope_words, service_statement, CONTEXT_KEY, ROOT_SID, SERVICE_ACTIONS};
 
 use super::calls::RequiredCall;
+use super::facts::{Given, ScenarioFacts};
+use super::identifiers::{arn, AccountId, Field, KeyArn, LogGroupName, Region};
 use super::retention::Retention;
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
@@ -112,49 +114,104 @@ impl Default for LogGroupKeyInput {
     }
 }
 
-impl LogGroupKeyInput {
-    /// Non-empty log group names, trimmed.
-    pub fn group_names(&self) -> Vec<&str> {
-        self.log_groups
-            .iter()
-            .map(|g| g.trim())
-            .filter(|g| !g.is_empty())
-            .collect()
+/// The log-group-key input parsed once: the values every document, step and note uses, trimmed
+/// and normalised (see [`parse::parse`] for the checks, in the form's order).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogGroupKeySpec {
+    pub partition: Partition,
+    pub region: Field<Region>,
+    pub account: Field<AccountId>,
+    /// The existing key; `None` when a new key is created.
+    pub key: Option<Field<KeyArn>>,
+    pub scope: Scope,
+    /// The listed log group names, trimmed, blanks left out.
+    pub groups: Vec<Field<LogGroupName>>,
+    /// The caller ARNs, trimmed, blanks left out; none when no caller permission is wanted.
+    pub callers: Vec<String>,
+    pub caller_permission: CallerPermission,
+    pub caller_access: CallerAccess,
+    pub log_group_state: LogGroupState,
+    pub retention: Retention,
+    /// The key the log groups use now; `None` when not rotating.
+    pub rotate_from: Option<Field<KeyArn>>,
+    pub keep_context_on_old_key: bool,
+}
+
+impl LogGroupKeySpec {
+    /// The spec of a statement for log groups alone, as query-result-key shares its key with
+    /// them: a new key, no callers, no rotation, so only the place, scope and names count.
+    pub fn for_log_groups(
+        partition: Partition,
+        region: Field<Region>,
+        account: Field<AccountId>,
+        scope: Scope,
+        groups: Vec<Field<LogGroupName>>,
+    ) -> LogGroupKeySpec {
+        LogGroupKeySpec {
+            partition,
+            region,
+            account,
+            key: None,
+            scope,
+            groups,
+            callers: Vec::new(),
+            caller_permission: CallerPermission::None,
+            caller_access: CallerAccess::ReadWrite,
+            log_group_state: LogGroupState::New,
+            retention: Retention::default(),
+            rotate_from: None,
+            keep_context_on_old_key: false,
+        }
     }
 
-    /// Non-empty caller ARNs, trimmed; none when no caller permission is wanted.
+    pub fn region(&self) -> &str {
+        self.region.as_str()
+    }
+
+    pub fn account(&self) -> &str {
+        self.account.as_str()
+    }
+
+    /// The log group names as the bundle writes them.
+    pub fn group_names(&self) -> Vec<&str> {
+        self.groups.iter().map(Field::as_str).collect()
+    }
+
+    /// The caller ARNs; none when no caller permission is wanted.
     pub fn caller_arns(&self) -> Vec<&str> {
-        if self.caller_permission == CallerPermission::None {
-            return Vec::new();
-        }
-        self.callers
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-            .collect()
+        self.callers.iter().map(String::as_str).collect()
     }
 
     pub fn is_new_key(&self) -> bool {
-        self.key_arn.trim().is_empty()
+        self.key.is_none()
     }
 
     pub fn is_rotation(&self) -> bool {
-        !self.rotate_from.trim().is_empty()
+        self.rotate_from.is_some()
+    }
+
+    /// The given key's ARN; empty for a new key.
+    pub fn key_arn(&self) -> &str {
+        self.key.as_ref().map_or("", Field::as_str)
+    }
+
+    /// The old key's ARN; empty when not rotating.
+    pub fn rotate_from(&self) -> &str {
+        self.rotate_from.as_ref().map_or("", Field::as_str)
     }
 
     /// `arn:P:logs:R:A:log-group:NAME`: the form CloudWatch Logs puts in the encryption context
     /// (never with a trailing `:*`).
     pub fn log_group_arn(&self, name: &str) -> String {
-        crate::scenarios::identifiers::arn::log_group(self.partition, self.region.trim(), self.account.trim(), name)
+        arn::log_group(self.partition, self.region(), self.account(), name)
     }
 
     /// The ARN that stands for the key in documents: the given one, or a placeholder the steps
     /// replace with the new key's ARN.
     pub fn key_arn_or_placeholder(&self) -> String {
-        if self.is_new_key() {
-            crate::scenarios::identifiers::arn::key(self.partition, self.region.trim(), self.account.trim(), NEW_KEY_ID)
-        } else {
-            self.key_arn.trim().to_owned()
+        match &self.key {
+            Some(key) => key.as_str().to_owned(),
+            None => arn::key(self.partition, self.region(), self.account(), NEW_KEY_ID),
         }
     }
 }
@@ -168,31 +225,60 @@ pub struct LogGroupKey;
 impl Scenario for LogGroupKey {
     const ID: ScenarioId = ScenarioId::LogGroupKey;
     type Input = LogGroupKeyInput;
-    type Spec = LogGroupKeyInput;
+    type Spec = LogGroupKeySpec;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn parse(input: &LogGroupKeyInput) -> (LogGroupKeyInput, Vec<FieldError>) {
-        (input.clone(), check_input(input))
+    fn parse(input: &LogGroupKeyInput) -> (LogGroupKeySpec, Vec<FieldError>) {
+        parse(input)
     }
 
-    fn generate(input: &LogGroupKeyInput) -> Bundle {
-        generate(input)
+    fn generate(spec: &LogGroupKeySpec) -> Bundle {
+        bundle(spec)
     }
 
-    fn required_calls(input: &LogGroupKeyInput) -> Vec<RequiredCall> {
-        calls::required_calls(input)
+    fn required_calls(spec: &LogGroupKeySpec) -> Vec<RequiredCall> {
+        calls::required_calls(spec)
+    }
+
+    /// The key, and the log groups it must cover in the given Region and account.
+    fn facts(spec: &LogGroupKeySpec, given: &Given) -> ScenarioFacts {
+        let region = given.then("region", spec.region());
+        let account = given.then("account", spec.account());
+        let log_group_arns = match (&region, &account) {
+            (Some(region), Some(account)) => {
+                spec.group_names().iter().map(|name| arn::log_group(spec.partition, region, account, name)).collect()
+            }
+            _ => Vec::new(),
+        };
+        ScenarioFacts {
+            partition: Some(spec.partition.id().to_owned()),
+            key_arn: given.then("key-arn", spec.key_arn()),
+            log_group_arns,
+            region,
+            account,
+            ..ScenarioFacts::default()
+        }
     }
 }
 
+/// Every problem with the inputs; an empty list means the bundle is ready to use.
+pub fn check_input(input: &LogGroupKeyInput) -> Vec<FieldError> {
+    parse(input).1
+}
+
 /// The whole bundle for these inputs. Works on any input (field problems come from
-/// [`check_input`]); values are used as typed, trimmed.
+/// [`check_input`]).
 pub fn generate(input: &LogGroupKeyInput) -> Bundle {
-    let documents = policies::documents(input);
-    let steps = steps::steps(input, &documents);
-    let mut notes = policies::notes(input);
+    bundle(&parse(input).0)
+}
+
+fn bundle(spec: &LogGroupKeySpec) -> Bundle {
+    let documents = policies::documents(spec);
+    let steps = steps::steps(spec, &documents);
+    let mut notes = policies::notes(spec);
     notes.extend(crate::scenarios::step::operator::permissions_note(&steps, |_| false));
     Bundle {
         scenario: crate::scenarios::ScenarioId::LogGroupKey,

@@ -1,6 +1,6 @@
 //! The documents of the log-group-key scenario: key policy, caller IAM policy, old key's policy.
 
-use super::{CallerAccess, CallerPermission, LogGroupKeyInput, Scope};
+use super::{CallerAccess, CallerPermission, LogGroupKeySpec, Scope};
 use crate::policy::{Policy, PolicyKind, Principal, Statement, Text, ValueList};
 use crate::scenarios::{Document, ExpectedFinding, Explanation};
 
@@ -35,7 +35,7 @@ const CALLER_ACTIONS: [&str; 5] = [
 ];
 
 /// The caller roles' actions: AWS's documented set, or reading alone.
-fn caller_actions(input: &LogGroupKeyInput) -> &'static [&'static str] {
+fn caller_actions(input: &LogGroupKeySpec) -> &'static [&'static str] {
     match input.caller_access {
         CallerAccess::ReadWrite => &CALLER_ACTIONS,
         CallerAccess::ReadOnly => &["kms:Decrypt"],
@@ -43,14 +43,14 @@ fn caller_actions(input: &LogGroupKeyInput) -> &'static [&'static str] {
 }
 
 /// What the roles can do with the log groups, in the statements' explanations.
-fn caller_verbs(input: &LogGroupKeyInput) -> &'static str {
+fn caller_verbs(input: &LogGroupKeySpec) -> &'static str {
     match input.caller_access {
         CallerAccess::ReadWrite => "read and write",
         CallerAccess::ReadOnly => "read (kms:Decrypt only; unverified that this suffices, see the notes)",
     }
 }
 
-pub fn documents(input: &LogGroupKeyInput) -> Vec<Document> {
+pub fn documents(input: &LogGroupKeySpec) -> Vec<Document> {
     let mut docs = vec![key_policy(input)];
     if input.caller_permission == CallerPermission::IamPolicy && !input.caller_arns().is_empty() {
         docs.push(caller_policy(input));
@@ -61,8 +61,8 @@ pub fn documents(input: &LogGroupKeyInput) -> Vec<Document> {
     docs
 }
 
-fn root_statement(input: &LogGroupKeyInput) -> (Statement, Explanation) {
-    let root = format!("arn:{}:iam::{}:root", input.partition.id(), input.account.trim());
+fn root_statement(input: &LogGroupKeySpec) -> (Statement, Explanation) {
+    let root = format!("arn:{}:iam::{}:root", input.partition.id(), input.account());
     let statement = Statement {
         sid: Some(ROOT_SID.into()),
         effect: Some(crate::policy::Effect::Allow.into()),
@@ -73,7 +73,7 @@ fn root_statement(input: &LogGroupKeyInput) -> (Statement, Explanation) {
     };
     let why = format!(
         "Keeps account {} in control of the key: IAM policies in the account can grant access to it, and administrators can still change this policy. Without it the key can become unmanageable and only AWS Support can recover it.",
-        input.account.trim()
+        input.account()
     );
     (
         statement,
@@ -87,10 +87,10 @@ fn root_statement(input: &LogGroupKeyInput) -> (Statement, Explanation) {
 }
 
 /// The encryption-context condition for the chosen scope; values never end in `:*`.
-fn context_condition(input: &LogGroupKeyInput, statement: Statement) -> Statement {
+fn context_condition(input: &LogGroupKeySpec, statement: Statement) -> Statement {
     match input.scope {
         Scope::Account => {
-            let pattern = crate::scenarios::identifiers::arn::logs(input.partition, input.region.trim(), input.account.trim(), "*");
+            let pattern = crate::scenarios::identifiers::arn::logs(input.partition, input.region(), input.account(), "*");
             statement.with_condition("ArnLike", CONTEXT_KEY, ValueList::of([pattern]))
         }
         Scope::OneGroup | Scope::SeveralGroups => {
@@ -102,8 +102,8 @@ fn context_condition(input: &LogGroupKeyInput, statement: Statement) -> Statemen
 
 /// The logs service principal's statement (§1.3/§1.4): the documented actions, limited by the
 /// encryption context to the chosen log groups.
-pub fn service_statement(input: &LogGroupKeyInput, sid: &str) -> Statement {
-    let logs = input.partition.logs_principal(input.region.trim());
+pub fn service_statement(input: &LogGroupKeySpec, sid: &str) -> Statement {
+    let logs = input.partition.logs_principal(input.region());
     context_condition(
         input,
         Statement {
@@ -118,29 +118,29 @@ pub fn service_statement(input: &LogGroupKeyInput, sid: &str) -> Statement {
 }
 
 /// What the context condition allows, in words ("log group /app/orders").
-pub fn scope_words(input: &LogGroupKeyInput) -> String {
+pub fn scope_words(input: &LogGroupKeySpec) -> String {
     match (input.scope, input.group_names().as_slice()) {
         (Scope::Account, _) => format!(
             "any log group of account {} in {}",
-            input.account.trim(),
-            input.region.trim()
+            input.account(),
+            input.region()
         ),
         (_, [one]) => format!("log group {one}"),
         (_, names) => format!("the {} listed log groups", names.len()),
     }
 }
 
-fn via_service(input: &LogGroupKeyInput) -> ValueList {
-    ValueList::array_of([input.partition.logs_principal(input.region.trim())])
+fn via_service(input: &LogGroupKeySpec) -> ValueList {
+    ValueList::array_of([input.partition.logs_principal(input.region())])
 }
 
-fn key_policy(input: &LogGroupKeyInput) -> Document {
-    let logs = input.partition.logs_principal(input.region.trim());
+fn key_policy(input: &LogGroupKeySpec) -> Document {
+    let logs = input.partition.logs_principal(input.region());
     let (root, root_why) = root_statement(input);
     let service = service_statement(input, LOGS_SID);
     let service_why = format!(
         "Lets CloudWatch Logs in {} ({logs}) encrypt and decrypt log events with this key, but only when the encryption context {CONTEXT_KEY} names {}. CloudWatch Logs puts the log group ARN, without a trailing :*, in that context; without this statement create-log-group and associate-kms-key fail with InvalidParameterException and the group's events cannot be read.",
-        input.region.trim(),
+        input.region(),
         scope_words(input)
     );
     let mut statements = vec![root, service];
@@ -187,7 +187,7 @@ fn role_words(callers: &[&str]) -> String {
     }
 }
 
-fn caller_policy(input: &LogGroupKeyInput) -> Document {
+fn caller_policy(input: &LogGroupKeySpec) -> Document {
     let statement = Statement {
         sid: Some(IAM_SID.into()),
         effect: Some(crate::policy::Effect::Allow.into()),
@@ -199,8 +199,8 @@ fn caller_policy(input: &LogGroupKeyInput) -> Document {
     let why = format!(
         "Lets {} use this key only through CloudWatch Logs in {}. It works because the key policy's first statement lets IAM policies in account {} grant access to the key.",
         role_words(&input.caller_arns()),
-        input.region.trim(),
-        input.account.trim()
+        input.region(),
+        input.account()
     );
     Document {
         name: "IAM policy for the caller roles".into(),
@@ -218,8 +218,8 @@ fn caller_policy(input: &LogGroupKeyInput) -> Document {
     }
 }
 
-fn old_key_policy(input: &LogGroupKeyInput) -> Document {
-    let logs = input.partition.logs_principal(input.region.trim());
+fn old_key_policy(input: &LogGroupKeySpec) -> Document {
+    let logs = input.partition.logs_principal(input.region());
     let (root, root_why) = root_statement(input);
     let decrypt_only = Statement {
         sid: Some(LOGS_SID.into()),
@@ -296,7 +296,7 @@ fn old_key_policy(input: &LogGroupKeyInput) -> Document {
     }
 }
 
-pub fn notes(input: &LogGroupKeyInput) -> Vec<String> {
+pub fn notes(input: &LogGroupKeySpec) -> Vec<String> {
     let mut notes = vec![
         "Only events ingested after the association are encrypted with the key; earlier events keep their previous encryption.".to_owned(),
         "Associating or disassociating a key takes up to 5 minutes to take effect.".to_owned(),
@@ -310,10 +310,10 @@ pub fn notes(input: &LogGroupKeyInput) -> Vec<String> {
     if input.scope == Scope::Account && input.group_names().is_empty() {
         notes.push(format!(
             "No log groups are listed, so the steps associate the key with none: until you run aws logs associate-kms-key --region {} --log-group-name NAME --kms-key-id KEY_ARN for a log group (or create one with --kms-key-id), nothing is encrypted with this key.",
-            input.region.trim()
+            input.region()
         ));
     }
-    notes.extend(crate::scenarios::logs_principal::unverified_note(input.partition, &input.region));
+    notes.extend(crate::scenarios::logs_principal::unverified_note(input.partition, input.region()));
     if input.partition == crate::catalog::Partition::AwsCn && input.caller_permission != CallerPermission::None {
         notes.push("Unverified: in AWS China the kms:ViaService value logs.REGION.amazonaws.com.cn is inferred, not documented: test it before relying on it.".to_owned());
     }

@@ -1,6 +1,6 @@
 //! The ordered steps, as typed AWS calls with every value filled in.
 
-use super::{CallerPermission, LogGroupKeyInput, LogGroupState, NEW_KEY_ID};
+use super::{CallerPermission, LogGroupKeySpec, LogGroupState, NEW_KEY_ID};
 use crate::scenarios::fingerprint::fingerprint;
 use crate::scenarios::new_key::{alias_name, rotation};
 use crate::scenarios::step::operation::{
@@ -10,8 +10,8 @@ use crate::scenarios::step::operation::{
 use crate::scenarios::step::{inline_policy, key_policy, save_files, Arg, AwsCall, Function, Line};
 use crate::scenarios::{Document, Step};
 
-pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
-    let region = input.region.trim();
+pub fn steps(input: &LogGroupKeySpec, documents: &[Document]) -> Vec<Step> {
+    let region = input.region();
     let groups = input.group_names();
     let mut steps = Vec::new();
     let names: Vec<&str> = documents.iter().map(|d| d.file_name.as_str()).collect();
@@ -31,7 +31,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
         ));
         steps.push(Step::new("Turn on the key's automatic rotation", rotation(region)));
     } else {
-        steps.push(key_policy::merge_into_existing_key(region, input.key_arn.trim()));
+        steps.push(key_policy::merge_into_existing_key(region, input.key_arn()));
     }
     if input.caller_permission == CallerPermission::IamPolicy && !input.caller_arns().is_empty() {
         let mut lines = Vec::new();
@@ -116,7 +116,7 @@ pub fn steps(input: &LogGroupKeyInput, documents: &[Document]) -> Vec<Step> {
     if input.is_rotation() {
         steps.push(Step::new(
             "Back up the old key's policy (once), then reduce it to decrypt-only: put-key-policy replaces the whole policy, so the script stops until you have written old-key-policy.merged.json (the backup's statements to keep, with old-key-policy.json's in place of its CloudWatch Logs statement)",
-            [Line::set("OLD_KEY_ARN", input.rotate_from.trim())]
+            [Line::set("OLD_KEY_ARN", input.rotate_from())]
                 .into_iter()
                 .chain(key_policy::back_up_and_put_merged(
                     region,
@@ -234,22 +234,22 @@ pub fn describe_groups(region: &str, groups: &[&str]) -> Vec<Line> {
         .collect()
 }
 
-fn group_summary(input: &LogGroupKeyInput) -> String {
+fn group_summary(input: &LogGroupKeySpec) -> String {
     match input.group_names().as_slice() {
         [one] if input.scope != super::Scope::Account => one.to_string(),
-        _ => format!("log groups in {}", input.region.trim()),
+        _ => format!("log groups in {}", input.region()),
     }
 }
 
 /// Named after the one log group; a key for several is named after the Region and the fingerprint
 /// of its sorted log groups, an account-wide key after the Region and account, so that two keys
 /// for different groups never share an alias.
-fn key_alias(input: &LogGroupKeyInput) -> String {
+fn key_alias(input: &LogGroupKeySpec) -> String {
     match input.group_names().as_slice() {
         [one] if input.scope != super::Scope::Account => alias_name("cloudwatch-logs", one),
         _ if input.scope == super::Scope::Account => alias_name(
             "cloudwatch-logs-account",
-            &format!("{}/{}", input.region.trim(), input.account.trim()),
+            &format!("{}/{}", input.region(), input.account()),
         ),
         groups => {
             let mut sorted = groups.to_vec();
@@ -257,7 +257,7 @@ fn key_alias(input: &LogGroupKeyInput) -> String {
             sorted.dedup();
             alias_name(
                 "cloudwatch-logs-groups",
-                &format!("{}/{}", input.region.trim(), fingerprint(&sorted.join("\n"))),
+                &format!("{}/{}", input.region(), fingerprint(&sorted.join("\n"))),
             )
         }
     }
@@ -265,11 +265,11 @@ fn key_alias(input: &LogGroupKeyInput) -> String {
 
 /// The callers' inline policy, named after the key it grants: the given key's ARN, or for a new key
 /// its alias in its partition, Region and account (one alias per key there).
-fn caller_policy_name(input: &LogGroupKeyInput) -> String {
+fn caller_policy_name(input: &LogGroupKeySpec) -> String {
     let key = if input.is_new_key() {
-        format!("{}:{}:{}:{}", input.partition.id(), input.region.trim(), input.account.trim(), key_alias(input))
+        format!("{}:{}:{}:{}", input.partition.id(), input.region(), input.account(), key_alias(input))
     } else {
-        input.key_arn.trim().to_owned()
+        input.key_arn().to_owned()
     };
     inline_policy::name("cloudwatch-logs-key", &key)
 }

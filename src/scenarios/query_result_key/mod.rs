@@ -11,8 +11,9 @@ mod notes;
 mod policies;
 mod steps;
 
-use super::identifiers::{arn, AccountId, Field, KeyArn, LogGroupName, Place, Region};
-use super::log_group_key::{self, LogGroupKeyInput, Scope, NEW_KEY_ID};
+use super::identifiers::{arn, AccountId, Field, KeyArn, Place, Region};
+use super::log_group_key::{self, LogGroupKeySpec, Scope, NEW_KEY_ID};
+use super::facts::{Given, ScenarioFacts};
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use crate::policy::{is_account_id, Arn};
@@ -78,12 +79,11 @@ pub struct QueryResultKeySpec {
     pub key: Option<Field<KeyArn>>,
     pub share_with_log_groups: bool,
     pub log_group_scope: Scope,
-    /// The listed log group names, trimmed, blanks left out; none unless the key is shared.
-    pub shared_groups: Vec<Field<LogGroupName>>,
     pub observability_role: ObservabilityRole,
-    /// The same place and log groups as a log-group-key input, so that scenario's log-group
-    /// rules and ARN forms apply unchanged to the shared statement.
-    pub log_group_key: LogGroupKeyInput,
+    /// The place and the shared log groups (trimmed, blanks left out; none unless the key is
+    /// shared) as a log-group-key spec, so that scenario's log-group rules and ARN forms apply
+    /// unchanged to the shared statement.
+    pub log_group_key: LogGroupKeySpec,
 }
 
 impl QueryResultKeySpec {
@@ -95,34 +95,30 @@ impl QueryResultKeySpec {
         let account = AccountId::parse("account", &input.account, "whose query results are encrypted")
             .map_err(|problem| out.push(problem))
             .ok();
-        let key = (!input.key_arn.trim().is_empty())
-            .then(|| Field::new(KeyArn::parse("key-arn", &input.key_arn, place, &mut out), &input.key_arn));
-        let log_group_key = LogGroupKeyInput {
-            partition: input.partition,
-            region: input.region.clone(),
-            account: input.account.clone(),
-            scope: input.log_group_scope,
-            log_groups: input.log_groups.clone(),
-            ..LogGroupKeyInput::default()
-        };
-        if input.share_with_log_groups {
-            // The shared statement is log_group_key's, so its log-group rules (names, and their number
-            // against the scope) apply word for word under the same field name; its checks of the
-            // other fields are the ones above.
-            log_group_key::check_log_groups(&log_group_key, &mut out);
-        }
+        let key = Field::optional(&input.key_arn, |text| KeyArn::parse("key-arn", text, place, &mut out));
+        // The shared statement is log_group_key's, so its log-group rules (names, and their number
+        // against the scope) apply word for word under the same field name, and only when sharing;
+        // its checks of the other fields are the ones above.
         let shared_groups = match input.share_with_log_groups {
-            true => log_group_key.group_names().into_iter().map(|g| Field::new(g.parse().ok(), g)).collect(),
+            true => log_group_key::parse_log_groups(input.log_group_scope, &input.log_groups, &mut out),
             false => Vec::new(),
         };
+        let region = Field::new(region, &input.region);
+        let account = Field::new(account, &input.account);
+        let log_group_key = LogGroupKeySpec::for_log_groups(
+            input.partition,
+            region.clone(),
+            account.clone(),
+            input.log_group_scope,
+            shared_groups,
+        );
         let spec = QueryResultKeySpec {
             partition: input.partition,
-            region: Field::new(region, &input.region),
-            account: Field::new(account, &input.account),
+            region,
+            account,
             key,
             share_with_log_groups: input.share_with_log_groups,
             log_group_scope: input.log_group_scope,
-            shared_groups,
             observability_role: input.observability_role,
             log_group_key,
         };
@@ -148,7 +144,7 @@ impl QueryResultKeySpec {
 
     /// The shared log group names; none unless the key is shared with log groups.
     pub fn shared_group_names(&self) -> Vec<&str> {
-        self.shared_groups.iter().map(Field::as_str).collect()
+        self.log_group_key.group_names()
     }
 
     /// The given key ARN, or one with [`NEW_KEY_ID`] that the steps replace with the created key.
@@ -191,6 +187,28 @@ impl Scenario for QueryResultKey {
 
     fn required_calls(spec: &QueryResultKeySpec) -> Vec<crate::scenarios::calls::RequiredCall> {
         calls::required_calls(spec)
+    }
+
+    /// The key, in the given Region and account; the shared log groups, when the key is shared.
+    fn facts(spec: &QueryResultKeySpec, given: &Given) -> ScenarioFacts {
+        let region = given.then("region", spec.region());
+        let account = given.then("account", spec.account());
+        let log_group_arns = match (&region, &account) {
+            (Some(region), Some(account)) => spec
+                .shared_group_names()
+                .iter()
+                .map(|name| arn::log_group(spec.partition, region, account, name))
+                .collect(),
+            _ => Vec::new(),
+        };
+        ScenarioFacts {
+            partition: Some(spec.partition.id().to_owned()),
+            key_arn: given.then("key-arn", spec.key.as_ref().map_or("", Field::as_str)),
+            log_group_arns,
+            region,
+            account,
+            ..ScenarioFacts::default()
+        }
     }
 }
 

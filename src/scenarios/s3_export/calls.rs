@@ -7,7 +7,7 @@ use super::policies::{
     BUCKET_POLICY_FILE, CALLER_POLICY_FILE, CALLER_WRITE_SID, EXPORT_SID, FOLLOW_SID, GET_ACL_SID, KEY_POLICY_FILE,
     KEY_USE_SID, LOGS_KEY_SID, OWNER_FULL_CONTROL, PUT_OBJECT_SID, ROLES_KEY_SID, ROLES_PUT_SID,
 };
-use super::{Encryption, S3ExportInput};
+use super::{Encryption, S3ExportSpec};
 use crate::eval::{Caller, DecisionEffect, Request};
 use crate::scenarios::calls::RequiredCall;
 
@@ -26,9 +26,9 @@ const ANY_GROUP: &str = "any-log-group";
 /// Accounts that are never a source account here, for the call that must be refused.
 const STRANGER_ACCOUNTS: [&str; 2] = ["999999999999", "888888888888"];
 
-pub fn required_calls(input: &S3ExportInput) -> Vec<RequiredCall> {
+pub fn required_calls(input: &S3ExportSpec) -> Vec<RequiredCall> {
     let logs = Caller::service(input.logs_principal());
-    let account = input.account.trim();
+    let account = input.account();
     let bucket = input.bucket_arn();
     // `s3://BUCKET/PREFIX/TASK_ID/LOG_STREAM_NAME/000000.gz` (§3.8).
     let prefix = input.export_prefix();
@@ -61,7 +61,7 @@ pub fn required_calls(input: &S3ExportInput) -> Vec<RequiredCall> {
         calls.push(service_call(
             format!(
                 "CloudWatch Logs checks bucket {}'s ACL before exporting {whose}",
-                input.bucket.trim()
+                input.bucket()
             ),
             from(Request::new(logs.clone(), "s3:GetBucketAcl", &bucket)),
             BUCKET_POLICY_FILE,
@@ -126,8 +126,8 @@ fn service_call(description: String, request: Request, file: &str, sid: &str) ->
 
 /// The exporting roles' calls. With no role given (allowed in the same account), a stand-in role of
 /// the account shows what caller-policy.json grants to whichever role it is attached to.
-fn caller_calls(input: &S3ExportInput, object: &str, key: Option<&str>) -> Vec<RequiredCall> {
-    let account = input.account.trim();
+fn caller_calls(input: &S3ExportSpec, object: &str, key: Option<&str>) -> Vec<RequiredCall> {
+    let account = input.account();
     let stand_in = format!("arn:{}:iam::{account}:role/log-export", input.partition.id());
     let mut callers = input.caller_arns();
     if callers.is_empty() {

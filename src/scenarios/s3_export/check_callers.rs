@@ -1,10 +1,10 @@
 //! The exporting roles: IAM role or user ARNs in the log groups' account.
 
-use super::S3ExportInput;
+use super::S3ExportSpec;
 use crate::scenarios::field_checks::role_arn_problem;
 use crate::scenarios::FieldError;
 
-pub fn check_callers(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+pub fn check_callers(input: &S3ExportSpec, out: &mut Vec<FieldError>) {
     let callers = input.caller_arns();
     if callers.is_empty() && input.is_cross_account() {
         out.push(FieldError::error(
@@ -21,11 +21,11 @@ pub fn check_callers(input: &S3ExportInput, out: &mut Vec<FieldError>) {
     }
 }
 
-fn caller_problem(text: &str, input: &S3ExportInput) -> Option<String> {
+fn caller_problem(text: &str, input: &S3ExportSpec) -> Option<String> {
     if let Some(problem) = role_arn_problem(text, input.partition) {
         return Some(problem);
     }
-    let account = input.account.trim();
+    let account = input.account();
     let caller_account = text.split(':').nth(4).unwrap_or("");
     (caller_account != account).then(|| {
         format!("\"{text}\" is in account {caller_account}: create-export-task runs in the log groups' account {account}")

@@ -116,6 +116,37 @@ pub fn date_to_epoch_millis(text: &str) -> Result<u64, DateError> {
     Ok(days_since_epoch(year, month, day) * DAY_MILLIS)
 }
 
+/// A day the export starts or ends on: the date as typed (trimmed), and its 00:00:00.000 UTC in
+/// epoch milliseconds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportDate {
+    text: String,
+    start_millis: u64,
+}
+
+impl ExportDate {
+    pub fn parse(text: &str) -> Result<ExportDate, DateError> {
+        let text = text.trim();
+        date_to_epoch_millis(text).map(|start_millis| ExportDate { text: text.to_owned(), start_millis })
+    }
+
+    /// 00:00:00.000 UTC of the day.
+    pub fn start_millis(&self) -> u64 {
+        self.start_millis
+    }
+
+    /// 23:59:59.999 UTC of the day.
+    pub fn end_millis(&self) -> u64 {
+        self.start_millis + DAY_MILLIS - 1
+    }
+}
+
+impl AsRef<str> for ExportDate {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

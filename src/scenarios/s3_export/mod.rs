@@ -8,23 +8,25 @@
 //! statement that fixes it.
 
 mod calls;
-mod check;
 mod check_callers;
 mod dates;
 mod fields;
 mod notes;
+mod parse;
 mod policies;
 mod steps;
 pub mod troubleshoot;
 
-pub use check::check_input;
-pub use dates::{date_to_epoch_millis, DateError, DAY_MILLIS};
+pub use dates::{date_to_epoch_millis, DateError, ExportDate, DAY_MILLIS};
+pub use parse::parse;
 pub use policies::{
     BUCKET_POLICY_FILE, CALLER_POLICY_FILE, CALLER_WRITE_SID, ENCRYPTION_FILE, EXPORT_SID, FOLLOW_SID, GET_ACL_SID,
     KEY_POLICY_FILE, KEY_USE_SID, LOGS_KEY_SID, PUT_OBJECT_SID, ROLES_KEY_SID, ROLES_PUT_SID, ROOT_SID,
 };
 pub use troubleshoot::{diagnose, Diagnosis, KnownError, KNOWN_ERRORS};
 
+use super::identifiers::{arn, AccountId, BucketName, Field, KeyArn, LogGroupName, Region};
+use super::facts::{Given, ScenarioFacts};
 use super::{Bundle, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
@@ -129,33 +131,79 @@ pub const NEW_KEY_ID: &str = "NEW-KEY-ID";
 /// The prefix CloudWatch Logs writes under when none is given.
 pub const DEFAULT_PREFIX: &str = "exportedlogs";
 
-fn trimmed(list: &[String]) -> Vec<&str> {
-    list.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect()
+/// The s3-export input parsed once: the values every document, step and note uses, trimmed and
+/// normalised (see [`parse::parse`] for the checks, in the form's order).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct S3ExportSpec {
+    pub partition: Partition,
+    pub region: Field<Region>,
+    pub account: Field<AccountId>,
+    /// The listed log group names, trimmed, blanks left out.
+    pub groups: Vec<Field<LogGroupName>>,
+    pub from: Field<ExportDate>,
+    pub to: Field<ExportDate>,
+    pub bucket: Field<BucketName>,
+    /// The bucket owner when another account owns it; `None` when it is `account`.
+    pub bucket_account: Option<Field<AccountId>>,
+    pub bucket_state: BucketState,
+    /// The prefix without surrounding whitespace or slashes; empty when none is given.
+    pub prefix: String,
+    pub encryption: Encryption,
+    /// The bucket's default key; `None` to create one.
+    pub key: Option<Field<KeyArn>>,
+    pub acls_enabled: bool,
+    pub source_scope: SourceScope,
+    /// Further source accounts, trimmed, blanks left out.
+    pub other_accounts: Vec<String>,
+    /// The exporting role or user ARNs, trimmed, blanks left out.
+    pub callers: Vec<String>,
 }
 
+/// What tests and callers outside the scenario ask of the form's values, from their spec.
 impl S3ExportInput {
+    /// See [`S3ExportSpec::logs_principal`].
+    pub fn logs_principal(&self) -> String {
+        parse(self).0.logs_principal()
+    }
+
+    /// See [`S3ExportSpec::key_arn_or_placeholder`].
+    pub fn key_arn_or_placeholder(&self) -> String {
+        parse(self).0.key_arn_or_placeholder()
+    }
+}
+
+impl S3ExportSpec {
+    pub fn region(&self) -> &str {
+        self.region.as_str()
+    }
+
+    pub fn account(&self) -> &str {
+        self.account.as_str()
+    }
+
+    pub fn bucket(&self) -> &str {
+        self.bucket.as_str()
+    }
+
     pub fn group_names(&self) -> Vec<&str> {
-        trimmed(&self.log_groups)
+        self.groups.iter().map(Field::as_str).collect()
     }
 
     pub fn caller_arns(&self) -> Vec<&str> {
-        trimmed(&self.callers)
+        self.callers.iter().map(String::as_str).collect()
     }
 
     pub fn other_account_ids(&self) -> Vec<&str> {
-        trimmed(&self.other_accounts)
+        self.other_accounts.iter().map(String::as_str).collect()
     }
 
     /// The account that owns the bucket (and, by convention, its key).
     pub fn bucket_owner(&self) -> &str {
-        match self.bucket_account.trim() {
-            "" => self.account.trim(),
-            owner => owner,
-        }
+        self.bucket_account.as_ref().map_or(self.account(), Field::as_str)
     }
 
     pub fn is_cross_account(&self) -> bool {
-        self.bucket_owner() != self.account.trim()
+        self.bucket_owner() != self.account()
     }
 
     /// Bucket owner first, then the log-group account, then the others, each once: the order of
@@ -167,7 +215,7 @@ impl S3ExportInput {
         let owner = (self.source_scope == SourceScope::Accounts).then(|| self.bucket_owner());
         let all = owner
             .into_iter()
-            .chain([self.account.trim()])
+            .chain([self.account()])
             .chain(self.other_account_ids());
         for account in all {
             if !account.is_empty() && !out.contains(&account) {
@@ -180,7 +228,7 @@ impl S3ExportInput {
     /// The account whose root the key policy trusts: the given key's account, else the bucket
     /// owner's (where the steps create the key).
     pub fn key_owner(&self) -> &str {
-        match crate::policy::Arn::parse(self.key_arn.trim()) {
+        match crate::policy::Arn::parse(self.key_arn()) {
             Ok(arn) if arn.has_valid_account() => arn.account,
             _ => self.bucket_owner(),
         }
@@ -192,44 +240,43 @@ impl S3ExportInput {
     }
 
     pub fn is_new_key(&self) -> bool {
-        self.key_arn.trim().is_empty()
+        self.key.is_none()
+    }
+
+    /// The given key's ARN; empty for a new key.
+    pub fn key_arn(&self) -> &str {
+        self.key.as_ref().map_or("", Field::as_str)
     }
 
     /// The given key ARN, or one with [`NEW_KEY_ID`] that the steps replace with the created key.
     pub fn key_arn_or_placeholder(&self) -> String {
-        if self.is_new_key() {
-            crate::scenarios::identifiers::arn::key(self.partition, self.region.trim(), self.bucket_owner(), NEW_KEY_ID)
-        } else {
-            self.key_arn.trim().to_owned()
+        match &self.key {
+            Some(key) => key.as_str().to_owned(),
+            None => arn::key(self.partition, self.region(), self.bucket_owner(), NEW_KEY_ID),
         }
-    }
-
-    /// The prefix as typed, without surrounding whitespace or slashes; empty when none is given.
-    pub fn prefix(&self) -> &str {
-        self.prefix.trim().trim_matches('/')
     }
 
     /// The path the export writes under: the given prefix, else [`DEFAULT_PREFIX`]. The export
     /// step passes it and every write grant, explanation and note names it, so what is granted
     /// is exactly where objects land (PREFIX/TASK-ID/STREAM/…, §3.8).
     pub fn export_prefix(&self) -> &str {
-        match self.prefix() {
+        match self.prefix.as_str() {
             "" => DEFAULT_PREFIX,
             prefix => prefix,
         }
     }
 
     pub fn logs_principal(&self) -> String {
-        self.partition.logs_principal(self.region.trim())
+        self.partition.logs_principal(self.region())
     }
 
     /// `kms:ViaService` for the bucket key used by S3 in the export's Region.
     pub fn s3_via_service(&self) -> String {
-        self.partition.s3_via_service(self.region.trim())
+        self.partition.s3_via_service(self.region())
     }
 
     pub fn bucket_arn(&self) -> String {
-        crate::scenarios::identifiers::arn::bucket(self.partition, self.bucket.trim())
+        arn::bucket(self.partition, self.bucket())
     }
 
     /// Where export objects land: `bucket/PREFIX/*` (never narrower, §3.8).
@@ -238,20 +285,18 @@ impl S3ExportInput {
     }
 
     pub fn log_group_arn(&self, account: &str, name: &str) -> String {
-        crate::scenarios::identifiers::arn::log_group(self.partition, self.region.trim(), account, name)
+        arn::log_group(self.partition, self.region(), account, name)
     }
 
     /// `from` as epoch milliseconds (00:00:00.000 UTC), when it is a valid date.
     pub fn from_millis(&self) -> Option<u64> {
-        date_to_epoch_millis(self.from.trim()).ok()
+        self.from.parsed().map(ExportDate::start_millis)
     }
 
     /// `to` as epoch milliseconds at the end of that day (23:59:59.999 UTC), when valid: the API
     /// exports events up to and including `to`, so a whole last day is what the user picked.
     pub fn to_millis(&self) -> Option<u64> {
-        date_to_epoch_millis(self.to.trim())
-            .ok()
-            .map(|start| start + DAY_MILLIS - 1)
+        self.to.parsed().map(ExportDate::end_millis)
     }
 }
 
@@ -261,28 +306,58 @@ pub struct S3Export;
 impl Scenario for S3Export {
     const ID: ScenarioId = ScenarioId::S3Export;
     type Input = S3ExportInput;
-    type Spec = S3ExportInput;
+    type Spec = S3ExportSpec;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn parse(input: &S3ExportInput) -> (S3ExportInput, Vec<FieldError>) {
-        (input.clone(), check_input(input))
+    fn parse(input: &S3ExportInput) -> (S3ExportSpec, Vec<FieldError>) {
+        parse(input)
     }
 
-    fn generate(input: &S3ExportInput) -> Bundle {
-        generate(input)
+    fn generate(spec: &S3ExportSpec) -> Bundle {
+        bundle(spec)
     }
 
-    fn required_calls(input: &S3ExportInput) -> Vec<super::calls::RequiredCall> {
-        calls::required_calls(input)
+    fn required_calls(spec: &S3ExportSpec) -> Vec<super::calls::RequiredCall> {
+        calls::required_calls(spec)
+    }
+
+    /// The bucket and its key, and the exported log groups in the given Region and account.
+    fn facts(spec: &S3ExportSpec, given: &Given) -> ScenarioFacts {
+        let region = given.then("region", spec.region());
+        let account = given.then("account", spec.account());
+        let log_group_arns = match (&region, &account) {
+            (Some(region), Some(account)) => {
+                spec.group_names().iter().map(|name| arn::log_group(spec.partition, region, account, name)).collect()
+            }
+            _ => Vec::new(),
+        };
+        ScenarioFacts {
+            partition: Some(spec.partition.id().to_owned()),
+            key_arn: given.then("key-arn", spec.key_arn()),
+            bucket: given.then("bucket", spec.bucket()),
+            log_group_arns,
+            region,
+            account,
+            ..ScenarioFacts::default()
+        }
     }
 }
 
+/// Every problem with the inputs; an empty list means the bundle is ready to use.
+pub fn check_input(input: &S3ExportInput) -> Vec<FieldError> {
+    parse(input).1
+}
+
 /// The whole bundle for these inputs. Works on any input (field problems come from
-/// [`check_input`]); values are used as typed, trimmed.
+/// [`check_input`]).
 pub fn generate(input: &S3ExportInput) -> Bundle {
+    bundle(&parse(input).0)
+}
+
+fn bundle(input: &S3ExportSpec) -> Bundle {
     let documents = policies::documents(input);
     let files = vec![policies::encryption_file(input)];
     let steps = steps::steps(input, &documents, &files);

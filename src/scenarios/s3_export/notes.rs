@@ -1,10 +1,10 @@
 //! What the user should know beyond the documents: export's limits (§3.1), the object layout
 //! (§3.8), and every fact the bundle relies on that AWS does not document (§8).
 
-use super::{BucketState, Encryption, S3ExportInput, SourceScope};
+use super::{BucketState, Encryption, S3ExportSpec, SourceScope};
 
-pub fn notes(input: &S3ExportInput) -> Vec<String> {
-    let region = input.region.trim();
+pub fn notes(input: &S3ExportSpec) -> Vec<String> {
+    let region = input.region();
     let prefix = input.export_prefix();
     let mut notes = vec![
         "Export supports buckets encrypted with SSE-KMS or SSE-S3, and buckets with S3 Object Lock retention; it does not support DSSE-KMS.".to_owned(),
@@ -13,7 +13,7 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
         "CloudWatch Logs checks the bucket ACL even when ACLs are disabled (Object Ownership \"bucket owner enforced\"), so s3:GetBucketAcl stays in the bucket policy.".to_owned(),
         format!(
             "Exports arrive as gzip files under s3://{}/{prefix}/TASK-ID/LOG-STREAM/000000.gz, one folder per log stream. How further chunks are numbered and how \"/\" in stream names is written are not documented, so the policies grant {prefix}/* rather than a narrower path.",
-            input.bucket.trim()
+            input.bucket()
         ),
         time_range(input),
         "Setting default encryption needs the IAM action s3:PutEncryptionConfiguration, which CloudTrail records as PutBucketEncryption.".to_owned(),
@@ -43,7 +43,7 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
             input.s3_via_service()
         ));
     }
-    notes.extend(crate::scenarios::logs_principal::unverified_note(input.partition, &input.region));
+    notes.extend(crate::scenarios::logs_principal::unverified_note(input.partition, input.region()));
     if input.bucket_state == BucketState::Existing {
         notes.push("put-bucket-policy replaces the bucket's whole policy: the script saves the current one to bucket-policy.backup.json (once; a re-run keeps the original) and stops until you have merged bucket-policy.json into it as bucket-policy.merged.json (cwlogs-policy merge bucket-policy.backup.json bucket-policy.json > bucket-policy.merged.json, or the compare panel); it applies that file, never bucket-policy.json alone. A bucket with no policy yet needs no merge.".to_owned());
     } else {
@@ -52,7 +52,7 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
         }
         notes.push(format!(
             "Run again, create-bucket meets the bucket this account made: outside us-east-1 S3 answers BucketAlreadyOwnedByYou and the script goes on with it; in us-east-1 S3 answers 200 OK and resets the bucket's ACLs (AWS's CreateBucket error reference). Neither answer tells a bucket the script made from one the account had before, and the next steps replace the bucket's whole policy: if {} was there before this bundle, build it with the bucket state \"existing\", which merges into its policy.",
-            input.bucket.trim()
+            input.bucket()
         ));
     }
     if input.uses_kms() && !input.is_new_key() {
@@ -62,7 +62,7 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
         notes.push(format!(
             "The steps run in two accounts: those marked \"bucket account\" with credentials for {}, the others with credentials for {}.{}",
             input.bucket_owner(),
-            input.account.trim(),
+            input.account(),
             if input.uses_kms() && input.is_new_key() { " Run them in one shell so $KEY_ARN carries over, or set it by hand." } else { "" }
         ));
         notes.push("The bucket and key policies name the exporting roles, so the roles must exist before the policies are applied.".to_owned());
@@ -83,12 +83,12 @@ pub fn notes(input: &S3ExportInput) -> Vec<String> {
     notes
 }
 
-fn time_range(input: &S3ExportInput) -> String {
+fn time_range(input: &S3ExportSpec) -> String {
     match (input.from_millis(), input.to_millis()) {
         (Some(from), Some(to)) => format!(
             "The export covers {} 00:00:00.000 UTC (--from {from}) through {} 23:59:59.999 UTC (--to {to}). A range that ends before the log group was created is rejected.",
-            input.from.trim(),
-            input.to.trim()
+            input.from.as_str(),
+            input.to.as_str()
         ),
         _ => "Pick valid from and to dates to fill --from and --to (epoch milliseconds, UTC).".to_owned(),
     }

@@ -1,7 +1,7 @@
 //! The documents of the s3-export scenario and the bucket-encryption file, with their names,
 //! Sids and the pages that explain them.
 
-use super::{Encryption, S3ExportInput};
+use super::{Encryption, S3ExportSpec};
 use crate::json::{pretty, Value, ValueKind};
 use crate::policy::{Principal, Statement, ValueList};
 use crate::scenarios::{Artifact, Document};
@@ -43,7 +43,7 @@ pub const BUCKET_POLICY_MAX_BYTES: usize = 20 * 1024;
 pub const ROLE_INLINE_POLICY_MAX_CHARS: usize = 10_240;
 
 /// The sizes AWS limits: bucket policy bytes, caller policy characters without whitespace.
-pub fn sizes(input: &S3ExportInput) -> (usize, usize) {
+pub fn sizes(input: &S3ExportSpec) -> (usize, usize) {
     let bucket = bucket::policy(input).text().len();
     let caller = caller::policy(input)
         .text()
@@ -53,7 +53,7 @@ pub fn sizes(input: &S3ExportInput) -> (usize, usize) {
     (bucket, caller)
 }
 
-pub fn documents(input: &S3ExportInput) -> Vec<Document> {
+pub fn documents(input: &S3ExportSpec) -> Vec<Document> {
     let mut docs = vec![bucket::policy(input)];
     if input.uses_kms() {
         docs.push(key::policy(input));
@@ -84,7 +84,7 @@ fn roles_words(callers: &[&str]) -> String {
 
 /// The bucket's default encryption, as `put-bucket-encryption` reads it (AWS's
 /// `bucketencryption.json`, §3.3); DSSE-KMS is refused by the form, so it is never written.
-pub fn encryption_file(input: &S3ExportInput) -> Artifact {
+pub fn encryption_file(input: &S3ExportSpec) -> Artifact {
     let s = |v: &str| Value::string(v);
     let (default, why) = match input.encryption {
         Encryption::SseS3 => (

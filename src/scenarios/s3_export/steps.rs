@@ -2,7 +2,7 @@
 //! is authorized by `s3:PutEncryptionConfiguration`).
 
 use super::policies::{BUCKET_POLICY_FILE, CALLER_POLICY_FILE, ENCRYPTION_FILE, KEY_POLICY_FILE};
-use super::{BucketState, S3ExportInput};
+use super::{BucketState, S3ExportSpec};
 use crate::scenarios::new_key::{alias_name, rotation};
 use crate::scenarios::step::operation::{
     IAM_ATTACH_ROLE_POLICY, IAM_ATTACH_USER_POLICY, IAM_PUT_ROLE_POLICY, IAM_PUT_USER_POLICY, S3_CREATE_BUCKET,
@@ -15,7 +15,7 @@ use crate::scenarios::{Artifact, Document, Side, Step};
 pub mod export;
 
 /// A step the bucket's account runs (so named when it is not the log groups').
-fn at_bucket(input: &S3ExportInput, title: &str, lines: Vec<Line>) -> Step {
+fn at_bucket(input: &S3ExportSpec, title: &str, lines: Vec<Line>) -> Step {
     if input.is_cross_account() {
         Step::new(format!("{title} (bucket account {})", input.bucket_owner()), lines)
             .in_account(Side::Destination, input.bucket_owner())
@@ -25,10 +25,10 @@ fn at_bucket(input: &S3ExportInput, title: &str, lines: Vec<Line>) -> Step {
 }
 
 /// A step the log groups' account runs.
-fn at_logs(input: &S3ExportInput, title: &str, lines: Vec<Line>) -> Step {
+fn at_logs(input: &S3ExportSpec, title: &str, lines: Vec<Line>) -> Step {
     if input.is_cross_account() {
-        Step::new(format!("{title} (log group account {})", input.account.trim()), lines)
-            .in_account(Side::Source, input.account.trim())
+        Step::new(format!("{title} (log group account {})", input.account()), lines)
+            .in_account(Side::Source, input.account())
     } else {
         Step::new(title, lines)
     }
@@ -37,9 +37,9 @@ fn at_logs(input: &S3ExportInput, title: &str, lines: Vec<Line>) -> Step {
 /// The user's merge of the bundle's bucket policy into an existing bucket's.
 const MERGED_BUCKET_POLICY: &str = "bucket-policy.merged.json";
 
-pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) -> Vec<Step> {
-    let region = input.region.trim();
-    let bucket = input.bucket.trim();
+pub fn steps(input: &S3ExportSpec, documents: &[Document], files: &[Artifact]) -> Vec<Step> {
+    let region = input.region();
+    let bucket = input.bucket();
     let names: Vec<&str> = documents
         .iter()
         .map(|d| d.file_name.as_str())
@@ -144,10 +144,10 @@ pub fn steps(input: &S3ExportInput, documents: &[Document], files: &[Artifact]) 
     steps
 }
 
-fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
+fn key_steps(input: &S3ExportSpec, region: &str) -> Vec<Step> {
     if input.is_new_key() {
-        let description = format!("Default key of bucket {} (CloudWatch Logs export)", input.bucket.trim());
-        let alias = alias_name("cloudwatch-logs-export", input.bucket.trim());
+        let description = format!("Default key of bucket {} (CloudWatch Logs export)", input.bucket());
+        let alias = alias_name("cloudwatch-logs-export", input.bucket());
         return vec![
             at_bucket(
                 input,
@@ -161,7 +161,7 @@ fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
         at_bucket(
             input,
             "Back up the bucket key's policy (once: a backup already there is kept)",
-            [Line::set("KEY_ARN", input.key_arn.trim())]
+            [Line::set("KEY_ARN", input.key_arn())]
                 .into_iter()
                 .chain(key_policy::back_up_once(region, "KEY_ARN", "key-policy.backup.json"))
                 .collect(),
@@ -186,7 +186,7 @@ fn key_steps(input: &S3ExportInput, region: &str) -> Vec<Step> {
 /// a second create of a bucket one owns with BucketAlreadyOwnedByYou (in us-east-1 with 200 OK),
 /// which is what a re-run of these steps meets. The bucket is this account's own by that answer;
 /// a name someone else holds (BucketAlreadyExists) still stops the script.
-fn create_bucket(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Line> {
+fn create_bucket(input: &S3ExportSpec, region: &str, bucket: &str) -> Vec<Line> {
     let mut call = AwsCall::new(&S3_CREATE_BUCKET).region(region).text("bucket", bucket);
     // S3 rejects LocationConstraint=us-east-1: that Region is the default and must be left out.
     if region != "us-east-1" {
@@ -213,7 +213,7 @@ fn create_bucket(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Line>
 const CREATE_BUCKET_ERROR: &str = "create-bucket.err";
 
 /// A line that fills the new key's ARN into `file`, if the key is new, and the file to read.
-fn resolved(input: &S3ExportInput, file: &str) -> (Vec<Line>, String) {
+fn resolved(input: &S3ExportSpec, file: &str) -> (Vec<Line>, String) {
     if !(input.uses_kms() && input.is_new_key()) {
         return (Vec::new(), file.to_owned());
     }
@@ -226,7 +226,7 @@ fn resolved(input: &S3ExportInput, file: &str) -> (Vec<Line>, String) {
     (vec![line], out)
 }
 
-fn caller_step(input: &S3ExportInput) -> Option<Step> {
+fn caller_step(input: &S3ExportSpec) -> Option<Step> {
     let callers = input.caller_arns();
     if callers.is_empty() {
         return None;

@@ -364,8 +364,9 @@ fn the_export_window_is_whole_utc_days() {
         to: "2024-02-29".into(),
         ..base()
     };
-    assert_eq!(input.from_millis(), Some(1_709_078_400_000));
-    assert_eq!(input.to_millis(), Some(1_709_251_199_999));
+    let spec = super::parse(&input).0;
+    assert_eq!(spec.from_millis(), Some(1_709_078_400_000));
+    assert_eq!(spec.to_millis(), Some(1_709_251_199_999));
     let step = generate(&input)
         .steps
         .into_iter()

@@ -6,7 +6,7 @@ use super::policies::{
     BUCKET_POLICY_FILE, CALLER_POLICY_FILE, CALLER_WRITE_SID, ENCRYPTION_FILE, GET_ACL_SID, KEY_POLICY_FILE,
     KEY_USE_SID, LOGS_KEY_SID, PUT_OBJECT_SID, ROLES_KEY_SID, ROLES_PUT_SID,
 };
-use super::S3ExportInput;
+use super::{S3ExportInput, S3ExportSpec};
 use serde::{Deserialize, Serialize};
 
 mod remedy;
@@ -119,6 +119,11 @@ pub fn recognise(message: &str) -> Option<&'static KnownError> {
 
 /// What the message means for this input: one diagnosis per likely cause, most likely first.
 pub fn diagnose(message: &str, input: &S3ExportInput) -> Vec<Diagnosis> {
+    diagnose_spec(message, &super::parse(input).0)
+}
+
+/// [`diagnose`] for the parsed input.
+pub(super) fn diagnose_spec(message: &str, input: &S3ExportSpec) -> Vec<Diagnosis> {
     let Some(known) = recognise(message) else {
         return vec![not_recognised(message)];
     };
@@ -162,9 +167,9 @@ fn not_recognised(message: &str) -> Diagnosis {
     )
 }
 
-fn get_bucket_acl(input: &S3ExportInput) -> Vec<Diagnosis> {
+fn get_bucket_acl(input: &S3ExportSpec) -> Vec<Diagnosis> {
     let logs = input.logs_principal();
-    let region = input.region.trim();
+    let region = input.region();
     vec![
         fix(
             "The bucket policy does not let CloudWatch Logs read the bucket's ACL for this export".to_owned(),
@@ -173,23 +178,23 @@ fn get_bucket_acl(input: &S3ExportInput) -> Vec<Diagnosis> {
             Some(BUCKET_POLICY_FILE),
             format!(
                 "CloudWatch Logs reads the bucket ACL before it writes, even when ACLs are disabled. The statement must name the regional principal {logs}, list account {} in aws:SourceAccount and its log groups in aws:SourceArn; a missing account or a principal of another Region gives this error too.",
-                input.account.trim()
+                input.account()
             ),
         ),
         fix(
             format!("The bucket is not in {region}, or has another name (possible cause; not confirmed by AWS)"),
-            format!("a bucket named {} in {region}", input.bucket.trim()),
+            format!("a bucket named {} in {region}", input.bucket()),
             None,
             None,
             format!(
                 "Export only writes to a bucket in the log groups' Region. Check with: aws s3api get-bucket-location --bucket {} (None means us-east-1).",
-                input.bucket.trim()
+                input.bucket()
             ),
         ),
     ]
 }
 
-fn put_object(input: &S3ExportInput) -> Vec<Diagnosis> {
+fn put_object(input: &S3ExportSpec) -> Vec<Diagnosis> {
     let logs = input.logs_principal();
     let prefix = format!("--destination-prefix {}", input.export_prefix());
     let mut out = vec![fix(
@@ -199,7 +204,7 @@ fn put_object(input: &S3ExportInput) -> Vec<Diagnosis> {
         Some(BUCKET_POLICY_FILE),
         format!(
             "The export runs with {prefix}; the statement's Resource must cover that path, and its aws:SourceAccount / aws:SourceArn must list account {}.",
-            input.account.trim()
+            input.account()
         ),
     )];
     if input.uses_kms() {
@@ -218,7 +223,7 @@ fn put_object(input: &S3ExportInput) -> Vec<Diagnosis> {
             Some(ENCRYPTION_FILE),
             format!(
                 "Check with: aws s3api get-bucket-encryption --bucket {}. If KMSMasterKeyID is alias/aws/s3 or another key, or SSEAlgorithm is aws:kms:dsse, apply {ENCRYPTION_FILE}.",
-                input.bucket.trim()
+                input.bucket()
             ),
         ));
     } else {
@@ -229,14 +234,14 @@ fn put_object(input: &S3ExportInput) -> Vec<Diagnosis> {
             Some(ENCRYPTION_FILE),
             format!(
                 "Check with: aws s3api get-bucket-encryption --bucket {}. If it shows aws:kms with a key, choose SSE-KMS in the form and apply that key's policy; aws:kms:dsse (DSSE-KMS) cannot be exported to.",
-                input.bucket.trim()
+                input.bucket()
             ),
         ));
     }
     out
 }
 
-fn caller_put_object(input: &S3ExportInput) -> Vec<Diagnosis> {
+fn caller_put_object(input: &S3ExportSpec) -> Vec<Diagnosis> {
     if !input.is_cross_account() {
         return vec![fix(
             "The bucket is in another account than the form says".to_owned(),
@@ -263,11 +268,11 @@ fn caller_put_object(input: &S3ExportInput) -> Vec<Diagnosis> {
             format!("{actions} on {} for {roles}", input.objects_arn()),
             Some(CALLER_WRITE_SID),
             Some(CALLER_POLICY_FILE),
-            format!("Attach the policy in account {}.", input.account.trim()),
+            format!("Attach the policy in account {}.", input.account()),
         ),
         fix(
             format!("The bucket policy in account {owner} does not allow the exporting role"),
-            format!("{actions} for {roles} in the bucket policy of {}", input.bucket.trim()),
+            format!("{actions} for {roles} in the bucket policy of {}", input.bucket()),
             Some(ROLES_PUT_SID),
             Some(BUCKET_POLICY_FILE),
             "Across accounts both sides must allow the write: the role's IAM policy and the bucket policy.".to_owned(),
@@ -298,17 +303,17 @@ fn caller_put_object(input: &S3ExportInput) -> Vec<Diagnosis> {
             None,
             format!(
                 "Check with: aws s3api get-bucket-ownership-controls --bucket {}. Unless it says BucketOwnerEnforced, tick \"ACLs are enabled\" in the form.",
-                input.bucket.trim()
+                input.bucket()
             ),
         ));
     }
     out
 }
 
-fn limit_exceeded(input: &S3ExportInput) -> Vec<Diagnosis> {
-    let region = input.region.trim();
+fn limit_exceeded(input: &S3ExportSpec) -> Vec<Diagnosis> {
+    let region = input.region();
     vec![fix(
-        format!("Another export task of account {} is still PENDING or RUNNING", input.account.trim()),
+        format!("Another export task of account {} is still PENDING or RUNNING", input.account()),
         "no permission: a free export slot (one active export task per account)".to_owned(),
         None,
         None,

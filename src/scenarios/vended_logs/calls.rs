@@ -7,7 +7,7 @@ use super::firehose::{role_arn, ROLE_NAME, TAG_KEY};
 use super::operations::{DESTINATION_UNDO, SOURCE_LIST, SOURCE_UNDO};
 use super::operator::setup_role;
 use super::permissions::{DESTINATION_SETUP_FILE, SETUP_FILE, SOURCE_SETUP_FILE};
-use super::{deputy, log_group, s3, Destination, VendedLogsInput};
+use super::{deputy, log_group, s3, Destination, VendedLogsSpec};
 use crate::eval::{Caller, DecisionEffect, Request};
 use crate::scenarios::calls::RequiredCall;
 
@@ -39,7 +39,7 @@ const CREATE_DELIVERY_SID: &str = "AllowCreateDelivery";
 const STRANGER_ACCOUNTS: [&str; 2] = ["999999999999", "888888888888"];
 
 
-pub fn required_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
+pub fn required_calls(input: &VendedLogsSpec) -> Vec<RequiredCall> {
     let mut calls = match input.destination {
         // The bucket ACL, not a policy of the bundle, admits ACL-based delivery.
         Destination::S3 if input.uses_bucket_acl() => Vec::new(),
@@ -54,11 +54,11 @@ pub fn required_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
 /// `aws:SourceArn` as delivery sends it. V2: the delivery source (AWS's cross-account example
 /// names it). V1: AWS documents only the pattern `arn:…:logs:REGION:ACCOUNT:*`, not the value, so
 /// a stand-in log-delivery ARN of the source account is used.
-fn sent_source_arn(input: &VendedLogsInput, account: &str) -> String {
+fn sent_source_arn(input: &VendedLogsSpec, account: &str) -> String {
     if input.is_v2() {
         input.logs_arn(
             account,
-            &format!("delivery-source:{}", input.delivery_source_name.trim()),
+            &format!("delivery-source:{}", input.delivery_source_name.as_str()),
         )
     } else {
         input.logs_arn(account, "log-delivery:example-delivery-id")
@@ -68,12 +68,12 @@ fn sent_source_arn(input: &VendedLogsInput, account: &str) -> String {
 /// The confused-deputy keys delivery sends for a source in `account` (§4.7): the account, the
 /// source ARN and, when the form names an organization, its ID and the account's path — one path,
 /// as the multi-valued aws:SourceOrgPaths carries it, taken from the first listed path pattern.
-fn from_source(input: &VendedLogsInput, request: Request, account: &str) -> Request {
+fn from_source(input: &VendedLogsSpec, request: Request, account: &str) -> Request {
     let mut request = request
         .with("aws:SourceAccount", [account])
         .with("aws:SourceArn", [sent_source_arn(input, account)]);
     let paths = input.org_paths();
-    let org = match input.org_id.trim() {
+    let org = match input.org_id.as_str() {
         "" => paths.first().and_then(|p| p.split('/').next()).unwrap_or(""),
         org => org,
     };
@@ -103,7 +103,7 @@ fn resource_call(description: String, request: Request, file: &str, sid: &str) -
 }
 
 /// The same request from another account's delivery: the confused-deputy conditions must refuse it.
-fn refused_for_stranger(input: &VendedLogsInput, call: &RequiredCall) -> Option<RequiredCall> {
+fn refused_for_stranger(input: &VendedLogsSpec, call: &RequiredCall) -> Option<RequiredCall> {
     let source = input.source_account();
     let destination = input.destination_account();
     let stranger = STRANGER_ACCOUNTS
@@ -129,9 +129,9 @@ fn refused_for_stranger(input: &VendedLogsInput, call: &RequiredCall) -> Option<
     })
 }
 
-fn log_group_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
+fn log_group_calls(input: &VendedLogsSpec) -> Vec<RequiredCall> {
     let source = input.source_account();
-    let group = input.log_group.trim();
+    let group = input.log_group();
     let stream = format!("{}:log-stream:example-log-stream", input.log_group_arn());
     let mut calls = Vec::new();
     for (action, what) in [
@@ -151,10 +151,10 @@ fn log_group_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
 
 /// Where delivery writes (§4.3): V1 under `[PREFIX/]AWSLogs/ACCOUNT/`, V2 under `AWSLogs/ACCOUNT/`
 /// unless a destination prefix replaces that path.
-fn example_object(input: &VendedLogsInput) -> String {
+fn example_object(input: &VendedLogsSpec) -> String {
     let bucket = input.bucket_arn();
     let account = input.source_account();
-    let tail = format!("{}/{}/2024/01/01/example.log.gz", input.service.trim(), input.region());
+    let tail = format!("{}/{}/2024/01/01/example.log.gz", input.service_id.as_str(), input.region());
     match input.prefix() {
         "" => format!("{bucket}/AWSLogs/{account}/{tail}"),
         prefix if input.is_v2() => format!("{bucket}/{prefix}/{tail}"),
@@ -162,9 +162,9 @@ fn example_object(input: &VendedLogsInput) -> String {
     }
 }
 
-fn s3_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
+fn s3_calls(input: &VendedLogsSpec) -> Vec<RequiredCall> {
     let source = input.source_account();
-    let bucket = input.bucket.trim();
+    let bucket = input.bucket();
     let mut calls = vec![resource_call(
         format!("Log delivery checks bucket {bucket}'s ACL"),
         from_source(
@@ -207,7 +207,7 @@ fn s3_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
             "Log delivery encrypts the log files with the bucket key".to_owned(),
             from_source(
                 input,
-                Request::new(delivery(), "kms:GenerateDataKey", input.key_arn.trim()),
+                Request::new(delivery(), "kms:GenerateDataKey", input.key_arn()),
                 source,
             ),
             KEY_STATEMENT_FILE,
@@ -221,7 +221,7 @@ fn s3_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
 /// shown for reference — its trust policy admitting the delivery service, and its permissions
 /// writing only to streams tagged LogDeliveryEnabled=true. AWS's statements have no Sid, and AWS
 /// owns both documents, so no bundle statement is named as granting them.
-fn firehose_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
+fn firehose_calls(input: &VendedLogsSpec) -> Vec<RequiredCall> {
     let owner = input.destination_account();
     let role = role_arn(input.p(), owner);
     let stream = input.stream_arn();
@@ -245,7 +245,7 @@ fn firehose_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
             description: if tagged {
                 format!(
                     "{ROLE_NAME} writes records to {}, tagged {TAG_KEY}=true",
-                    input.delivery_stream.trim()
+                    input.delivery_stream.as_str()
                 )
             } else {
                 format!("{ROLE_NAME} cannot write to the stream without the {TAG_KEY}=true tag")
@@ -268,7 +268,7 @@ fn firehose_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
 
 /// The setup role's calls that the bundle's setup policies (and, across accounts with V2, the
 /// delivery destination policy) decide.
-fn setup_calls(input: &VendedLogsInput) -> Vec<RequiredCall> {
+fn setup_calls(input: &VendedLogsSpec) -> Vec<RequiredCall> {
     let a = input.source_account();
     let b = input.destination_account();
     let cross = input.is_cross_account();

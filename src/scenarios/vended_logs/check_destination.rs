@@ -1,24 +1,14 @@
 //! Input checks for the destination's resources: log group, bucket, prefix, key and stream names
 //! as their services define them.
 
-use super::{Destination, VendedLogsInput};
+use super::{Destination, VendedLogsSpec};
 use crate::policy::{is_account_id, Arn};
-use crate::scenarios::bucket_name::bucket_name_problem;
-use crate::scenarios::field_checks::log_group_name_problem;
-use crate::scenarios::FieldError;
-
-/// CreateLogGroup's rules, as every scenario applies them.
-pub fn check_log_group(name: &str, out: &mut Vec<FieldError>) {
-    let problem = if name.is_empty() { Some("enter the log group name".to_owned()) } else { log_group_name_problem(name) };
-    if let Some(p) = problem {
-        out.push(FieldError::error("log-group", p));
-    }
-}
+use crate::scenarios::{FieldError, FieldSeverity};
 
 /// A key ARN given for a log group or stream: only S3 destinations take one here, so it would
 /// be silently dropped.
-pub fn check_unused_key(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
-    if input.destination != Destination::S3 && !input.key_arn.trim().is_empty() {
+pub fn check_unused_key(input: &VendedLogsSpec, out: &mut Vec<FieldError>) {
+    if input.destination != Destination::S3 && input.key.is_some() {
         out.push(FieldError::warning(
             "key-arn",
             format!(
@@ -29,10 +19,11 @@ pub fn check_unused_key(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
     }
 }
 
-pub fn check_s3(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
-    let bucket = input.bucket.trim();
-    if let Some(p) = bucket_name_problem(bucket) {
-        out.push(FieldError::error("bucket", format!("\"{bucket}\": {p}")));
+/// The bucket (`bucket_problem` is its name's, from its parser), the prefix and the key; whether
+/// the key has an error.
+pub fn check_s3(input: &VendedLogsSpec, bucket_problem: Option<String>, out: &mut Vec<FieldError>) -> bool {
+    if let Some(p) = bucket_problem {
+        out.push(FieldError::error("bucket", format!("\"{}\": {p}", input.bucket())));
     }
     let prefix = input.prefix();
     if prefix.chars().any(|c| c.is_whitespace() || c == '*' || c == '?') || prefix.contains("${") {
@@ -41,18 +32,23 @@ pub fn check_s3(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
             format!("\"{prefix}\" has a space, wildcard or policy variable; use a plain key prefix such as logs/app"),
         ));
     }
-    let key = input.key_arn.trim();
+    let key = input.key_arn();
     if !key.is_empty() && input.uses_bucket_acl() {
         out.push(FieldError::warning(
             "key-arn",
             "not used: this service writes through the bucket ACL, and which key-policy statement it needs is unverified here; see the service's guide for SSE-KMS buckets",
         ));
     } else if !key.is_empty() {
-        check_key_arn(input, key, out);
+        let mut problems = Vec::new();
+        check_key_arn(input, key, &mut problems);
+        let refused = problems.iter().any(|p| p.severity == FieldSeverity::Error);
+        out.extend(problems);
+        return refused;
     }
+    false
 }
 
-fn check_key_arn(input: &VendedLogsInput, key: &str, out: &mut Vec<FieldError>) {
+fn check_key_arn(input: &VendedLogsSpec, key: &str, out: &mut Vec<FieldError>) {
     let arn = match Arn::parse(key) {
         Ok(arn) if arn.service == "kms" => arn,
         Ok(arn) => {

@@ -1,7 +1,7 @@
 //! The service principal of vended logs and the confused-deputy conditions every statement that
 //! admits it carries (domain-facts §4.7).
 
-use super::VendedLogsInput;
+use super::VendedLogsSpec;
 use crate::policy::{Principal, PrincipalEntry, Statement, Text, ValueList};
 
 /// The same name in every partition (domain-facts §6.1).
@@ -24,13 +24,13 @@ pub fn delivery_principal(array: bool) -> Principal {
 /// Adds `aws:SourceAccount` (after any `StringEquals` key already there, as AWS orders them),
 /// `aws:SourceArn` and, when given, `aws:SourceOrgID` and `aws:SourceOrgPaths`. All are ANDed, so
 /// the organization keys only narrow the account and ARN checks.
-pub fn scoped(statement: Statement, input: &VendedLogsInput) -> Statement {
+pub fn scoped(statement: Statement, input: &VendedLogsSpec) -> Statement {
     let mut s = statement.with_condition(
         "StringEquals",
         "aws:SourceAccount",
         ValueList::array_of([input.source_account()]),
     );
-    let org = input.org_id.trim();
+    let org = input.org_id.as_str();
     if !org.is_empty() {
         s = s.with_condition("StringEquals", "aws:SourceOrgID", ValueList::of([org]));
     }
@@ -48,16 +48,16 @@ pub fn scoped(statement: Statement, input: &VendedLogsInput) -> Statement {
 }
 
 /// The sentence every explanation of a scoped statement ends with.
-pub fn why(input: &VendedLogsInput) -> String {
+pub fn why(input: &VendedLogsSpec) -> String {
     let mut text = format!(
         "aws:SourceAccount = {} and aws:SourceArn = {} stop another account's deliveries from using this grant (the confused-deputy problem)",
         input.source_account(),
         input.source_arn()
     );
-    if !input.org_id.trim().is_empty() {
+    if !input.org_id.as_str().is_empty() {
         text.push_str(&format!(
             "; aws:SourceOrgID = {} also requires the source account to be in that organization",
-            input.org_id.trim()
+            input.org_id.as_str()
         ));
     }
     if !input.org_paths().is_empty() {
@@ -70,6 +70,7 @@ pub fn why(input: &VendedLogsInput) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenarios::vended_logs::{parse, VendedLogsInput};
 
     fn keys(s: &Statement) -> Vec<(String, String)> {
         s.condition
@@ -85,7 +86,7 @@ mod tests {
     #[test]
     fn organization_keys_are_added_only_when_given_and_in_aws_order() {
         let plain = VendedLogsInput::default();
-        let pairs = keys(&scoped(Statement::default(), &plain));
+        let pairs = keys(&scoped(Statement::default(), &parse(&plain).0));
         assert_eq!(
             pairs,
             [
@@ -93,11 +94,12 @@ mod tests {
                 ("ArnLike".into(), "aws:SourceArn".into())
             ]
         );
-        let org = VendedLogsInput {
+        let org = parse(&VendedLogsInput {
             org_id: "o-a1b2c3d4e5".into(),
             org_paths: vec!["o-a1b2c3d4e5/r-ab12/*".into(), " ".into()],
             ..plain
-        };
+        })
+        .0;
         let s = scoped(Statement::default(), &org);
         assert_eq!(
             keys(&s).iter().map(|(_, k)| k.as_str()).collect::<Vec<_>>(),

@@ -2,7 +2,7 @@
 //! owns it; its policies are shown for reference (domain-facts §4.4).
 
 use super::deputy::{delivery_principal, DELIVERY_PRINCIPAL};
-use super::VendedLogsInput;
+use super::VendedLogsSpec;
 use crate::policy::{Policy, PolicyKind, Statement, ValueList};
 use crate::scenarios::{Document, ExpectedFinding, Explanation};
 
@@ -17,7 +17,7 @@ pub fn role_arn(partition: &str, account: &str) -> String {
     format!("arn:{partition}:iam::{account}:role/aws-service-role/{DELIVERY_PRINCIPAL}/{ROLE_NAME}")
 }
 
-fn doc_url(input: &VendedLogsInput) -> &'static str {
+fn doc_url(input: &VendedLogsSpec) -> &'static str {
     if input.is_v2() {
         DOC_V2
     } else {
@@ -27,7 +27,7 @@ fn doc_url(input: &VendedLogsInput) -> &'static str {
 
 /// The role's permissions and trust policy, exactly as AWS documents them (AWS's statements
 /// have no Sid).
-pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
+pub fn role_documents(input: &VendedLogsSpec) -> Vec<Document> {
     let permissions = Statement {
         effect: Some(crate::policy::Effect::Allow.into()),
         action: Some(ValueList::array_of([
@@ -49,7 +49,7 @@ pub fn role_documents(input: &VendedLogsInput) -> Vec<Document> {
         action: Some(ValueList::of(["sts:AssumeRole"])),
         ..Statement::default()
     };
-    let stream = input.delivery_stream.trim();
+    let stream = input.delivery_stream.as_str();
     // AWS's statements as AWS writes them: the role's grants are scoped by the stream tag, not by
     // name, and its trust policy has no source conditions.
     const AWS_OWNED: &str = "AWS writes and owns this service-linked role document; it is shown for reference, exactly as AWS has it, and you cannot narrow it.";

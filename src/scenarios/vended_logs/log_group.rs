@@ -2,7 +2,7 @@
 //! size against the documented 5,120-character limit.
 
 use super::deputy::{self, delivery_principal};
-use super::VendedLogsInput;
+use super::VendedLogsSpec;
 use crate::policy::{Policy, PolicyKind, Statement, ValueList};
 use crate::scenarios::{Document, Explanation};
 
@@ -16,7 +16,7 @@ const V1_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/A
 const V2_DOC: &str =
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-V2-CloudWatchLogs.html";
 
-pub fn policy(input: &VendedLogsInput) -> Document {
+pub fn policy(input: &VendedLogsSpec) -> Document {
     let streams = format!("{}:log-stream:*", input.log_group_arn());
     let statement = deputy::scoped(
         Statement {
@@ -32,11 +32,11 @@ pub fn policy(input: &VendedLogsInput) -> Document {
     let why = format!(
         "Lets the log delivery service ({}) create log streams in log group {} and put events into them, and nothing else: resource policies on log groups only take these two actions. {}",
         deputy::DELIVERY_PRINCIPAL,
-        input.log_group.trim(),
+        input.log_group(),
         deputy::why(input)
     );
     Document {
-        name: format!("Resource policy for log group {}", input.log_group.trim()),
+        name: format!("Resource policy for log group {}", input.log_group()),
         file_name: "log-group-policy.json".into(),
         kind: PolicyKind::LogResource,
         policy: Policy::new(vec![statement]),
@@ -57,7 +57,7 @@ pub fn size(doc: &Document) -> usize {
 }
 
 /// The policy's size against the limits, with the `/aws/vendedlogs/` advice when it matters.
-pub fn size_notes(input: &VendedLogsInput, doc: &Document) -> Vec<String> {
+pub fn size_notes(input: &VendedLogsSpec, doc: &Document) -> Vec<String> {
     let n = size(doc);
     let mut notes = Vec::new();
     if n > API_LIMIT {
@@ -73,7 +73,7 @@ pub fn size_notes(input: &VendedLogsInput, doc: &Document) -> Vec<String> {
             "The log group resource policy is {n} of the documented 5,120 characters. CloudWatch Logs adds a statement per log group to its own policy; when that nears 5,120 characters it allows /aws/vendedlogs/* instead."
         ));
     }
-    if !input.log_group.trim().starts_with("/aws/vendedlogs/") {
+    if !input.log_group().starts_with("/aws/vendedlogs/") {
         notes.push("Name vended-log groups /aws/vendedlogs/…: once CloudWatch Logs' policy nears its size limit it only allows /aws/vendedlogs/*, and other log groups stop receiving these logs.".to_owned());
     }
     notes
@@ -81,10 +81,9 @@ pub fn size_notes(input: &VendedLogsInput, doc: &Document) -> Vec<String> {
 
 /// The account-level policy name the steps use: one per log group, so that applying it never
 /// replaces the policy of another log group.
-pub fn policy_name(input: &VendedLogsInput) -> String {
+pub fn policy_name(input: &VendedLogsSpec) -> String {
     let group: String = input
-        .log_group
-        .trim()
+        .log_group()
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -103,15 +102,19 @@ pub fn policy_name(input: &VendedLogsInput) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenarios::vended_logs::Destination;
+    use crate::scenarios::vended_logs::{parse, Destination, VendedLogsInput};
 
-    fn input(log_group: &str) -> VendedLogsInput {
+    fn form(log_group: &str) -> VendedLogsInput {
         VendedLogsInput {
             service: "step-functions".into(),
             log_group: log_group.into(),
             destination: Destination::CloudwatchLogs,
             ..VendedLogsInput::default()
         }
+    }
+
+    fn input(log_group: &str) -> VendedLogsSpec {
+        parse(&form(log_group)).0
     }
 
     #[test]
@@ -122,12 +125,13 @@ mod tests {
         let notes = size_notes(&small, &doc);
         assert_eq!(notes.len(), 1);
         assert!(notes[0].starts_with(&format!("The log group resource policy is {} of", size(&doc))));
-        let big = VendedLogsInput {
+        let big = parse(&VendedLogsInput {
             org_paths: (0..100)
                 .map(|i| format!("o-a1b2c3d4e5/r-ab12/ou-ab12-{i:08}/"))
                 .collect(),
-            ..small.clone()
-        };
+            ..form("/aws/vendedlogs/states/orders")
+        })
+        .0;
         let doc = policy(&big);
         assert!(
             size(&doc) > DOCUMENTED_LIMIT && size(&doc) < API_LIMIT,

@@ -8,7 +8,6 @@
 //! conditions.
 
 mod calls;
-mod check;
 mod check_destination;
 mod deputy;
 mod fields;
@@ -17,14 +16,17 @@ mod log_group;
 mod notes;
 mod operations;
 pub mod operator;
+mod parse;
 mod permissions;
 mod s3;
 pub mod services;
 pub(crate) mod steps;
 
-pub use check::check_input;
+pub use parse::parse;
 pub use services::{Service, Support, SERVICES};
 
+use super::identifiers::{arn, AccountId, BucketName, Field, KeyArn, LogGroupName, Region};
+use super::facts::{Given, ScenarioFacts};
 use super::{Bundle, Document, FieldError, FieldSpec, Scenario, ScenarioId};
 use crate::catalog::Partition;
 use serde::{Deserialize, Serialize};
@@ -41,6 +43,15 @@ pub enum Destination {
 
 impl Destination {
     pub const ALL: [Destination; 3] = [Destination::CloudwatchLogs, Destination::S3, Destination::Firehose];
+
+    /// The form's and CLI's name (the serde name).
+    pub fn id(self) -> &'static str {
+        match self {
+            Destination::CloudwatchLogs => "cloudwatch-logs",
+            Destination::S3 => "s3",
+            Destination::Firehose => "firehose",
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -114,9 +125,67 @@ impl Default for VendedLogsInput {
     }
 }
 
+/// What tests and callers outside the scenario ask of the form's values.
 impl VendedLogsInput {
+    /// The account of the resource sending the logs, trimmed (see [`VendedLogsSpec::source_account`]).
+    pub fn source_account(&self) -> &str {
+        self.account.trim()
+    }
+
+    /// See [`VendedLogsSpec::uses_bucket_acl`].
+    pub fn uses_bucket_acl(&self) -> bool {
+        parse(self).0.uses_bucket_acl()
+    }
+
+    /// See [`VendedLogsSpec::has_key`].
+    pub fn has_key(&self) -> bool {
+        parse(self).0.has_key()
+    }
+
+    /// See [`VendedLogsSpec::source_resource_arn`].
+    pub fn source_resource_arn(&self) -> String {
+        parse(self).0.source_resource_arn()
+    }
+}
+
+/// The vended-logs input parsed once: the values every document, step and note uses, trimmed and
+/// normalised (see [`parse::parse`] for the checks, in the form's order). Each destination's
+/// fields are parsed whichever destination is chosen; only the chosen one's problems are shown.
+#[derive(Clone, Debug)]
+pub struct VendedLogsSpec {
+    pub partition: Partition,
+    pub region: Field<Region>,
+    /// The account that owns the resource emitting the logs.
+    pub account: Field<AccountId>,
+    /// The service id as typed (trimmed), and the service it names in [`SERVICES`].
+    pub service_id: String,
+    pub service: Option<&'static Service>,
+    pub destination: Destination,
+    /// The destination's owner when another account owns it; `None` when it is `account`.
+    pub destination_account: Option<Field<AccountId>>,
+    /// V2: the emitting resource as typed (trimmed); `None` takes the service's example resource.
+    pub source_resource_arn: Option<String>,
+    /// V2: the log type as typed (trimmed); empty takes the service's first documented one.
+    pub log_type: String,
+    pub delivery_source_name: String,
+    pub delivery_destination_name: String,
+    pub log_group: Field<LogGroupName>,
+    pub bucket: Field<BucketName>,
+    /// Key prefix inside the bucket, without surrounding whitespace or `/`.
+    pub prefix: String,
+    /// The bucket's SSE-KMS key; `None` when the bucket uses SSE-S3.
+    pub key: Option<Field<KeyArn>>,
+    pub include_list_bucket: bool,
+    pub delivery_stream: String,
+    pub org_id: String,
+    /// Organization paths, trimmed, blanks left out.
+    pub org_paths: Vec<String>,
+    pub console_extras: bool,
+}
+
+impl VendedLogsSpec {
     pub fn service(&self) -> Option<&'static Service> {
-        services::find(self.service.trim())
+        self.service
     }
 
     /// V2 when the service's row says so; an unknown service counts as V1.
@@ -131,15 +200,12 @@ impl VendedLogsInput {
     }
 
     pub fn source_account(&self) -> &str {
-        self.account.trim()
+        self.account.as_str()
     }
 
     /// The account that owns the log group, bucket or stream.
     pub fn destination_account(&self) -> &str {
-        match self.destination_account.trim() {
-            "" => self.source_account(),
-            other => other,
-        }
+        self.destination_account.as_ref().map_or(self.source_account(), Field::as_str)
     }
 
     pub fn is_cross_account(&self) -> bool {
@@ -151,24 +217,37 @@ impl VendedLogsInput {
     }
 
     pub fn region(&self) -> &str {
-        self.region.trim()
+        self.region.as_str()
+    }
+
+    pub fn log_group(&self) -> &str {
+        self.log_group.as_str()
+    }
+
+    pub fn bucket(&self) -> &str {
+        self.bucket.as_str()
+    }
+
+    /// The given key's ARN; empty when none is given.
+    pub fn key_arn(&self) -> &str {
+        self.key.as_ref().map_or("", Field::as_str)
     }
 
     /// The resource `put-delivery-source` names: as typed, or the service's example one.
     pub fn source_resource_arn(&self) -> String {
-        match (self.source_resource_arn.trim(), self.service()) {
-            ("", Some(service)) => service.example_arn(self.p(), self.region(), self.source_account()),
-            (typed, _) => typed.to_owned(),
+        match (&self.source_resource_arn, self.service()) {
+            (None, Some(service)) => service.example_arn(self.p(), self.region(), self.source_account()),
+            (typed, _) => typed.clone().unwrap_or_default(),
         }
     }
 
     /// Whether the delivery source names the service's example resource, not the user's.
     pub fn uses_example_resource(&self) -> bool {
-        self.source_resource_arn.trim().is_empty()
+        self.source_resource_arn.is_none()
     }
 
     pub fn log_type(&self) -> &str {
-        match self.log_type.trim() {
+        match self.log_type.as_str() {
             "" => self
                 .service()
                 .and_then(|s| s.log_types.first().copied())
@@ -179,18 +258,18 @@ impl VendedLogsInput {
 
     /// `arn:P:logs:R:ACCOUNT:REST` in the given account.
     fn logs_arn(&self, account: &str, rest: &str) -> String {
-        crate::scenarios::identifiers::arn::logs(self.partition, self.region(), account, rest)
+        arn::logs(self.partition, self.region(), account, rest)
     }
 
     pub fn delivery_source_arn(&self) -> String {
         self.logs_arn(
             self.source_account(),
-            &format!("delivery-source:{}", self.delivery_source_name.trim()),
+            &format!("delivery-source:{}", self.delivery_source_name),
         )
     }
 
     pub fn delivery_destination_arn(&self) -> String {
-        let name = self.delivery_destination_name.trim();
+        let name = &self.delivery_destination_name;
         self.logs_arn(self.destination_account(), &format!("delivery-destination:{name}"))
     }
 
@@ -209,15 +288,15 @@ impl VendedLogsInput {
     }
 
     pub fn log_group_arn(&self) -> String {
-        crate::scenarios::identifiers::arn::log_group(self.partition, self.region(), self.destination_account(), self.log_group.trim())
+        arn::log_group(self.partition, self.region(), self.destination_account(), self.log_group())
     }
 
     pub fn bucket_arn(&self) -> String {
-        crate::scenarios::identifiers::arn::bucket(self.partition, self.bucket.trim())
+        arn::bucket(self.partition, self.bucket())
     }
 
     pub fn prefix(&self) -> &str {
-        self.prefix.trim().trim_matches('/')
+        &self.prefix
     }
 
     pub fn stream_arn(&self) -> String {
@@ -226,7 +305,7 @@ impl VendedLogsInput {
             self.p(),
             self.region(),
             self.destination_account(),
-            self.delivery_stream.trim()
+            self.delivery_stream
         )
     }
 
@@ -243,19 +322,15 @@ impl VendedLogsInput {
     /// Whether the bundle adds a statement to the bucket key's policy: not for ACL-based
     /// delivery, whose key statement domain-facts does not record.
     pub fn has_key(&self) -> bool {
-        self.destination == Destination::S3 && !self.key_arn.trim().is_empty() && !self.uses_bucket_acl()
+        self.destination == Destination::S3 && self.key.is_some() && !self.uses_bucket_acl()
     }
 
     pub fn org_paths(&self) -> Vec<&str> {
-        self.org_paths
-            .iter()
-            .map(|p| p.trim())
-            .filter(|p| !p.is_empty())
-            .collect()
+        self.org_paths.iter().map(String::as_str).collect()
     }
 
     pub fn has_org_conditions(&self) -> bool {
-        !self.org_id.trim().is_empty() || !self.org_paths().is_empty()
+        !self.org_id.is_empty() || !self.org_paths.is_empty()
     }
 
     /// Whether the destination policy must be applied by hand: CloudWatch Logs writes it only in
@@ -273,21 +348,21 @@ pub struct VendedLogs;
 impl Scenario for VendedLogs {
     const ID: ScenarioId = ScenarioId::VendedLogs;
     type Input = VendedLogsInput;
-    type Spec = VendedLogsInput;
+    type Spec = VendedLogsSpec;
 
     fn fields() -> &'static [FieldSpec] {
         fields::FIELDS
     }
 
-    fn parse(input: &VendedLogsInput) -> (VendedLogsInput, Vec<FieldError>) {
-        (input.clone(), check_input(input))
+    fn parse(input: &VendedLogsInput) -> (VendedLogsSpec, Vec<FieldError>) {
+        parse(input)
     }
 
-    fn generate(input: &VendedLogsInput) -> Bundle {
-        generate(input)
+    fn generate(spec: &VendedLogsSpec) -> Bundle {
+        bundle(spec)
     }
 
-    fn required_calls(input: &VendedLogsInput) -> Vec<super::calls::RequiredCall> {
+    fn required_calls(input: &VendedLogsSpec) -> Vec<super::calls::RequiredCall> {
         let mut all = calls::required_calls(input);
         // The setup role's own calls, from its steps; those the list above already names stay once.
         for call in operator::calls(input, &steps::steps(input, &[])) {
@@ -302,11 +377,55 @@ impl Scenario for VendedLogs {
         }
         all
     }
+
+    /// The destination and its resources: the log group in the destination account (the source
+    /// account's when none is given), the bucket and its key, and across accounts the delivery
+    /// destination.
+    fn facts(spec: &VendedLogsSpec, given: &Given) -> ScenarioFacts {
+        let partition = spec.partition;
+        let region = given.then("region", spec.region());
+        let account = given.then("account", spec.source_account());
+        let destination_account = given.then("destination-account", spec.destination_account());
+        let group_account = destination_account.clone().or_else(|| account.clone());
+        let log_group_arns = match (&region, &group_account, given.has("log-group")) {
+            (Some(region), Some(owner), true) => vec![arn::log_group(partition, region, owner, spec.log_group())],
+            _ => Vec::new(),
+        };
+        let delivery_destination_arn = match (&region, &destination_account, given.has("delivery-destination-name")) {
+            (Some(region), Some(owner), true) => Some(arn::logs(
+                partition,
+                region,
+                owner,
+                &format!("delivery-destination:{}", spec.delivery_destination_name),
+            )),
+            _ => None,
+        };
+        ScenarioFacts {
+            partition: Some(partition.id().to_owned()),
+            key_arn: given.then("key-arn", spec.key_arn()),
+            bucket: given.then("bucket", spec.bucket()),
+            destination: given.has("destination").then(|| spec.destination.id().to_owned()),
+            log_group_arns,
+            delivery_destination_arn,
+            region,
+            account,
+            ..ScenarioFacts::default()
+        }
+    }
+}
+
+/// Every problem with the inputs; an empty list means the bundle is ready to use.
+pub fn check_input(input: &VendedLogsInput) -> Vec<FieldError> {
+    parse(input).1
 }
 
 /// The whole bundle for these inputs. Works on any input (field problems come from
-/// [`check_input`]); values are used as typed, trimmed.
+/// [`check_input`]).
 pub fn generate(input: &VendedLogsInput) -> Bundle {
+    bundle(&parse(input).0)
+}
+
+fn bundle(input: &VendedLogsSpec) -> Bundle {
     let documents = documents(input);
     let steps = steps::steps(input, &documents);
     let mut notes = notes::notes(input, &documents);
@@ -321,7 +440,7 @@ pub fn generate(input: &VendedLogsInput) -> Bundle {
     }
 }
 
-fn documents(input: &VendedLogsInput) -> Vec<Document> {
+fn documents(input: &VendedLogsSpec) -> Vec<Document> {
     let mut docs = permissions::documents(input);
     match input.destination {
         Destination::CloudwatchLogs => docs.push(log_group::policy(input)),

@@ -1,11 +1,11 @@
 //! What to know beyond the documents and commands: automatic policy updates, limits, and the
 //! facts that are not verified.
 
-use super::{log_group, Destination, VendedLogsInput};
+use super::{log_group, Destination, VendedLogsSpec};
 use crate::catalog::Partition;
 use crate::scenarios::Document;
 
-pub fn notes(input: &VendedLogsInput, documents: &[Document]) -> Vec<String> {
+pub fn notes(input: &VendedLogsSpec, documents: &[Document]) -> Vec<String> {
     let mut notes = Vec::new();
     let Some(service) = input.service() else { return notes };
     if let Some(caveat) = service.caveat {

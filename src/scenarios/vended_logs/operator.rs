@@ -4,7 +4,7 @@
 //! shows as unused.
 
 use super::firehose::role_arn;
-use super::{Destination, VendedLogsInput};
+use super::{Destination, VendedLogsInput, VendedLogsSpec};
 use crate::eval::{Caller, DecisionEffect, Request};
 use crate::scenarios::calls::RequiredCall;
 use crate::scenarios::step::operation::{
@@ -23,6 +23,11 @@ const ANY_LOG_GROUP: &str = "log-group:any-log-group";
 /// The IAM requests (action, resource) one call of the setup role makes in `account`; None for an
 /// operation this table does not know (a test requires every setup-role call to be known).
 pub fn requests(input: &VendedLogsInput, call: &AwsCall, account: &str) -> Option<Vec<(String, String)>> {
+    spec_requests(&super::parse(input).0, call, account)
+}
+
+/// [`requests`] for the parsed input.
+fn spec_requests(input: &VendedLogsSpec, call: &AwsCall, account: &str) -> Option<Vec<(String, String)>> {
     let op: &Operation = call.operation;
     let text = |flag: &str| call.text_of(flag).unwrap_or_default().to_owned();
     let logs = |rest: String| crate::scenarios::identifiers::arn::logs(input.partition, input.region(), account, &rest);
@@ -81,12 +86,12 @@ pub fn requests(input: &VendedLogsInput, call: &AwsCall, account: &str) -> Optio
 
 /// The role the setup policies are for, in `account` (a stand-in name: the policies are for
 /// whichever role they are attached to).
-pub fn setup_role(input: &VendedLogsInput, account: &str) -> String {
+pub fn setup_role(input: &VendedLogsSpec, account: &str) -> String {
     format!("arn:{}:iam::{account}:role/log-delivery-setup", input.partition.id())
 }
 
 /// Each request of each call the setup role runs in `steps`, judged by that step's setup policy.
-pub fn calls(input: &VendedLogsInput, steps: &[Step]) -> Vec<RequiredCall> {
+pub fn calls(input: &VendedLogsSpec, steps: &[Step]) -> Vec<RequiredCall> {
     let mut out = Vec::new();
     for step in steps {
         let Some(file) = step.identity_policy else { continue };
@@ -94,7 +99,7 @@ pub fn calls(input: &VendedLogsInput, steps: &[Step]) -> Vec<RequiredCall> {
         let role = setup_role(input, account);
         let Some(caller) = Caller::aws(&role) else { continue };
         for call in step.calls() {
-            for (action, resource) in requests(input, call, account).unwrap_or_default() {
+            for (action, resource) in spec_requests(input, call, account).unwrap_or_default() {
                 out.push(RequiredCall {
                     description: format!("{role} runs {} (step \"{}\")", call.operation.command(), step.title),
                     request: Request::new(caller.clone(), &action, &resource),

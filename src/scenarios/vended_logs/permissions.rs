@@ -3,7 +3,7 @@
 
 use super::firehose::role_arn;
 use super::operations::{actions, DESTINATION_SETUP, DESTINATION_UNDO, SOURCE_LIST, SOURCE_SETUP, SOURCE_UNDO};
-use super::{Destination, VendedLogsInput};
+use super::{Destination, VendedLogsSpec};
 use crate::policy::{Policy, PolicyKind, Principal, Statement, ValueList};
 use crate::scenarios::{Document, Explanation};
 
@@ -101,7 +101,7 @@ impl Parts {
 }
 
 /// One document for the setup role, or one per account when the destination is in another.
-pub fn documents(input: &VendedLogsInput) -> Vec<Document> {
+pub fn documents(input: &VendedLogsSpec) -> Vec<Document> {
     let a = input.source_account();
     let b = input.destination_account();
     if !input.is_cross_account() {
@@ -200,7 +200,7 @@ fn v1_delivery(parts: &mut Parts) {
     );
 }
 
-fn v2_delivery(input: &VendedLogsInput, parts: &mut Parts) {
+fn v2_delivery(input: &VendedLogsSpec, parts: &mut Parts) {
     let a = input.source_account();
     parts.push(
         allow(
@@ -223,7 +223,7 @@ fn v2_delivery(input: &VendedLogsInput, parts: &mut Parts) {
 }
 
 /// What lets the role (or CloudWatch Logs acting for it) change the destination's policy.
-fn destination_updates(input: &VendedLogsInput, parts: &mut Parts) {
+fn destination_updates(input: &VendedLogsSpec, parts: &mut Parts) {
     let b = input.destination_account();
     match input.destination {
         Destination::CloudwatchLogs => {
@@ -245,7 +245,7 @@ fn destination_updates(input: &VendedLogsInput, parts: &mut Parts) {
                 ValueList::array_of(["s3:GetBucketAcl", "s3:PutBucketAcl", "s3:PutBucketOwnershipControls"]),
                 ValueList::of([input.bucket_arn()]),
             ),
-            format!("Lets the role enable ACLs on bucket {} and lets the service, when the role turns logging on, read the bucket ACL and add its log-delivery account to it (unverified: from the service's guide, not domain-facts).", input.bucket.trim()),
+            format!("Lets the role enable ACLs on bucket {} and lets the service, when the role turns logging on, read the bucket ACL and add its log-delivery account to it (unverified: from the service's guide, not domain-facts).", input.bucket()),
             OVERVIEW_DOC,
         ),
         Destination::S3 => parts.push(
@@ -254,7 +254,7 @@ fn destination_updates(input: &VendedLogsInput, parts: &mut Parts) {
                 ValueList::array_of(["s3:PutBucketPolicy", "s3:GetBucketPolicy"]),
                 ValueList::of([input.bucket_arn()]),
             ),
-            format!("Lets the role (and CloudWatch Logs on its behalf) read and extend bucket {}'s policy with the delivery statements.", input.bucket.trim()),
+            format!("Lets the role (and CloudWatch Logs on its behalf) read and extend bucket {}'s policy with the delivery statements.", input.bucket()),
             S3_DOC,
         ),
         Destination::Firehose => {
@@ -282,7 +282,7 @@ fn destination_updates(input: &VendedLogsInput, parts: &mut Parts) {
 
 /// `SERVICE:AllowVendedLogDeliveryForResource` on the emitting resource, for services whose
 /// documentation requires it.
-fn resource_grant(input: &VendedLogsInput, parts: &mut Parts) {
+fn resource_grant(input: &VendedLogsSpec, parts: &mut Parts) {
     let Some(prefix) = input.service().and_then(|s| s.resource_grant) else {
         return;
     };
@@ -299,7 +299,7 @@ fn resource_grant(input: &VendedLogsInput, parts: &mut Parts) {
 
 /// What the console needs to list destinations; CloudWatch Logs' list permission is already in
 /// the resource-policy statement.
-fn console_extras(input: &VendedLogsInput, parts: &mut Parts) {
+fn console_extras(input: &VendedLogsSpec, parts: &mut Parts) {
     if !input.console_extras {
         return;
     }
@@ -332,7 +332,7 @@ fn console_extras(input: &VendedLogsInput, parts: &mut Parts) {
 const DELIVERY_ID_UNKNOWN: &str = "delivery:* is as narrow as it can be written: AWS picks the delivery's id when create-delivery runs, so the policy cannot name it in advance; the delivery source is named exactly.";
 
 /// V2 across accounts: account B lets account A create deliveries to its delivery destination.
-pub fn delivery_destination_policy(input: &VendedLogsInput) -> Document {
+pub fn delivery_destination_policy(input: &VendedLogsSpec) -> Document {
     let a = input.source_account();
     let statement = Statement {
         sid: Some("AllowCreateDelivery".into()),
@@ -343,7 +343,7 @@ pub fn delivery_destination_policy(input: &VendedLogsInput) -> Document {
         ..Statement::default()
     };
     Document {
-        name: format!("Delivery destination policy for {}", input.delivery_destination_name.trim()),
+        name: format!("Delivery destination policy for {}", input.delivery_destination_name.as_str()),
         file_name: "delivery-destination-policy.json".into(),
         kind: PolicyKind::LogResource,
         policy: Policy::new(vec![statement]),

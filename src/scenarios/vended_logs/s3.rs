@@ -2,7 +2,7 @@
 //! (domain-facts §4.3).
 
 use super::deputy::{self, delivery_principal};
-use super::VendedLogsInput;
+use super::VendedLogsSpec;
 use crate::policy::{print, Policy, PolicyKind, Statement, Text, ValueList};
 use crate::scenarios::fingerprint::fingerprint;
 use crate::scenarios::{Document, Explanation};
@@ -32,17 +32,17 @@ fn sid(statement: &Statement) -> String {
 }
 
 /// The Sid of the bucket policy's ACL-check statement for these inputs.
-pub fn acl_check_sid(input: &VendedLogsInput) -> String {
+pub fn acl_check_sid(input: &VendedLogsSpec) -> String {
     sid(&acl_check(input))
 }
 
 /// The Sid of the bucket policy's write statement for these inputs.
-pub fn write_sid(input: &VendedLogsInput) -> String {
+pub fn write_sid(input: &VendedLogsSpec) -> String {
     sid(&write(input))
 }
 
 /// The Sid of the key-policy statement for these inputs.
-pub fn key_sid(input: &VendedLogsInput) -> String {
+pub fn key_sid(input: &VendedLogsSpec) -> String {
     sid(&key_use(input))
 }
 
@@ -53,7 +53,7 @@ const CROSS_DOC: &str =
 
 /// The objects delivery writes: V1 services write under `[PREFIX/]AWSLogs/ACCOUNT/`; a V2 prefix
 /// replaces that default path.
-pub fn object_arn(input: &VendedLogsInput) -> String {
+pub fn object_arn(input: &VendedLogsSpec) -> String {
     let bucket = input.bucket_arn();
     let account = input.source_account();
     match input.prefix() {
@@ -63,7 +63,7 @@ pub fn object_arn(input: &VendedLogsInput) -> String {
     }
 }
 
-fn doc_url(input: &VendedLogsInput) -> &'static str {
+fn doc_url(input: &VendedLogsSpec) -> &'static str {
     match (input.is_v2(), input.is_cross_account()) {
         (true, true) => CROSS_DOC,
         (true, false) => V2_DOC,
@@ -71,7 +71,7 @@ fn doc_url(input: &VendedLogsInput) -> &'static str {
     }
 }
 
-fn acl_check(input: &VendedLogsInput) -> Statement {
+fn acl_check(input: &VendedLogsSpec) -> Statement {
     let acl_actions = if input.include_list_bucket {
         ValueList::array_of(["s3:GetBucketAcl", "s3:ListBucket"])
     } else {
@@ -90,7 +90,7 @@ fn acl_check(input: &VendedLogsInput) -> Statement {
     own_sid(ACL_CHECK_SID_PREFIX, statement)
 }
 
-fn write(input: &VendedLogsInput) -> Statement {
+fn write(input: &VendedLogsSpec) -> Statement {
     let statement = deputy::scoped(
         Statement {
             effect: Some(crate::policy::Effect::Allow.into()),
@@ -109,7 +109,7 @@ fn write(input: &VendedLogsInput) -> Statement {
     own_sid(WRITE_SID_PREFIX, statement)
 }
 
-pub fn bucket_policy(input: &VendedLogsInput) -> Document {
+pub fn bucket_policy(input: &VendedLogsSpec) -> Document {
     let acl_check = acl_check(input);
     let write = write(input);
     let list_words = if input.include_list_bucket {
@@ -119,7 +119,7 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
     };
     let acl_why = format!(
         "Lets the log delivery service read bucket {}'s ACL, which it checks before writing{}.{list_words} {}",
-        input.bucket.trim(),
+        input.bucket(),
         if input.is_v2() {
             " (AWS's current V2 policy omits this statement but its page still asks for it, so it is kept)"
         } else {
@@ -138,7 +138,7 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
     policy.id = Some(Text::new(POLICY_ID));
     let url = doc_url(input);
     Document {
-        name: format!("Bucket policy for {}", input.bucket.trim()),
+        name: format!("Bucket policy for {}", input.bucket()),
         file_name: "bucket-policy.json".into(),
         kind: PolicyKind::Bucket,
         policy,
@@ -164,13 +164,13 @@ pub fn bucket_policy(input: &VendedLogsInput) -> Document {
 /// AWS's cross-account V2 example (domain-facts §4.3) is narrower than its same-account form: the
 /// delivery service gets kms:GenerateDataKey only. A key in another account than the logs' source is
 /// where a wider grant costs most, so that form is followed exactly there.
-fn narrow_key_use(input: &VendedLogsInput) -> bool {
+fn narrow_key_use(input: &VendedLogsSpec) -> bool {
     input.is_v2() && input.is_cross_account()
 }
 
 /// The statement to add to the bucket's SSE-KMS key policy; the steps merge it into the key's
 /// current policy rather than replacing that policy.
-fn key_use(input: &VendedLogsInput) -> Statement {
+fn key_use(input: &VendedLogsSpec) -> Statement {
     let actions = if narrow_key_use(input) {
         ValueList::array_of(["kms:GenerateDataKey"])
     } else {
@@ -196,18 +196,18 @@ fn key_use(input: &VendedLogsInput) -> Statement {
     own_sid(KEY_SID_PREFIX, statement)
 }
 
-pub fn key_statement(input: &VendedLogsInput) -> Document {
+pub fn key_statement(input: &VendedLogsSpec) -> Document {
     let statement = key_use(input);
     let key_sid = sid(&statement);
     let grant = if narrow_key_use(input) {
         format!(
             "Lets the log delivery service get a data key to encrypt the log files it writes to {}: kms:GenerateDataKey only, as in AWS's cross-account example, not the same-account set. Whether delivery ever uploads a file in parts, which would also need kms:Decrypt, is unverified; if CloudTrail shows kms:Decrypt denied to delivery.logs.amazonaws.com for this key, add that action to this statement.",
-            input.bucket.trim()
+            input.bucket()
         )
     } else {
         format!(
             "Lets the log delivery service encrypt the log files it writes to {} with this key; the actions are AWS's documented statement for this permission model.",
-            input.bucket.trim()
+            input.bucket()
         )
     };
     let why = format!(
@@ -233,9 +233,9 @@ pub fn key_statement(input: &VendedLogsInput) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenarios::vended_logs::Destination;
+    use crate::scenarios::vended_logs::{parse, Destination, VendedLogsInput};
 
-    fn input(service: &str, prefix: &str) -> VendedLogsInput {
+    fn form(service: &str, prefix: &str) -> VendedLogsInput {
         VendedLogsInput {
             service: service.into(),
             destination: Destination::S3,
@@ -244,6 +244,10 @@ mod tests {
             account: "123456789012".into(),
             ..VendedLogsInput::default()
         }
+    }
+
+    fn input(service: &str, prefix: &str) -> VendedLogsSpec {
+        parse(&form(service, prefix)).0
     }
 
     #[test]
@@ -265,10 +269,11 @@ mod tests {
 
     #[test]
     fn list_bucket_joins_the_acl_check() {
-        let listing = VendedLogsInput {
+        let listing = parse(&VendedLogsInput {
             include_list_bucket: true,
-            ..input("waf", "")
-        };
+            ..form("waf", "")
+        })
+        .0;
         let doc = bucket_policy(&listing);
         let acl = doc.policy.statement(&acl_check_sid(&listing)).unwrap();
         assert_eq!(

@@ -7,7 +7,7 @@ use super::operations::{
     PUT_DELIVERY_DESTINATION, PUT_DELIVERY_DESTINATION_POLICY, PUT_DELIVERY_SOURCE,
 };
 use super::permissions::{DESTINATION_SETUP_FILE, SETUP_FILE, SOURCE_SETUP_FILE};
-use super::{log_group, Destination, VendedLogsInput};
+use super::{log_group, Destination, VendedLogsSpec};
 use crate::policy::Arn;
 use crate::scenarios::step::operation::{
     FIREHOSE_LIST_TAGS, FIREHOSE_TAG, IAM_CREATE_SERVICE_LINKED_ROLE, IAM_PUT_ROLE_POLICY,
@@ -18,7 +18,7 @@ use crate::scenarios::step::{bucket_policy, iam_propagation, inline_policy, key_
 use crate::scenarios::{Document, Side, Step, TrailEvent};
 
 /// `what`, led by the account that runs it when two accounts take part.
-fn title(input: &VendedLogsInput, side: Side, what: &str) -> String {
+fn title(input: &VendedLogsSpec, side: Side, what: &str) -> String {
     if !input.is_cross_account() {
         let mut chars = what.chars();
         return chars
@@ -33,7 +33,7 @@ fn title(input: &VendedLogsInput, side: Side, what: &str) -> String {
 }
 
 /// The setup role's policy in `side`'s account.
-pub fn setup_policy(input: &VendedLogsInput, side: Side) -> &'static str {
+pub fn setup_policy(input: &VendedLogsSpec, side: Side) -> &'static str {
     match side {
         _ if !input.is_cross_account() => SETUP_FILE,
         Side::Destination => DESTINATION_SETUP_FILE,
@@ -42,7 +42,7 @@ pub fn setup_policy(input: &VendedLogsInput, side: Side) -> &'static str {
 }
 
 /// A step `side`'s account runs, titled so when two accounts take part.
-fn in_account(input: &VendedLogsInput, side: Side, what: &str, lines: Vec<Line>) -> Step {
+fn in_account(input: &VendedLogsSpec, side: Side, what: &str, lines: Vec<Line>) -> Step {
     let step = Step::new(title(input, side, what), lines);
     match side {
         _ if !input.is_cross_account() => step,
@@ -54,7 +54,7 @@ fn in_account(input: &VendedLogsInput, side: Side, what: &str, lines: Vec<Line>)
 /// A step the setup role runs in `side`'s account. The title says so: the exported script runs it
 /// with the setup role's profile, and by hand it must be run as that role too, or the setup policy
 /// is never what grants it.
-fn step(input: &VendedLogsInput, side: Side, what: &str, lines: Vec<Line>) -> Step {
+fn step(input: &VendedLogsSpec, side: Side, what: &str, lines: Vec<Line>) -> Step {
     in_account(input, side, &format!("{what}, as the setup role"), lines).run_with(setup_policy(input, side))
 }
 
@@ -71,7 +71,7 @@ fn commented(title: String, lines: Vec<Line>) -> Step {
     Step::new(title, lines.into_iter().map(Line::commented).collect())
 }
 
-pub fn steps(input: &VendedLogsInput, documents: &[Document]) -> Vec<Step> {
+pub fn steps(input: &VendedLogsSpec, documents: &[Document]) -> Vec<Step> {
     let files: Vec<&str> = documents.iter().map(|d| d.file_name.as_str()).collect();
     let mut steps = vec![save_files("Save the documents", "document", &files)];
     permissions(input, documents, &mut steps);
@@ -87,7 +87,7 @@ pub fn steps(input: &VendedLogsInput, documents: &[Document]) -> Vec<Step> {
 
 /// The shell variable naming the setup role in `side`'s account: one role in one account, a role
 /// of each account across two, whose names need not match (review F5).
-fn setup_role_var(input: &VendedLogsInput, side: Side) -> &'static str {
+fn setup_role_var(input: &VendedLogsSpec, side: Side) -> &'static str {
     match side {
         _ if !input.is_cross_account() => "SETUP_ROLE",
         Side::Destination => "DESTINATION_SETUP_ROLE",
@@ -95,7 +95,7 @@ fn setup_role_var(input: &VendedLogsInput, side: Side) -> &'static str {
     }
 }
 
-fn require_setup_role(input: &VendedLogsInput, side: Side) -> Line {
+fn require_setup_role(input: &VendedLogsSpec, side: Side) -> Line {
     let var = setup_role_var(input, side);
     let whose = match side {
         _ if !input.is_cross_account() => String::new(),
@@ -108,7 +108,7 @@ fn require_setup_role(input: &VendedLogsInput, side: Side) -> Line {
     }
 }
 
-fn permissions(input: &VendedLogsInput, documents: &[Document], steps: &mut Vec<Step>) {
+fn permissions(input: &VendedLogsSpec, documents: &[Document], steps: &mut Vec<Step>) {
     let put = |side: Side| {
         let file = setup_policy(input, side);
         // Named after what it grants, so a second delivery set up by the same role keeps the first's.
@@ -140,7 +140,7 @@ fn permissions(input: &VendedLogsInput, documents: &[Document], steps: &mut Vec<
 }
 
 /// What the destination account does to its log group, bucket, key or stream.
-fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
+fn destination(input: &VendedLogsSpec, steps: &mut Vec<Step>) {
     let region = input.region();
     let manual = input.policy_is_manual();
     let optional = "Optional: CloudWatch Logs does this itself when logging is turned on — ";
@@ -163,7 +163,7 @@ fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
             Side::Destination,
             "enable ACLs on the bucket (the service's log-delivery account is granted access in the bucket ACL; this affects every writer of a shared bucket)",
             vec![AwsCall::new(&S3_PUT_BUCKET_OWNERSHIP_CONTROLS)
-                .text("bucket", input.bucket.trim())
+                .text("bucket", input.bucket())
                 .text("ownership-controls", "Rules=[{ObjectOwnership=BucketOwnerPreferred}]")
                 .into()],
         )),
@@ -171,7 +171,7 @@ fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
             if input.has_key() {
                 steps.push(key_step(input));
             }
-            let bucket = input.bucket.trim();
+            let bucket = input.bucket();
             let lines = vec![
                 bucket_policy::back_up(bucket),
                 Line::comment("NoSuchBucketPolicy: the bucket has none yet, so the merge starts from an empty policy"),
@@ -210,7 +210,7 @@ fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
                 "tag the stream so the role may write to it",
                 vec![AwsCall::new(&FIREHOSE_TAG)
                     .region(region)
-                    .text("delivery-stream-name", input.delivery_stream.trim())
+                    .text("delivery-stream-name", input.delivery_stream.as_str())
                     .text("tags", format!("Key={TAG_KEY},Value=true"))
                     .into()],
             ));
@@ -218,8 +218,8 @@ fn destination(input: &VendedLogsInput, steps: &mut Vec<Step>) {
     }
 }
 
-fn key_step(input: &VendedLogsInput) -> Step {
-    let key = input.key_arn.trim();
+fn key_step(input: &VendedLogsSpec) -> Step {
+    let key = input.key_arn();
     // KMS answers for a key only in the key's own Region.
     let key_region = Arn::parse(key)
         .ok()
@@ -244,7 +244,7 @@ fn key_step(input: &VendedLogsInput) -> Step {
 }
 
 /// The policy update CloudWatch Logs makes itself when the steps leave it to it.
-fn automatic_events(input: &VendedLogsInput) -> Vec<TrailEvent> {
+fn automatic_events(input: &VendedLogsSpec) -> Vec<TrailEvent> {
     match input.destination {
         _ if input.policy_is_manual() || input.uses_bucket_acl() => vec![],
         Destination::CloudwatchLogs => vec![LOGS_PUT_RESOURCE_POLICY.trail_event()],
@@ -253,10 +253,10 @@ fn automatic_events(input: &VendedLogsInput) -> Vec<TrailEvent> {
     }
 }
 
-fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
+fn v2(input: &VendedLogsSpec, steps: &mut Vec<Step>) {
     let region = input.region();
-    let source = input.delivery_source_name.trim();
-    let destination = input.delivery_destination_name.trim();
+    let source = input.delivery_source_name.as_str();
+    let destination = input.delivery_destination_name.as_str();
     let run = |operation| AwsCall::new(operation).region(region);
     steps.push(step(
         input,
@@ -342,7 +342,7 @@ fn v2(input: &VendedLogsInput, steps: &mut Vec<Step>) {
     }
 }
 
-fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
+fn v1(input: &VendedLogsSpec, steps: &mut Vec<Step>) {
     let service = input.service().map_or("the service", |s| s.label);
     // ACL-based delivery goes through no CloudWatch Logs API; the service edits the bucket ACL.
     let mut events = if input.uses_bucket_acl() {
@@ -373,7 +373,7 @@ fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
         .causes(&events),
     );
     let region = input.region();
-    let bucket = input.bucket.trim();
+    let bucket = input.bucket();
     let (what, call) = match input.destination {
         Destination::CloudwatchLogs => (
             "check the resource policies",
@@ -397,7 +397,7 @@ fn v1(input: &VendedLogsInput, steps: &mut Vec<Step>) {
             "check the stream's tags (needs firehose:ListTagsForDeliveryStream)",
             AwsCall::new(&FIREHOSE_LIST_TAGS)
                 .region(region)
-                .text("delivery-stream-name", input.delivery_stream.trim()),
+                .text("delivery-stream-name", input.delivery_stream.as_str()),
         ),
     };
     let check = if input.destination == Destination::Firehose {

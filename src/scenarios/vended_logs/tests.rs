@@ -27,7 +27,8 @@ fn the_defaults_are_valid_and_make_a_v2_log_group_bundle() {
     assert_eq!(check_input(&input), vec![]);
     let bundle = generate(&input);
     assert_eq!(files(&bundle), ["setup-permissions.json", "log-group-policy.json"]);
-    assert!(input.is_v2() && !input.is_cross_account());
+    let spec = super::parse(&input).0;
+    assert!(spec.is_v2() && !spec.is_cross_account());
 }
 
 #[test]
@@ -303,7 +304,7 @@ fn every_logs_call_a_step_runs_is_granted_by_that_accounts_setup_policy() {
                 };
                 let bundle = generate(&input);
                 for step in &bundle.steps {
-                    let file = if !input.is_cross_account() {
+                    let file = if !super::parse(&input).0.is_cross_account() {
                         "setup-permissions.json"
                     } else if step.title.starts_with("In the source account") {
                         "source-account-permissions.json"

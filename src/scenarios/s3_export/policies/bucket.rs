@@ -5,10 +5,10 @@
 use super::{allow, roles_words, EXPORT_CONSOLE_DOC, EXPORT_DOC, OWNER_FULL_CONTROL};
 use super::{BUCKET_POLICY_FILE, GET_ACL_SID, PUT_OBJECT_SID, ROLES_PUT_SID};
 use crate::policy::{Policy, PolicyKind, Principal, Statement, ValueList};
-use crate::scenarios::s3_export::{S3ExportInput, SourceScope};
+use crate::scenarios::s3_export::{S3ExportSpec, SourceScope};
 use crate::scenarios::{Document, Explanation};
 
-pub fn policy(input: &S3ExportInput) -> Document {
+pub fn policy(input: &S3ExportSpec) -> Document {
     let logs = input.logs_principal();
     let get_acl = allow(
         GET_ACL_SID,
@@ -30,8 +30,8 @@ pub fn policy(input: &S3ExportInput) -> Document {
             sid: GET_ACL_SID.into(),
             why: format!(
                 "Lets CloudWatch Logs in {} ({logs}) read the ACL of bucket {}, which it checks before exporting, even when the bucket's ACLs are disabled. Only for exports from {sources}: aws:SourceAccount (which AWS now requires) and aws:SourceArn keep other accounts from using CloudWatch Logs to reach this bucket. Without it create-export-task fails with \"GetBucketAcl call on the given bucket failed\".",
-                input.region.trim(),
-                input.bucket.trim()
+                input.region(),
+                input.bucket()
             ),
             doc_url: EXPORT_DOC,
             kept_because: None,
@@ -54,7 +54,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
             why: format!(
                 "The bucket is in account {} and the export runs in account {}, so S3 also checks the caller: this lets {} write under {} too{}, only with bucket-owner-full-control. Without it create-export-task fails with \"Please ensure that the CreateExportTask caller has been granted s3:PutObject access to the bucket.\"",
                 input.bucket_owner(),
-                input.account.trim(),
+                input.account(),
                 roles_words(&callers),
                 where_words(input),
                 if input.acls_enabled { " and set the object ACL (s3:PutObjectAcl, needed while ACLs are enabled)" } else { "" }
@@ -74,7 +74,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
     }
 }
 
-fn roles_statement(input: &S3ExportInput, callers: &[&str]) -> Statement {
+fn roles_statement(input: &S3ExportSpec, callers: &[&str]) -> Statement {
     let actions = if input.acls_enabled {
         ValueList::of(["s3:PutObject", "s3:PutObjectAcl"])
     } else {
@@ -90,7 +90,7 @@ fn roles_statement(input: &S3ExportInput, callers: &[&str]) -> Statement {
 }
 
 /// The confused-deputy conditions in AWS's order: `aws:SourceAccount`, then `aws:SourceArn`.
-fn with_sources(input: &S3ExportInput, statement: Statement) -> Statement {
+fn with_sources(input: &S3ExportSpec, statement: Statement) -> Statement {
     statement
         .with_condition(
             "StringEquals",
@@ -103,8 +103,8 @@ fn with_sources(input: &S3ExportInput, statement: Statement) -> Statement {
 /// `log-group:*` per source account; with the log-groups scope, the listed groups of the
 /// log-group account in both ARN forms, since which one CloudWatch Logs presents is not
 /// documented (§3.2). Other accounts keep `log-group:*`: their groups are not listed here.
-pub fn source_arns(input: &S3ExportInput) -> Vec<String> {
-    let account = input.account.trim();
+pub fn source_arns(input: &S3ExportSpec) -> Vec<String> {
+    let account = input.account();
     let groups = input.group_names();
     let narrow = input.source_scope == SourceScope::LogGroups && !groups.is_empty();
     let mut arns = Vec::new();
@@ -122,8 +122,8 @@ pub fn source_arns(input: &S3ExportInput) -> Vec<String> {
     arns
 }
 
-fn source_words(input: &S3ExportInput) -> String {
-    let account = input.account.trim();
+fn source_words(input: &S3ExportSpec) -> String {
+    let account = input.account();
     let accounts = input.source_accounts();
     let list = |a: &[&str]| match a {
         [one] => format!("account {one}"),
@@ -145,6 +145,6 @@ fn source_words(input: &S3ExportInput) -> String {
     }
 }
 
-fn where_words(input: &S3ExportInput) -> String {
+fn where_words(input: &S3ExportSpec) -> String {
     format!("{}/", input.export_prefix())
 }

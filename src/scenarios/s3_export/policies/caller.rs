@@ -3,13 +3,13 @@
 
 use super::{allow, CALLER_POLICY_FILE, CALLER_WRITE_SID, EXPORT_DOC, EXPORT_SID, FOLLOW_SID, KEY_USE_SID};
 use crate::policy::{Policy, PolicyKind, ValueList};
-use crate::scenarios::s3_export::S3ExportInput;
+use crate::scenarios::s3_export::S3ExportSpec;
 use crate::scenarios::{Document, Explanation};
 
 const API_DOC: &str = "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateExportTask.html";
 
-pub fn policy(input: &S3ExportInput) -> Document {
-    let account = input.account.trim();
+pub fn policy(input: &S3ExportSpec) -> Document {
+    let account = input.account();
     let groups = input.group_names();
     // Which ARN form CreateExportTask authorizes against is not documented; both are listed.
     let group_arns: Vec<String> = if groups.is_empty() {

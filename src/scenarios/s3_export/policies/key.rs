@@ -3,7 +3,7 @@
 
 use super::{allow, roles_words, EXPORT_DOC, KEY_POLICY_FILE, LOGS_KEY_SID, ROLES_KEY_SID, ROOT_SID};
 use crate::policy::{Policy, PolicyKind, Principal, ValueList};
-use crate::scenarios::s3_export::S3ExportInput;
+use crate::scenarios::s3_export::S3ExportSpec;
 use crate::scenarios::{Document, ExpectedFinding, Explanation};
 
 const DEFAULT_KEY_POLICY_DOC: &str = "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html";
@@ -17,7 +17,7 @@ const EXPORT_KEY_ACTIONS: [&str; 2] = ["kms:GenerateDataKey", "kms:Decrypt"];
 /// beside the checker's SEC002 warning on it.
 const LOGS_WITHOUT_SOURCE_KEYS: &str = "it admits CloudWatch Logs without aws:SourceAccount or aws:SourceArn, as AWS's export example does (domain-facts §3.3): whether export sends those keys to KMS is unverified, so conditions on them could make every export fail.";
 
-pub fn policy(input: &S3ExportInput) -> Document {
+pub fn policy(input: &S3ExportSpec) -> Document {
     let owner = input.key_owner();
     let logs = input.logs_principal();
     let root = format!("arn:{}:iam::{owner}:root", input.partition.id());
@@ -50,7 +50,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
             sid: LOGS_KEY_SID.into(),
             why: format!(
                 "Lets CloudWatch Logs in {} ({logs}) use the bucket's key while it writes exported objects: kms:GenerateDataKey for each object's data key, and kms:Decrypt, which S3 uses to complete multipart uploads under SSE-KMS. Without it the export fails with \"PutObject call on the given bucket failed … KMS key or bucket encryption misconfiguration\". AWS's example sets no aws:SourceAccount or aws:SourceArn here; see the notes.",
-                input.region.trim()
+                input.region()
             ),
             doc_url: EXPORT_DOC,
             kept_because: Some(LOGS_WITHOUT_SOURCE_KEYS),
@@ -76,7 +76,7 @@ pub fn policy(input: &S3ExportInput) -> Document {
             why: format!(
                 "The export runs as {} in account {}, and S3 uses this key for those writes too. A key in another account must name the roles in its policy; their own IAM policy ({}) must also allow the key. Only in requests S3 makes for them (kms:ViaService = {via}), so the roles cannot call KMS with this key directly. Unverified: AWS's cross-account example has no such condition, and that the export's key requests arrive through S3 is not documented; if exports fail with \"PutObject call on the given bucket failed\", check this condition first.",
                 roles_words(&callers),
-                input.account.trim(),
+                input.account(),
                 super::KEY_USE_SID
             ),
             doc_url: EXTERNAL_ACCOUNTS_DOC,

@@ -2,7 +2,7 @@
 //! export task at a time.
 
 use super::at_logs;
-use crate::scenarios::s3_export::S3ExportInput;
+use crate::scenarios::s3_export::S3ExportSpec;
 use crate::scenarios::step::operation::{LOGS_CREATE_EXPORT_TASK, LOGS_DESCRIBE_EXPORT_TASKS};
 use crate::scenarios::step::{iam_propagation, Arg, AwsCall, Function, Line};
 use crate::scenarios::Step;
@@ -14,13 +14,13 @@ pub const EXPORTER_PROFILE: &str = "EXPORTER_PROFILE";
 /// accounts only they may write to the bucket (§3.4, §3.6); in one account the steps give them
 /// their permissions, and exporting with other credentials would leave those never used and the
 /// caller policy untested (review F3).
-pub fn runs_as_exporter(input: &S3ExportInput) -> bool {
+pub fn runs_as_exporter(input: &S3ExportSpec) -> bool {
     !input.caller_arns().is_empty()
 }
 
 /// Stops the script before its first call unless [`EXPORTER_PROFILE`] is set: the export needs
 /// it after the other steps have run.
-pub fn require_exporter_profile(input: &S3ExportInput) -> Line {
+pub fn require_exporter_profile(input: &S3ExportSpec) -> Line {
     let names: Vec<&str> = input.caller_arns().iter().map(|a| a.rsplit('/').next().unwrap_or(a)).collect();
     let why = if input.is_cross_account() {
         format!("only they may write to the bucket in account {}", input.bucket_owner())
@@ -32,7 +32,7 @@ pub fn require_exporter_profile(input: &S3ExportInput) -> Line {
         message: format!(
             "set EXPORTER_PROFILE to an AWS CLI profile that runs as one of the exporting roles or users ({}) in account {}: {why}",
             names.join(", "),
-            input.account.trim(),
+            input.account(),
         ),
     }
 }
@@ -40,7 +40,7 @@ pub fn require_exporter_profile(input: &S3ExportInput) -> Line {
 /// CreateExportTask's `taskName` limit.
 const TASK_NAME_MAX: usize = 512;
 
-pub fn steps(input: &S3ExportInput, region: &str, bucket: &str) -> Vec<Step> {
+pub fn steps(input: &S3ExportSpec, region: &str, bucket: &str) -> Vec<Step> {
     let millis = |m: Option<u64>| m.map_or_else(|| "INVALID-DATE".to_owned(), |m| m.to_string());
     let (from, to) = (millis(input.from_millis()), millis(input.to_millis()));
     let mut lines = vec![Line::Function(Function {
@@ -166,12 +166,12 @@ fn earlier_task_query(name: &str, bucket: &str, prefix: &str) -> String {
 }
 
 /// `GROUP-FROM-TO`, as AWS's example names tasks after the group and the day.
-fn task_name(group: &str, input: &S3ExportInput) -> String {
+fn task_name(group: &str, input: &S3ExportSpec) -> String {
     let name = format!(
         "{}-{}-{}",
         group.trim_start_matches('/'),
-        input.from.trim(),
-        input.to.trim()
+        input.from.as_str(),
+        input.to.as_str()
     );
     name.chars().take(TASK_NAME_MAX).collect()
 }

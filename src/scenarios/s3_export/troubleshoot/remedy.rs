@@ -1,10 +1,10 @@
 //! A diagnosis joined to the bundle the same input builds: the text of the statement (or
 //! settings file) that fixes it, so the page and the CLI show what to apply, not only its Sid.
 
-use super::{diagnose, recognise, Diagnosis, KnownError};
+use super::{diagnose_spec, recognise, Diagnosis, KnownError};
 use crate::json::pretty;
 use crate::policy::{to_json, Policy};
-use crate::scenarios::s3_export::{generate, S3ExportInput};
+use crate::scenarios::s3_export::{bundle, parse, S3ExportInput};
 use crate::scenarios::Bundle;
 use serde::Serialize;
 
@@ -31,10 +31,11 @@ pub struct Answer {
 
 /// The diagnoses of `message` for `input`, each with its fix from `input`'s bundle.
 pub fn troubleshoot(message: &str, input: &S3ExportInput) -> Answer {
-    let bundle = generate(input);
+    let spec = parse(input).0;
+    let bundle = bundle(&spec);
     Answer {
         recognised: recognise(message),
-        remedies: diagnose(message, input)
+        remedies: diagnose_spec(message, &spec)
             .into_iter()
             .map(|d| remedy(d, &bundle))
             .collect(),

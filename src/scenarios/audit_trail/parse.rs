@@ -1,21 +1,32 @@
-//! Input checks for the audit-trail form, each problem named by its field.
+//! The audit-trail form parsed once, each problem named by its field.
 
-use super::AuditTrailInput;
+use super::{AuditTrailInput, AuditTrailSpec};
 use crate::catalog::Partition;
 use crate::policy::{is_account_id, Arn};
-use crate::scenarios::FieldError;
+use crate::scenarios::identifiers::{AccountId, Field, Region};
+use crate::scenarios::{FieldError, ScenarioId};
 
-/// Every problem with the inputs; empty means the bundle is ready to use.
-pub fn check_input(input: &AuditTrailInput) -> Vec<FieldError> {
+/// The spec of `input` and every problem with it; no problems means the bundle is ready to use.
+pub fn parse(input: &AuditTrailInput) -> (AuditTrailSpec, Vec<FieldError>) {
     let mut out = Vec::new();
-    if input.watched().is_empty() {
+    let watched: Vec<ScenarioId> = [
+        (input.watch_log_group_key, ScenarioId::LogGroupKey),
+        (input.watch_query_result_key, ScenarioId::QueryResultKey),
+        (input.watch_s3_export, ScenarioId::S3Export),
+        (input.watch_vended_logs, ScenarioId::VendedLogs),
+    ]
+    .into_iter()
+    .filter_map(|(on, id)| on.then_some(id))
+    .collect();
+    if watched.is_empty() {
         out.push(FieldError::error(
             "watch-log-group-key",
             "choose at least one setup to watch",
         ));
     }
     let region = input.region.trim();
-    match Partition::of_region(region) {
+    let partition = Partition::of_region(region);
+    match partition {
         _ if region.is_empty() => out.push(FieldError::error("region", "enter the Region to watch, e.g. us-east-1")),
         None => out.push(FieldError::error(
             "region",
@@ -37,11 +48,26 @@ pub fn check_input(input: &AuditTrailInput) -> Vec<FieldError> {
             format!("\"{account}\" is not an account ID: enter exactly 12 digits"),
         ));
     }
-    check_rule_name(input.rule_name.trim(), &mut out);
-    if let Some(topic) = input.topic() {
-        check_topic(topic, input, &mut out);
+    let rule_name = input.rule_name.trim();
+    check_rule_name(rule_name, &mut out);
+    let topic = input.sns_topic_arn.trim();
+    let spec = AuditTrailSpec {
+        watched,
+        partition: partition.unwrap_or_default(),
+        // Typed by the shared parsers, whose wording this form does not use: it words its own
+        // problems above (any partition's Region; the account as typed).
+        region: Field::new(
+            partition.and_then(|p| Region::parse("region", region, p, &mut Vec::new())),
+            region,
+        ),
+        account: Field::new(AccountId::parse("account", account, "").ok().filter(|_| is_account_id(account)), account),
+        rule_name: rule_name.to_owned(),
+        topic: (!topic.is_empty()).then(|| topic.to_owned()),
+    };
+    if let Some(topic) = spec.topic() {
+        check_topic(topic, &spec, &mut out);
     }
-    out
+    (spec, out)
 }
 
 /// PutRule's `Name`: 1–64 of `[.\-_A-Za-z0-9]`.
@@ -64,7 +90,7 @@ fn check_rule_name(name: &str, out: &mut Vec<FieldError>) {
     }
 }
 
-fn check_topic(topic: &str, input: &AuditTrailInput, out: &mut Vec<FieldError>) {
+fn check_topic(topic: &str, input: &AuditTrailSpec, out: &mut Vec<FieldError>) {
     let arn = match Arn::parse(topic) {
         Ok(arn) if arn.service == "sns" => arn,
         Ok(arn) => {
@@ -91,17 +117,17 @@ fn check_topic(topic: &str, input: &AuditTrailInput, out: &mut Vec<FieldError>) 
             ),
         ));
     }
-    if arn.partition != input.partition().id() {
+    if arn.partition != input.partition.id() {
         out.push(FieldError::error(
             "sns-topic-arn",
             format!(
                 "the topic is in partition {}, the rule in {}",
                 arn.partition,
-                input.partition().id()
+                input.partition.id()
             ),
         ));
     }
-    let region = input.region.trim();
+    let region = input.region();
     if arn.region != region {
         out.push(FieldError::error(
             "sns-topic-arn",
@@ -113,7 +139,7 @@ fn check_topic(topic: &str, input: &AuditTrailInput, out: &mut Vec<FieldError>) 
             "sns-topic-arn",
             format!("the topic ARN's account \"{}\" is not 12 digits", arn.account),
         ));
-    } else if is_account_id(input.account.trim()) && arn.account != input.account.trim() {
+    } else if is_account_id(input.account()) && arn.account != input.account() {
         out.push(FieldError::warning(
             "sns-topic-arn",
             format!(

@@ -1,43 +1,87 @@
-//! Input checks for the vended-logs form: each problem is reported next to its field.
+//! The vended-logs form parsed once: each value typed, each problem reported next to its field.
 
-use super::check_destination::{check_log_group, check_s3, check_stream, check_unused_key};
-use super::services::{Service, Support};
+use super::check_destination::{check_s3, check_stream, check_unused_key};
+use super::services::{self, Service, Support};
 use crate::catalog::Partition;
-use super::{Destination, VendedLogsInput};
+use super::{Destination, VendedLogsInput, VendedLogsSpec};
 use crate::policy::{is_account_id, Arn};
-use crate::scenarios::field_checks::{check_account, check_region};
+use crate::scenarios::identifiers::{listed, AccountId, BucketName, Field, KeyArn, LogGroupName, Place, Region};
 use crate::scenarios::FieldError;
 
-/// Every problem with the inputs; an empty list means the bundle is ready to use.
-pub fn check_input(input: &VendedLogsInput) -> Vec<FieldError> {
+/// The spec of `input` and every problem with it, in the form's order; no problems means the
+/// bundle is ready to use.
+pub fn parse(input: &VendedLogsInput) -> (VendedLogsSpec, Vec<FieldError>) {
     let mut out = Vec::new();
-    check_region("region", input.partition, input.region(), &mut out);
-    check_account("account", input.source_account(), "of the resource sending the logs", &mut out);
-    let other = input.destination_account.trim();
-    if !other.is_empty() {
-        check_account("destination-account", other, "of the destination", &mut out);
+    let region = Region::parse("region", &input.region, input.partition, &mut out);
+    let account = AccountId::parse("account", &input.account, "of the resource sending the logs")
+        .map_err(|problem| out.push(problem))
+        .ok();
+    let destination_account = Field::optional(&input.destination_account, |text| {
+        AccountId::parse("destination-account", text, "of the destination").map_err(|problem| out.push(problem)).ok()
+    });
+    let account = Field::new(account, &input.account);
+    // The key is typed by the one key-ARN parser, in the destination's account where its policy
+    // is changed; this form words its own problems with it (check_s3), and a key either refuses
+    // stays as typed.
+    let owner = destination_account.as_ref().map_or(account.as_str(), Field::as_str).to_owned();
+    let place = Place { partition: input.partition, region: &input.region, account: &owner };
+    let key = Field::optional(&input.key_arn, |text| KeyArn::parse("key-arn", text, place, &mut Vec::new()));
+    // Every destination's names are parsed; only the chosen destination's problems are shown.
+    let log_group = input.log_group.parse::<LogGroupName>();
+    let bucket = input.bucket.parse::<BucketName>();
+    let service_id = input.service.trim().to_owned();
+    let source_resource_arn = input.source_resource_arn.trim();
+    let mut spec = VendedLogsSpec {
+        partition: input.partition,
+        region: Field::new(region, &input.region),
+        account,
+        service: services::find(&service_id),
+        service_id,
+        destination: input.destination,
+        destination_account,
+        source_resource_arn: (!source_resource_arn.is_empty()).then(|| source_resource_arn.to_owned()),
+        log_type: input.log_type.trim().to_owned(),
+        delivery_source_name: input.delivery_source_name.trim().to_owned(),
+        delivery_destination_name: input.delivery_destination_name.trim().to_owned(),
+        log_group: Field::new(log_group.as_ref().ok().cloned(), &input.log_group),
+        bucket: Field::new(bucket.as_ref().ok().cloned(), &input.bucket),
+        prefix: input.prefix.trim().trim_matches('/').to_owned(),
+        key,
+        include_list_bucket: input.include_list_bucket,
+        delivery_stream: input.delivery_stream.trim().to_owned(),
+        org_id: input.org_id.trim().to_owned(),
+        org_paths: listed(&input.org_paths).into_iter().map(str::to_owned).collect(),
+        console_extras: input.console_extras,
+    };
+    check_service(&spec, &mut out);
+    match spec.destination {
+        Destination::CloudwatchLogs => {
+            if let Err(problem) = log_group {
+                out.push(FieldError::error("log-group", problem));
+            }
+        }
+        Destination::S3 => {
+            if check_s3(&spec, bucket.err(), &mut out) {
+                spec.key = spec.key.take().map(|key| Field::AsTyped(key.as_str().to_owned()));
+            }
+        }
+        Destination::Firehose => check_stream(&spec.delivery_stream, &mut out),
     }
-    check_service(input, &mut out);
-    match input.destination {
-        Destination::CloudwatchLogs => check_log_group(input.log_group.trim(), &mut out),
-        Destination::S3 => check_s3(input, &mut out),
-        Destination::Firehose => check_stream(input.delivery_stream.trim(), &mut out),
+    check_unused_key(&spec, &mut out);
+    if spec.is_v2() {
+        check_v2(&spec, &mut out);
     }
-    check_unused_key(input, &mut out);
-    if input.is_v2() {
-        check_v2(input, &mut out);
-    }
-    check_org(input, &mut out);
-    out
+    check_org(&spec, &mut out);
+    (spec, out)
 }
 
-fn check_service(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
+fn check_service(input: &VendedLogsSpec, out: &mut Vec<FieldError>) {
     let Some(service) = input.service() else {
         out.push(FieldError::error(
             "service",
             format!(
                 "\"{}\" is not a service this tool knows; choose one from the list",
-                input.service.trim()
+                input.service_id
             ),
         ));
         return;
@@ -79,7 +123,7 @@ fn check_service(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
 
 /// A global service's delivery source exists in one Region only, and the delivery destination
 /// and delivery are made beside it.
-fn check_delivery_region(input: &VendedLogsInput, service: &Service, out: &mut Vec<FieldError>) {
+fn check_delivery_region(input: &VendedLogsSpec, service: &Service, out: &mut Vec<FieldError>) {
     let Some(home) = service.delivery_region.filter(|_| input.is_v2()) else {
         return;
     };
@@ -99,10 +143,10 @@ fn check_delivery_region(input: &VendedLogsInput, service: &Service, out: &mut V
     }
 }
 
-fn check_v2(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
+fn check_v2(input: &VendedLogsSpec, out: &mut Vec<FieldError>) {
     for (field, value) in [
-        ("delivery-source-name", input.delivery_source_name.trim()),
-        ("delivery-destination-name", input.delivery_destination_name.trim()),
+        ("delivery-source-name", input.delivery_source_name.as_str()),
+        ("delivery-destination-name", input.delivery_destination_name.as_str()),
     ] {
         if value.is_empty()
             || value.len() > 60
@@ -116,7 +160,7 @@ fn check_v2(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
             ));
         }
     }
-    let log_type = input.log_type.trim();
+    let log_type = input.log_type.as_str();
     let service = input.service();
     if !log_type.is_empty() {
         if log_type.len() > 255 || !log_type.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
@@ -138,7 +182,7 @@ fn check_v2(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
     check_source_arn(input, out);
 }
 
-fn check_source_arn(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
+fn check_source_arn(input: &VendedLogsSpec, out: &mut Vec<FieldError>) {
     const FIELD: &str = "source-resource-arn";
     let text = input.source_resource_arn();
     let text = text.as_str();
@@ -192,8 +236,8 @@ fn check_source_arn(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
     }
 }
 
-fn check_org(input: &VendedLogsInput, out: &mut Vec<FieldError>) {
-    let org = input.org_id.trim();
+fn check_org(input: &VendedLogsSpec, out: &mut Vec<FieldError>) {
+    let org = input.org_id.as_str();
     let is_org_id = |s: &str| {
         s.strip_prefix("o-").is_some_and(|r| {
             (10..=32).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
@@ -386,7 +430,7 @@ mod tests {
             ),
         ];
         for (changes, field, severity, words) in table {
-            let all = check_input(&with(changes.clone()));
+            let all = super::super::check_input(&with(changes.clone()));
             assert_eq!(
                 all.len(),
                 1,
@@ -403,7 +447,7 @@ mod tests {
             "service": "step-functions", "bucket": "Not A Bucket", "delivery-stream": "a/b",
             "source-resource-arn": "nonsense", "delivery-source-name": "has spaces"
         }));
-        assert_eq!(check_input(&v1_cwl), vec![]);
+        assert_eq!(super::super::check_input(&v1_cwl), vec![]);
     }
 
     /// The defaults leave the resource empty: the chosen service's example resource stands in,
@@ -418,7 +462,7 @@ mod tests {
             let input = with(json!({
                 "service": service, "source-resource-arn": "", "region": "eu-west-1", "account": "123456789012"
             }));
-            assert_eq!(check_input(&input), vec![], "{service}");
+            assert_eq!(super::super::check_input(&input), vec![], "{service}");
             assert_eq!(input.source_resource_arn(), arn);
         }
         assert_eq!(VendedLogsInput::default().source_resource_arn.as_str(), "");
@@ -429,6 +473,6 @@ mod tests {
         let input = with(json!({
             "service": "iam-identity-center", "source-resource-arn": "arn:aws:sso:::instance/ssoins-1234567890abcdef"
         }));
-        assert_eq!(check_input(&input), vec![]);
+        assert_eq!(super::super::check_input(&input), vec![]);
     }
 }

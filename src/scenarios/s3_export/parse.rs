@@ -1,36 +1,62 @@
-//! Input checks for the s3-export form, including the refusals export forces: DSSE-KMS, the AWS
+//! The s3-export form parsed once, including the refusals export forces: DSSE-KMS, the AWS
 //! managed key, a bucket in another Region, an invalid bucket name.
 
-use crate::scenarios::bucket_name::bucket_name_problem;
-use super::{BucketState, Encryption, S3ExportInput, SourceScope};
+use super::{BucketState, Encryption, ExportDate, S3ExportInput, S3ExportSpec, SourceScope};
 use crate::policy::{is_account_id, Arn};
-use crate::scenarios::field_checks::{check_account, check_region, log_group_name_problem};
-use crate::scenarios::FieldError;
+use crate::scenarios::identifiers::{listed, AccountId, BucketName, Field, KeyArn, LogGroupName, Place, Region};
+use crate::scenarios::{FieldError, FieldSeverity};
 
-/// Every problem with the inputs; an empty list means the bundle is ready to use.
-pub fn check_input(input: &S3ExportInput) -> Vec<FieldError> {
+/// The spec of `input` and every problem with it, in the form's order; no problems means the
+/// bundle is ready to use.
+pub fn parse(input: &S3ExportInput) -> (S3ExportSpec, Vec<FieldError>) {
     let mut out = Vec::new();
-    check_region("region", input.partition, &input.region, &mut out);
-    check_account("account", &input.account, "that owns the log groups", &mut out);
-    check_log_groups(input, &mut out);
-    check_dates(input, &mut out);
-    if let Some(problem) = bucket_name_problem(input.bucket.trim()) {
-        out.push(FieldError::error("bucket", problem));
+    let region = Region::parse("region", &input.region, input.partition, &mut out);
+    let account = AccountId::parse("account", &input.account, "that owns the log groups")
+        .map_err(|problem| out.push(problem))
+        .ok();
+    let groups = parse_log_groups(&input.log_groups, &mut out);
+    let (from, to) = parse_dates(input, &mut out);
+    let bucket = input.bucket.parse::<BucketName>().map_err(|problem| out.push(FieldError::error("bucket", problem)));
+    let bucket_account = Field::optional(&input.bucket_account, |text| {
+        AccountId::parse("bucket-account", text, "that owns the bucket").map_err(|problem| out.push(problem)).ok()
+    });
+    // The key is typed by the one key-ARN parser, in the bucket owner's account where the steps
+    // change its policy; this form words its own problems with it (below, in check_encryption),
+    // and a key either refuses stays as typed.
+    let owner = bucket_account.as_ref().map_or(input.account.as_str(), Field::as_str);
+    let place = Place { partition: input.partition, region: &input.region, account: owner };
+    let key = Field::optional(&input.key_arn, |text| KeyArn::parse("key-arn", text, place, &mut Vec::new()));
+    let mut spec = S3ExportSpec {
+        partition: input.partition,
+        region: Field::new(region, &input.region),
+        account: Field::new(account, &input.account),
+        groups,
+        from,
+        to,
+        bucket: Field::new(bucket.ok(), &input.bucket),
+        bucket_account,
+        bucket_state: input.bucket_state,
+        prefix: input.prefix.trim().trim_matches('/').to_owned(),
+        encryption: input.encryption,
+        key,
+        acls_enabled: input.acls_enabled,
+        source_scope: input.source_scope,
+        other_accounts: listed(&input.other_accounts).into_iter().map(str::to_owned).collect(),
+        callers: listed(&input.callers).into_iter().map(str::to_owned).collect(),
+    };
+    check_bucket_region(input, &spec, &mut out);
+    check_prefix(input, &spec, &mut out);
+    if check_encryption(&spec, &mut out) {
+        spec.key = spec.key.take().map(|key| Field::AsTyped(key.as_str().to_owned()));
     }
-    if !input.bucket_account.trim().is_empty() {
-        check_account("bucket-account", &input.bucket_account, "that owns the bucket", &mut out);
-    }
-    check_bucket_region(input, &mut out);
-    check_prefix(input, &mut out);
-    check_encryption(input, &mut out);
-    check_other_accounts(input, &mut out);
-    super::check_callers::check_callers(input, &mut out);
-    check_sizes(input, &mut out);
-    out
+    check_other_accounts(&spec, &mut out);
+    super::check_callers::check_callers(&spec, &mut out);
+    check_sizes(&spec, &mut out);
+    (spec, out)
 }
 
 /// Each listed log group adds ARNs to the bucket and caller policies; too many and AWS refuses them.
-fn check_sizes(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+fn check_sizes(input: &S3ExportSpec, out: &mut Vec<FieldError>) {
     use super::policies::{sizes, BUCKET_POLICY_MAX_BYTES, ROLE_INLINE_POLICY_MAX_CHARS};
     let (bucket, caller) = sizes(input);
     if input.source_scope == SourceScope::LogGroups && bucket > BUCKET_POLICY_MAX_BYTES {
@@ -51,27 +77,31 @@ fn check_sizes(input: &S3ExportInput, out: &mut Vec<FieldError>) {
     }
 }
 
-fn check_log_groups(input: &S3ExportInput, out: &mut Vec<FieldError>) {
-    let names = input.group_names();
+fn parse_log_groups(log_groups: &[String], out: &mut Vec<FieldError>) -> Vec<Field<LogGroupName>> {
+    let names = listed(log_groups);
     if names.is_empty() {
         out.push(FieldError::error(
             "log-groups",
             "enter the name of the log group to export",
         ));
     }
+    let mut groups = Vec::new();
     for (i, name) in names.iter().enumerate() {
-        if let Some(problem) = log_group_name_problem(name) {
+        let parsed = name.parse::<LogGroupName>();
+        if let Err(problem) = &parsed {
             out.push(FieldError::error("log-groups", format!("\"{name}\": {problem}")));
         }
         if names[..i].contains(name) {
             out.push(FieldError::warning("log-groups", format!("\"{name}\" is listed twice")));
         }
+        groups.push(Field::new(parsed.ok(), name));
     }
+    groups
 }
 
-fn check_dates(input: &S3ExportInput, out: &mut Vec<FieldError>) {
-    let from = super::date_to_epoch_millis(input.from.trim());
-    let to = super::date_to_epoch_millis(input.to.trim());
+fn parse_dates(input: &S3ExportInput, out: &mut Vec<FieldError>) -> (Field<ExportDate>, Field<ExportDate>) {
+    let from = ExportDate::parse(&input.from);
+    let to = ExportDate::parse(&input.to);
     for (field, text, result) in [("from", &input.from, &from), ("to", &input.to, &to)] {
         if let Err(e) = result {
             let text = text.trim();
@@ -83,23 +113,24 @@ fn check_dates(input: &S3ExportInput, out: &mut Vec<FieldError>) {
             out.push(FieldError::error(field, message));
         }
     }
-    if let (Ok(from), Ok(to)) = (from, to) {
-        if from > to {
+    if let (Ok(from), Ok(to)) = (&from, &to) {
+        if from.start_millis() > to.start_millis() {
             out.push(FieldError::error(
                 "to",
                 format!(
                     "the export would end before it starts: {} is before {}; \"to\" is the last day exported",
-                    input.to.trim(),
-                    input.from.trim()
+                    to.as_ref(),
+                    from.as_ref()
                 ),
             ));
         }
     }
+    (Field::new(from.ok(), &input.from), Field::new(to.ok(), &input.to))
 }
 
-fn check_bucket_region(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+fn check_bucket_region(input: &S3ExportInput, spec: &S3ExportSpec, out: &mut Vec<FieldError>) {
     let bucket_region = input.bucket_region.trim();
-    let region = input.region.trim();
+    let region = spec.region();
     if !bucket_region.is_empty() && bucket_region != region {
         out.push(FieldError::error(
             "bucket-region",
@@ -110,9 +141,9 @@ fn check_bucket_region(input: &S3ExportInput, out: &mut Vec<FieldError>) {
     }
 }
 
-fn check_prefix(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+fn check_prefix(input: &S3ExportInput, spec: &S3ExportSpec, out: &mut Vec<FieldError>) {
     let raw = input.prefix.trim();
-    let prefix = input.prefix();
+    let prefix = spec.prefix.as_str();
     if raw != prefix {
         out.push(FieldError::warning(
             "prefix",
@@ -152,7 +183,8 @@ fn check_prefix(input: &S3ExportInput, out: &mut Vec<FieldError>) {
     }
 }
 
-fn check_encryption(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+/// Whether the key ARN has an error.
+fn check_encryption(input: &S3ExportSpec, out: &mut Vec<FieldError>) -> bool {
     match input.encryption {
         Encryption::DsseKms => out.push(FieldError::error(
             "encryption",
@@ -164,9 +196,12 @@ fn check_encryption(input: &S3ExportInput, out: &mut Vec<FieldError>) {
         )),
         _ => {}
     }
+    let mut key_problems = Vec::new();
     if input.uses_kms() && !input.is_new_key() {
-        check_key_arn(input, out);
+        check_key_arn(input, &mut key_problems);
     }
+    let key_refused = key_problems.iter().any(|p| p.severity == FieldSeverity::Error);
+    out.extend(key_problems);
     if input.uses_kms() && input.is_new_key() && input.bucket_state == BucketState::Existing {
         // A new key as the default of a bucket others write to refuses every writer its policy
         // does not name; the existing bucket keeps its own key instead.
@@ -174,15 +209,16 @@ fn check_encryption(input: &S3ExportInput, out: &mut Vec<FieldError>) {
             "key-arn",
             format!(
                 "an existing bucket keeps its default encryption: give the key ARN it uses (aws s3api get-bucket-encryption --bucket {} --query 'ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.KMSMasterKeyID' --output text; for a key ID or alias, aws kms describe-key --key-id … --query KeyMetadata.Arn --output text), or choose SSE-S3 if the bucket uses SSE-S3. A new key made the bucket's default would refuse every other writer its policy does not name",
-                crate::scenarios::shell::quote(input.bucket.trim())
+                crate::scenarios::shell::quote(input.bucket())
             ),
         ));
     }
+    key_refused
 }
 
 /// The bucket's key: a full key ARN of a customer managed key in the export's Region.
-fn check_key_arn(input: &S3ExportInput, out: &mut Vec<FieldError>) {
-    let value = input.key_arn.trim();
+fn check_key_arn(input: &S3ExportSpec, out: &mut Vec<FieldError>) {
+    let value = input.key_arn();
     let error = |message: String| FieldError::error("key-arn", message);
     if value.starts_with("alias/aws/") || value.contains(":alias/aws/") {
         out.push(error(format!(
@@ -222,7 +258,7 @@ fn check_key_arn(input: &S3ExportInput, out: &mut Vec<FieldError>) {
             input.partition.id()
         )));
     }
-    let region = input.region.trim();
+    let region = input.region();
     if !region.is_empty() && arn.region != region {
         out.push(error(format!(
             "the key is in {} but the bucket must be in {region}: S3 default encryption only uses a key in the bucket's Region",
@@ -246,7 +282,7 @@ fn check_key_arn(input: &S3ExportInput, out: &mut Vec<FieldError>) {
     }
 }
 
-fn check_other_accounts(input: &S3ExportInput, out: &mut Vec<FieldError>) {
+fn check_other_accounts(input: &S3ExportSpec, out: &mut Vec<FieldError>) {
     let others = input.other_account_ids();
     for (i, account) in others.iter().enumerate() {
         if !is_account_id(account) {
@@ -254,7 +290,7 @@ fn check_other_accounts(input: &S3ExportInput, out: &mut Vec<FieldError>) {
                 "other-accounts",
                 format!("\"{account}\" is not a 12-digit account ID"),
             ));
-        } else if *account == input.account.trim() || *account == input.bucket_owner() || others[..i].contains(account)
+        } else if *account == input.account() || *account == input.bucket_owner() || others[..i].contains(account)
         {
             out.push(FieldError::warning(
                 "other-accounts",

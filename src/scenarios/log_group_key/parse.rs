@@ -1,27 +1,28 @@
-//! Input checks for the log-group-key form: each problem is reported next to its field.
+//! The log-group-key form parsed once: each value typed, each problem reported next to its field.
 
-use super::{CallerPermission, LogGroupKeyInput, LogGroupState, Scope};
-use crate::scenarios::field_checks::{
-    check_account, check_key_arn, check_region, log_group_name_problem, role_arn_problem, Place,
-};
+use super::{CallerPermission, LogGroupKeyInput, LogGroupKeySpec, LogGroupState, Scope};
+use crate::scenarios::field_checks::role_arn_problem;
+use crate::scenarios::identifiers::{listed, AccountId, Field, KeyArn, LogGroupName, Place, Region};
 use crate::scenarios::retention::Retention;
 use crate::scenarios::FieldError;
 
-/// Every problem with the inputs; an empty list means the bundle is ready to use.
-pub fn check_input(input: &LogGroupKeyInput) -> Vec<FieldError> {
+/// The spec of `input` and every problem with it, in the form's order; no problems means the
+/// bundle is ready to use.
+pub fn parse(input: &LogGroupKeyInput) -> (LogGroupKeySpec, Vec<FieldError>) {
     let mut out = Vec::new();
     let place = Place { partition: input.partition, region: &input.region, account: &input.account };
-    check_region("region", input.partition, &input.region, &mut out);
-    check_account("account", &input.account, "that owns the log groups", &mut out);
-    if !input.is_new_key() {
-        check_key_arn("key-arn", &input.key_arn, place, &mut out);
-    }
-    check_log_groups(input, &mut out);
+    let region = Region::parse("region", &input.region, input.partition, &mut out);
+    let account = AccountId::parse("account", &input.account, "that owns the log groups")
+        .map_err(|problem| out.push(problem))
+        .ok();
+    let key = Field::optional(&input.key_arn, |text| KeyArn::parse("key-arn", text, place, &mut out));
+    let groups = parse_log_groups(input.scope, &input.log_groups, &mut out);
     check_retention(input, &mut out);
-    check_callers(input, &mut out);
-    if input.is_rotation() {
-        check_key_arn("rotate-from", &input.rotate_from, place, &mut out);
-        if input.rotate_from.trim() == input.key_arn.trim() {
+    let account = Field::new(account, &input.account);
+    let callers = parse_callers(input, account.as_str(), &mut out);
+    let rotate_from = Field::optional(&input.rotate_from, |text| KeyArn::parse("rotate-from", text, place, &mut out));
+    if let Some(old) = &rotate_from {
+        if Some(old.as_str()) == key.as_ref().map(Field::as_str) {
             out.push(FieldError::error("rotate-from", "the old key is the same as the new key"));
         }
         if input.keep_context_on_old_key {
@@ -37,13 +38,29 @@ pub fn check_input(input: &LogGroupKeyInput) -> Vec<FieldError> {
             ));
         }
     }
-    out
+    let spec = LogGroupKeySpec {
+        partition: input.partition,
+        region: Field::new(region, &input.region),
+        account,
+        key,
+        scope: input.scope,
+        groups,
+        callers,
+        caller_permission: input.caller_permission,
+        caller_access: input.caller_access,
+        log_group_state: input.log_group_state,
+        retention: input.retention,
+        rotate_from,
+        keep_context_on_old_key: input.keep_context_on_old_key,
+    };
+    (spec, out)
 }
 
-/// The log-group names against CreateLogGroup's rules and their number against the scope.
-pub fn check_log_groups(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
-    let names = input.group_names();
-    match (input.scope, names.len()) {
+/// The listed log group names (trimmed, blanks left out) against CreateLogGroup's rules, and
+/// their number against the scope; problems go under "log-groups".
+pub fn parse_log_groups(scope: Scope, log_groups: &[String], out: &mut Vec<FieldError>) -> Vec<Field<LogGroupName>> {
+    let names = listed(log_groups);
+    match (scope, names.len()) {
         (Scope::OneGroup, 0) | (Scope::SeveralGroups, 0) => {
             out.push(FieldError::error("log-groups", "enter the log group name"));
         }
@@ -53,14 +70,18 @@ pub fn check_log_groups(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
         )),
         _ => {}
     }
+    let mut groups = Vec::new();
     for (i, name) in names.iter().enumerate() {
-        if let Some(problem) = log_group_name_problem(name) {
+        let parsed = name.parse::<LogGroupName>();
+        if let Err(problem) = &parsed {
             out.push(FieldError::error("log-groups", format!("\"{name}\": {problem}")));
         }
         if names[..i].contains(name) {
             out.push(FieldError::warning("log-groups", format!("\"{name}\" is listed twice")));
         }
+        groups.push(Field::new(parsed.ok(), name));
     }
+    groups
 }
 
 /// The steps set the retention only on log groups they create. For existing groups they leave it
@@ -83,30 +104,31 @@ fn check_retention(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
     ));
 }
 
-fn check_callers(input: &LogGroupKeyInput, out: &mut Vec<FieldError>) {
-    let listed = input.callers.iter().any(|c| !c.trim().is_empty());
+/// The caller ARNs the bundle names: none when no caller permission is wanted (listed ones are
+/// then warned about), else the listed ones, trimmed, each checked as a role or user ARN.
+fn parse_callers(input: &LogGroupKeyInput, account: &str, out: &mut Vec<FieldError>) -> Vec<String> {
+    let listed = listed(&input.callers);
     if input.caller_permission == CallerPermission::None {
-        if listed {
+        if !listed.is_empty() {
             out.push(FieldError::warning(
                 "callers",
                 "caller roles are listed but \"where their permission lives\" is none: they are left out",
             ));
         }
-        return;
+        return Vec::new();
     }
-    if !listed {
+    if listed.is_empty() {
         out.push(FieldError::error("callers", "enter at least one role ARN, or choose that no caller needs the key"));
     }
-    for arn in input.caller_arns() {
+    for arn in &listed {
         if let Some(problem) = role_arn_problem(arn, input.partition) {
             out.push(FieldError::error("callers", problem));
-        } else if input.caller_permission == CallerPermission::IamPolicy
-            && arn.split(':').nth(4) != Some(input.account.trim())
-        {
+        } else if input.caller_permission == CallerPermission::IamPolicy && arn.split(':').nth(4) != Some(account) {
             out.push(FieldError::warning(
                 "callers",
                 format!("\"{arn}\" is in another account: apply the IAM policy there, and the key policy must also allow that account"),
             ));
         }
     }
+    listed.into_iter().map(str::to_owned).collect()
 }
