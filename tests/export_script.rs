@@ -1066,3 +1066,31 @@ fn each_accounts_setup_role_has_its_own_name() {
     assert!(unset.calls.is_empty(), "a change before the second role's name was asked for: {:?}", unset.calls);
     assert!(unset.stderr.contains("DESTINATION_SETUP_ROLE"), "{}", unset.stderr);
 }
+
+/// A rotation away from a key an earlier run made for the same log groups: the plain alias names
+/// the OLD key, so the look-up took it for the new one, associated it with itself and reduced it
+/// to decrypt-only (review H1 of 2026-12-08). The rotation's key has its own alias, and the script
+/// stops if the key it found is the old one all the same.
+#[test]
+fn a_rotation_never_takes_the_old_key_for_the_new_one() {
+    if bash_missing() {
+        return;
+    }
+    let old = "arn:aws:kms:us-east-1:111122223333:key/2234abcd-12ab-34cd-56ef-1234567890ab";
+    let plain = export(&bundle(ScenarioId::LogGroupKey, &json!({"log-group-state": "existing"})), Format::Script);
+    let rotation = export(
+        &bundle(ScenarioId::LogGroupKey, &json!({"log-group-state": "existing", "rotate-from": old})),
+        Format::Script,
+    );
+    let alias_of = |script: &str| {
+        let line = script.lines().find(|l| l.contains("describe-key") && l.contains("alias/")).unwrap_or_else(|| panic!("{script}"));
+        line.split_whitespace().find(|w| w.trim_matches('\'').starts_with("alias/")).unwrap_or_default().to_owned()
+    };
+    assert_ne!(alias_of(&plain), alias_of(&rotation), "the rotation's new key has an alias of its own");
+    // The alias names the old key all the same (made by hand, or by an older version).
+    let found_old = run_answering(&rotation, &[], &[("describe-key", format!("{old}\tEnabled")), ("describe-log-groups", old.to_owned())]);
+    assert_ne!(found_old.code, Some(0), "{:?}", found_old.calls);
+    assert!(found_old.position("associate-kms-key").is_none(), "associated the old key with itself: {:?}", found_old.calls);
+    assert!(found_old.position("put-key-policy").is_none(), "reduced the key in use: {:?}", found_old.calls);
+    assert!(found_old.stderr.contains("is the key to rotate from"), "{}", found_old.stderr);
+}

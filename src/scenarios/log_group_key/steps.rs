@@ -20,15 +20,16 @@ pub fn steps(input: &LogGroupKeySpec, documents: &[Document]) -> Vec<Step> {
         steps.push(Step::new("Note the key the log groups use now", describe_groups(region, &groups)));
     }
     if input.is_new_key() {
-        steps.push(Step::new(
-            "Create the key with its policy and its alias",
-            key_policy::create_key(
-                region,
-                &format!("CloudWatch Logs key for {}", group_summary(input)),
-                "key-policy.json",
-                &key_alias(input),
-            ),
-        ));
+        let mut lines = key_policy::create_key(
+            region,
+            &format!("CloudWatch Logs key for {}", group_summary(input)),
+            "key-policy.json",
+            &key_alias(input),
+        );
+        if input.is_rotation() {
+            lines.extend(not_the_old_key(input.rotate_from()));
+        }
+        steps.push(Step::new("Create the key with its policy and its alias", lines));
         steps.push(Step::new("Turn on the key's automatic rotation", rotation(region)));
     } else {
         steps.push(key_policy::merge_into_existing_key(region, input.key_arn()));
@@ -243,24 +244,40 @@ fn group_summary(input: &LogGroupKeySpec) -> String {
 
 /// Named after the one log group; a key for several is named after the Region and the fingerprint
 /// of its sorted log groups, an account-wide key after the Region and account, so that two keys
-/// for different groups never share an alias.
+/// for different groups never share an alias. A rotation's new key is named after the key it
+/// replaces as well: that key may be one an earlier run made for the same groups, under the plain
+/// alias, and the look-up must not take it for the new key (review H1 of 2026-12-08).
 fn key_alias(input: &LogGroupKeySpec) -> String {
-    match input.group_names().as_slice() {
-        [one] if input.scope != super::Scope::Account => alias_name("cloudwatch-logs", one),
-        _ if input.scope == super::Scope::Account => alias_name(
-            "cloudwatch-logs-account",
-            &format!("{}/{}", input.region(), input.account()),
-        ),
+    let (prefix, name) = match input.group_names().as_slice() {
+        [one] if input.scope != super::Scope::Account => ("cloudwatch-logs", (*one).to_owned()),
+        _ if input.scope == super::Scope::Account => {
+            ("cloudwatch-logs-account", format!("{}/{}", input.region(), input.account()))
+        }
         groups => {
             let mut sorted = groups.to_vec();
             sorted.sort_unstable();
             sorted.dedup();
-            alias_name(
-                "cloudwatch-logs-groups",
-                &format!("{}/{}", input.region(), fingerprint(&sorted.join("\n"))),
-            )
+            ("cloudwatch-logs-groups", format!("{}/{}", input.region(), fingerprint(&sorted.join("\n"))))
         }
+    };
+    match input.is_rotation() {
+        true => alias_name(prefix, &format!("{name}/rotated-from-{}", fingerprint(input.rotate_from()))),
+        false => alias_name(prefix, &name),
     }
+}
+
+/// A rotation stops when the key it would move the log groups to is the one they use now (an alias
+/// made by hand, or by an older version of this tool, naming the old key): associating a key with
+/// itself and then reducing it to decrypt-only would leave the groups without a key that encrypts.
+fn not_the_old_key(old: &str) -> Vec<Line> {
+    vec![
+        Line::shell(format!("if [ \"$KEY_ARN\" = '{old}' ]; then")),
+        Line::shell(format!(
+            "  echo \"The new key $KEY_ARN is the key to rotate from ({old}): the script stops before associating it, so the old key is not reduced to decrypt-only while the log groups still use it. Give the new key another alias, or delete this one, then run the script again.\" >&2"
+        )),
+        Line::shell("  exit 1"),
+        Line::shell("fi"),
+    ]
 }
 
 /// The callers' inline policy, named after the key it grants: the given key's ARN, or for a new key
