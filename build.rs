@@ -28,10 +28,14 @@ fn main() {
         for entry in entries {
             let args = entry.args();
             let function = entry.id.replace('-', "_");
-            let params: Vec<String> =
-                args.iter().map(|a| format!("{}: impl std::fmt::Display", a.replace('-', "_"))).collect();
-            let values: Vec<String> =
-                args.iter().map(|a| format!("({a:?}, {}.to_string())", a.replace('-', "_"))).collect();
+            let params: Vec<String> = args
+                .iter()
+                .map(|a| format!("{}: impl std::fmt::Display", a.replace('-', "_")))
+                .collect();
+            let values: Vec<String> = args
+                .iter()
+                .map(|a| format!("({a:?}, {}.to_string())", a.replace('-', "_")))
+                .collect();
             let english: String = entry
                 .pieces
                 .iter()
@@ -40,7 +44,12 @@ fn main() {
                     syntax::Piece::Arg(a) => format!("{{${a}}}"),
                 })
                 .collect();
-            let _ = writeln!(out, "/// `{}`: {}", entry.id, english.replace('\n', " ").replace('`', "'"));
+            let _ = writeln!(
+                out,
+                "/// `{}`: {}",
+                entry.id,
+                english.replace('\n', " ").replace('`', "'")
+            );
             let _ = writeln!(
                 out,
                 "pub fn {function}({}) -> Message {{ Message::catalogued({:?}, vec![{}]) }}",

@@ -14,7 +14,12 @@ fn files(lang: &str) -> BTreeMap<String, String> {
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -53,7 +58,10 @@ fn problems(en: &BTreeMap<String, String>, ja: &BTreeMap<String, String>) -> Vec
                         out.push(format!("ja/{name}:{}: `{}` does not use ${arg}", j.line, j.id));
                     }
                     for arg in have.iter().filter(|a| !want.contains(a)) {
-                        out.push(format!("ja/{name}:{}: `{}` uses ${arg}, which English does not have", j.line, j.id));
+                        out.push(format!(
+                            "ja/{name}:{}: `{}` uses ${arg}, which English does not have",
+                            j.line, j.id
+                        ));
                     }
                 }
             }
@@ -73,7 +81,10 @@ fn every_id_is_in_both_languages_with_the_same_arguments() {
 
 #[test]
 fn the_check_finds_a_missing_id_a_dropped_argument_and_an_extra_one() {
-    let en = BTreeMap::from([("a.ftl".to_owned(), "x = one { $n }\ny = two { $a } { $b }\nz = three\n".to_owned())]);
+    let en = BTreeMap::from([(
+        "a.ftl".to_owned(),
+        "x = one { $n }\ny = two { $a } { $b }\nz = three\n".to_owned(),
+    )]);
     let ja = BTreeMap::from([("a.ftl".to_owned(), "x = いち\ny = に { $a } { $c }\n".to_owned())]);
     let found = problems(&en, &ja);
     assert_eq!(
@@ -122,8 +133,14 @@ fn the_language_follows_lc_all_then_lc_messages_then_lang() {
         move |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_owned())
     };
     assert_eq!(Lang::from_environment(env(&[("LANG", "ja_JP.UTF-8")])), Lang::Ja);
-    assert_eq!(Lang::from_environment(env(&[("LANG", "ja_JP.UTF-8"), ("LC_ALL", "C")])), Lang::En);
-    assert_eq!(Lang::from_environment(env(&[("LANG", "C"), ("LC_MESSAGES", "ja_JP")])), Lang::Ja);
+    assert_eq!(
+        Lang::from_environment(env(&[("LANG", "ja_JP.UTF-8"), ("LC_ALL", "C")])),
+        Lang::En
+    );
+    assert_eq!(
+        Lang::from_environment(env(&[("LANG", "C"), ("LC_MESSAGES", "ja_JP")])),
+        Lang::Ja
+    );
     assert_eq!(Lang::from_environment(env(&[("LC_ALL", ""), ("LANG", "ja")])), Lang::Ja);
     assert_eq!(Lang::from_environment(env(&[("LANG", "fr_FR.UTF-8")])), Lang::En);
     assert_eq!(Lang::from_environment(env(&[])), Lang::En);

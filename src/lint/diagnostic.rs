@@ -81,7 +81,11 @@ impl Diagnostic {
             note: None,
             help: None,
             fix: None,
-            wording: Wording { message: Some(message), note: None, help: None },
+            wording: Wording {
+                message: Some(message),
+                note: None,
+                help: None,
+            },
         }
     }
 

@@ -73,7 +73,10 @@ impl Lang {
 /// What to say: a catalogue id with named arguments, or a text not yet in the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Message {
-    Catalogued { id: &'static str, args: Vec<(&'static str, String)> },
+    Catalogued {
+        id: &'static str,
+        args: Vec<(&'static str, String)>,
+    },
     /// Said as written, in every language: a text not yet moved to the catalogue.
     Verbatim(String),
 }
@@ -157,13 +160,19 @@ type Patterns = HashMap<&'static str, Vec<syntax::Piece<'static>>>;
 /// The English files: the lint messages everywhere; the CLI's own lines only natively, so the
 /// page's wasm does not carry them.
 #[cfg(not(target_arch = "wasm32"))]
-pub const ENGLISH: &[&str] = &[include_str!("../../locales/en/lint.ftl"), include_str!("../../locales/en/cli.ftl")];
+pub const ENGLISH: &[&str] = &[
+    include_str!("../../locales/en/lint.ftl"),
+    include_str!("../../locales/en/cli.ftl"),
+];
 #[cfg(target_arch = "wasm32")]
 pub const ENGLISH: &[&str] = &[include_str!("../../locales/en/lint.ftl")];
 
 /// The Japanese files, compiled into the CLI only: the page fetches them (see [`install`]).
 #[cfg(not(target_arch = "wasm32"))]
-pub const JAPANESE: &[&str] = &[include_str!("../../locales/ja/lint.ftl"), include_str!("../../locales/ja/cli.ftl")];
+pub const JAPANESE: &[&str] = &[
+    include_str!("../../locales/ja/lint.ftl"),
+    include_str!("../../locales/ja/cli.ftl"),
+];
 
 static EN: OnceLock<Patterns> = OnceLock::new();
 static JA: OnceLock<Patterns> = OnceLock::new();
