@@ -32,7 +32,7 @@ impl Severity {
 
 /// What a finding says, by message id (see `crate::message`): its message, note and help in any
 /// language. The `message`, `note` and `help` strings beside it are their English, rendered once
-/// when the rule speaks (the tests, the page and the JSON read those); [`Finding::in_language`]
+/// when the rule speaks (the tests, the page and the JSON read those); [`Finding::render_in`]
 /// renders them again in another language.
 ///
 /// Equal to any other wording: findings compare by what they say in English, and a finding read
@@ -186,9 +186,9 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// The same finding with its message, note and help in `lang`. A text with no id behind it
-    /// (a finding read back from JSON, a text not yet in the catalogue) stays as it is.
-    pub fn in_language(mut self, lang: Lang) -> Finding {
+    /// Renders its message, note and help again in `lang`. A text with no id behind it (a finding
+    /// read back from JSON, a text not yet in the catalogue) stays as it is.
+    pub fn render_in(&mut self, lang: Lang) {
         if let Some(m) = &self.wording.message {
             self.message = m.render(lang);
         }
@@ -198,6 +198,5 @@ impl Finding {
         if let Some(h) = &self.wording.help {
             self.help = Some(h.render(lang));
         }
-        self
     }
 }

@@ -2,6 +2,8 @@
 //! a scenario's input given as the same `--FIELD` flags `build` takes.
 
 use crate::args::{CheckArgs, CheckFormat};
+use crate::output::{lang, words};
+use cwlogs_policy::message::ids;
 use cwlogs_policy::json::LineIndex;
 use cwlogs_policy::lint::{rule_by_code, Finding, Severity, RULES};
 use cwlogs_policy::scenarios::{Control, FieldSeverity, ScenarioId};
@@ -35,11 +37,16 @@ pub fn run(args: &CheckArgs) -> u8 {
             Ok(text) => {
                 let scenario = scenario.as_ref().map(|(id, input)| (*id, input));
                 let extraction = import::extract(&text);
-                let checks = import::check(&text, &extraction, args.kind.policy_kind(), scenario, args.statements);
+                let mut checks =
+                    import::check(&text, &extraction, args.kind.policy_kind(), scenario, args.statements);
+                // In the chosen language for every format: the text, and the JSON's and SARIF's messages.
+                for f in checks.iter_mut().flat_map(|c| c.findings.iter_mut()) {
+                    f.render_in(lang());
+                }
                 reports.push(Report { file: path.display().to_string(), text, extraction, checks });
             }
             Err(e) => {
-                tell!("cwlogs-policy: cannot read {}: {e}", path.display());
+                tell!("cwlogs-policy: {}", words(ids::cli_cannot_read(path.display(), e)));
                 return 2;
             }
         }
@@ -200,7 +207,7 @@ fn print_text(report: &Report) {
     let (file, text) = (report.file.as_str(), report.text.as_str());
     let index = LineIndex::new(text);
     if !report.bare() && report.extraction.policies.is_empty() && report.extraction.problems.is_empty() {
-        say!("{file}: {}: no policy found", report.extraction.form.label());
+        say!("{file}: {}", words(ids::cli_check_no_policy(report.extraction.form.label())));
     }
     for note in &report.extraction.notes {
         say!("{file}: note: {}", note.message);
@@ -222,10 +229,10 @@ fn print_text(report: &Report) {
             );
             print_source(text, &index, f);
             if let Some(note) = &f.note {
-                say!("  note: {note}");
+                say!("  {}", words(ids::cli_finding_note(note)));
             }
             if let Some(help) = &f.help {
-                say!("  help: {help}");
+                say!("  {}", words(ids::cli_finding_help(help)));
             }
             count[f.severity as usize] += 1;
         }
@@ -236,15 +243,15 @@ fn print_text(report: &Report) {
     let policies = if report.bare() {
         String::new()
     } else {
-        format!("{} ({} found), ", report.extraction.form.label(), report.extraction.policies.len())
+        words(ids::cli_check_policies_found(report.extraction.form.label(), report.extraction.policies.len()))
     };
-    say!(
-        "{file}: {policies}{} error(s), {} security, {} warning(s), {} suggestion(s)",
+    let counts = ids::cli_check_counts(
         count[Severity::Error as usize],
         count[Severity::Security as usize],
         count[Severity::Warning as usize],
-        count[Severity::Suggestion as usize]
+        count[Severity::Suggestion as usize],
     );
+    say!("{file}: {policies}{}", words(counts));
 }
 
 /// The offending line with a caret underline, as compilers show it.
@@ -289,7 +296,7 @@ pub fn rules(code: Option<&str>) -> u8 {
                 0
             }
             None => {
-                tell!("cwlogs-policy: no rule {code}; `cwlogs-policy rules` lists them");
+                tell!("cwlogs-policy: {}", words(ids::cli_no_rule(code)));
                 2
             }
         },
