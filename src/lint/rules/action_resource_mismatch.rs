@@ -6,6 +6,7 @@ use crate::lint::{Context, Diagnostic};
 use crate::policy::Effect;
 
 use super::unknown_service::dataset_label;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// An action applies to none of the resources its statement names.
@@ -136,7 +137,7 @@ fn diagnostic(
         .at(value.item.span)
         .path(value.path())
         .help(help)
-        .note(format!("resource types from {}", dataset_label()))
+        .note(ids::action_resource_mismatch_note(&dataset_label()))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 
 use super::unknown_service::dataset_label;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A `Resource` ARN matches the ARN format of none of its service's resource types.
@@ -85,12 +86,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 )
                 .at(item.span)
                 .path(node.path_to(element))
-                .help(format!(
-                    "{} resources have ARNs such as {}",
-                    service.prefix,
-                    forms.iter().take(3).copied().collect::<Vec<_>>().join(", ")
-                ))
-                .note(format!("ARN formats from {}", dataset_label())),
+                .help(ids::arn_resource_type_help(&service.prefix, &forms.iter().take(3).copied().collect::<Vec<_>>().join(", ")))
+                .note(ids::arn_resource_type_note(&dataset_label())),
             );
         }
     }

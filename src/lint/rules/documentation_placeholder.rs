@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{Arn, Text};
+use crate::message::ids;
 
 /// Placeholders AWS's CloudWatch Logs, KMS and S3 examples use, as whole ARN fields or words.
 const PLACEHOLDERS: &[&str] = &[
@@ -101,10 +102,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for value in values {
             if let Some(what) = placeholder(&value.value) {
                 out.push(
-                    Diagnostic::new(&RULE, format!("{what}: fill in your own value"))
+                    Diagnostic::new(&RULE, ids::documentation_placeholder(&what))
                         .at(value.span)
                         .path(node.path.clone())
-                        .help("replace it with the real Region, account, bucket or name"),
+                        .help(ids::documentation_placeholder_help()),
                 );
             }
         }

@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{Arn, PolicyKind, Text};
+use crate::message::ids;
 
 /// Actions on log streams: their resource is `log-group:NAME:log-stream:STREAM`.
 const STREAM_ACTIONS: &[&str] = &["logs:CreateLogStream", "logs:PutLogEvents", "logs:GetLogEvents"];
@@ -98,7 +99,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             )
             .at(first.span)
             .path(node.path_to("Resource"))
-            .help(format!("write the ARN as {wanted}, or list both forms")),
+            .help(ids::log_group_arn_form_help(&wanted)),
         );
     }
 }

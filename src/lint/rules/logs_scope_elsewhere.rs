@@ -7,6 +7,7 @@ use crate::lint::{Context, Diagnostic, LogsPrincipal, Severity};
 use crate::normalize::condition::ValueSense;
 use crate::normalize::pattern::has_wildcard;
 use crate::policy::{is_account_id, Arn, PolicyKind};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The log group or source ARN a CloudWatch Logs principal is limited to is in another Region or account.
@@ -110,7 +111,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         )
                         .at(text.span)
                         .path(node.path_to("Principal"))
-                        .help(format!("write \"{}\"", text.value.replacen(r, expected, 1))),
+                        .help(ids::logs_scope_elsewhere_help(&text.value.replacen(r, expected, 1))),
                     );
                 }
             }

@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic, StatementNode};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The bucket statements of one CloudWatch Logs principal name different source accounts or ARNs.
@@ -85,7 +86,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         )
                         .at(at)
                         .path(node.path_to("Condition"))
-                        .help("give both statements the same aws:SourceAccount and aws:SourceArn values"),
+                        .help(ids::logs_source_scope_differs_help()),
                     );
                 }
             }

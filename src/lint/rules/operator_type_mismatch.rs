@@ -5,6 +5,7 @@ use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 
 use super::unknown_service::dataset_label;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A condition operator does not fit the type of its key.
@@ -71,8 +72,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 )
                 .at(e.entry.key.span)
                 .path(e.path(None))
-                .help(format!("use {}", operators_for(key.key_type.value)))
-                .note(format!("key types from {}", dataset_label())),
+                .help(ids::operator_type_mismatch_help(&operators_for(key.key_type.value)))
+                .note(ids::operator_type_mismatch_note(&dataset_label())),
             );
         }
     }

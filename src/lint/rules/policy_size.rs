@@ -3,6 +3,7 @@
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::{SizeLimit, SizeUnit};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The policy is longer than AWS allows for its kind.
@@ -131,11 +132,8 @@ pub fn too_large_to_check(ctx: &Context) -> Diagnostic {
     )
     .at(span)
     .path(path)
-    .note(format!(
-        "documents over {} bytes are only checked for JSON syntax and size; the highlighted statement crosses the limit",
-        grouped(FULL_CHECK_LIMIT)
-    ))
-    .help("check the part you mean to apply: split the document, or paste one policy at a time")
+    .note(ids::policy_size_note(&grouped(FULL_CHECK_LIMIT)))
+    .help(ids::policy_size_help())
 }
 
 /// The first statement whose end lies past the limit (else the document's opening brace), and

@@ -3,6 +3,7 @@
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// `Principal` is missing from a resource policy, or present in an identity policy.
@@ -65,14 +66,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             for m in principals {
                 out.push(
-                    Diagnostic::new(&RULE, format!("an IAM identity policy cannot have \"{}\"", m.key))
+                    Diagnostic::new(&RULE, ids::principal_by_kind(&m.key))
                         .at(m.key_span)
                         .path(node.path_to(&m.key))
-                        .note("the principal of an identity policy is the user, group or role it is attached to")
-                        .help(format!(
-                            "remove \"{}\"; to grant another principal access, use the resource's policy or a role's trust policy",
-                            m.key
-                        )),
+                        .note(ids::principal_by_kind_note())
+                        .help(ids::principal_by_kind_help(&m.key)),
                 );
             }
         }

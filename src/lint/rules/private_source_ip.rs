@@ -4,6 +4,7 @@ use crate::catalog::iam::Family;
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 use std::net::IpAddr;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// `aws:SourceIp` is compared with a private address range.
@@ -60,7 +61,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(&RULE, message)
                         .at(value.span)
                         .path(e.path(Some(i)))
-                        .help("for requests through a VPC endpoint use aws:VpcSourceIp (or aws:SourceVpce); otherwise name the public range"),
+                        .help(ids::private_source_ip_help()),
                 );
             }
         }

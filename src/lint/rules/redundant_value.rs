@@ -6,6 +6,7 @@ use crate::json::{escape_string, Span, Value};
 use crate::lint::{Context, Diagnostic};
 use crate::normalize::condition::{value_key, Operator};
 use crate::normalize::{action, infer_partition, pattern, principal};
+use crate::message::ids;
 
 /// Pattern-table cells one run may spend on wildcard coverage; beyond it only exact duplicates
 /// are reported, so a pasted list of a hundred thousand wildcards stays linear.
@@ -174,7 +175,7 @@ fn report(items: &[Item], compare: Compare, what: &str, budget: &mut usize, out:
                 )
                 .at(item.span)
                 .path(item.path.clone())
-                .help("remove the repeated value"),
+                .help(ids::redundant_value_help()),
             );
             continue;
         }
@@ -202,11 +203,8 @@ fn report(items: &[Item], compare: Compare, what: &str, budget: &mut usize, out:
                 )
                 .at(item.span)
                 .path(item.path.clone())
-                .note(format!("{} is {}", escape_string(items[i].text), items[i].path))
-                .help(format!(
-                    "remove {}: the wildcard already matches it",
-                    escape_string(item.text)
-                )),
+                .note(ids::redundant_value_note(&escape_string(items[i].text), &items[i].path))
+                .help(ids::redundant_value_help_2(&escape_string(item.text))),
             );
         }
     }

@@ -6,6 +6,7 @@ use crate::normalize::condition::ValueSense;
 use crate::normalize::pattern;
 use crate::policy::{Arn, PolicyKind};
 use crate::scenarios::ScenarioId;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The policy's CloudWatch Logs statements name a bucket, log group or delivery destination other than intended.
@@ -132,9 +133,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     .severity(Severity::Error)
                     .at(ctx.statement_value().map(|v| v.span))
                     .path("Statement")
-                    .help(format!(
-                        "add \"{group}\" to the kms:EncryptionContext:aws:logs:arn condition"
-                    )),
+                    .help(ids::scenario_resources_help(&group)),
                 );
             }
         }
@@ -157,9 +156,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     .severity(Severity::Error)
                     .at(ctx.statement_value().map(|v| v.span))
                     .path("Statement")
-                    .help(format!(
-                        "grant logs:CreateLogStream and logs:PutLogEvents on \"{group}:log-stream:*\""
-                    )),
+                    .help(ids::scenario_resources_help_2(&group)),
                 );
             }
         }

@@ -5,6 +5,7 @@ use crate::json::{escape_string, Member};
 use crate::lint::fix::{insert_member, Fix};
 use crate::lint::{Context, Diagnostic, StatementNode};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 const KMS_NOTE: &str = "KMS accepts it but the statement has no effect";
 
@@ -97,12 +98,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             };
             let second = if y.key_span.start > x.key_span.start { y } else { x };
             out.push(
-                Diagnostic::new(&RULE, format!("statement has both \"{a}\" and \"{b}\""))
+                Diagnostic::new(&RULE, ids::statement_element_pairs(&a, &b))
                     .at(second.key_span)
                     .path(node.path_to(&second.key))
-                    .help(format!(
-                        "keep either \"{a}\" or \"{b}\": a statement takes one of the two"
-                    )),
+                    .help(ids::statement_element_pairs_help(&a, &b)),
             );
         }
     }

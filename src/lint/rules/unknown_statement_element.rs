@@ -4,6 +4,7 @@ use crate::json::escape_string;
 use crate::lint::fix::{likely_spelling, Fix};
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A statement has an element IAM does not know, or is not an object.
@@ -46,7 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // A `Statement` that is itself not an object or array is IAM002's.
             if in_array {
                 out.push(
-                    Diagnostic::new(&RULE, format!("statement is {}, not an object", item.type_name()))
+                    Diagnostic::new(&RULE, ids::unknown_statement_element(&item.type_name()))
                         .at(item.span)
                         .path(path)
                         .help(
@@ -57,7 +58,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         for m in members.iter().filter(|m| !STATEMENT_ELEMENTS.contains(&m.key.as_str())) {
-            let d = Diagnostic::new(&RULE, format!("unknown statement element {}", escape_string(&m.key)))
+            let d = Diagnostic::new(&RULE, ids::unknown_statement_element_2(&escape_string(&m.key)))
                 .at(m.key_span)
                 .path(format!("{path}.{}", m.key))
                 .help(help(&m.key));

@@ -4,6 +4,7 @@ use crate::json::escape_string;
 use crate::lint::fix::{likely_spelling, Fix};
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The policy has a top-level element other than `Version`, `Id` and `Statement`.
@@ -53,7 +54,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             "a policy has only \"Version\", \"Id\" and \"Statement\" at the top level".to_owned()
         };
-        let d = Diagnostic::new(&RULE, format!("unknown top-level element {key}"))
+        let d = Diagnostic::new(&RULE, ids::unknown_top_level_element(&key))
             .at(m.key_span)
             .path(m.key.clone())
             .help(help);
