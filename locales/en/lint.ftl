@@ -283,3 +283,140 @@ version-help-5 = write "Version": "2012-10-17", in quotes
 wildcard-principal = this statement allows everyone ("*") to use the { $label }
 wildcard-principal-note = no condition restricts the caller's account, organization or source
 wildcard-principal-help = name the principals, or add a condition such as "aws:PrincipalOrgID", "aws:SourceAccount" or "kms:CallerAccount"
+
+## IAM014 action-pattern-matches-nothing
+action-pattern-matches-nothing = { $value } matches no { $prefix } action
+
+## IAM022 action-resource-mismatch
+action-resource-mismatch = { $action } acts on { $value }, and no Resource of this statement can name one: the statement never { $verb } it
+action-resource-mismatch-2 = add a Resource of the form { $value }, or move the action to a statement about such resources
+
+## IAM024 arn-resource-type
+arn-resource-type = { $value } has the form of no { $prefix } resource, so it matches nothing
+
+## CWL007 bucket-owner-full-control
+bucket-owner-full-control = "{ $text }" may put objects without the bucket-owner-full-control ACL
+
+## IAM026 condition-key-case-duplicate
+condition-key-case-duplicate = { $key } is { $first } again, in other letter case: condition keys ignore case
+
+## IAM017 condition-key-unsupported
+condition-key-unsupported = { $name } is a { $prefix } key, and the statement has no { $prefix2 } action
+condition-key-unsupported-2 = none of { $listed } supports the condition key { $name }
+
+## CWL015 documentation-placeholder
+documentation-placeholder-2 = bucket "{ $bucket }" is AWS's documentation name; S3 refuses bucket names starting with amzn-s3-demo-
+documentation-placeholder-3 = the { $field } is the placeholder "{ $text }"
+documentation-placeholder-4 = "{ $value }" names the placeholder Region
+
+## JSON002 duplicate-key
+
+## IAM031 empty-condition
+empty-condition-2 = condition operator { $key } has no condition keys
+
+## CWL001 encryption-context-arn-form
+encryption-context-arn-form = "{ $value }" is not an ARN
+encryption-context-arn-form-2 = "{ $value }" is not a log group; no encryption context is documented for it
+encryption-context-arn-form-3 = "{ $value }" has { $what }; the encryption context holds the log group ARN without it, so this never matches
+
+## IAM037 key-policy-alias-resource
+key-policy-alias-resource = { $element } { $value } is an alias; a key policy applies to its own key only
+
+## CWL012 log-group-arn-form
+log-group-arn-form = { $action } is authorised against { $wanted }, which "{ $first }" does not match
+
+## CWL003 logs-principal-not-regional
+logs-principal-not-regional = "{ $text }" is the global name; AWS documents the regional "{ $regional }" here
+
+## CWL002 logs-scope-elsewhere
+logs-scope-elsewhere = principal "{ $text }" is in { $r }, but the scenario's { $value } is in { $expected }
+logs-scope-elsewhere-2 = { $key } "{ $value }" is in { $region }, but the scenario is in { $expected }
+logs-scope-elsewhere-3 = { $key } "{ $value }" is in { $region }, but the principal is logs.{ $r }: it never matches
+logs-scope-elsewhere-4 = log group "{ $value }" is in account { $account }, but the scenario's log groups are in { $expected }
+logs-scope-elsewhere-5 = log group "{ $value }" is in account { $account }, the key in { $owner }; using a key of another account is not documented for log groups
+
+## CWL013 logs-source-scope-differs
+logs-source-scope-differs = { $key } here is [{ $value }], but { $value2 } of the same principal has [{ $value3 }]
+
+## IAM021 malformed-condition-value
+malformed-condition-value = { $key } value { $v } { $what }
+
+## IAM002 missing-statement
+missing-statement-3 = "Statement" is { $type-name }, not an object or an array
+
+## IAM019 operator-type-mismatch
+operator-type-mismatch = { $operator } compares { $label } values, but { $key } is of type { $label2 }
+
+## IAM035 policy-size
+policy-size = without whitespace it is { $compact-bytes } bytes; AWS does not document whether whitespace counts
+policy-size-2 = even without whitespace it is { $compact-bytes } bytes
+policy-size-3 = the { $label } is { $size } { $unit }; the limit is { $max }
+policy-size-4 = the document is { $text-count } bytes, far over the { $label } limit of { $max }; it was not checked further
+
+## IAM008 principal-by-kind
+principal-by-kind-2 = rename { $key } to "Principal": element names are case-sensitive
+principal-by-kind-3 = statement has no "Principal"; a { $label } must name who it applies to
+
+## IAM038 private-source-ip
+private-source-ip = aws:SourceIp { $value } is a private range, which aws:SourceIp never holds: { $operator } never matches
+private-source-ip-always = aws:SourceIp { $value } is a private range, which aws:SourceIp never holds: { $operator } always matches
+
+## IAM032 redundant-value
+redundant-value = { $what } { $text } repeats { $value }
+redundant-value-same = { $what } { $text } is the same as { $value }
+redundant-value-2 = { $what } { $text } is already covered by { $value }
+
+## CWL016 scenario-resources
+scenario-resources = names bucket "{ $bucket }", but the scenario's bucket is "{ $e }"
+scenario-resources-2 = names bucket "{ $bucket }", but another CloudWatch Logs statement names "{ $f }"
+scenario-resources-3 = no statement lets CloudWatch Logs encrypt with this key for { $group }
+scenario-resources-4 = no statement lets delivery.logs.amazonaws.com write to { $group }
+scenario-resources-5 = names "{ $r }", but the scenario's delivery destination is "{ $destination }"
+
+## IAM015 service-wildcard
+service-wildcard = list the services: { $value }
+service-wildcard-2 = { $value } has a wildcard in its service prefix; it matches { $reach }
+
+## IAM020 set-qualifier-mismatch
+set-qualifier-mismatch-2 = { $quoted } is multivalued ({ $label }), but { $operator } has no set qualifier
+
+## CWL017 stack-log-group-not-in-key-context
+stack-log-group-not-in-key-context = log group { $logical-id } ({ $name }) of this template uses this key, but no kms:EncryptionContext:aws:logs:arn value names it
+
+## CWL018 stack-logs-principal-region
+stack-logs-principal-region = "{ $text }" names { $named }, but the template's other ARNs name { $region } ({ $named-by })
+
+## IAM004 statement-element-pairs
+statement-element-pairs-2 = statement has no "{ $one }"
+statement-element-pairs-3 = statement has neither { $value }
+statement-element-pairs-4 = rename { $key } to "{ $right }": element names are exact
+
+## IAM016 unknown-condition-key
+unknown-condition-key-3 = { $prefix } condition key
+unknown-condition-key-4 = { $quoted }: no service has the condition-key prefix "{ $key }"
+
+## IAM018 unknown-condition-operator
+unknown-condition-operator-4 = { $quoted } is written "{ $canonical }" in AWS's documentation
+
+## IAM012 unknown-service
+unknown-service-2 = action { $quoted }: no AWS service has the prefix "{ $prefix }"
+
+## IAM003 unknown-statement-element
+unknown-statement-element-3 = write "{ $right }": element names are case-sensitive
+unknown-statement-element-4 = write "{ $right }": element names are singular, even for a list of values
+unknown-statement-element-5 = write "{ $right }": element names are exact
+unknown-statement-element-6 = "{ $top }" belongs at the top level of the policy, not inside a statement
+
+## IAM001 unknown-top-level-element
+unknown-top-level-element-2 = write "{ $right }": element names are case-sensitive
+unknown-top-level-element-3 = write "{ $right }": element names are exact
+unknown-top-level-element-4 = "{ $element }" belongs inside a statement: move it into an object of "Statement"
+
+## CWL011 vended-bucket-not-elements
+vended-bucket-not-elements = "{ $key }" makes CloudWatch Logs' automatic bucket policy update fail
+
+## IAM006 version
+version-5 = Version { $s } is not a policy language version
+
+## IAM023 wildcard-without-like
+wildcard-without-like = { $operator } compares { $value } literally: its * or ? is no wildcard

@@ -297,3 +297,151 @@ version-help-5 = "Version": "2012-10-17" と引用符で囲んで書いてくだ
 wildcard-principal = このステートメントは全員 ("*") に { $label } の使用を許可しています
 wildcard-principal-note = 呼び出し元のアカウント、組織、送信元を制限する条件がありません
 wildcard-principal-help = プリンシパルを指定するか、"aws:PrincipalOrgID"、"aws:SourceAccount"、"kms:CallerAccount" などの条件を追加してください
+
+# --- 2 回目の移行 (変数や補助関数で組み立てていたメッセージ) ---
+
+## IAM014 action-pattern-matches-nothing
+action-pattern-matches-nothing = { $value } は { $prefix } のどのアクションにも一致しません
+
+## IAM022 action-resource-mismatch
+# UNSURE: $verb は英語 ("allows" / "denies")
+action-resource-mismatch = { $action } は { $value } に対して動作しますが、このステートメントの Resource はそれを指定できません。このステートメントがそれを { $verb } ことはありません
+action-resource-mismatch-2 = { $value } の形式の Resource を追加するか、そのリソースについてのステートメントにアクションを移してください
+
+## IAM024 arn-resource-type
+arn-resource-type = { $value } はどの { $prefix } リソースの形式でもないため、何にも一致しません
+
+## CWL007 bucket-owner-full-control
+bucket-owner-full-control = "{ $text }" は bucket-owner-full-control ACL なしでオブジェクトを書き込めます
+
+## IAM026 condition-key-case-duplicate
+condition-key-case-duplicate = { $key } は大文字と小文字が違うだけで { $first } と同じです。条件キーは大文字と小文字を区別しません
+
+## IAM017 condition-key-unsupported
+condition-key-unsupported = { $name } は { $prefix } のキーですが、このステートメントには { $prefix2 } のアクションがありません
+condition-key-unsupported-2 = { $listed } のいずれも条件キー { $name } をサポートしていません
+
+## CWL015 documentation-placeholder
+documentation-placeholder-2 = バケット "{ $bucket }" は AWS のドキュメント用の名前です。S3 は amzn-s3-demo- で始まるバケット名を拒否します
+# UNSURE: $field は英語 ("Region" / "account")
+documentation-placeholder-3 = { $field } がプレースホルダー "{ $text }" のままです
+documentation-placeholder-4 = "{ $value }" はプレースホルダーのリージョンを指定しています
+
+## IAM031 empty-condition
+empty-condition-2 = 条件演算子 { $key } に条件キーがありません
+
+## CWL001 encryption-context-arn-form
+encryption-context-arn-form = "{ $value }" は ARN ではありません
+encryption-context-arn-form-2 = "{ $value }" はロググループではありません。これに対する暗号化コンテキストは文書化されていません
+# UNSURE: $what は英語 ("a trailing ":*"" / "a log stream part")
+encryption-context-arn-form-3 = "{ $value }" には { $what } があります。暗号化コンテキストにはそれを除いたロググループ ARN が入るため、これは一致しません
+
+## IAM037 key-policy-alias-resource
+key-policy-alias-resource = { $element } { $value } はエイリアスです。キーポリシーは自身のキーにだけ適用されます
+
+## CWL012 log-group-arn-form
+log-group-arn-form = { $action } は { $wanted } に対して認可されますが、"{ $first }" はそれに一致しません
+
+## CWL003 logs-principal-not-regional
+logs-principal-not-regional = "{ $text }" はグローバルの名前です。ここでは AWS はリージョンごとの "{ $regional }" を記載しています
+
+## CWL002 logs-scope-elsewhere
+logs-scope-elsewhere = プリンシパル "{ $text }" は { $r } にありますが、シナリオの { $value } は { $expected } にあります
+logs-scope-elsewhere-2 = { $key } "{ $value }" は { $region } にありますが、シナリオは { $expected } です
+logs-scope-elsewhere-3 = { $key } "{ $value }" は { $region } にありますが、プリンシパルは logs.{ $r } です。一致することはありません
+logs-scope-elsewhere-4 = ロググループ "{ $value }" はアカウント { $account } にありますが、シナリオのロググループは { $expected } にあります
+logs-scope-elsewhere-5 = ロググループ "{ $value }" はアカウント { $account }、キーは { $owner } にあります。別のアカウントのキーをロググループに使うことは文書化されていません
+
+## CWL013 logs-source-scope-differs
+logs-source-scope-differs = ここでの { $key } は [{ $value }] ですが、同じプリンシパルの { $value2 } では [{ $value3 }] です
+
+## IAM021 malformed-condition-value
+# UNSURE: $what は英語の説明 (例: "is not a number")
+malformed-condition-value = { $key } の値 { $v }: { $what }
+
+## IAM002 missing-statement
+# UNSURE: $type-name は英語
+missing-statement-3 = "Statement" がオブジェクトでも配列でもなく { $type-name } です
+
+## IAM019 operator-type-mismatch
+# UNSURE: $label と $label2 は英語の型名 (例: "String")
+operator-type-mismatch = { $operator } は { $label } の値を比較しますが、{ $key } の型は { $label2 } です
+
+## IAM035 policy-size
+policy-size = 空白を除くと { $compact-bytes } バイトです。空白が数えられるかどうかは AWS のドキュメントに記載がありません
+policy-size-2 = 空白を除いても { $compact-bytes } バイトです
+# UNSURE: $label と $unit は英語 (例: "key policy", "bytes")
+policy-size-3 = { $label } は { $size } { $unit } です。上限は { $max } です
+policy-size-4 = ドキュメントは { $text-count } バイトで、{ $label } の上限 { $max } を大きく超えています。これ以上は確認していません
+
+## IAM008 principal-by-kind
+principal-by-kind-2 = { $key } を "Principal" に変更してください。要素名は大文字と小文字が区別されます
+# UNSURE: $label は英語 (例: "key policy")
+principal-by-kind-3 = ステートメントに "Principal" がありません。{ $label } では対象を指定する必要があります
+
+## IAM038 private-source-ip
+private-source-ip = aws:SourceIp { $value } はプライベートの範囲で、aws:SourceIp がその値になることはありません。{ $operator } は一致しません
+private-source-ip-always = aws:SourceIp { $value } はプライベートの範囲で、aws:SourceIp がその値になることはありません。{ $operator } は常に一致します
+
+## IAM032 redundant-value
+# UNSURE: $what は英語 ("action", "resource" …)
+redundant-value = { $what } { $text } は { $value } の繰り返しです
+# UNSURE: $what は英語
+redundant-value-same = { $what } { $text } は { $value } と同じです
+redundant-value-2 = { $what } { $text } は既に { $value } でカバーされています
+
+## CWL016 scenario-resources
+scenario-resources = バケット "{ $bucket }" を指定していますが、シナリオのバケットは "{ $e }" です
+scenario-resources-2 = バケット "{ $bucket }" を指定していますが、別の CloudWatch Logs のステートメントは "{ $f }" を指定しています
+scenario-resources-3 = { $group } のためにこのキーで暗号化することを CloudWatch Logs に許可するステートメントがありません
+scenario-resources-4 = { $group } への書き込みを delivery.logs.amazonaws.com に許可するステートメントがありません
+scenario-resources-5 = "{ $r }" を指定していますが、シナリオの配信先は "{ $destination }" です
+
+## IAM015 service-wildcard
+service-wildcard = サービスを列挙してください: { $value }
+# UNSURE: $reach は英語 (例: "service kms (53 actions)")
+service-wildcard-2 = { $value } のサービスプレフィックスにワイルドカードがあります。一致する範囲: { $reach }
+
+## IAM020 set-qualifier-mismatch
+set-qualifier-mismatch-2 = { $quoted } は複数値 ({ $label }) ですが、{ $operator } にセット修飾子がありません
+
+## CWL017 stack-log-group-not-in-key-context
+stack-log-group-not-in-key-context = このテンプレートのロググループ { $logical-id } ({ $name }) はこのキーを使いますが、それを指定する kms:EncryptionContext:aws:logs:arn の値がありません
+
+## CWL018 stack-logs-principal-region
+stack-logs-principal-region = "{ $text }" は { $named } を指定していますが、テンプレートの他の ARN は { $region } を指定しています ({ $named-by })
+
+## IAM004 statement-element-pairs
+statement-element-pairs-2 = ステートメントに "{ $one }" がありません
+statement-element-pairs-3 = ステートメントに { $value } のどちらもありません
+statement-element-pairs-4 = { $key } を "{ $right }" に変更してください。要素名は正確に書く必要があります
+
+## IAM016 unknown-condition-key
+unknown-condition-key-3 = { $prefix } の条件キー
+unknown-condition-key-4 = { $quoted }: 条件キーのプレフィックス "{ $key }" を持つサービスはありません
+
+## IAM018 unknown-condition-operator
+unknown-condition-operator-4 = AWS のドキュメントでは { $quoted } は "{ $canonical }" と書かれています
+
+## IAM012 unknown-service
+unknown-service-2 = アクション { $quoted }: プレフィックス "{ $prefix }" を持つ AWS のサービスはありません
+
+## IAM003 unknown-statement-element
+unknown-statement-element-3 = "{ $right }" と書いてください。要素名は大文字と小文字が区別されます
+unknown-statement-element-4 = "{ $right }" と書いてください。値がリストでも要素名は単数形です
+unknown-statement-element-5 = "{ $right }" と書いてください。要素名は正確に書く必要があります
+unknown-statement-element-6 = "{ $top }" はステートメントの中ではなく、ポリシーの最上位に書きます
+
+## IAM001 unknown-top-level-element
+unknown-top-level-element-2 = "{ $right }" と書いてください。要素名は大文字と小文字が区別されます
+unknown-top-level-element-3 = "{ $right }" と書いてください。要素名は正確に書く必要があります
+unknown-top-level-element-4 = "{ $element }" はステートメントの中に書きます。"Statement" のオブジェクトの中に移してください
+
+## CWL011 vended-bucket-not-elements
+vended-bucket-not-elements = "{ $key }" があると、CloudWatch Logs によるバケットポリシーの自動更新が失敗します
+
+## IAM006 version
+version-5 = Version { $s } はポリシー言語のバージョンではありません
+
+## IAM023 wildcard-without-like
+wildcard-without-like = { $operator } は { $value } をそのまま比較します。* や ? はワイルドカードになりません

@@ -65,7 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let path = action.path();
             let d = Diagnostic::new(
                 &RULE,
-                format!("{} matches no {} action", escape_string(value), service.prefix),
+                ids::action_pattern_matches_nothing(&escape_string(value), &service.prefix),
             )
             .at(item.span)
             .path(path)

@@ -125,14 +125,8 @@ fn diagnostic(
     let types: Vec<&str> = types.into_iter().map(|(_, arn)| arn).collect();
     let action = escape_string(&value.item.value);
     let shown: Vec<&str> = types.iter().take(3).copied().collect();
-    let message = format!(
-        "{action} acts on {}, and no Resource of this statement can name one: the statement never {verb} it",
-        shown.join(" or ")
-    );
-    let help = format!(
-        "add a Resource of the form {}, or move the action to a statement about such resources",
-        shown.first().copied().unwrap_or("the action's resource type")
-    );
+    let message = ids::action_resource_mismatch(&action, &shown.join(" or "), &verb);
+    let help = ids::action_resource_mismatch_2(&shown.first().copied().unwrap_or("the action's resource type"));
     Diagnostic::new(&RULE, message)
         .at(value.item.span)
         .path(value.path())

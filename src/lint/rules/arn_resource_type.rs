@@ -82,7 +82,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!("{} has the form of no {} resource, so it matches nothing", escape_string(value), service.prefix),
+                    ids::arn_resource_type(&escape_string(value), &service.prefix),
                 )
                 .at(item.span)
                 .path(node.path_to(element))

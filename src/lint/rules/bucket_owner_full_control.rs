@@ -58,10 +58,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!(
-                        "\"{}\" may put objects without the bucket-owner-full-control ACL",
-                        text.value
-                    ),
+                    ids::bucket_owner_full_control(&text.value),
                 )
                 .at(node
                     .statement

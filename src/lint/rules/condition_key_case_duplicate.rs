@@ -54,11 +54,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        format!(
-                            "{} is {} again, in other letter case: condition keys ignore case",
-                            escape_string(key),
-                            escape_string(first)
-                        ),
+                        ids::condition_key_case_duplicate(&escape_string(key), &escape_string(first)),
                     )
                     .at(entry.key.span)
                     .path(node.path_to(&format!("Condition.{}.{key}", clause.operator.value)))

@@ -94,18 +94,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 let listed: Vec<&str> = actions.values().collect();
                 let message = if of_service.is_empty() {
-                    format!(
-                        "{} is a {} key, and the statement has no {} action",
-                        escape_string(name),
-                        service.prefix,
-                        service.prefix
-                    )
+                    ids::condition_key_unsupported(&escape_string(name), &service.prefix, &service.prefix)
                 } else {
-                    format!(
-                        "none of {} supports the condition key {}",
-                        list(&listed),
-                        escape_string(name)
-                    )
+                    ids::condition_key_unsupported_2(&list(&listed), &escape_string(name))
                 };
                 out.push(
                     Diagnostic::new(&RULE, message)

@@ -60,7 +60,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             &RULE,
-                            format!("condition operator {} has no condition keys", escape_string(&op.key)),
+                            ids::empty_condition_2(&escape_string(&op.key)),
                         )
                         .at(op.value.span)
                         .path(format!("{path}.{}", op.key))

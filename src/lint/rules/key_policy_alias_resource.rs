@@ -48,7 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!("{element} {} is an alias; a key policy applies to its own key only", value.value),
+                    ids::key_policy_alias_resource(&element, &value.value),
                 )
                 .at(value.span)
                 .path(node.path_to(element))

@@ -92,10 +92,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 &RULE,
-                format!(
-                    "{action} is authorised against {wanted}, which \"{}\" does not match",
-                    first.value
-                ),
+                ids::log_group_arn_form(&action, &wanted, &first.value),
             )
             .at(first.span)
             .path(node.path_to("Resource"))

@@ -52,10 +52,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!(
-                        "\"{}\" is the global name; AWS documents the regional \"{regional}\" here",
-                        text.value
-                    ),
+                    ids::logs_principal_not_regional(&text.value, &regional),
                 )
                 .at(text.span)
                 .path(node.path_to("Principal"))

@@ -77,12 +77,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             &RULE,
-                            format!(
-                                "{key} here is [{}], but {} of the same principal has [{}]",
-                                ours.join(", "),
-                                nodes[first].path,
-                                theirs.join(", ")
-                            ),
+                            ids::logs_source_scope_differs(&key, &ours.join(", "), &nodes[first].path, &theirs.join(", ")),
                         )
                         .at(at)
                         .path(node.path_to("Condition"))

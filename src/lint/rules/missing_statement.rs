@@ -64,7 +64,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         _ => out.push(
             Diagnostic::new(
                 &RULE,
-                format!("\"Statement\" is {}, not an object or an array", statement.type_name()),
+                ids::missing_statement_3(&statement.type_name()),
             )
             .at(statement.span)
             .path("Statement")

@@ -62,13 +62,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!(
-                        "{} compares {} values, but {} is of type {}",
-                        e.clause.operator.value,
-                        op_type.label(),
-                        escape_string(e.key()),
-                        key.key_type.label()
-                    ),
+                    ids::operator_type_mismatch(&e.clause.operator.value, &op_type.label(), &escape_string(e.key()), &key.key_type.label()),
                 )
                 .at(e.entry.key.span)
                 .path(e.path(None))

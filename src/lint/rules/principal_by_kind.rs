@@ -49,14 +49,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if principals.count() == 0 {
                 let help = match members.iter().find(|m| m.key.eq_ignore_ascii_case("Principal")) {
                     Some(m) => {
-                        format!("rename {} to \"Principal\": element names are case-sensitive", escape_string(&m.key))
+                        ids::principal_by_kind_2(&escape_string(&m.key))
                     }
-                    None => format!("add {}", example(ctx.kind)),
+                    None => format!("add {}", example(ctx.kind)).into(),
                 };
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        format!("statement has no \"Principal\"; a {} must name who it applies to", ctx.kind.label()),
+                        ids::principal_by_kind_3(&ctx.kind.label()),
                     )
                     .at(node.json.span)
                     .path(node.path.clone())

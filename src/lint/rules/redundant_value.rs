@@ -163,16 +163,14 @@ fn report(items: &[Item], compare: Compare, what: &str, budget: &mut usize, out:
     };
     for (j, item) in items.iter().enumerate() {
         if let Some(&i) = first.get(item.key.as_str()) {
-            let same = if items[i].text == item.text {
-                "repeats"
+            let (text, earlier) = (escape_string(item.text), &items[i].path);
+            let message = if items[i].text == item.text {
+                ids::redundant_value(&what, &text, earlier)
             } else {
-                "is the same as"
+                ids::redundant_value_same(&what, &text, earlier)
             };
             out.push(
-                Diagnostic::new(
-                    &RULE,
-                    format!("{what} {} {same} {}", escape_string(item.text), items[i].path),
-                )
+                Diagnostic::new(&RULE, message)
                 .at(item.span)
                 .path(item.path.clone())
                 .help(ids::redundant_value_help()),
@@ -195,11 +193,7 @@ fn report(items: &[Item], compare: Compare, what: &str, budget: &mut usize, out:
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!(
-                        "{what} {} is already covered by {}",
-                        escape_string(item.text),
-                        escape_string(items[i].text)
-                    ),
+                    ids::redundant_value_2(&what, &escape_string(item.text), &escape_string(items[i].text)),
                 )
                 .at(item.span)
                 .path(item.path.clone())

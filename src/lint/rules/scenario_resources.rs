@@ -75,13 +75,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let problem = match expected {
                     Some(e) if !pattern::matches(bucket, e) => Some((
                         Severity::Error,
-                        format!("names bucket \"{bucket}\", but the scenario's bucket is \"{e}\""),
+                        ids::scenario_resources(&bucket, &e),
                     )),
                     Some(_) => None,
                     None => match first {
                         Some(f) if f != bucket => Some((
                             Severity::Warning,
-                            format!("names bucket \"{bucket}\", but another CloudWatch Logs statement names \"{f}\""),
+                            ids::scenario_resources_2(&bucket, &f),
                         )),
                         _ => {
                             first = first.or(Some(bucket));
@@ -128,7 +128,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        format!("no statement lets CloudWatch Logs encrypt with this key for {group}"),
+                        ids::scenario_resources_3(&group),
                     )
                     .severity(Severity::Error)
                     .at(ctx.statement_value().map(|v| v.span))
@@ -151,7 +151,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        format!("no statement lets delivery.logs.amazonaws.com write to {group}"),
+                        ids::scenario_resources_4(&group),
                     )
                     .severity(Severity::Error)
                     .at(ctx.statement_value().map(|v| v.span))
@@ -168,10 +168,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             &RULE,
-                            format!(
-                                "names \"{}\", but the scenario's delivery destination is \"{destination}\"",
-                                r.value
-                            ),
+                            ids::scenario_resources_5(&r.value, &destination),
                         )
                         .severity(Severity::Error)
                         .at(r.span)

@@ -78,11 +78,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     let all = with(iam::SetQualifier::ForAllValues);
                     Diagnostic::new(
                         &RULE,
-                        format!(
-                            "{quoted} is multivalued ({}), but {} has no set qualifier",
-                            key.key_type.label(),
-                            e.clause.operator.value
-                        ),
+                        ids::set_qualifier_mismatch_2(&quoted, &key.key_type.label(), &e.clause.operator.value),
                     )
                     .help(ids::set_qualifier_mismatch_help_2(&any, &all))
                 }

@@ -82,10 +82,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 &RULE,
-                format!(
-                    "log group {} ({name}) of this template uses this key, but no kms:EncryptionContext:aws:logs:arn value names it",
-                    group.logical_id
-                ),
+                ids::stack_log_group_not_in_key_context(&group.logical_id, &name),
             )
             .at(limit.flatten())
             .note(ids::stack_log_group_not_in_key_context_note())

@@ -54,7 +54,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!("\"{}\" names {named}, but the template's other ARNs name {region} ({named_by})", text.value),
+                    ids::stack_logs_principal_region(&text.value, &named, &region, &named_by),
                 )
                 .at(text.span)
                 .path(node.path_to("Principal"))

@@ -6,6 +6,7 @@ use crate::lint::{Context, Diagnostic, Severity};
 
 use super::unknown_service::dataset_label;
 use crate::message::ids;
+use crate::message::Message;
 
 crate::declare_rule! {
     /// A condition key does not exist.
@@ -63,10 +64,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                             .help(ids::unknown_condition_key_help(&family))
                     }
                     KeyLookup::Unknown { prefix, near } => {
-                        let what = if prefix == "aws" {
-                            "global condition key".to_owned()
+                        let what: Message = if prefix == "aws" {
+                            "global condition key".into()
                         } else {
-                            format!("{prefix} condition key")
+                            ids::unknown_condition_key_3(&prefix)
                         };
                         let d = Diagnostic::new(&RULE, ids::unknown_condition_key_2(&quoted, &what))
                             .note(ids::unknown_condition_key_note(&dataset_label()));
@@ -79,10 +80,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         let rest = key.split_once(':').map_or("", |(_, r)| r);
                         Diagnostic::new(
                             &RULE,
-                            format!(
-                                "{quoted}: no service has the condition-key prefix \"{}\"",
-                                prefix_of(key)
-                            ),
+                            ids::unknown_condition_key_4(&quoted, &prefix_of(key)),
                         )
                         .severity(Severity::Warning)
                         .help(ids::unknown_condition_key_help_4(&near, &rest))

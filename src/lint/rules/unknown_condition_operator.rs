@@ -69,7 +69,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 OperatorError::Case { canonical } => Diagnostic::new(
                     &RULE,
-                    format!("{quoted} is written \"{canonical}\" in AWS's documentation"),
+                    ids::unknown_condition_operator_4(&quoted, &canonical),
                 )
                 .severity(Severity::Warning)
                 .help(ids::unknown_condition_operator_help_5(&canonical))

@@ -70,7 +70,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let near = iam::suggest::closest(prefix, iam::services().iter().map(|s| s.prefix));
             let d = Diagnostic::new(
                 &RULE,
-                format!("action {}: no AWS service has the prefix \"{prefix}\"", quoted()),
+                ids::unknown_service_2(&quoted(), &prefix),
             )
             .at(item.span)
             .path(path())

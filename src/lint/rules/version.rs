@@ -92,7 +92,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // AWS accepts no other value, so the current language is what any other one meant.
             ValueKind::String(s) => Diagnostic::new(
                 &RULE,
-                format!("Version {} is not a policy language version", escape_string(s)),
+                ids::version_5(&escape_string(s)),
             )
             .note(ids::version_note_3())
             .help(ids::version_help_4())
