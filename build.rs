@@ -1,6 +1,7 @@
 //! Generates `message::ids`: one typed constructor per message of the English catalogue
 //! (`locales/en/*.ftl`), so the core cannot name an id that does not exist or leave out an argument
-//! (see `src/message/mod.rs`). A file the parser refuses fails the build with its line.
+//! (see `src/message/mod.rs`), and the English patterns as static tables (`english.rs`). A file the
+//! parser refuses fails the build with its line.
 
 #[path = "src/message/syntax.rs"]
 #[allow(dead_code)]
@@ -18,6 +19,9 @@ fn main() {
         .collect();
     files.sort();
     let mut out = String::new();
+    // The English patterns as data, one table per file, sorted by id for a binary search: English
+    // needs no parsing at run time (the page's wasm carries no parser until it installs Japanese).
+    let mut tables = String::new();
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).expect("a catalogue file");
@@ -25,12 +29,31 @@ fn main() {
             Ok(entries) => entries,
             Err((line, why)) => panic!("{}:{line}: {why}", path.display()),
         };
-        for entry in entries {
+        let table = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_uppercase())
+            .unwrap_or_default();
+        let mut sorted: Vec<&syntax::Entry> = entries.iter().collect();
+        sorted.sort_by_key(|e| e.id);
+        let _ = writeln!(tables, "pub(super) static {table}: &[(&str, &[Piece<'static>])] = &[");
+        for entry in sorted {
+            let pieces: Vec<String> = entry
+                .pieces
+                .iter()
+                .map(|p| match p {
+                    syntax::Piece::Text(t) => format!("Piece::Text(Cow::Borrowed({:?}))", t.as_ref()),
+                    syntax::Piece::Arg(a) => format!("Piece::Arg({a:?})"),
+                })
+                .collect();
+            let _ = writeln!(tables, "    ({:?}, &[{}]),", entry.id, pieces.join(", "));
+        }
+        let _ = writeln!(tables, "];");
+        for entry in &entries {
             let args = entry.args();
             let function = entry.id.replace('-', "_");
             let params: Vec<String> = args
                 .iter()
-                .map(|a| format!("{}: impl std::fmt::Display", a.replace('-', "_")))
+                .map(|a| format!("{}: &dyn std::fmt::Display", a.replace('-', "_")))
                 .collect();
             let values: Vec<String> = args
                 .iter()
@@ -61,4 +84,6 @@ fn main() {
     }
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("message_ids.rs");
     std::fs::write(dest, out).expect("writing message_ids.rs");
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("english.rs");
+    std::fs::write(dest, tables).expect("writing english.rs");
 }

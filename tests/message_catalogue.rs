@@ -122,7 +122,7 @@ fn every_japanese_message_renders_without_a_missing_argument() {
 
 #[test]
 fn a_constructor_fills_its_arguments() {
-    let m = ids::duplicate_sid("\"Root\"");
+    let m = ids::duplicate_sid(&"\"Root\"");
     assert_eq!(m.render(Lang::En), "duplicate Sid \"Root\"");
     assert_eq!(m.render(Lang::Ja), "Sid \"Root\" が重複しています");
 }

@@ -74,7 +74,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         c
                     })
                     .unwrap_or_default();
-                let d = Diagnostic::new(&RULE, ids::duplicate_sid(escape_string(&sid.value)))
+                let d = Diagnostic::new(&RULE, ids::duplicate_sid(&escape_string(&sid.value)))
                     .severity(severity)
                     .at(sid.span)
                     .path(path)

@@ -76,7 +76,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .path(path())
             .note(ids::unknown_service_note_2(&dataset_label()));
             out.push(match near {
-                Some(near) => d.help(ids::unknown_service_help_3(&near, &value[prefix.len() + 1..])),
+                Some(near) => d.help(ids::unknown_service_help_3(&near, &&value[prefix.len() + 1..])),
                 None => d.help(ids::unknown_service_help_4()),
             });
         }
