@@ -57,7 +57,7 @@ fn main() {
                 .collect();
             let values: Vec<String> = args
                 .iter()
-                .map(|a| format!("({a:?}, {}.to_string())", a.replace('-', "_")))
+                .map(|a| format!("({a:?}, {})", a.replace('-', "_")))
                 .collect();
             let english: String = entry
                 .pieces
@@ -75,7 +75,7 @@ fn main() {
             );
             let _ = writeln!(
                 out,
-                "pub fn {function}({}) -> Message {{ Message::catalogued({:?}, vec![{}]) }}",
+                "pub fn {function}({}) -> Message {{ Message::with_args({:?}, &[{}]) }}",
                 params.join(", "),
                 entry.id,
                 values.join(", ")

@@ -87,6 +87,16 @@ impl Message {
         Message::Catalogued { id, args }
     }
 
+    /// What the generated constructors call: one function formats the arguments for all of them,
+    /// so each constructor is only its id and an array (the worker's wasm carries over 200).
+    #[inline(never)]
+    pub fn with_args(id: &'static str, args: &[(&'static str, &dyn fmt::Display)]) -> Message {
+        Message::Catalogued {
+            id,
+            args: args.iter().map(|(name, value)| (*name, value.to_string())).collect(),
+        }
+    }
+
     pub fn verbatim(text: impl Into<String>) -> Message {
         Message::Verbatim(text.into())
     }
