@@ -146,3 +146,13 @@ fn the_language_follows_lc_all_then_lc_messages_then_lang() {
     assert_eq!(Lang::from_environment(env(&[])), Lang::En);
     assert_eq!(Lang::from_locale("ja-JP"), Some(Lang::Ja));
 }
+
+#[test]
+fn a_fetched_catalogue_that_does_not_parse_is_refused_with_its_line() {
+    // What the page will hand `install` is a file from the network: a broken one is refused (the page
+    // stays in English), never a panic.
+    let refused = cwlogs_policy::message::install(Lang::Ja, "ok = fine\nbroken = { $\n");
+    assert_eq!(refused, Err("line 2: `broken`: `{ $` without a name".to_owned()));
+    let refused = cwlogs_policy::message::install(Lang::Ja, "no equals sign\n");
+    assert_eq!(refused, Err("line 1: expected `id = text`".to_owned()));
+}
