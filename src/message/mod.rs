@@ -63,7 +63,7 @@ impl Lang {
     pub fn from_environment(var: impl Fn(&str) -> Option<String>) -> Lang {
         ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
-            .filter_map(|name| var(name))
+            .filter_map(&var)
             .find(|value| !value.trim().is_empty())
             .and_then(|value| Lang::from_locale(&value))
             .unwrap_or_default()
