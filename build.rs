@@ -22,6 +22,7 @@ fn main() {
     // The English patterns as data, one table per file, sorted by id for a binary search: English
     // needs no parsing at run time (the page's wasm carries no parser until it installs Japanese).
     let mut tables = String::new();
+    let mut tables_named: Vec<String> = Vec::new();
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).expect("a catalogue file");
@@ -35,7 +36,8 @@ fn main() {
             .unwrap_or_default();
         let mut sorted: Vec<&syntax::Entry> = entries.iter().collect();
         sorted.sort_by_key(|e| e.id);
-        let _ = writeln!(tables, "pub(super) static {table}: &[(&str, &[Piece<'static>])] = &[");
+        tables_named.push(table.clone());
+        let _ = writeln!(tables, "pub(super) const {table}: Table = Table(&[");
         for entry in sorted {
             let pieces: Vec<String> = entry
                 .pieces
@@ -47,7 +49,7 @@ fn main() {
                 .collect();
             let _ = writeln!(tables, "    ({:?}, &[{}]),", entry.id, pieces.join(", "));
         }
-        let _ = writeln!(tables, "];");
+        let _ = writeln!(tables, "]);");
         for entry in &entries {
             let args = entry.args();
             let function = entry.id.replace('-', "_");
@@ -75,7 +77,7 @@ fn main() {
             );
             let _ = writeln!(
                 out,
-                "pub fn {function}({}) -> Message {{ Message::with_args({:?}, &[{}]) }}",
+                "pub fn {function}({}) -> Message {{ Message::with_args(super::english::{table}, {:?}, &[{}]) }}",
                 params.join(", "),
                 entry.id,
                 values.join(", ")
@@ -84,6 +86,11 @@ fn main() {
     }
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("message_ids.rs");
     std::fs::write(dest, out).expect("writing message_ids.rs");
+    let _ = writeln!(
+        tables,
+        "pub(super) const ALL: &[Table] = &[{}];",
+        tables_named.join(", ")
+    );
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("english.rs");
     std::fs::write(dest, tables).expect("writing english.rs");
 }
