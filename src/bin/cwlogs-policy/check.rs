@@ -212,7 +212,7 @@ fn print_text(report: &Report) {
         );
     }
     for note in &report.extraction.notes {
-        say!("{file}: note: {}", note.message);
+        say!("{file}: {}", words(ids::cli_finding_note(&note.message)));
     }
     let mut count = [0; 4];
     for check in &report.checks {
@@ -248,7 +248,7 @@ fn print_text(report: &Report) {
             count[f.severity as usize] += 1;
         }
         for note in &check.notes {
-            say!("{file}: {}: note: {note}", check.name);
+            say!("{file}: {}: {}", check.name, words(ids::cli_finding_note(note)));
         }
     }
     let policies = if report.bare() {
