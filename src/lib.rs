@@ -7,6 +7,7 @@
 //! need). Where a module still reaches up a layer, README "Architecture" says so.
 
 // Core: policy text and its meaning, no judgement.
+pub mod message; // what the tool says, by id and arguments, in English or Japanese (locales/)
 pub mod json; // strict JSON with byte spans: the only reader of policy text
 pub mod catalog; // AWS facts kept as data: partitions, Regions, service principals, the IAM catalogue
 pub mod policy; // the policy model, its kinds and their size limits, lowering from JSON, printing

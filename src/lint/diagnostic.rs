@@ -2,6 +2,7 @@
 
 use super::{Fix, Rule};
 use crate::json::{LineIndex, Span};
+use crate::message::{Lang, Message};
 use serde::{Deserialize, Serialize};
 
 /// How bad a finding is; mirrors Access Analyzer's ERROR, SECURITY_WARNING, WARNING, SUGGESTION.
@@ -29,6 +30,28 @@ impl Severity {
     }
 }
 
+/// What a finding says, by message id (see `crate::message`): its message, note and help in any
+/// language. The `message`, `note` and `help` strings beside it are their English, rendered once
+/// when the rule speaks (the tests, the page and the JSON read those); [`Finding::render_in`]
+/// renders them again in another language.
+///
+/// Equal to any other wording: findings compare by what they say in English, and a finding read
+/// back from the worker's JSON has no wording (the worker renders the language it is asked for).
+#[derive(Clone, Debug, Default)]
+pub struct Wording {
+    pub message: Option<Message>,
+    pub note: Option<Message>,
+    pub help: Option<Message>,
+}
+
+impl PartialEq for Wording {
+    fn eq(&self, _: &Wording) -> bool {
+        true
+    }
+}
+
+impl Eq for Wording {}
+
 /// One finding as a rule produces it: byte span and JSON path, not yet line and column.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
@@ -42,20 +65,27 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// A mechanical remedy the page offers as a button (see `lint::fix`).
     pub fix: Option<Fix>,
+    pub wording: Wording,
 }
 
 impl Diagnostic {
     /// A finding of `rule` at its default severity.
-    pub fn new(rule: &'static Rule, message: impl Into<String>) -> Self {
+    pub fn new(rule: &'static Rule, message: impl Into<Message>) -> Self {
+        let message = message.into();
         Diagnostic {
             rule,
             severity: rule.severity,
-            message: message.into(),
+            message: message.english(),
             span: None,
             path: String::new(),
             note: None,
             help: None,
             fix: None,
+            wording: Wording {
+                message: Some(message),
+                note: None,
+                help: None,
+            },
         }
     }
 
@@ -69,13 +99,17 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Message>) -> Self {
+        let help = help.into();
+        self.help = Some(help.english());
+        self.wording.help = Some(help);
         self
     }
 
-    pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.note = Some(note.into());
+    pub fn note(mut self, note: impl Into<Message>) -> Self {
+        let note = note.into();
+        self.note = Some(note.english());
+        self.wording.note = Some(note);
         self
     }
 
@@ -111,6 +145,7 @@ impl Diagnostic {
             help: self.help.clone(),
             fix: self.fix.clone(),
             expected_because: None,
+            wording: self.wording.clone(),
         }
     }
 }
@@ -145,4 +180,23 @@ pub struct Finding {
     /// documents, which state the reason beside the finding (see `Document::check`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_because: Option<String>,
+    /// The ids behind `message`, `note` and `help`; not sent (see [`Wording`]).
+    #[serde(skip)]
+    pub wording: Wording,
+}
+
+impl Finding {
+    /// Renders its message, note and help again in `lang`. A text with no id behind it (a finding
+    /// read back from JSON, a text not yet in the catalogue) stays as it is.
+    pub fn render_in(&mut self, lang: Lang) {
+        if let Some(m) = &self.wording.message {
+            self.message = m.render(lang);
+        }
+        if let Some(n) = &self.wording.note {
+            self.note = Some(n.render(lang));
+        }
+        if let Some(h) = &self.wording.help {
+            self.help = Some(h.render(lang));
+        }
+    }
 }

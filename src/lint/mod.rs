@@ -10,7 +10,7 @@ pub mod rules;
 pub(crate) mod testing;
 
 pub use context::{Context, LogsPrincipal, ScenarioContext, StackBucket, StackFacts, StackLogGroup, StatementNode};
-pub use diagnostic::{Diagnostic, Finding, Severity};
+pub use diagnostic::{Diagnostic, Finding, Severity, Wording};
 pub use doc::{inlines, CodeBlock, DocBlock, Inline, RuleDoc};
 pub use fix::{apply_all, apply_fix, Edit, Fix, FixError};
 pub use registry::{rule_by_code, run, RULES};

@@ -287,6 +287,7 @@ mod tests {
             help: None,
             fix: None,
             expected_because: None,
+            wording: Default::default(),
         }
     }
 

@@ -14,6 +14,10 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of findings and messages: en or ja. Without it, LC_ALL, LC_MESSAGES or LANG
+    /// decides (ja_JP.UTF-8 is Japanese); codes, JSON field names and SARIF rule ids never change.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "ja"])]
+    pub lang: Option<String>,
 }
 
 #[derive(Subcommand)]

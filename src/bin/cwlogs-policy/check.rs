@@ -2,13 +2,13 @@
 //! a scenario's input given as the same `--FIELD` flags `build` takes.
 
 use crate::args::{CheckArgs, CheckFormat};
+use crate::output::{lang, words};
+use cwlogs_policy::import::{self, Extraction, Form, PolicyCheck};
 use cwlogs_policy::json::LineIndex;
 use cwlogs_policy::lint::{rule_by_code, Finding, Severity, RULES};
+use cwlogs_policy::message::ids;
 use cwlogs_policy::scenarios::{Control, FieldSeverity, ScenarioId};
-use cwlogs_policy::import::{self, Extraction, Form, PolicyCheck};
 use serde_json::Value;
-
-
 
 /// One file as checked: what it was and each policy found in it.
 struct Report {
@@ -35,11 +35,20 @@ pub fn run(args: &CheckArgs) -> u8 {
             Ok(text) => {
                 let scenario = scenario.as_ref().map(|(id, input)| (*id, input));
                 let extraction = import::extract(&text);
-                let checks = import::check(&text, &extraction, args.kind.policy_kind(), scenario, args.statements);
-                reports.push(Report { file: path.display().to_string(), text, extraction, checks });
+                let mut checks = import::check(&text, &extraction, args.kind.policy_kind(), scenario, args.statements);
+                // In the chosen language for every format: the text, and the JSON's and SARIF's messages.
+                for f in checks.iter_mut().flat_map(|c| c.findings.iter_mut()) {
+                    f.render_in(lang());
+                }
+                reports.push(Report {
+                    file: path.display().to_string(),
+                    text,
+                    extraction,
+                    checks,
+                });
             }
             Err(e) => {
-                tell!("cwlogs-policy: cannot read {}: {e}", path.display());
+                tell!("cwlogs-policy: {}", words(ids::cli_cannot_read(&path.display(), &e)));
                 return 2;
             }
         }
@@ -61,9 +70,11 @@ pub fn run(args: &CheckArgs) -> u8 {
                 .collect();
             let mut log = cwlogs_policy::report::sarif(&files);
             // SARIF results come in the same order: name each one's policy where the file held several.
-            let names = reports
-                .iter()
-                .flat_map(|r| r.checks.iter().flat_map(move |c| c.findings.iter().map(move |_| (r.bare(), c))));
+            let names = reports.iter().flat_map(|r| {
+                r.checks
+                    .iter()
+                    .flat_map(move |c| c.findings.iter().map(move |_| (r.bare(), c)))
+            });
             if let Some(results) = log["runs"][0]["results"].as_array_mut() {
                 for (result, (bare, c)) in results.iter_mut().zip(names) {
                     if !bare && !c.name.is_empty() {
@@ -117,11 +128,6 @@ fn json_report(r: &Report) -> Value {
         "file": r.file, "form": r.extraction.form, "policies": policies, "findings": findings, "notes": notes,
     })
 }
-
-
-
-
-
 
 /// The scenario and its input (defaults with the given flags over them), or `Err` after
 /// printing why not: a flag the scenario does not have, a bad value, or a field error.
@@ -200,16 +206,28 @@ fn print_text(report: &Report) {
     let (file, text) = (report.file.as_str(), report.text.as_str());
     let index = LineIndex::new(text);
     if !report.bare() && report.extraction.policies.is_empty() && report.extraction.problems.is_empty() {
-        say!("{file}: {}: no policy found", report.extraction.form.label());
+        say!(
+            "{file}: {}",
+            words(ids::cli_check_no_policy(&report.extraction.form.label()))
+        );
     }
     for note in &report.extraction.notes {
-        say!("{file}: note: {}", note.message);
+        say!("{file}: {}", words(ids::cli_finding_note(&note.message)));
     }
     let mut count = [0; 4];
     for check in &report.checks {
         if !report.bare() && !check.name.is_empty() {
-            let what = if check.resource_type.starts_with("aws ") { "output of " } else { "" };
-            say!("{file}: {} ({what}{}, {})", check.name, check.resource_type, check.kind.label());
+            let what = if check.resource_type.starts_with("aws ") {
+                "output of "
+            } else {
+                ""
+            };
+            say!(
+                "{file}: {} ({what}{}, {})",
+                check.name,
+                check.resource_type,
+                check.kind.label()
+            );
         }
         for f in &check.findings {
             say!(
@@ -222,29 +240,32 @@ fn print_text(report: &Report) {
             );
             print_source(text, &index, f);
             if let Some(note) = &f.note {
-                say!("  note: {note}");
+                say!("  {}", words(ids::cli_finding_note(note)));
             }
             if let Some(help) = &f.help {
-                say!("  help: {help}");
+                say!("  {}", words(ids::cli_finding_help(help)));
             }
             count[f.severity as usize] += 1;
         }
         for note in &check.notes {
-            say!("{file}: {}: note: {note}", check.name);
+            say!("{file}: {}: {}", check.name, words(ids::cli_finding_note(note)));
         }
     }
     let policies = if report.bare() {
         String::new()
     } else {
-        format!("{} ({} found), ", report.extraction.form.label(), report.extraction.policies.len())
+        words(ids::cli_check_policies_found(
+            &report.extraction.form.label(),
+            &report.extraction.policies.len(),
+        ))
     };
-    say!(
-        "{file}: {policies}{} error(s), {} security, {} warning(s), {} suggestion(s)",
-        count[Severity::Error as usize],
-        count[Severity::Security as usize],
-        count[Severity::Warning as usize],
-        count[Severity::Suggestion as usize]
+    let counts = ids::cli_check_counts(
+        &count[Severity::Error as usize],
+        &count[Severity::Security as usize],
+        &count[Severity::Warning as usize],
+        &count[Severity::Suggestion as usize],
     );
+    say!("{file}: {policies}{}", words(counts));
 }
 
 /// The offending line with a caret underline, as compilers show it.
@@ -289,7 +310,7 @@ pub fn rules(code: Option<&str>) -> u8 {
                 0
             }
             None => {
-                tell!("cwlogs-policy: no rule {code}; `cwlogs-policy rules` lists them");
+                tell!("cwlogs-policy: {}", words(ids::cli_no_rule(&code)));
                 2
             }
         },

@@ -78,13 +78,15 @@ pub fn load_policy(path: &Path, kind: PolicyKind, pick: Option<&str>) -> Result<
     let errors = analysis.count(Severity::Error);
     let Some(policy) = analysis.policy else {
         for f in &analysis.findings {
+            let mut f = f.clone();
+            f.render_in(crate::output::lang());
             if form == Form::Policy {
                 tell!("{file}:{}:{}: {}", f.line, f.column, f.message);
             } else {
                 tell!("{file}: the policy inside: {}:{}: {}", f.line, f.column, f.message);
             }
             if let Some(help) = &f.help {
-                tell!("  help: {help}");
+                tell!("  {}", crate::output::words(cwlogs_policy::message::ids::cli_finding_help(help)));
             }
         }
         return Err(2);

@@ -27,6 +27,7 @@ mod troubleshoot;
 fn main() -> std::process::ExitCode {
     use clap::FromArgMatches;
     let matches = command().get_matches();
+    output::set_lang(language(&matches));
     let code = match matches.subcommand() {
         Some(("build", build)) => build::run(build),
         Some(("troubleshoot", m)) => troubleshoot::run(m),
@@ -43,6 +44,21 @@ fn main() -> std::process::ExitCode {
         },
     };
     std::process::ExitCode::from(output::status(code))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// `--lang` wherever it was given (it is global: the subcommand that took it holds its value), else
+/// the environment's `LC_ALL`, `LC_MESSAGES` or `LANG`.
+fn language(matches: &clap::ArgMatches) -> cwlogs_policy::message::Lang {
+    use cwlogs_policy::message::Lang;
+    let mut level = Some(matches);
+    while let Some(m) = level {
+        if let Some(lang) = m.try_get_one::<String>("lang").ok().flatten().and_then(|t| Lang::from_tag(t)) {
+            return lang;
+        }
+        level = m.subcommand().map(|(_, sub)| sub);
+    }
+    Lang::from_environment(|name| std::env::var(name).ok())
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -90,6 +90,8 @@ fn explain_refusal(file: &str, refusal: &MergeRefusal) {
     let first = message.next().map(|c| c.to_lowercase().to_string()).unwrap_or_default();
     tell!("error: {file}: not merged: {first}{}", message.as_str());
     for f in &refusal.findings {
+        let mut f = f.clone();
+        f.render_in(crate::output::lang());
         tell!("{file}:{}:{}: {} {}", f.line, f.column, f.code, f.message);
     }
     tell!("  help: {}", refusal.help);

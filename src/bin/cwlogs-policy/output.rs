@@ -3,9 +3,27 @@
 //! ends the writing, and the command still returns its own exit status, which tells a script the
 //! verdict (allowed, findings, …) whether or not anyone read the text.
 
+use cwlogs_policy::message::{Lang, Message};
 use std::fmt;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+
+/// The language every command speaks, chosen once in `main` (`--lang`, else the environment).
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// `message` in the command's language.
+pub fn words(message: Message) -> String {
+    message.render(lang())
+}
 
 /// Set when a write failed for another reason than a closed pipe (a full disk): the output is
 /// incomplete and nobody was told, so the command exits 2.

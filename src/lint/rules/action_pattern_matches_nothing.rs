@@ -5,6 +5,7 @@ use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 
 use super::unknown_service::dataset_label;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// An action pattern with `*` or `?` matches no action of its service.
@@ -64,17 +65,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let path = action.path();
             let d = Diagnostic::new(
                 &RULE,
-                format!("{} matches no {} action", escape_string(value), service.prefix),
+                ids::action_pattern_matches_nothing(&escape_string(value), &service.prefix),
             )
             .at(item.span)
             .path(path)
-            .note(format!("actions from {}", dataset_label()));
+            .note(ids::action_pattern_matches_nothing_note(&dataset_label()));
             out.push(match respelt(pattern, actions) {
-                Some(better) => d.help(format!("did you mean \"{}:{better}\"?", service.prefix)),
-                None => d.help(format!(
-                    "see the actions of {} in AWS's Service Authorization Reference",
-                    service.prefix
-                )),
+                Some(better) => d.help(ids::action_pattern_matches_nothing_help(&service.prefix, &better)),
+                None => d.help(ids::action_pattern_matches_nothing_help_2(&service.prefix)),
             });
         }
     }

@@ -6,6 +6,7 @@ use crate::lint::{Context, Diagnostic};
 use crate::policy::Effect;
 
 use super::unknown_service::dataset_label;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// An action applies to none of the resources its statement names.
@@ -124,19 +125,13 @@ fn diagnostic(
     let types: Vec<&str> = types.into_iter().map(|(_, arn)| arn).collect();
     let action = escape_string(&value.item.value);
     let shown: Vec<&str> = types.iter().take(3).copied().collect();
-    let message = format!(
-        "{action} acts on {}, and no Resource of this statement can name one: the statement never {verb} it",
-        shown.join(" or ")
-    );
-    let help = format!(
-        "add a Resource of the form {}, or move the action to a statement about such resources",
-        shown.first().copied().unwrap_or("the action's resource type")
-    );
+    let message = ids::action_resource_mismatch(&action, &shown.join(" or "), &verb);
+    let help = ids::action_resource_mismatch_2(&shown.first().copied().unwrap_or("the action's resource type"));
     Diagnostic::new(&RULE, message)
         .at(value.item.span)
         .path(value.path())
         .help(help)
-        .note(format!("resource types from {}", dataset_label()))
+        .note(ids::action_resource_mismatch_note(&dataset_label()))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// An Allow statement uses `NotPrincipal`, granting to everyone it does not name.
@@ -52,7 +53,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 )
                 .at(m.key_span)
                 .path(node.path_to("NotPrincipal"))
-                .help("name the principals in \"Principal\" instead"),
+                .help(ids::allow_with_not_principal_help()),
             );
         }
     }

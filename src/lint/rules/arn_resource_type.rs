@@ -5,6 +5,7 @@ use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 
 use super::unknown_service::dataset_label;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A `Resource` ARN matches the ARN format of none of its service's resource types.
@@ -81,16 +82,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!("{} has the form of no {} resource, so it matches nothing", escape_string(value), service.prefix),
+                    ids::arn_resource_type(&escape_string(value), &service.prefix),
                 )
                 .at(item.span)
                 .path(node.path_to(element))
-                .help(format!(
-                    "{} resources have ARNs such as {}",
-                    service.prefix,
-                    forms.iter().take(3).copied().collect::<Vec<_>>().join(", ")
-                ))
-                .note(format!("ARN formats from {}", dataset_label())),
+                .help(ids::arn_resource_type_help(&service.prefix, &forms.iter().take(3).copied().collect::<Vec<_>>().join(", ")))
+                .note(ids::arn_resource_type_note(&dataset_label())),
             );
         }
     }

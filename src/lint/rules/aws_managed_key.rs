@@ -3,6 +3,7 @@
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::{PolicyKind, Text};
 use crate::scenarios::ScenarioId;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The policy names the AWS managed key `alias/aws/s3`, which CloudWatch Logs cannot use.
@@ -73,7 +74,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .severity(severity)
                 .at(value.span)
                 .path(node.path.clone())
-                .help("use a customer managed key and add the CloudWatch Logs statement to its key policy"),
+                .help(ids::aws_managed_key_help()),
             );
         }
     }

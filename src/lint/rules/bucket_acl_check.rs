@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic, LogsPrincipal, Severity};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// CloudWatch Logs may write objects to the bucket but not call `s3:GetBucketAcl` on it.
@@ -69,12 +70,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 )
             };
             out.push(
-                Diagnostic::new(&RULE, format!("\"{}\" may put objects but no statement lets it call s3:GetBucketAcl", text.value))
+                Diagnostic::new(&RULE, ids::bucket_acl_check_missing(&text.value))
                     .severity(severity)
                     .at(text.span)
                     .path(node.path_to("Principal"))
                     .note(note)
-                    .help("add a statement granting it \"s3:GetBucketAcl\" on the bucket ARN (no /*), with the same conditions"),
+                    .help(ids::bucket_acl_check_missing_help()),
             );
         }
     }

@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// CloudWatch Logs may put objects without the `s3:x-amz-acl = bucket-owner-full-control` condition.
@@ -57,10 +58,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!(
-                        "\"{}\" may put objects without the bucket-owner-full-control ACL",
-                        text.value
-                    ),
+                    ids::bucket_owner_full_control(&text.value),
                 )
                 .at(node
                     .statement
@@ -69,7 +67,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     .and_then(|a| a.span)
                     .or(node.statement.span))
                 .path(node.path_to("Condition"))
-                .help("add \"StringEquals\": {\"s3:x-amz-acl\": \"bucket-owner-full-control\"}"),
+                .help(ids::bucket_owner_full_control_help()),
             );
         }
     }

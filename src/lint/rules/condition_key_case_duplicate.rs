@@ -2,6 +2,7 @@
 
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// An operator names the same condition key twice, with different letter case.
@@ -53,15 +54,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        format!(
-                            "{} is {} again, in other letter case: condition keys ignore case",
-                            escape_string(key),
-                            escape_string(first)
-                        ),
+                        ids::condition_key_case_duplicate(&escape_string(key), &escape_string(first)),
                     )
                     .at(entry.key.span)
                     .path(node.path_to(&format!("Condition.{}.{key}", clause.operator.value)))
-                    .help("write the key once, with all its values in one list"),
+                    .help(ids::condition_key_case_duplicate_help()),
                 );
             }
         }

@@ -5,6 +5,7 @@ use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 
 use super::unknown_service::dataset_label;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A service condition key is used with actions none of which support it.
@@ -93,25 +94,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 let listed: Vec<&str> = actions.values().collect();
                 let message = if of_service.is_empty() {
-                    format!(
-                        "{} is a {} key, and the statement has no {} action",
-                        escape_string(name),
-                        service.prefix,
-                        service.prefix
-                    )
+                    ids::condition_key_unsupported(&escape_string(name), &service.prefix, &service.prefix)
                 } else {
-                    format!(
-                        "none of {} supports the condition key {}",
-                        list(&listed),
-                        escape_string(name)
-                    )
+                    ids::condition_key_unsupported_2(&list(&listed), &escape_string(name))
                 };
                 out.push(
                     Diagnostic::new(&RULE, message)
                         .at(entry.key.span)
                         .path(node.path_to(&format!("Condition.{}.{name}", clause.operator.value)))
-                        .help(format!("add an action that supports it, or remove the condition; the reference lists the {} actions that support {}", service.prefix, key.name))
-                        .note(format!("from {}; the reference can lag behind the service", dataset_label())),
+                        .help(ids::condition_key_unsupported_help(&service.prefix, &key.name))
+                        .note(ids::condition_key_unsupported_note(&dataset_label())),
                 );
             }
         }

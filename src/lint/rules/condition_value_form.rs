@@ -4,6 +4,7 @@ use crate::catalog::iam::{wildcard, Family};
 use crate::catalog::Partition;
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A condition value does not have the form of its key's values.
@@ -68,10 +69,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let values = &e.entry.values.items;
             if e.operator.family == Family::Bool && values.len() > 1 {
                 out.push(
-                    Diagnostic::new(&RULE, format!("{} has {} values; a Bool condition takes one", escape_string(e.key()), values.len()))
+                    Diagnostic::new(&RULE, ids::condition_value_form(&escape_string(e.key()), &values.len()))
                         .at(e.entry.values.span)
                         .path(e.path(None))
-                        .help("keep \"true\" or \"false\"; to allow both, drop the condition"),
+                        .help(ids::condition_value_form_help()),
                 );
                 continue;
             }
@@ -87,7 +88,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     continue;
                 };
                 out.push(
-                    Diagnostic::new(&RULE, format!("{} is not {form}, so {} never has this value", escape_string(v), escape_string(e.key())))
+                    Diagnostic::new(&RULE, ids::condition_value_form_2(&escape_string(v), &form, &escape_string(e.key())))
                         .at(value.span)
                         .path(e.path(Some(i))),
                 );

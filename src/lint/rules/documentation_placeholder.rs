@@ -2,6 +2,8 @@
 
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{Arn, Text};
+use crate::message::ids;
+use crate::message::Message;
 
 /// Placeholders AWS's CloudWatch Logs, KMS and S3 examples use, as whole ARN fields or words.
 const PLACEHOLDERS: &[&str] = &[
@@ -57,32 +59,30 @@ crate::declare_rule! {
 }
 
 /// What in `value` is a placeholder, if anything.
-fn placeholder(value: &str) -> Option<String> {
+fn placeholder(value: &str) -> Option<Message> {
     if let Ok(arn) = Arn::parse(value) {
         if arn.service == "s3" && arn.resource.starts_with("amzn-s3-demo-") {
             let bucket = arn.resource.split('/').next().unwrap_or(arn.resource);
-            return Some(format!(
-                "bucket \"{bucket}\" is AWS's documentation name; S3 refuses bucket names starting with amzn-s3-demo-"
-            ));
+            return Some(ids::documentation_placeholder_2(&bucket));
         }
         for (field, text) in [("Region", arn.region), ("account", arn.account)] {
             if PLACEHOLDERS.contains(&text) {
-                return Some(format!("the {field} is the placeholder \"{text}\""));
+                return Some(ids::documentation_placeholder_3(&field, &text));
             }
         }
         return arn
             .resource
             .split(['/', ':'])
             .find(|part| PLACEHOLDERS.contains(part))
-            .map(|p| format!("\"{p}\" is a placeholder"));
+            .map(|p| format!("\"{p}\" is a placeholder").into());
     }
     if PLACEHOLDERS.contains(&value) {
-        return Some(format!("\"{value}\" is a placeholder"));
+        return Some(format!("\"{value}\" is a placeholder").into());
     }
     // Service principals such as logs.region.amazonaws.com.
     let parts: Vec<&str> = value.split('.').collect();
     (parts.len() > 2 && value.ends_with(".amazonaws.com") && parts.iter().any(|p| PLACEHOLDERS.contains(p)))
-        .then(|| format!("\"{value}\" names the placeholder Region"))
+        .then(|| ids::documentation_placeholder_4(&value))
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -101,10 +101,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for value in values {
             if let Some(what) = placeholder(&value.value) {
                 out.push(
-                    Diagnostic::new(&RULE, format!("{what}: fill in your own value"))
+                    Diagnostic::new(&RULE, ids::documentation_placeholder(&what))
                         .at(value.span)
                         .path(node.path.clone())
-                        .help("replace it with the real Region, account, bucket or name"),
+                        .help(ids::documentation_placeholder_help()),
                 );
             }
         }

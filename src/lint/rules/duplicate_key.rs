@@ -3,6 +3,7 @@
 use crate::json::{escape_string, Value, ValueKind};
 use crate::lint::fix::{remove_member, Fix};
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// An object has the same key twice.
@@ -51,18 +52,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     let here = join(&path, &m.key);
                     let earlier = *first.entry(m.key.as_str()).or_insert(i);
                     if let Some(earlier) = (earlier < i).then(|| &members[earlier]) {
-                        let d = Diagnostic::new(&RULE, format!("duplicate key {}", escape_string(&m.key)))
+                        let d = Diagnostic::new(&RULE, ids::duplicate_key(&escape_string(&m.key)))
                             .at(m.key_span)
                             .path(here.clone())
-                            .note(format!(
-                                "the same object already has {} earlier; AWS does not document which one it \
-                                     uses, and this tool reads the last",
-                                escape_string(&m.key)
-                            ))
-                            .help(format!(
-                                "keep one {} and merge the values into it",
-                                escape_string(&m.key)
-                            ));
+                            .note(ids::duplicate_key_note(&escape_string(&m.key)))
+                            .help(ids::duplicate_key_help(&escape_string(&m.key)));
                         // Only a repeat of the same value can go without choosing between them.
                         let same = earlier.value == m.value;
                         out.push(match remove_member(members, i).filter(|_| same) {

@@ -3,6 +3,7 @@
 use crate::json::escape_string;
 use crate::lint::fix::Fix;
 use crate::lint::{Context, Diagnostic, Severity};
+use crate::message::ids;
 use crate::policy::PolicyKind;
 
 crate::declare_rule! {
@@ -73,12 +74,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         c
                     })
                     .unwrap_or_default();
-                let d = Diagnostic::new(&RULE, format!("duplicate Sid {}", escape_string(&sid.value)))
+                let d = Diagnostic::new(&RULE, ids::duplicate_sid(&escape_string(&sid.value)))
                     .severity(severity)
                     .at(sid.span)
                     .path(path)
-                    .note(format!("it is first used at {first}"))
-                    .help("give each statement its own Sid");
+                    .note(ids::duplicate_sid_note(first))
+                    .help(ids::duplicate_sid_help());
                 out.push(match sid.span {
                     Some(span) => d.fix(Fix::replace(
                         format!("Rename to \"{fresh}\""),

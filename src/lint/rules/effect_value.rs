@@ -3,6 +3,7 @@
 use crate::json::ValueKind;
 use crate::lint::fix::Fix;
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// Effect must be exactly `Allow` or `Deny`.
@@ -48,10 +49,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         "Deny"
                     };
                     out.push(
-                        Diagnostic::new(&RULE, format!("Effect \"{s}\" has the wrong case"))
+                        Diagnostic::new(&RULE, ids::effect_value(&s))
                             .at(m.value.span)
                             .path(path)
-                            .help(format!("write \"{fixed}\": element values are case-sensitive"))
+                            .help(ids::effect_value_help(&fixed))
                             .fix(Fix::replace(
                                 format!("Write \"{fixed}\""),
                                 m.value.span,
@@ -60,19 +61,19 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     );
                 }
                 ValueKind::String(s) => out.push(
-                    Diagnostic::new(&RULE, format!("Effect \"{s}\" is neither \"Allow\" nor \"Deny\""))
+                    Diagnostic::new(&RULE, ids::effect_value_2(&s))
                         .at(m.value.span)
                         .path(path)
-                        .help("use \"Allow\" or \"Deny\""),
+                        .help(ids::effect_value_help_2()),
                 ),
                 // ["Allow"]: the one value, in an array.
                 ValueKind::Array(items) if items.len() == 1 && matches!(items[0].as_str(), Some("Allow" | "Deny")) => {
                     let only = items[0].as_str().unwrap_or_default();
                     out.push(
-                        Diagnostic::new(&RULE, "Effect is an array, not a string")
+                        Diagnostic::new(&RULE, ids::effect_value_3())
                             .at(m.value.span)
                             .path(path)
-                            .help(format!("write \"Effect\": \"{only}\", without the brackets"))
+                            .help(ids::effect_value_help_3(&only))
                             .fix(Fix::replace(
                                 format!("Write \"{only}\""),
                                 m.value.span,
@@ -81,10 +82,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     )
                 }
                 _ => out.push(
-                    Diagnostic::new(&RULE, format!("Effect is {}, not a string", m.value.type_name()))
+                    Diagnostic::new(&RULE, ids::effect_value_4(&m.value.type_name()))
                         .at(m.value.span)
                         .path(path)
-                        .help("write \"Effect\": \"Allow\" or \"Effect\": \"Deny\""),
+                        .help(ids::effect_value_help_4()),
                 ),
             }
         }

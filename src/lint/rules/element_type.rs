@@ -3,6 +3,7 @@
 use crate::json::{escape_string, Value, ValueKind};
 use crate::lint::fix::{remove_item, Fix};
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 
 const PRINCIPAL_TYPES: [&str; 4] = ["AWS", "Service", "Federated", "CanonicalUser"];
 const LISTS: [&str; 4] = ["Action", "NotAction", "Resource", "NotResource"];
@@ -75,7 +76,7 @@ fn error(message: String, at: &Value, path: impl Into<String>) -> Diagnostic {
 fn string(v: &Value, name: &str, path: String, out: &mut Vec<Diagnostic>) {
     if v.as_str().is_none() {
         let d = error(format!("{name} is {}, not a string", v.type_name()), v, path)
-            .help(format!("write \"{name}\" as a string in double quotes"));
+            .help(ids::element_type_help(&name));
         // A number or boolean names the same thing in quotes; null or a structure needs a choice.
         let quoted = match &v.kind {
             ValueKind::Number(n) => Some(n.clone()),
@@ -97,12 +98,12 @@ fn string(v: &Value, name: &str, path: String, out: &mut Vec<Diagnostic>) {
 fn string_list(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
     match &v.kind {
         ValueKind::String(s) if s.is_empty() => out.push(
-            error(format!("{name} is an empty string"), v, path).help(format!("give {name} a value, or remove it")),
+            error(format!("{name} is an empty string"), v, path).help(ids::element_type_help_2(&name)),
         ),
         ValueKind::String(_) => {}
         ValueKind::Array(items) if items.is_empty() => out.push(
             error(format!("{name} is an empty array"), v, path)
-                .help(format!("list at least one value in {name}, or remove the statement")),
+                .help(ids::element_type_help_3(&name)),
         ),
         ValueKind::Array(items) => {
             for (i, item) in items.iter().enumerate() {
@@ -110,7 +111,7 @@ fn string_list(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
                 match &item.kind {
                     ValueKind::String(s) if s.is_empty() => {
                         let d =
-                            error(format!("{name} lists an empty string"), item, here).help("remove the empty value");
+                            error(format!("{name} lists an empty string"), item, here).help(ids::element_type_help_4());
                         // Removing the only value would leave an empty list, another error.
                         out.push(match remove_item(items, i).filter(|_| items.len() > 1) {
                             Some(edit) => d.fix(Fix::new("Remove the empty value", vec![edit])),
@@ -120,7 +121,7 @@ fn string_list(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
                     ValueKind::String(_) => {}
                     _ => out.push(
                         error(format!("{name} lists {}, not a string", item.type_name()), item, here)
-                            .help("write each value as a string in double quotes"),
+                            .help(ids::element_type_help_5()),
                     ),
                 }
             }
@@ -134,7 +135,7 @@ fn string_list(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
                 v,
                 path,
             )
-            .help(format!("write \"{name}\": \"…\" or \"{name}\": [\"…\", \"…\"]")),
+            .help(ids::element_type_help_6(&name)),
         ),
     }
 }
@@ -158,14 +159,12 @@ fn principal(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
                     v,
                     path,
                 )
-                .help(format!("write \"{name}\": {wrapped}"))
+                .help(ids::element_type_help_7(&name, &wrapped))
                 .fix(Fix::replace(format!("Write {wrapped}"), v.span, wrapped.clone())),
             );
         }
         ValueKind::Object(members) if members.is_empty() => {
-            out.push(error(format!("{name} is an empty object"), v, path).help(format!(
-                "name who the statement applies to, e.g. \"{name}\": {{\"AWS\": \"arn:aws:iam::111122223333:root\"}}"
-            )))
+            out.push(error(format!("{name} is an empty object"), v, path).help(ids::element_type_help_8(&name)))
         }
         ValueKind::Object(members) => {
             for m in members {
@@ -179,7 +178,7 @@ fn principal(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
                     Some(right) => format!("write \"{right}\": principal types are case-sensitive"),
                     None => "a principal type is \"AWS\", \"Service\", \"Federated\" or \"CanonicalUser\"".to_owned(),
                 };
-                let d = Diagnostic::new(&RULE, format!("unknown principal type {}", escape_string(&m.key)))
+                let d = Diagnostic::new(&RULE, ids::element_type(&escape_string(&m.key)))
                     .at(m.key_span)
                     .path(here)
                     .help(help);
@@ -203,7 +202,7 @@ fn principal(v: &Value, name: &str, path: &str, out: &mut Vec<Diagnostic>) {
                 v,
                 path,
             )
-            .help(format!("write \"{name}\": {{\"AWS\": [\"…\"]}}")),
+            .help(ids::element_type_help_9(&name)),
         ),
     }
 }
@@ -212,7 +211,7 @@ fn condition(v: &Value, path: &str, out: &mut Vec<Diagnostic>) {
     let Some(operators) = v.as_object() else {
         out.push(
             error(format!("Condition is {}, not an object", v.type_name()), v, path)
-                .help("write \"Condition\": {\"StringEquals\": {\"aws:SourceAccount\": \"111122223333\"}}"),
+                .help(ids::element_type_help_10()),
         );
         return;
     };
@@ -229,10 +228,7 @@ fn condition(v: &Value, path: &str, out: &mut Vec<Diagnostic>) {
                     &op.value,
                     op_path,
                 )
-                .help(format!(
-                    "write {}: {{\"condition-key\": \"value\"}}",
-                    escape_string(&op.key)
-                )),
+                .help(ids::element_type_help_11(&escape_string(&op.key))),
             );
             continue;
         };
@@ -247,7 +243,7 @@ fn condition(v: &Value, path: &str, out: &mut Vec<Diagnostic>) {
                         &e.value,
                         here,
                     )
-                    .help("list at least one value, or remove the condition key"),
+                    .help(ids::element_type_help_12()),
                 ),
                 ValueKind::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
@@ -258,7 +254,7 @@ fn condition(v: &Value, path: &str, out: &mut Vec<Diagnostic>) {
                                     item,
                                     format!("{here}[{i}]"),
                                 )
-                                .help("condition values are strings, booleans or numbers"),
+                                .help(ids::element_type_help_13()),
                             );
                         }
                     }
@@ -272,7 +268,7 @@ fn condition(v: &Value, path: &str, out: &mut Vec<Diagnostic>) {
                         &e.value,
                         here,
                     )
-                    .help("condition values are strings, booleans or numbers, or an array of them"),
+                    .help(ids::element_type_help_14()),
                 ),
             }
         }

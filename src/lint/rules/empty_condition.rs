@@ -2,6 +2,7 @@
 
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A `Condition` or a condition operator is an empty object.
@@ -47,10 +48,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let path = node.path_to("Condition");
             if operators.is_empty() {
                 out.push(
-                    Diagnostic::new(&RULE, "\"Condition\" is empty: it restricts nothing")
+                    Diagnostic::new(&RULE, ids::empty_condition())
                         .at(m.value.span)
                         .path(path)
-                        .help("add the condition you meant, or remove \"Condition\""),
+                        .help(ids::empty_condition_help()),
                 );
                 continue;
             }
@@ -59,14 +60,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             &RULE,
-                            format!("condition operator {} has no condition keys", escape_string(&op.key)),
+                            ids::empty_condition_2(&escape_string(&op.key)),
                         )
                         .at(op.value.span)
                         .path(format!("{path}.{}", op.key))
-                        .help(format!(
-                            "add the key to test, e.g. {}: {{\"aws:SourceAccount\": \"111122223333\"}}, or remove the operator",
-                            escape_string(&op.key)
-                        )),
+                        .help(ids::empty_condition_help_2(&escape_string(&op.key))),
                     );
                 }
             }

@@ -3,6 +3,8 @@
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::normalize::condition::ValueSense;
 use crate::policy::Arn;
+use crate::message::ids;
+use crate::message::Message;
 
 /// The encryption-context key CloudWatch Logs fills with the log group's ARN.
 pub const LOGS_CONTEXT_KEY: &str = "kms:EncryptionContext:aws:logs:arn";
@@ -45,18 +47,18 @@ crate::declare_rule! {
 }
 
 /// What is wrong with one context value, and how bad it is.
-fn problem(value: &str) -> Option<(Severity, String, String)> {
+fn problem(value: &str) -> Option<(Severity, Message, Message)> {
     let Ok(arn) = Arn::parse(value) else {
         return Some((
             Severity::Error,
-            format!("\"{value}\" is not an ARN"),
+            ids::encryption_context_arn_form(&value),
             "write the log group's ARN: arn:aws:logs:REGION:ACCOUNT:log-group:NAME".into(),
         ));
     };
     if arn.service != "logs" && arn.service != "*" {
         return Some((
             Severity::Error,
-            format!("\"{value}\" is not a CloudWatch Logs ARN"),
+            format!("\"{value}\" is not a CloudWatch Logs ARN").into(),
             "write the log group's ARN: arn:aws:logs:REGION:ACCOUNT:log-group:NAME".into(),
         ));
     }
@@ -66,7 +68,7 @@ fn problem(value: &str) -> Option<(Severity, String, String)> {
         }
         return Some((
             Severity::Warning,
-            format!("\"{value}\" is not a log group; no encryption context is documented for it"),
+            ids::encryption_context_arn_form_2(&value),
             "limit log-group use by log group ARNs; scope other uses with aws:SourceArn".into(),
         ));
     };
@@ -82,10 +84,8 @@ fn problem(value: &str) -> Option<(Severity, String, String)> {
     };
     Some((
         Severity::Error,
-        format!(
-            "\"{value}\" has {what}; the encryption context holds the log group ARN without it, so this never matches"
-        ),
-        format!("write \"{bare}\""),
+        ids::encryption_context_arn_form_3(&value, &what),
+        format!("write \"{bare}\"").into(),
     ))
 }
 

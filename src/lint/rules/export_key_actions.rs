@@ -4,6 +4,7 @@ use super::encryption_context_arn_form::LOGS_CONTEXT_KEY;
 use crate::lint::{Context, Diagnostic, LogsPrincipal, Severity};
 use crate::policy::PolicyKind;
 use crate::scenarios::ScenarioId;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The key statement for CloudWatch Logs export lacks `kms:Decrypt` or `kms:GenerateDataKey`.
@@ -70,11 +71,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 None => (ctx.statement_value().map(|v| v.span), "Statement".to_owned()),
             };
             out.push(
-                Diagnostic::new(&RULE, format!("no statement lets logs.REGION.amazonaws.com call {action}, which export to an SSE-KMS bucket needs"))
+                Diagnostic::new(&RULE, ids::export_key_actions(&action))
                     .severity(severity)
                     .at(span)
                     .path(path)
-                    .help("grant the logs principal \"kms:GenerateDataKey\" and \"kms:Decrypt\""),
+                    .help(ids::export_key_actions_help()),
             );
         }
         return;
@@ -89,10 +90,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .and_then(|a| a.span)
                 .or(node.statement.span);
             out.push(
-                Diagnostic::new(&RULE, "this looks like an export key statement without kms:Decrypt; AWS's export page grants kms:GenerateDataKey and kms:Decrypt")
+                Diagnostic::new(&RULE, ids::export_key_actions_2())
                     .at(action)
                     .path(node.path_to("Action"))
-                    .help("add \"kms:Decrypt\""),
+                    .help(ids::export_key_actions_help_2()),
             );
         }
     }

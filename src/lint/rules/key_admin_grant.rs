@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{is_account_id, Arn, PolicyKind, Text};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A key policy lets a principal other than the account or a key administrator change the key policy.
@@ -93,11 +94,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .collect();
         for (_, who) in flagged {
             out.push(
-                Diagnostic::new(&RULE, format!("\"{}\" is granted {what}, so it can rewrite this key policy", who.value))
+                Diagnostic::new(&RULE, ids::key_policy_change_granted(&who.value, &what))
                     .at(who.span)
                     .path(node.path_to("Principal"))
-                    .note("only the account (its root statement) and key administrators should be able to change a key policy")
-                    .help("grant this principal only the actions it uses, e.g. kms:Decrypt and kms:GenerateDataKey"),
+                    .note(ids::key_policy_change_granted_note())
+                    .help(ids::key_policy_change_granted_help()),
             );
         }
     }

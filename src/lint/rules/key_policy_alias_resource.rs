@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{Arn, PolicyKind, Text};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A key policy's `Resource` names a KMS alias instead of `"*"`.
@@ -47,12 +48,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!("{element} {} is an alias; a key policy applies to its own key only", value.value),
+                    ids::key_policy_alias_resource(&element, &value.value),
                 )
                 .at(value.span)
                 .path(node.path_to(element))
-                .note("KMS checks a key policy against the key, not the alias used to call it, so this matches nothing")
-                .help("write \"*\" (this key) in a key policy's Resource"),
+                .note(ids::key_policy_alias_resource_note())
+                .help(ids::key_policy_alias_resource_help()),
             );
         }
     }

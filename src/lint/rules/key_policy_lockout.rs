@@ -3,6 +3,7 @@
 use super::key_admin_grant::{is_account, is_administrator};
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// No statement leaves the account or an administrator able to change the key policy.
@@ -62,11 +63,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let at = ctx.statement_value().map(|v| v.span);
     if let Some(deny) = blocked {
         out.push(
-            Diagnostic::new(&RULE, "this statement denies kms:PutKeyPolicy to everyone, so nobody could change the key policy again")
+            Diagnostic::new(&RULE, ids::key_policy_lockout())
                 .at(deny.statement.span)
                 .path(deny.path.clone())
-                .note("KMS refuses such a policy unless BypassPolicyLockoutSafetyCheck is set, and then the key is unmanageable")
-                .help("limit the Deny with a condition, or drop kms:PutKeyPolicy from it"),
+                .note(ids::key_policy_lockout_note())
+                .help(ids::key_policy_lockout_help()),
         );
         return;
     }
@@ -78,11 +79,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .collect();
     if holders.is_empty() {
         out.push(
-            Diagnostic::new(&RULE, "no statement lets an AWS principal call kms:PutKeyPolicy, so nobody could change this key policy")
+            Diagnostic::new(&RULE, ids::key_policy_lockout_2())
                 .at(at)
                 .path("Statement")
-                .note("KMS refuses such a policy unless BypassPolicyLockoutSafetyCheck is set, and then the key is unmanageable")
-                .help("add the default statement: {\"Sid\": \"Enable IAM User Permissions\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::ACCOUNT:root\"}, \"Action\": \"kms:*\", \"Resource\": \"*\"}"),
+                .note(ids::key_policy_lockout_note_2())
+                .help(ids::key_policy_lockout_help_2()),
         );
         return;
     }
@@ -91,12 +92,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .any(|h| *h == "*" || is_account(h) || is_administrator(h) || crate::policy::Arn::parse(h).is_err());
     if !managed {
         out.push(
-            Diagnostic::new(&RULE, format!("only {} can change this key policy", holders.join(", ")))
+            Diagnostic::new(&RULE, ids::key_policy_lockout_3(&holders.join(", ")))
                 .at(at)
                 .path("Statement")
-                .note("KMS accepts the policy only when one of them makes the request; if they are deleted the key is unmanageable")
+                .note(ids::key_policy_lockout_note_3())
                 .severity(Severity::Suggestion)
-                .help("keep the account's root statement (\"Action\": \"kms:*\"), or grant kms:PutKeyPolicy to a key administrator role"),
+                .help(ids::key_policy_lockout_help_3()),
         );
     }
 }

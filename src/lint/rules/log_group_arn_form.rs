@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{Arn, PolicyKind, Text};
+use crate::message::ids;
 
 /// Actions on log streams: their resource is `log-group:NAME:log-stream:STREAM`.
 const STREAM_ACTIONS: &[&str] = &["logs:CreateLogStream", "logs:PutLogEvents", "logs:GetLogEvents"];
@@ -91,14 +92,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 &RULE,
-                format!(
-                    "{action} is authorised against {wanted}, which \"{}\" does not match",
-                    first.value
-                ),
+                ids::log_group_arn_form(&action, &wanted, &first.value),
             )
             .at(first.span)
             .path(node.path_to("Resource"))
-            .help(format!("write the ARN as {wanted}, or list both forms")),
+            .help(ids::log_group_arn_form_help(&wanted)),
         );
     }
 }

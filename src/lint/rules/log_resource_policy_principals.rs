@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A CloudWatch Logs resource policy names an IAM principal; only AWS service principals are supported.
@@ -58,10 +59,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         for (kind, value) in principal.values().into_iter().filter(|(k, _)| *k != "Service") {
             out.push(
-                Diagnostic::new(&RULE, format!("CloudWatch Logs resource policies admit only AWS service principals, not {kind} \"{}\"", value.value))
+                Diagnostic::new(&RULE, ids::log_resource_policy_principals(&kind, &value.value))
                     .at(value.span)
                     .path(node.path_to("Principal"))
-                    .help("grant IAM principals access in their identity policies; name a service here, e.g. delivery.logs.amazonaws.com"),
+                    .help(ids::log_resource_policy_principals_help()),
             );
         }
     }

@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 /// What the vended-logs page documents.
 const DOCUMENTED: usize = 5_120;
@@ -132,7 +133,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(
         d.at(ctx.json.span)
             .path("")
-            .note(format!("without whitespace it is about {compact} characters"))
+            .note(ids::log_resource_policy_size_note(&compact))
             .help(
                 "grant a prefix such as log-group:/aws/vendedlogs/* instead of listing log groups, or merge statements",
             ),

@@ -4,6 +4,7 @@ use super::encryption_context_arn_form::LOGS_CONTEXT_KEY;
 use crate::lint::{Context, Diagnostic, LogsPrincipal, Severity, StatementNode};
 use crate::policy::PolicyKind;
 use crate::scenarios::ScenarioId;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The statement names the vended-logs principal where CloudWatch Logs acts itself, or the reverse.
@@ -115,7 +116,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 None => continue,
             };
             out.push(
-                Diagnostic::new(&RULE, format!("\"{}\" does not make these requests: {why}", text.value))
+                Diagnostic::new(&RULE, ids::logs_principal_for_use(&text.value, &why))
                     .severity(severity)
                     .at(text.span)
                     .path(node.path_to("Principal"))

@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic, LogsPrincipal};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A KMS key or bucket policy names `logs.amazonaws.com` instead of the regional `logs.REGION.amazonaws.com`.
@@ -51,16 +52,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!(
-                        "\"{}\" is the global name; AWS documents the regional \"{regional}\" here",
-                        text.value
-                    ),
+                    ids::logs_principal_not_regional(&text.value, &regional),
                 )
                 .at(text.span)
                 .path(node.path_to("Principal"))
-                .help(format!(
-                    "write \"{regional}\", the Region of the key and the log groups"
-                )),
+                .help(ids::logs_principal_not_regional_help(&regional)),
             );
         }
     }

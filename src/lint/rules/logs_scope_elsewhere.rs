@@ -7,6 +7,8 @@ use crate::lint::{Context, Diagnostic, LogsPrincipal, Severity};
 use crate::normalize::condition::ValueSense;
 use crate::normalize::pattern::has_wildcard;
 use crate::policy::{is_account_id, Arn, PolicyKind};
+use crate::message::ids;
+use crate::message::Message;
 
 crate::declare_rule! {
     /// The log group or source ARN a CloudWatch Logs principal is limited to is in another Region or account.
@@ -98,19 +100,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             &RULE,
-                            format!(
-                                "principal \"{}\" is in {r}, but the scenario's {} is in {expected}",
-                                text.value,
-                                if s.key_region().is_some() && ctx.kind == PolicyKind::Key {
+                            ids::logs_scope_elsewhere(&text.value, &r, &if s.key_region().is_some() && ctx.kind == PolicyKind::Key {
                                     "key"
                                 } else {
                                     "Region"
-                                }
-                            ),
+                                }, &expected),
                         )
                         .at(text.span)
                         .path(node.path_to("Principal"))
-                        .help(format!("write \"{}\"", text.value.replacen(r, expected, 1))),
+                        .help(ids::logs_scope_elsewhere_help(&text.value.replacen(r, expected, 1))),
                     );
                 }
             }
@@ -125,7 +123,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     if arn.service != "logs" {
                         continue;
                     }
-                    let mut say = |severity: Severity, message: String| {
+                    let mut say = |severity: Severity, message: Message| {
                         out.push(
                             Diagnostic::new(&RULE, message)
                                 .severity(severity)
@@ -138,10 +136,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         {
                             say(
                                 Severity::Error,
-                                format!(
-                                    "{key} \"{}\" is in {}, but the scenario is in {expected}",
-                                    value.value, arn.region
-                                ),
+                                ids::logs_scope_elsewhere_2(&key, &value.value, &arn.region, &expected),
                             );
                         } else if let Some(r) = regions.iter().find(|r| **r != arn.region) {
                             let severity = if known_region(r) && known_region(arn.region) {
@@ -151,10 +146,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                             };
                             say(
                                 severity,
-                                format!(
-                                    "{key} \"{}\" is in {}, but the principal is logs.{r}: it never matches",
-                                    value.value, arn.region
-                                ),
+                                ids::logs_scope_elsewhere_3(&key, &value.value, &arn.region, &r),
                             );
                         }
                     }
@@ -167,14 +159,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     {
                         say(
                             Severity::Error,
-                            format!(
-                                "log group \"{}\" is in account {}, but the scenario's log groups are in {expected}",
-                                value.value, arn.account
-                            ),
+                            ids::logs_scope_elsewhere_4(&value.value, &arn.account, &expected),
                         );
                     } else if let Some(owner) = key_account.filter(|k| is_account_id(k) && *k != arn.account) {
                         if scenario.is_none() && ctx.kind == PolicyKind::Key {
-                            say(Severity::Warning, format!("log group \"{}\" is in account {}, the key in {owner}; using a key of another account is not documented for log groups", value.value, arn.account));
+                            say(Severity::Warning, ids::logs_scope_elsewhere_5(&value.value, &arn.account, &owner));
                         }
                     }
                 }

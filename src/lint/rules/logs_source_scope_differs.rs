@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic, StatementNode};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The bucket statements of one CloudWatch Logs principal name different source accounts or ARNs.
@@ -76,16 +77,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             &RULE,
-                            format!(
-                                "{key} here is [{}], but {} of the same principal has [{}]",
-                                ours.join(", "),
-                                nodes[first].path,
-                                theirs.join(", ")
-                            ),
+                            ids::logs_source_scope_differs(&key, &ours.join(", "), &nodes[first].path, &theirs.join(", ")),
                         )
                         .at(at)
                         .path(node.path_to("Condition"))
-                        .help("give both statements the same aws:SourceAccount and aws:SourceArn values"),
+                        .help(ids::logs_source_scope_differs_help()),
                     );
                 }
             }

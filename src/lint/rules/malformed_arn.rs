@@ -4,6 +4,7 @@ use crate::json::{escape_string, Value, ValueKind};
 use crate::lint::fix::Fix;
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{is_account_id, Arn, ArnError, PolicyKind};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A value that must be an ARN is malformed.
@@ -163,7 +164,7 @@ fn value(ctx: &Context, v: &Value, path: String, place: Place, out: &mut Vec<Dia
         _ => return,
     };
     if let Some((message, help, fixed)) = problem(&text, place, ctx.kind) {
-        let d = Diagnostic::new(&RULE, format!("{} {} {message}", place.label(), escape_string(&text)))
+        let d = Diagnostic::new(&RULE, ids::malformed_arn(&place.label(), &escape_string(&text), &message))
             .at(v.span)
             .path(path);
         let d = match help {

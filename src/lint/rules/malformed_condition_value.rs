@@ -6,6 +6,7 @@ use crate::catalog::iam::Family;
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::Literal;
+use crate::message::ids;
 
 /// Keys whose values are 12-digit account ids.
 const ACCOUNT_KEYS: [&str; 5] = [
@@ -91,7 +92,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        format!("{} value {} {what}", escape_string(key), escape_string(v)),
+                        ids::malformed_condition_value(&escape_string(key), &escape_string(v), &what),
                     )
                     .severity(severity)
                     .at(item.span)

@@ -3,6 +3,7 @@
 use crate::json::{escape_string, ValueKind};
 use crate::lint::fix::Fix;
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The policy has no statement.
@@ -40,37 +41,34 @@ crate::declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(members) = ctx.json.as_object() else { return };
     let Some(statement) = ctx.statement_value() else {
-        let d = Diagnostic::new(&RULE, "policy has no \"Statement\"")
+        let d = Diagnostic::new(&RULE, ids::missing_statement())
             .at(ctx.json.span)
             .path("");
         let d = match members.iter().find(|m| m.key.eq_ignore_ascii_case("Statement")) {
             Some(m) => d
-                .help(format!(
-                    "write \"Statement\" instead of {}: element names are case-sensitive",
-                    escape_string(&m.key)
-                ))
+                .help(ids::missing_statement_help(&escape_string(&m.key)))
                 .fix(Fix::replace("Rename to \"Statement\"", m.key_span, "\"Statement\"")),
-            None => d.help("add \"Statement\": [ … ] with at least one statement object"),
+            None => d.help(ids::missing_statement_help_2()),
         };
         out.push(d);
         return;
     };
     match &statement.kind {
         ValueKind::Array(items) if items.is_empty() => out.push(
-            Diagnostic::new(&RULE, "\"Statement\" is an empty array")
+            Diagnostic::new(&RULE, ids::missing_statement_2())
                 .at(statement.span)
                 .path("Statement")
-                .help("add at least one statement object: {\"Effect\": …, \"Action\": …, \"Resource\": …}"),
+                .help(ids::missing_statement_help_3()),
         ),
         ValueKind::Array(_) | ValueKind::Object(_) => {}
         _ => out.push(
             Diagnostic::new(
                 &RULE,
-                format!("\"Statement\" is {}, not an object or an array", statement.type_name()),
+                ids::missing_statement_3(&statement.type_name()),
             )
             .at(statement.span)
             .path("Statement")
-            .help("write \"Statement\": [{\"Effect\": …, \"Action\": …, \"Resource\": …}]"),
+            .help(ids::missing_statement_help_4()),
         ),
     }
 }

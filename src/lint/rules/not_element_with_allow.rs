@@ -3,6 +3,7 @@
 
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// An Allow statement uses `NotAction` or `NotResource`, or a trust policy uses `NotPrincipal`.
@@ -49,12 +50,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let path = node.path_to(&m.key);
             match m.key.as_str() {
                 "NotPrincipal" if ctx.kind == PolicyKind::Trust => out.push(
-                    Diagnostic::new(&RULE, "a role trust policy cannot use \"NotPrincipal\"")
+                    Diagnostic::new(&RULE, ids::not_element_with_allow())
                         .severity(Severity::Error)
                         .at(m.key_span)
                         .path(path)
-                        .note("IAM documents NotPrincipal as unusable in identity-based and role trust policies")
-                        .help("name who may assume the role in \"Principal\""),
+                        .note(ids::not_element_with_allow_note())
+                        .help(ids::not_element_with_allow_help()),
                 ),
                 "NotAction" if node.is_allow() => out.push(
                     Diagnostic::new(
@@ -63,8 +64,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     )
                     .at(m.key_span)
                     .path(path)
-                    .note("that includes every other service's actions, and actions AWS adds later")
-                    .help("list the actions to allow in \"Action\"; keep NotAction for Deny statements"),
+                    .note(ids::not_element_with_allow_note_2())
+                    .help(ids::not_element_with_allow_help_2()),
                 ),
                 "NotResource" if node.is_allow() => out.push(
                     Diagnostic::new(
@@ -73,8 +74,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     )
                     .at(m.key_span)
                     .path(path)
-                    .note("that includes resources in other accounts and resources created later")
-                    .help("list the resources to allow in \"Resource\"; keep NotResource for Deny statements"),
+                    .note(ids::not_element_with_allow_note_3())
+                    .help(ids::not_element_with_allow_help_3()),
                 ),
                 _ => {}
             }

@@ -5,6 +5,7 @@ use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 
 use super::unknown_service::dataset_label;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A condition operator does not fit the type of its key.
@@ -61,18 +62,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!(
-                        "{} compares {} values, but {} is of type {}",
-                        e.clause.operator.value,
-                        op_type.label(),
-                        escape_string(e.key()),
-                        key.key_type.label()
-                    ),
+                    ids::operator_type_mismatch(&e.clause.operator.value, &op_type.label(), &escape_string(e.key()), &key.key_type.label()),
                 )
                 .at(e.entry.key.span)
                 .path(e.path(None))
-                .help(format!("use {}", operators_for(key.key_type.value)))
-                .note(format!("key types from {}", dataset_label())),
+                .help(ids::operator_type_mismatch_help(&operators_for(key.key_type.value)))
+                .note(ids::operator_type_mismatch_note(&dataset_label())),
             );
         }
     }

@@ -3,6 +3,7 @@
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::{SizeLimit, SizeUnit};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The policy is longer than AWS allows for its kind.
@@ -63,32 +64,24 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let (severity, note) = match ctx.kind {
         PolicyKind::Key | PolicyKind::Bucket if compact_bytes <= limit.max => (
             Severity::Warning,
-            format!(
-                "without whitespace it is {} bytes; AWS does not document whether whitespace counts",
-                grouped(compact_bytes)
-            ),
+            ids::policy_size(&grouped(compact_bytes)),
         ),
         PolicyKind::Key | PolicyKind::Bucket => (
             Severity::Error,
-            format!("even without whitespace it is {} bytes", grouped(compact_bytes)),
+            ids::policy_size_2(&grouped(compact_bytes)),
         ),
         PolicyKind::Trust => (
             Severity::Warning,
-            "2,048 is IAM's default quota for a role trust policy; it can be raised in Service Quotas".to_owned(),
+            "2,048 is IAM's default quota for a role trust policy; it can be raised in Service Quotas".into(),
         ),
-        _ => (Severity::Error, "IAM does not count whitespace".to_owned()),
+        _ => (Severity::Error, "IAM does not count whitespace".into()),
     };
     let unit = limit.unit.words();
     let (span, path) = crossing(ctx, &limit);
     out.push(
         Diagnostic::new(
             &RULE,
-            format!(
-                "the {} is {} {unit}; the limit is {}",
-                ctx.kind.label(),
-                grouped(size),
-                grouped(limit.max)
-            ),
+            ids::policy_size_3(&ctx.kind.label(), &grouped(size), &unit, &grouped(limit.max)),
         )
         .severity(severity)
         .at(span)
@@ -122,20 +115,12 @@ pub fn too_large_to_check(ctx: &Context) -> Diagnostic {
     let (span, path) = crossing(ctx, &limit);
     Diagnostic::new(
         &RULE,
-        format!(
-            "the document is {} bytes, far over the {} limit of {}; it was not checked further",
-            grouped(ctx.text.len()),
-            ctx.kind.label(),
-            grouped(limit.max)
-        ),
+        ids::policy_size_4(&grouped(ctx.text.len()), &ctx.kind.label(), &grouped(limit.max)),
     )
     .at(span)
     .path(path)
-    .note(format!(
-        "documents over {} bytes are only checked for JSON syntax and size; the highlighted statement crosses the limit",
-        grouped(FULL_CHECK_LIMIT)
-    ))
-    .help("check the part you mean to apply: split the document, or paste one policy at a time")
+    .note(ids::policy_size_note(&grouped(FULL_CHECK_LIMIT)))
+    .help(ids::policy_size_help())
 }
 
 /// The first statement whose end lies past the limit (else the document's opening brace), and

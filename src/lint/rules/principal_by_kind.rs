@@ -3,6 +3,7 @@
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// `Principal` is missing from a resource policy, or present in an identity policy.
@@ -48,14 +49,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if principals.count() == 0 {
                 let help = match members.iter().find(|m| m.key.eq_ignore_ascii_case("Principal")) {
                     Some(m) => {
-                        format!("rename {} to \"Principal\": element names are case-sensitive", escape_string(&m.key))
+                        ids::principal_by_kind_2(&escape_string(&m.key))
                     }
-                    None => format!("add {}", example(ctx.kind)),
+                    None => format!("add {}", example(ctx.kind)).into(),
                 };
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        format!("statement has no \"Principal\"; a {} must name who it applies to", ctx.kind.label()),
+                        ids::principal_by_kind_3(&ctx.kind.label()),
                     )
                     .at(node.json.span)
                     .path(node.path.clone())
@@ -65,14 +66,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             for m in principals {
                 out.push(
-                    Diagnostic::new(&RULE, format!("an IAM identity policy cannot have \"{}\"", m.key))
+                    Diagnostic::new(&RULE, ids::principal_by_kind(&m.key))
                         .at(m.key_span)
                         .path(node.path_to(&m.key))
-                        .note("the principal of an identity policy is the user, group or role it is attached to")
-                        .help(format!(
-                            "remove \"{}\"; to grant another principal access, use the resource's policy or a role's trust policy",
-                            m.key
-                        )),
+                        .note(ids::principal_by_kind_note())
+                        .help(ids::principal_by_kind_help(&m.key)),
                 );
             }
         }

@@ -4,6 +4,7 @@ use crate::catalog::iam::Family;
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 use std::net::IpAddr;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// `aws:SourceIp` is compared with a private address range.
@@ -46,21 +47,23 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if e.operator.family != Family::IpAddress || !e.key().eq_ignore_ascii_case("aws:SourceIp") {
                 continue;
             }
-            let never = if e.operator.base == "NotIpAddress" { "always" } else { "never" };
+            // NotIpAddress with a range the key never holds always matches; each is its own sentence.
+            let always = e.operator.base == "NotIpAddress";
             for (i, value) in e.entry.values.items.iter().enumerate() {
                 if !is_private(&value.value) {
                     continue;
                 }
-                let message = format!(
-                    "aws:SourceIp {} is a private range, which aws:SourceIp never holds: {} {never} matches",
-                    escape_string(&value.value),
-                    e.clause.operator.value
-                );
+                let (value_text, operator) = (escape_string(&value.value), &e.clause.operator.value);
+                let message = if always {
+                    ids::private_source_ip_always(&value_text, operator)
+                } else {
+                    ids::private_source_ip(&value_text, operator)
+                };
                 out.push(
                     Diagnostic::new(&RULE, message)
                         .at(value.span)
                         .path(e.path(Some(i)))
-                        .help("for requests through a VPC endpoint use aws:VpcSourceIp (or aws:SourceVpce); otherwise name the public range"),
+                        .help(ids::private_source_ip_help()),
                 );
             }
         }

@@ -7,6 +7,7 @@ use crate::lint::{Context, Diagnostic, StatementNode};
 use crate::normalize::covers;
 use crate::normalize::condition::{Operator, ValueSense};
 use crate::normalize::{infer_partition, pattern, ConditionKey, StatementKey};
+use crate::message::ids;
 
 /// Statement pairs worth comparing one by one (about 500 statements, far past every size
 /// limit); beyond it only exact repeats are reported, found by hashing.
@@ -59,7 +60,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut first: HashMap<&StatementKey, usize> = HashMap::with_capacity(nodes.len());
     for (j, node) in nodes.iter().enumerate() {
         if let Some(&i) = first.get(&keys[j]) {
-            out.push(finding(node, &nodes[i], "repeats"));
+            out.push(finding(node, &nodes[i], Relation::Repeats));
             continue;
         }
         first.insert(&keys[j], j);
@@ -76,7 +77,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 && (i < j || !covers(nodes[j].statement, nodes[i].statement, partition))
         });
         if let Some(i) = covering {
-            out.push(finding(node, &nodes[i], "is already covered by"));
+            out.push(finding(node, &nodes[i], Relation::CoveredBy));
         }
     }
 }
@@ -128,23 +129,31 @@ fn may_imply(r: &ConditionKey, e: &ConditionKey) -> bool {
     }
 }
 
-fn finding(node: &StatementNode, other: &StatementNode, relation: &str) -> Diagnostic {
+/// How the flagged statement stands to the other one; each is its own sentence, so a language can
+/// order the two statements as it needs.
+enum Relation {
+    Repeats,
+    CoveredBy,
+}
+
+fn finding(node: &StatementNode, other: &StatementNode, relation: Relation) -> Diagnostic {
     let name = |n: &StatementNode| match &n.statement.sid {
         Some(sid) if !sid.value.is_empty() => format!("{} ({})", n.path, escape_string(&sid.value)),
         _ => n.path.clone(),
     };
-    let verb = match node.statement.effect() {
-        Some(crate::policy::Effect::Deny) => "denies",
-        _ => "allows",
+    let note = match node.statement.effect() {
+        Some(crate::policy::Effect::Deny) => ids::redundant_statement_note_denies(&other.path),
+        _ => ids::redundant_statement_note(&other.path),
     };
-    Diagnostic::new(&RULE, format!("{} {relation} {}", name(node), name(other)))
+    let message = match relation {
+        Relation::Repeats => ids::redundant_statement_repeats(&name(node), &name(other)),
+        Relation::CoveredBy => ids::redundant_statement(&name(node), &name(other)),
+    };
+    Diagnostic::new(&RULE, message)
         .at(node.json.span)
         .path(node.path.clone())
-        .note(format!(
-            "{} already {verb} everything this statement {verb}",
-            other.path
-        ))
-        .help("remove this statement, or merge what differs into the other one")
+        .note(note)
+        .help(ids::redundant_statement_help())
 }
 
 #[cfg(test)]

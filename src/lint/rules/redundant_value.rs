@@ -6,6 +6,7 @@ use crate::json::{escape_string, Span, Value};
 use crate::lint::{Context, Diagnostic};
 use crate::normalize::condition::{value_key, Operator};
 use crate::normalize::{action, infer_partition, pattern, principal};
+use crate::message::ids;
 
 /// Pattern-table cells one run may spend on wildcard coverage; beyond it only exact duplicates
 /// are reported, so a pasted list of a hundred thousand wildcards stays linear.
@@ -162,19 +163,17 @@ fn report(items: &[Item], compare: Compare, what: &str, budget: &mut usize, out:
     };
     for (j, item) in items.iter().enumerate() {
         if let Some(&i) = first.get(item.key.as_str()) {
-            let same = if items[i].text == item.text {
-                "repeats"
+            let (text, earlier) = (escape_string(item.text), &items[i].path);
+            let message = if items[i].text == item.text {
+                ids::redundant_value(&what, &text, earlier)
             } else {
-                "is the same as"
+                ids::redundant_value_same(&what, &text, earlier)
             };
             out.push(
-                Diagnostic::new(
-                    &RULE,
-                    format!("{what} {} {same} {}", escape_string(item.text), items[i].path),
-                )
+                Diagnostic::new(&RULE, message)
                 .at(item.span)
                 .path(item.path.clone())
-                .help("remove the repeated value"),
+                .help(ids::redundant_value_help()),
             );
             continue;
         }
@@ -194,19 +193,12 @@ fn report(items: &[Item], compare: Compare, what: &str, budget: &mut usize, out:
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!(
-                        "{what} {} is already covered by {}",
-                        escape_string(item.text),
-                        escape_string(items[i].text)
-                    ),
+                    ids::redundant_value_2(&what, &escape_string(item.text), &escape_string(items[i].text)),
                 )
                 .at(item.span)
                 .path(item.path.clone())
-                .note(format!("{} is {}", escape_string(items[i].text), items[i].path))
-                .help(format!(
-                    "remove {}: the wildcard already matches it",
-                    escape_string(item.text)
-                )),
+                .note(ids::redundant_value_note(&escape_string(items[i].text), &items[i].path))
+                .help(ids::redundant_value_help_2(&escape_string(item.text))),
             );
         }
     }

@@ -3,6 +3,7 @@
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{Arn, Text};
 use crate::scenarios::bucket_name::{bucket_name_character_problem, bucket_name_shape_problem};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// An S3 ARN names a bucket whose name S3 does not allow.
@@ -54,11 +55,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for (element, value) in node.resource_values().chain(conditions) {
             if let Some((bucket, problem)) = bucket_problem(value) {
                 out.push(
-                    Diagnostic::new(&RULE, format!("bucket name \"{bucket}\" in {}: {problem}", value.value))
+                    Diagnostic::new(&RULE, ids::s3_bucket_name(&bucket, &value.value, &problem))
                         .at(value.span)
                         .path(node.path_to(element))
-                        .note("no bucket can have this name, so the ARN matches nothing")
-                        .help("write the bucket's real name: 3-63 characters, a-z, 0-9, \".\" and \"-\""),
+                        .note(ids::s3_bucket_name_note())
+                        .help(ids::s3_bucket_name_help()),
                 );
             }
         }

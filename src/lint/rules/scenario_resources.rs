@@ -6,6 +6,7 @@ use crate::normalize::condition::ValueSense;
 use crate::normalize::pattern;
 use crate::policy::{Arn, PolicyKind};
 use crate::scenarios::ScenarioId;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The policy's CloudWatch Logs statements name a bucket, log group or delivery destination other than intended.
@@ -74,13 +75,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 let problem = match expected {
                     Some(e) if !pattern::matches(bucket, e) => Some((
                         Severity::Error,
-                        format!("names bucket \"{bucket}\", but the scenario's bucket is \"{e}\""),
+                        ids::scenario_resources(&bucket, &e),
                     )),
                     Some(_) => None,
                     None => match first {
                         Some(f) if f != bucket => Some((
                             Severity::Warning,
-                            format!("names bucket \"{bucket}\", but another CloudWatch Logs statement names \"{f}\""),
+                            ids::scenario_resources_2(&bucket, &f),
                         )),
                         _ => {
                             first = first.or(Some(bucket));
@@ -127,14 +128,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        format!("no statement lets CloudWatch Logs encrypt with this key for {group}"),
+                        ids::scenario_resources_3(&group),
                     )
                     .severity(Severity::Error)
                     .at(ctx.statement_value().map(|v| v.span))
                     .path("Statement")
-                    .help(format!(
-                        "add \"{group}\" to the kms:EncryptionContext:aws:logs:arn condition"
-                    )),
+                    .help(ids::scenario_resources_help(&group)),
                 );
             }
         }
@@ -152,14 +151,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        format!("no statement lets delivery.logs.amazonaws.com write to {group}"),
+                        ids::scenario_resources_4(&group),
                     )
                     .severity(Severity::Error)
                     .at(ctx.statement_value().map(|v| v.span))
                     .path("Statement")
-                    .help(format!(
-                        "grant logs:CreateLogStream and logs:PutLogEvents on \"{group}:log-stream:*\""
-                    )),
+                    .help(ids::scenario_resources_help_2(&group)),
                 );
             }
         }
@@ -171,10 +168,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             &RULE,
-                            format!(
-                                "names \"{}\", but the scenario's delivery destination is \"{destination}\"",
-                                r.value
-                            ),
+                            ids::scenario_resources_5(&r.value, &destination),
                         )
                         .severity(Severity::Error)
                         .at(r.span)

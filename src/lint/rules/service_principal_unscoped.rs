@@ -2,6 +2,7 @@
 
 use crate::lint::{Context, Diagnostic, LogsPrincipal, Severity, StatementNode};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 /// The keys AWS recommends for limiting a service principal to requests made for your resources.
 const SOURCE_KEYS: &[&str] = &[
@@ -73,7 +74,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let (severity, note) = judged(ctx, &node, logs_key);
             out.push(
-                Diagnostic::new(&RULE, format!("service principal \"{}\" is not limited to your resources", service.value))
+                Diagnostic::new(&RULE, ids::service_principal_unscoped(&service.value))
                     .severity(severity)
                     .at(service.span)
                     .path(node.path_to("Principal"))

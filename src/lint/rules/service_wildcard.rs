@@ -4,6 +4,8 @@ use crate::catalog::iam;
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::Effect;
+use crate::message::ids;
+use crate::message::Message;
 
 crate::declare_rule! {
     /// An action has a wildcard in its service prefix (`*:Get*`, `kms*:Decrypt`).
@@ -72,19 +74,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             } else {
                 Severity::Warning
             };
-            let help = match services.as_slice() {
-                [one] => format!("write \"{one}:{}\"", &value[prefix.len() + 1..]),
-                [] => "write the service prefix out".to_owned(),
-                many if many.len() <= 4 => format!("list the services: {}", many.join(", ")),
-                _ => "list the services you mean, one action value each".to_owned(),
+            let help: Message = match services.as_slice() {
+                [one] => format!("write \"{one}:{}\"", &value[prefix.len() + 1..]).into(),
+                [] => "write the service prefix out".into(),
+                many if many.len() <= 4 => ids::service_wildcard(&many.join(", ")),
+                _ => "list the services you mean, one action value each".into(),
             };
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!(
-                        "{} has a wildcard in its service prefix; it matches {reach}",
-                        escape_string(value)
-                    ),
+                    ids::service_wildcard_2(&escape_string(value), &reach),
                 )
                 .severity(severity)
                 .at(item.span)

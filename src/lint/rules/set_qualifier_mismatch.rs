@@ -3,6 +3,7 @@
 use crate::catalog::iam::{self, Family};
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// `ForAllValues:`/`ForAnyValue:` on a single-valued key, or a multivalued key without one.
@@ -57,8 +58,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let d = match (operator.set, key.key_type.multi_valued) {
                 (Some(set), false) => {
                     let plain = iam::Operator { set: None, ..operator }.spelling();
-                    Diagnostic::new(&RULE, format!("{}: {quoted} is single-valued", set.label()))
-                        .help(format!("write \"{plain}\""))
+                    Diagnostic::new(&RULE, ids::set_qualifier_mismatch(&set.label(), &quoted))
+                        .help(ids::set_qualifier_mismatch_help(&plain))
                         .note(if operator.set == Some(iam::SetQualifier::ForAllValues) {
                             "ForAllValues is also true when the request lacks the key"
                         } else {
@@ -77,15 +78,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     let all = with(iam::SetQualifier::ForAllValues);
                     Diagnostic::new(
                         &RULE,
-                        format!(
-                            "{quoted} is multivalued ({}), but {} has no set qualifier",
-                            key.key_type.label(),
-                            e.clause.operator.value
-                        ),
+                        ids::set_qualifier_mismatch_2(&quoted, &key.key_type.label(), &e.clause.operator.value),
                     )
-                    .help(format!(
-                        "write \"{any}\" (any value matches) or \"{all}\" (every value matches)"
-                    ))
+                    .help(ids::set_qualifier_mismatch_help_2(&any, &all))
                 }
                 _ => continue,
             };

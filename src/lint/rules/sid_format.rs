@@ -4,6 +4,7 @@ use crate::json::escape_string;
 use crate::lint::fix::{remove_member, Fix};
 use crate::lint::{Context, Diagnostic, Severity};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A `Sid` is empty, or has characters IAM does not allow.
@@ -49,11 +50,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(sid) = m.value.as_str() else { continue };
             let path = node.path_to("Sid");
             if sid.is_empty() {
-                let d = Diagnostic::new(&RULE, "Sid is empty")
+                let d = Diagnostic::new(&RULE, ids::sid_format())
                     .severity(Severity::Warning)
                     .at(m.value.span)
                     .path(path)
-                    .help("remove \"Sid\", or name the statement, e.g. \"AllowLogDelivery\"");
+                    .help(ids::sid_format_help());
                 out.push(match remove_member(members, index) {
                     Some(edit) => d.fix(Fix::new("Remove the empty \"Sid\"", vec![edit])),
                     None => d,
@@ -76,14 +77,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             };
             let named: Vec<String> = bad.iter().map(|c| describe(*c)).collect();
             let fixed: String = sid.chars().filter(char::is_ascii_alphanumeric).collect();
-            let d = Diagnostic::new(&RULE, format!("Sid {} contains {}", escape_string(sid), list(&named)))
+            let d = Diagnostic::new(&RULE, ids::sid_format_2(&escape_string(sid), &list(&named)))
                 .severity(severity)
                 .at(m.value.span)
                 .path(path);
             let d = if fixed.is_empty() {
-                d.help("use only letters A-Z, a-z and digits 0-9")
+                d.help(ids::sid_format_help_2())
             } else {
-                let d = d.help(format!("write \"{fixed}\": use only letters A-Z, a-z and digits 0-9"));
+                let d = d.help(ids::sid_format_help_3(&fixed));
                 // A Sid another statement already has would trade this finding for a duplicate.
                 let taken = ctx
                     .statements()
@@ -100,12 +101,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             };
             out.push(if severity == Severity::Error {
-                d.note("IAM allows only ASCII letters and digits in a Sid")
+                d.note(ids::sid_format_note())
             } else {
-                d.note(format!(
-                    "IAM allows only letters and digits; the rule for a {} is not verified",
-                    ctx.kind.label()
-                ))
+                d.note(ids::sid_format_note_2(&ctx.kind.label()))
             });
         }
     }

@@ -6,6 +6,7 @@ use crate::lint::{Context, Diagnostic, LogsPrincipal, StatementNode};
 use crate::normalize::condition::ValueSense;
 use crate::normalize::pattern;
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A log group of the same template is encrypted with this key, but the key policy's encryption-context condition does not name it.
@@ -81,16 +82,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 &RULE,
-                format!(
-                    "log group {} ({name}) of this template uses this key, but no kms:EncryptionContext:aws:logs:arn value names it",
-                    group.logical_id
-                ),
+                ids::stack_log_group_not_in_key_context(&group.logical_id, &name),
             )
             .at(limit.flatten())
-            .note("CloudWatch Logs is denied the key for that log group, so associating the key fails")
-            .help(format!(
-                "add !Sub \"arn:${{AWS::Partition}}:logs:${{AWS::Region}}:${{AWS::AccountId}}:log-group:{name}\" to the condition"
-            )),
+            .note(ids::stack_log_group_not_in_key_context_note())
+            .help(ids::stack_log_group_not_in_key_context_help(&name)),
         );
     }
 }

@@ -2,6 +2,7 @@
 //! template.
 
 use crate::lint::{Context, Diagnostic, LogsPrincipal};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A policy in a CloudFormation template names `logs.REGION.amazonaws.com` for a Region other than the one the template's other resources name.
@@ -53,14 +54,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!("\"{}\" names {named}, but the template's other ARNs name {region} ({named_by})", text.value),
+                    ids::stack_logs_principal_region(&text.value, &named, &region, &named_by),
                 )
                 .at(text.span)
                 .path(node.path_to("Principal"))
-                .note("the logs principal must be in the Region of the key, which the stack creates where it is deployed")
-                .help(format!(
-                    "write logs.{region}.amazonaws.com, or !Sub \"logs.${{AWS::Region}}.amazonaws.com\" so it follows the stack"
-                )),
+                .note(ids::stack_logs_principal_region_note())
+                .help(ids::stack_logs_principal_region_help(&region)),
         );
         }
     }

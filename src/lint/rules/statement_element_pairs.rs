@@ -5,6 +5,7 @@ use crate::json::{escape_string, Member};
 use crate::lint::fix::{insert_member, Fix};
 use crate::lint::{Context, Diagnostic, StatementNode};
 use crate::policy::PolicyKind;
+use crate::message::ids;
 
 const KMS_NOTE: &str = "KMS accepts it but the statement has no effect";
 
@@ -97,12 +98,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             };
             let second = if y.key_span.start > x.key_span.start { y } else { x };
             out.push(
-                Diagnostic::new(&RULE, format!("statement has both \"{a}\" and \"{b}\""))
+                Diagnostic::new(&RULE, ids::statement_element_pairs(&a, &b))
                     .at(second.key_span)
                     .path(node.path_to(&second.key))
-                    .help(format!(
-                        "keep either \"{a}\" or \"{b}\": a statement takes one of the two"
-                    )),
+                    .help(ids::statement_element_pairs_help(&a, &b)),
             );
         }
     }
@@ -111,15 +110,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// A statement lacks every element of `names`; the finding covers the statement object.
 fn missing(node: &StatementNode, members: &[Member], names: &[&str], help: &str, kind: PolicyKind) -> Diagnostic {
     let message = match names {
-        [one] => format!("statement has no \"{one}\""),
-        _ => format!(
-            "statement has neither {}",
-            names
+        [one] => ids::statement_element_pairs_2(&one),
+        _ => ids::statement_element_pairs_3(&names
                 .iter()
                 .map(|n| format!("\"{n}\""))
                 .collect::<Vec<_>>()
-                .join(" nor ")
-        ),
+                .join(" nor ")),
     };
     // A near miss such as "effect" or "Resources" (IAM003 reports it too) is the likely cause.
     let misspelt = members.iter().find_map(|m| {
@@ -130,11 +126,8 @@ fn missing(node: &StatementNode, members: &[Member], names: &[&str], help: &str,
         (!names.contains(&m.key.as_str())).then_some((m, right))
     });
     let help = match misspelt {
-        Some((m, right)) => format!(
-            "rename {} to \"{right}\": element names are exact",
-            escape_string(&m.key)
-        ),
-        None => help.to_owned(),
+        Some((m, right)) => ids::statement_element_pairs_4(&escape_string(&m.key), &right),
+        None => help.into(),
     };
     let d = Diagnostic::new(&RULE, message)
         .at(node.json.span)

@@ -5,6 +5,7 @@ use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
 
 use super::unknown_service::dataset_label;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// An action does not exist in its service.
@@ -62,26 +63,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let path = action.path();
             let quoted = escape_string(value);
-            let d = Diagnostic::new(&RULE, format!("{} has no action {quoted}", service.prefix))
+            let d = Diagnostic::new(&RULE, ids::unknown_action(&service.prefix, &quoted))
                 .at(item.span)
                 .path(path);
             let d = if let Some(trimmed) = service.action(name.trim()).filter(|_| name.trim() != name) {
-                d.help(format!(
-                    "remove the whitespace: \"{}:{}\"",
-                    service.prefix, trimmed.name
-                ))
+                d.help(ids::unknown_action_help(&service.prefix, &trimmed.name))
             } else if let Some(near) = iam::suggest::closest(name, actions.iter().map(|a| a.name)) {
-                d.help(format!("did you mean \"{}:{near}\"?", service.prefix))
+                d.help(ids::unknown_action_help_2(&service.prefix, &near))
             } else {
-                d.help(format!(
-                    "see the actions of {} in AWS's Service Authorization Reference",
-                    service.prefix
-                ))
+                d.help(ids::unknown_action_help_3(&service.prefix))
             };
-            out.push(d.note(format!(
-                "actions from {}; if AWS added this action since, the copy is out of date",
-                dataset_label()
-            )));
+            out.push(d.note(ids::unknown_action_note(&dataset_label())));
         }
     }
 }

@@ -5,6 +5,8 @@ use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic, Severity};
 
 use super::unknown_service::dataset_label;
+use crate::message::ids;
+use crate::message::Message;
 
 crate::declare_rule! {
     /// A condition key does not exist.
@@ -58,36 +60,31 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     KeyLookup::Known(_) | KeyLookup::NotCatalogued => continue,
                     KeyLookup::Unknown { .. } if names_no_tag_key(key) => {
                         let family = key.strip_suffix('/').unwrap_or(key);
-                        Diagnostic::new(&RULE, format!("{quoted} names no tag key"))
-                            .help(format!("write the tag key after the slash, e.g. \"{family}/team\""))
+                        Diagnostic::new(&RULE, ids::unknown_condition_key(&quoted))
+                            .help(ids::unknown_condition_key_help(&family))
                     }
                     KeyLookup::Unknown { prefix, near } => {
-                        let what = if prefix == "aws" {
-                            "global condition key".to_owned()
+                        let what: Message = if prefix == "aws" {
+                            "global condition key".into()
                         } else {
-                            format!("{prefix} condition key")
+                            ids::unknown_condition_key_3(&prefix)
                         };
-                        let d = Diagnostic::new(&RULE, format!("{quoted} is not a {what}"))
-                            .note(format!("condition keys from {}", dataset_label()));
+                        let d = Diagnostic::new(&RULE, ids::unknown_condition_key_2(&quoted, &what))
+                            .note(ids::unknown_condition_key_note(&dataset_label()));
                         match near {
-                            Some(near) => d.help(format!("did you mean \"{near}\"?")),
-                            None => d.help(format!(
-                                "see the condition keys of {prefix} in AWS's Service Authorization Reference"
-                            )),
+                            Some(near) => d.help(ids::unknown_condition_key_help_2(&near)),
+                            None => d.help(ids::unknown_condition_key_help_3(&prefix)),
                         }
                     }
                     KeyLookup::UnknownPrefix { near: Some(near) } => {
                         let rest = key.split_once(':').map_or("", |(_, r)| r);
                         Diagnostic::new(
                             &RULE,
-                            format!(
-                                "{quoted}: no service has the condition-key prefix \"{}\"",
-                                prefix_of(key)
-                            ),
+                            ids::unknown_condition_key_4(&quoted, &prefix_of(key)),
                         )
                         .severity(Severity::Warning)
-                        .help(format!("did you mean \"{near}:{rest}\"?"))
-                        .note("keys of identity providers (OIDC URLs, SAML) are not listed; ignore this if it is one")
+                        .help(ids::unknown_condition_key_help_4(&near, &rest))
+                        .note(ids::unknown_condition_key_note_2())
                     }
                     KeyLookup::UnknownPrefix { near: None } => continue,
                 };

@@ -3,6 +3,7 @@
 use crate::catalog::iam::{self, OperatorError};
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic, Severity};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A condition operator is not one IAM knows.
@@ -52,33 +53,30 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let quoted = escape_string(name);
             let d = match error {
                 OperatorError::Unknown { suggestion } => {
-                    let d = Diagnostic::new(&RULE, format!("{quoted} is not a condition operator"));
+                    let d = Diagnostic::new(&RULE, ids::unknown_condition_operator(&quoted));
                     match suggestion {
-                        Some(s) => d.help(format!("did you mean \"{s}\"?")),
-                        None => d.help("use one of IAM's operators, e.g. StringEquals, ArnLike, Bool, NumericLessThan"),
+                        Some(s) => d.help(ids::unknown_condition_operator_help(&s)),
+                        None => d.help(ids::unknown_condition_operator_help_2()),
                     }
                 }
                 OperatorError::UnknownQualifier { qualifier, suggestion } => {
-                    let d = Diagnostic::new(&RULE, format!("{quoted}: \"{qualifier}\" is not a set qualifier"))
-                        .note("the qualifiers are ForAllValues: and ForAnyValue:");
+                    let d = Diagnostic::new(&RULE, ids::unknown_condition_operator_2(&quoted, &qualifier))
+                        .note(ids::unknown_condition_operator_note());
                     match suggestion {
-                        Some(s) => d.help(format!(
-                            "did you mean \"{s}:{}\"?",
-                            name.split_once(':').map_or("", |(_, r)| r)
-                        )),
-                        None => d.help("write ForAllValues: or ForAnyValue:, or no qualifier"),
+                        Some(s) => d.help(ids::unknown_condition_operator_help_3(&s, &name.split_once(':').map_or("", |(_, r)| r))),
+                        None => d.help(ids::unknown_condition_operator_help_4()),
                     }
                 }
                 OperatorError::Case { canonical } => Diagnostic::new(
                     &RULE,
-                    format!("{quoted} is written \"{canonical}\" in AWS's documentation"),
+                    ids::unknown_condition_operator_4(&quoted, &canonical),
                 )
                 .severity(Severity::Warning)
-                .help(format!("write \"{canonical}\""))
-                .note("whether IAM accepts another letter case is not documented"),
+                .help(ids::unknown_condition_operator_help_5(&canonical))
+                .note(ids::unknown_condition_operator_note_2()),
                 OperatorError::NullQualified => {
-                    Diagnostic::new(&RULE, format!("{quoted}: Null takes no IfExists and no set qualifier"))
-                        .help("write \"Null\": it already tests whether the key is present")
+                    Diagnostic::new(&RULE, ids::unknown_condition_operator_3(&quoted))
+                        .help(ids::unknown_condition_operator_help_6())
                 }
             };
             out.push(

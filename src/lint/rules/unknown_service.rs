@@ -3,6 +3,7 @@
 use crate::catalog::iam;
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// An action names a service prefix AWS does not have, or no service at all.
@@ -53,13 +54,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let quoted = || escape_string(value);
             let Some((prefix, _)) = value.split_once(':') else {
-                let d = Diagnostic::new(&RULE, format!("action {} has no service prefix", quoted()))
+                let d = Diagnostic::new(&RULE, ids::unknown_service(&quoted()))
                     .at(item.span)
                     .path(path())
-                    .note("IAM actions are written SERVICE:ACTION");
+                    .note(ids::unknown_service_note());
                 out.push(match owner_of(value.trim()) {
-                    Some(full) => d.help(format!("write \"{full}\"")),
-                    None => d.help("write the service prefix, a colon and the action, e.g. \"kms:Decrypt\""),
+                    Some(full) => d.help(ids::unknown_service_help(&full)),
+                    None => d.help(ids::unknown_service_help_2()),
                 });
                 continue;
             };
@@ -69,14 +70,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let near = iam::suggest::closest(prefix, iam::services().iter().map(|s| s.prefix));
             let d = Diagnostic::new(
                 &RULE,
-                format!("action {}: no AWS service has the prefix \"{prefix}\"", quoted()),
+                ids::unknown_service_2(&quoted(), &prefix),
             )
             .at(item.span)
             .path(path())
-            .note(format!("service prefixes from {}", dataset_label()));
+            .note(ids::unknown_service_note_2(&dataset_label()));
             out.push(match near {
-                Some(near) => d.help(format!("did you mean \"{near}:{}\"?", &value[prefix.len() + 1..])),
-                None => d.help("find the service's prefix in AWS's Service Authorization Reference"),
+                Some(near) => d.help(ids::unknown_service_help_3(&near, &&value[prefix.len() + 1..])),
+                None => d.help(ids::unknown_service_help_4()),
             });
         }
     }

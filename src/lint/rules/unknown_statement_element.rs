@@ -4,6 +4,8 @@ use crate::json::escape_string;
 use crate::lint::fix::{likely_spelling, Fix};
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS};
+use crate::message::ids;
+use crate::message::Message;
 
 crate::declare_rule! {
     /// A statement has an element IAM does not know, or is not an object.
@@ -46,7 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // A `Statement` that is itself not an object or array is IAM002's.
             if in_array {
                 out.push(
-                    Diagnostic::new(&RULE, format!("statement is {}, not an object", item.type_name()))
+                    Diagnostic::new(&RULE, ids::unknown_statement_element(&item.type_name()))
                         .at(item.span)
                         .path(path)
                         .help(
@@ -57,7 +59,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         for m in members.iter().filter(|m| !STATEMENT_ELEMENTS.contains(&m.key.as_str())) {
-            let d = Diagnostic::new(&RULE, format!("unknown statement element {}", escape_string(&m.key)))
+            let d = Diagnostic::new(&RULE, ids::unknown_statement_element_2(&escape_string(&m.key)))
                 .at(m.key_span)
                 .path(format!("{path}.{}", m.key))
                 .help(help(&m.key));
@@ -76,20 +78,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn help(key: &str) -> String {
+fn help(key: &str) -> Message {
     let singular = key.strip_suffix(['s', 'S']).unwrap_or(key);
     if let Some(right) = STATEMENT_ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(key)) {
-        format!("write \"{right}\": element names are case-sensitive")
+        ids::unknown_statement_element_3(&right)
     } else if let Some(right) = STATEMENT_ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(singular)) {
-        format!("write \"{right}\": element names are singular, even for a list of values")
+        ids::unknown_statement_element_4(&right)
     } else if let Some(right) = likely_spelling(key, &STATEMENT_ELEMENTS) {
-        format!("write \"{right}\": element names are exact")
+        ids::unknown_statement_element_5(&right)
     } else if let Some(top) = TOP_LEVEL_ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(key)) {
-        format!("\"{top}\" belongs at the top level of the policy, not inside a statement")
+        ids::unknown_statement_element_6(&top)
     } else {
         "a statement holds only Sid, Effect, Principal or NotPrincipal, Action or NotAction, Resource or \
          NotResource, and Condition"
-            .to_owned()
+            .into()
     }
 }
 

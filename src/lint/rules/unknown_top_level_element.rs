@@ -4,6 +4,7 @@ use crate::json::escape_string;
 use crate::lint::fix::{likely_spelling, Fix};
 use crate::lint::{Context, Diagnostic};
 use crate::policy::{STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// The policy has a top-level element other than `Version`, `Id` and `Statement`.
@@ -45,15 +46,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let key = escape_string(&m.key);
         let meant = likely_spelling(&m.key, &TOP_LEVEL_ELEMENTS);
         let help = if let Some(right) = TOP_LEVEL_ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(&m.key)) {
-            format!("write \"{right}\": element names are case-sensitive")
+            ids::unknown_top_level_element_2(&right)
         } else if let Some(right) = meant {
-            format!("write \"{right}\": element names are exact")
+            ids::unknown_top_level_element_3(&right)
         } else if let Some(element) = STATEMENT_ELEMENTS.iter().find(|k| k.eq_ignore_ascii_case(&m.key)) {
-            format!("\"{element}\" belongs inside a statement: move it into an object of \"Statement\"")
+            ids::unknown_top_level_element_4(&element)
         } else {
-            "a policy has only \"Version\", \"Id\" and \"Statement\" at the top level".to_owned()
+            "a policy has only \"Version\", \"Id\" and \"Statement\" at the top level".into()
         };
-        let d = Diagnostic::new(&RULE, format!("unknown top-level element {key}"))
+        let d = Diagnostic::new(&RULE, ids::unknown_top_level_element(&key))
             .at(m.key_span)
             .path(m.key.clone())
             .help(help);

@@ -3,6 +3,7 @@
 use crate::lint::{Context, Diagnostic, LogsPrincipal};
 use crate::policy::PolicyKind;
 use crate::scenarios::ScenarioId;
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A bucket that receives vended logs has a statement with `NotPrincipal` or `NotAction`.
@@ -58,10 +59,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &RULE,
-                    format!(
-                        "\"{}\" makes CloudWatch Logs' automatic bucket policy update fail",
-                        m.key
-                    ),
+                    ids::vended_bucket_not_elements(&m.key),
                 )
                 .at(m.key_span)
                 .path(node.path_to(&m.key))

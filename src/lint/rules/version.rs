@@ -3,6 +3,7 @@
 use crate::json::{escape_string, ValueKind};
 use crate::lint::fix::{insert_member, Fix};
 use crate::lint::{Context, Diagnostic, Severity};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// `Version` is missing, legacy, or not a policy language version.
@@ -48,12 +49,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(members) = ctx.json.as_object() else { return };
     let versions: Vec<_> = members.iter().filter(|m| m.key == "Version").collect();
     if versions.is_empty() {
-        let d = Diagnostic::new(&RULE, "policy has no \"Version\"")
+        let d = Diagnostic::new(&RULE, ids::version())
             .severity(Severity::Warning)
             .at(ctx.json.span)
             .path("")
-            .note("AWS then assumes \"2008-10-17\", which disables policy variables such as ${aws:username}")
-            .help("add \"Version\": \"2012-10-17\"");
+            .note(ids::version_note())
+            .help(ids::version_help());
         // A policy written for 2008-10-17 rules may rely on a literal "${"; then adding it is a choice.
         let insert = (!ctx.text.contains("${"))
             .then(|| insert_member(ctx.text, ctx.json, "Version", QUOTED))
@@ -68,10 +69,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let d = match &m.value.kind {
             ValueKind::String(s) if s == CURRENT => continue,
             ValueKind::String(s) if s == LEGACY => {
-                let d = Diagnostic::new(&RULE, "Version \"2008-10-17\" is the legacy policy language")
+                let d = Diagnostic::new(&RULE, ids::version_2())
                     .severity(Severity::Suggestion)
-                    .note("it does not support policy variables: ${aws:username} would be matched as literal text")
-                    .help("use \"Version\": \"2012-10-17\", and check that no value relies on a literal \"${\"");
+                    .note(ids::version_note_2())
+                    .help(ids::version_help_2());
                 // With a "${" in the text the upgrade changes what the policy matches.
                 if ctx.text.contains("${") {
                     d
@@ -80,8 +81,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
             ValueKind::String(s) if s.trim() == CURRENT || s.trim() == LEGACY => {
-                Diagnostic::new(&RULE, format!("Version {} contains whitespace", escape_string(s)))
-                    .help(format!("write \"{}\"", s.trim()))
+                Diagnostic::new(&RULE, ids::version_3(&escape_string(s)))
+                    .help(ids::version_help_3(&s.trim()))
                     .fix(Fix::replace(
                         "Remove the whitespace",
                         m.value.span,
@@ -91,13 +92,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // AWS accepts no other value, so the current language is what any other one meant.
             ValueKind::String(s) => Diagnostic::new(
                 &RULE,
-                format!("Version {} is not a policy language version", escape_string(s)),
+                ids::version_5(&escape_string(s)),
             )
-            .note("Version names the policy language, not the date the policy was written")
-            .help("use \"Version\": \"2012-10-17\"")
+            .note(ids::version_note_3())
+            .help(ids::version_help_4())
             .fix(set_current),
-            _ => Diagnostic::new(&RULE, format!("Version is {}, not a string", m.value.type_name()))
-                .help("write \"Version\": \"2012-10-17\", in quotes")
+            _ => Diagnostic::new(&RULE, ids::version_4(&m.value.type_name()))
+                .help(ids::version_help_5())
                 .fix(set_current),
         };
         out.push(d.at(m.value.span).path("Version"));

@@ -1,6 +1,7 @@
 //! SEC001: `"Principal": "*"` in an Allow with no condition that narrows who may use it.
 
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 
 /// Condition keys that restrict an everyone-principal to an account, organization, source or
 /// network path. `kms:ViaService` alone is not among them: every account's callers can reach a
@@ -70,11 +71,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            Diagnostic::new(&RULE, format!("this statement allows everyone (\"*\") to use the {}", ctx.kind.label()))
+            Diagnostic::new(&RULE, ids::wildcard_principal(&ctx.kind.label()))
                 .at(everyone.span)
                 .path(node.path_to("Principal"))
-                .note("no condition restricts the caller's account, organization or source")
-                .help("name the principals, or add a condition such as \"aws:PrincipalOrgID\", \"aws:SourceAccount\" or \"kms:CallerAccount\""),
+                .note(ids::wildcard_principal_note())
+                .help(ids::wildcard_principal_help()),
         );
     }
 }

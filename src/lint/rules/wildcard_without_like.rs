@@ -3,6 +3,7 @@
 use crate::catalog::iam::{self, Family};
 use crate::json::escape_string;
 use crate::lint::{Context, Diagnostic, Fix};
+use crate::message::ids;
 
 crate::declare_rule! {
     /// A condition value has `*` or `?` under an operator that compares it literally.
@@ -60,11 +61,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 let mut d = Diagnostic::new(
                     &RULE,
-                    format!(
-                        "{} compares {} literally: its * or ? is no wildcard",
-                        e.clause.operator.value,
-                        escape_string(&value.value)
-                    ),
+                    ids::wildcard_without_like(&e.clause.operator.value, &escape_string(&value.value)),
                 )
                 .at(value.span)
                 .path(e.path(Some(i)))
