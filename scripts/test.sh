@@ -22,6 +22,11 @@ step() { printf '\n==> [%dm%02ds] %s\n' $(((SECONDS - started) / 60)) $(((SECOND
 step "setup"
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
+# The CLI speaks the language of LC_ALL / LC_MESSAGES / LANG (issue 15), and the CLI tests compare
+# its English output: run them in a neutral locale whatever the machine's is (tests/cli_lang.rs sets
+# its own).
+unset LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 
 step "native tests: cargo test --all-targets"
 cargo test --locked --all-targets

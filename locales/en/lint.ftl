@@ -213,7 +213,7 @@ stack-log-group-not-in-key-context-help = add !Sub "arn:${ "{" }AWS::Partition{ 
 
 ## CWL018 stack-logs-principal-region
 stack-logs-principal-region-note = the logs principal must be in the Region of the key, which the stack creates where it is deployed
-stack-logs-principal-region-help = write logs.{ $region }.amazonaws.com, or !Sub "logs.${ "{" }AWS::Region{ "}" }.amazonaws.com" so it follows the stack
+stack-logs-principal-region-help = write logs.{ $region }.amazonaws.com, or build it from the Region deployed to so it follows the stack (CloudFormation: !Sub "logs.${ "{" }AWS::Region{ "}" }.amazonaws.com"; Terraform: "logs.${ "{" }data.aws_region.current.name{ "}" }.amazonaws.com")
 
 ## IAM004 statement-element-pairs
 statement-element-pairs = statement has both "{ $a }" and "{ $b }"
@@ -420,3 +420,14 @@ version-5 = Version { $s } is not a policy language version
 
 ## IAM023 wildcard-without-like
 wildcard-without-like = { $operator } compares { $value } literally: its * or ? is no wildcard
+
+## CWL019 stack-bucket-policy-other-bucket
+stack-bucket-policy-other-bucket = grants { $action } on bucket { $shown }, but the template attaches this policy to bucket { $own }
+stack-bucket-policy-other-bucket-note = an export or V1 delivery calls GetBucketAcl and PutObject on the bucket the policy is on; a grant on another bucket does not cover it
+stack-bucket-policy-other-bucket-help = name the attached bucket: { $reference }, or its ARN
+
+## SEC006 pass-role-wide
+pass-role-wide = iam:PassRole is allowed on { $resource }: every role may be passed to a service
+pass-role-wide-not-resource = iam:PassRole is allowed with NotResource: every role but those listed may be passed
+pass-role-wide-note = a service given a role acts with that role's permissions
+pass-role-wide-help = give iam:PassRole its own statement naming the role ARNs to pass, with iam:PassedToService naming the service

@@ -223,7 +223,7 @@ stack-log-group-not-in-key-context-help = 条件に !Sub "arn:${ "{" }AWS::Parti
 
 ## CWL018 stack-logs-principal-region
 stack-logs-principal-region-note = logs のプリンシパルはキーと同じリージョンでなければなりません。キーはスタックがデプロイされたリージョンに作成されます
-stack-logs-principal-region-help = logs.{ $region }.amazonaws.com と書くか、スタックに合わせて変わるよう !Sub "logs.${ "{" }AWS::Region{ "}" }.amazonaws.com" と書いてください
+stack-logs-principal-region-help = logs.{ $region }.amazonaws.com と書くか、デプロイ先のリージョンに合わせて変わるよう、そのリージョンから組み立ててください (CloudFormation: !Sub "logs.${ "{" }AWS::Region{ "}" }.amazonaws.com"、Terraform: "logs.${ "{" }data.aws_region.current.name{ "}" }.amazonaws.com")
 
 ## IAM004 statement-element-pairs
 statement-element-pairs = ステートメントに "{ $a }" と "{ $b }" の両方があります
@@ -445,3 +445,14 @@ version-5 = Version { $s } はポリシー言語のバージョンではあり�
 
 ## IAM023 wildcard-without-like
 wildcard-without-like = { $operator } は { $value } をそのまま比較します。* や ? はワイルドカードになりません
+
+## CWL019 stack-bucket-policy-other-bucket
+stack-bucket-policy-other-bucket = バケット { $shown } に対して { $action } を許可していますが、テンプレートはこのポリシーをバケット { $own } にアタッチしています
+stack-bucket-policy-other-bucket-note = エクスポートや V1 の配信は、ポリシーがアタッチされたバケットに対して GetBucketAcl と PutObject を呼び出します。別のバケットへの許可はそのバケットには効きません
+stack-bucket-policy-other-bucket-help = アタッチ先のバケットを指定してください: { $reference } またはその ARN
+
+## SEC006 pass-role-wide
+pass-role-wide = { $resource } に対して iam:PassRole を許可しています。どのロールでもサービスに渡せます
+pass-role-wide-not-resource = NotResource で iam:PassRole を許可しています。列挙したもの以外のすべてのロールを渡せます
+pass-role-wide-note = ロールを渡されたサービスは、そのロールの権限で動作します
+pass-role-wide-help = iam:PassRole を別のステートメントにし、渡すロールの ARN を指定して、iam:PassedToService でサービスを指定してください

@@ -1,6 +1,7 @@
 //! SEC006: `iam:PassRole` allowed on every role (`"*"`, `role/*`) or through `NotResource`.
 
 use crate::lint::{Context, Diagnostic};
+use crate::message::ids;
 use crate::policy::PolicyKind;
 
 crate::declare_rule! {
@@ -78,15 +79,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         for (value, element) in wide {
             let message = match element {
-                "NotResource" => "iam:PassRole is allowed with NotResource: every role but those listed may be passed".to_owned(),
-                _ => format!("iam:PassRole is allowed on {}: every role may be passed to a service", value.value),
+                "NotResource" => ids::pass_role_wide_not_resource(),
+                _ => ids::pass_role_wide(&value.value),
             };
             out.push(
                 Diagnostic::new(&RULE, message)
                     .at(value.span)
                     .path(node.path_to(element))
-                    .note("a service given a role acts with that role's permissions")
-                    .help("give iam:PassRole its own statement naming the role ARNs to pass, with iam:PassedToService naming the service"),
+                    .note(ids::pass_role_wide_note())
+                    .help(ids::pass_role_wide_help()),
             );
         }
     }

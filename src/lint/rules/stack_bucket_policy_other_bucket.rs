@@ -2,6 +2,7 @@
 //! bucket than the one the template attaches the policy to.
 
 use crate::lint::{Context, Diagnostic, StackBucket};
+use crate::message::ids;
 use crate::normalize::pattern;
 use crate::policy::PolicyKind;
 
@@ -116,15 +117,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Named::Resource(id) => id,
                 Named::Name(name) => name,
             };
+            let reference = match attached.logical_id.as_deref() {
+                Some(address) if terraform_resource(address) => format!("{address}.arn"),
+                Some(id) => format!("!GetAtt {id}.Arn"),
+                None => format!("arn:aws:s3:::{own}"),
+            };
             out.push(
-                Diagnostic::new(
-                    &RULE,
-                    format!("grants {action} on bucket {shown}, but the template attaches this policy to bucket {own}"),
-                )
-                .at(resource.span)
-                .path(node.path_to("Resource"))
-                .note("an export or V1 delivery calls GetBucketAcl and PutObject on the bucket the policy is on; a grant on another bucket does not cover it")
-                .help(format!("name the attached bucket: !GetAtt {}.Arn, or its ARN", attached.logical_id.as_deref().unwrap_or(own))),
+                Diagnostic::new(&RULE, ids::stack_bucket_policy_other_bucket(&action, &shown, &own))
+                    .at(resource.span)
+                    .path(node.path_to("Resource"))
+                    .note(ids::stack_bucket_policy_other_bucket_note())
+                    .help(ids::stack_bucket_policy_other_bucket_help(&reference)),
             );
         }
     }

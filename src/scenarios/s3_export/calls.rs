@@ -160,18 +160,20 @@ fn caller_calls(input: &S3ExportSpec, object: &str, key: Option<&str>) -> Vec<Re
             Request::new(principal.clone(), "logs:DescribeExportTasks", "*"),
             FOLLOW_SID,
         ));
-        if !input.is_cross_account() {
-            continue;
-        }
-        // Across accounts S3 checks both the bucket policy and the role's own IAM policy. S3 ARNs
-        // name no account, so the evaluator cannot tell that the bucket is elsewhere and would take
-        // either allow as enough: each half is listed as a call of its own.
+        // create-export-task checks that its caller could write the objects itself (API reference),
+        // in one account too. Across accounts S3 checks both the bucket policy and the role's own
+        // IAM policy. S3 ARNs name no account, so the evaluator cannot tell that the bucket is
+        // elsewhere and would take either allow as enough: each half is listed as a call of its own.
         let mut writes = vec![("s3:PutObject", "write the exported objects")];
-        if input.acls_enabled {
+        if input.acls_enabled && input.is_cross_account() {
             writes.push(("s3:PutObjectAcl", "set the exported objects' ACL"));
         }
         for (action, what) in writes {
             let request = Request::new(principal.clone(), action, object).with("s3:x-amz-acl", [OWNER_FULL_CONTROL]);
+            if !input.is_cross_account() {
+                calls.push(identity(format!("{caller}'s own IAM policy lets it {what}"), request, CALLER_WRITE_SID));
+                continue;
+            }
             calls.push(RequiredCall {
                 description: format!("Account {}'s bucket policy lets {caller} {what}", input.bucket_owner()),
                 request: request.clone(),
@@ -192,7 +194,7 @@ fn caller_calls(input: &S3ExportSpec, object: &str, key: Option<&str>) -> Vec<Re
         // A key in another account: KMS needs the key policy and the role's IAM policy both, which
         // the evaluator checks (key ARNs name their account). One call names each statement. S3
         // makes these requests for the role, so they carry S3's kms:ViaService.
-        if let Some(key) = key {
+        if let Some(key) = key.filter(|_| input.is_cross_account()) {
             let via = input.s3_via_service();
             for (action, sid, file) in [
                 ("kms:GenerateDataKey", ROLES_KEY_SID, KEY_POLICY_FILE),

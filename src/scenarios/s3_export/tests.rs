@@ -628,3 +628,20 @@ fn the_operator_note_names_every_call_the_steps_make() {
     assert!(cross.contains("in account 111122223333: iam:PutRolePolicy"), "{cross}");
     assert!(!cross.contains("CreateExportTask"), "{cross}");
 }
+
+/// CreateExportTask's API reference: its caller must be able to write to the bucket — in one account
+/// too, although the export page lists only AmazonS3ReadOnlyAccess there (review H2 of 2026-12-08).
+#[test]
+fn the_caller_may_write_the_exports_prefix_in_one_account_too() {
+    let same = generate(&base());
+    let caller = same.documents.iter().find(|d| d.file_name == CALLER_POLICY_FILE).expect("caller policy");
+    let text = caller.text();
+    assert!(text.contains("s3:PutObject") && text.contains("arn:aws:s3:::my-exported-logs/exportedlogs/*"), "{text}");
+    assert!(!text.contains("s3:PutObjectAcl"), "the bucket owner owns the objects: {text}");
+    let (spec, _) = <S3Export as crate::scenarios::Scenario>::parse(&base());
+    let calls = calls::required_calls(&spec);
+    assert!(
+        calls.iter().any(|c| c.request.action == "s3:PutObject" && c.granted_by.as_ref().is_some_and(|(sid, _)| sid == CALLER_WRITE_SID)),
+        "no call needs it"
+    );
+}

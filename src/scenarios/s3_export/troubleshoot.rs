@@ -243,13 +243,25 @@ fn put_object(input: &S3ExportSpec) -> Vec<Diagnosis> {
 
 fn caller_put_object(input: &S3ExportSpec) -> Vec<Diagnosis> {
     if !input.is_cross_account() {
-        return vec![fix(
-            "The bucket is in another account than the form says".to_owned(),
-            "the bucket owner account and the exporting role in the form".to_owned(),
-            None,
-            None,
-            "This message appears when the caller of create-export-task writes into another account's bucket. Enter that account as the bucket owner and list the exporting role: the bundle then adds the caller and bucket policy statements that fix it.".to_owned(),
-        )];
+        // In one account the bundle grants the caller s3:PutObject too (CreateExportTask's API
+        // reference asks for it; the export page's same-account list does not): its statement
+        // missing is the first cause, a bucket elsewhere the second (review H2 of 2026-12-08).
+        return vec![
+            fix(
+                "The caller's IAM policy does not allow writing the export's objects".to_owned(),
+                format!("s3:PutObject on {} for the caller of create-export-task", input.objects_arn()),
+                Some(CALLER_WRITE_SID),
+                Some(CALLER_POLICY_FILE),
+                "CreateExportTask's API reference says its caller must be able to write to the bucket, in one account too (the export page's same-account list names only AmazonS3ReadOnlyAccess, which writes nothing). Attach caller-policy.json, which grants it on the export's prefix.".to_owned(),
+            ),
+            fix(
+                "The bucket is in another account than the form says".to_owned(),
+                "the bucket owner account and the exporting role in the form".to_owned(),
+                None,
+                None,
+                "This message also appears when the caller of create-export-task writes into another account's bucket. Enter that account as the bucket owner and list the exporting role: the bundle then adds the caller and bucket policy statements that fix it.".to_owned(),
+            ),
+        ];
     }
     let roles = match input.caller_arns().as_slice() {
         [] => "the exporting role".to_owned(),

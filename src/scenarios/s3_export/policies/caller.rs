@@ -56,8 +56,13 @@ pub fn policy(input: &S3ExportSpec) -> Document {
             kept_because: None,
         },
     ];
-    if input.is_cross_account() {
-        let actions = if input.acls_enabled {
+    // The CreateExportTask API reference: "you must use credentials that have permission to write to
+    // the S3 bucket that you specify as the destination" — in one account too, although the user
+    // guide's same-account list names only AmazonS3ReadOnlyAccess (review H2 of 2026-12-08).
+    {
+        // The object ACL only across accounts (fact sheet §3.4): the bucket owner owns the objects.
+        let acls = input.acls_enabled && input.is_cross_account();
+        let actions = if acls {
             ValueList::of(["s3:PutObject", "s3:PutObjectAcl"])
         } else {
             ValueList::of(["s3:PutObject"])
@@ -68,16 +73,24 @@ pub fn policy(input: &S3ExportSpec) -> Document {
             actions,
             ValueList::of([input.objects_arn()]),
         ));
+        let acl = if acls { ", and with ACLs enabled also set the object ACL (s3:PutObjectAcl)" } else { "" };
         explanations.push(Explanation {
             sid: CALLER_WRITE_SID.into(),
-            why: format!(
-                "The bucket belongs to account {}: create-export-task checks that its caller could write there itself{}. The bucket policy must allow the role as well.",
-                input.bucket_owner(),
-                if input.acls_enabled { ", and with ACLs enabled also set the object ACL (s3:PutObjectAcl)" } else { "" }
-            ),
+            why: if input.is_cross_account() {
+                format!(
+                    "The bucket belongs to account {}: create-export-task checks that its caller could write there itself{acl}. The bucket policy must allow the role as well.",
+                    input.bucket_owner()
+                )
+            } else {
+                format!(
+                    "CreateExportTask's API reference says its caller must have permission to write to the destination bucket{acl}; the export page's same-account list names only AmazonS3ReadOnlyAccess, which writes nothing. The two AWS pages disagree (unverified which CloudWatch Logs enforces in one account), so the role may write the export's prefix only, which is all an export writes."
+                )
+            },
             doc_url: EXPORT_DOC,
             kept_because: None,
         });
+    }
+    if input.is_cross_account() {
         if input.uses_kms() {
             let via = input.s3_via_service();
             statements.push(

@@ -124,7 +124,12 @@ fn diagnosis_table() {
             &[Some(PUT_OBJECT_SID), Some(LOGS_KEY_SID), None],
             "s3:PutObject for logs.us-east-1.amazonaws.com on arn:aws:s3:::my-exported-logs/exportedlogs/* with s3:x-amz-acl = bucket-owner-full-control",
         ),
-        ("caller-put-object", &default, &[None], "the bucket owner account and the exporting role in the form"),
+        (
+            "caller-put-object",
+            &default,
+            &[Some(CALLER_WRITE_SID), None],
+            "s3:PutObject on arn:aws:s3:::my-exported-logs/exportedlogs/* for the caller of create-export-task",
+        ),
         ("limit-exceeded", &default, &[None], "no permission: a free export slot (one active export task per account)"),
     ];
     for (id, input, sids, first_missing) in table {
