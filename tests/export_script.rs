@@ -237,8 +237,8 @@ fn run_in(
         &[
             ("get-bucket-policy", EXISTING_POLICY.to_owned()),
             ("get-key-policy", EXISTING_POLICY.to_owned()),
-            // The look-up for a task a run before this one started finds none.
-            ("describe-export-tasks@taskName", "None".to_owned()),
+            // The look-up for a task a run before this one started finds none (JSON output).
+            ("describe-export-tasks@taskName", "null".to_owned()),
             ("describe-export-tasks", "COMPLETED".to_owned()),
             // A created key has an ARN, and a log group reports the key it was just given, so a
             // rotation's wait for the new key ends at once.
@@ -965,13 +965,17 @@ fn a_second_run_follows_the_export_task_a_run_before_it_started() {
     assert_eq!(exports(&first), 2, "{:?}", first.calls);
 
     let earlier = "4f2b6c1e-0000-1111-2222-333344445555";
-    let again = run_answering(&script, &[], &[("describe-export-tasks@taskName", earlier.to_owned())]);
+    let again = run_answering(&script, &[], &[("describe-export-tasks@taskName", format!("\"{earlier}\""))]);
     assert_eq!(again.code, Some(0), "{}", again.stderr);
     assert_eq!(exports(&again), 0, "the range was exported again: {:?}", again.calls);
     let log = again.read("aws-calls.log").unwrap_or_default();
     assert!(log.lines().any(|l| l.contains("describe-export-tasks") && l.contains(&format!("--task-id {earlier}"))), "{log}");
     assert!(log.lines().any(|l| l.contains("taskName=='app/orders-2015-09-05-2015-09-05'") && l.contains("destination=='my-exported-logs'")), "{log}");
     assert!(again.stderr.contains(&format!("export task {earlier}")), "{}", again.stderr);
+    // The look-up reads the whole listing: with text output the CLI queries each page of 50 tasks
+    // apart and prints "None" per page (review M2 of 2026-12-08).
+    let lookup = script.lines().skip_while(|l| !l.contains("describe-export-tasks")).take(4).collect::<Vec<_>>().join("\n");
+    assert!(lookup.contains("--output json") && !lookup.contains("--output text"), "{lookup}");
 }
 
 /// The steps of a script that switches profiles, each as the text under its `# Step N:` title.

@@ -91,14 +91,23 @@ pub fn steps(input: &S3ExportSpec, region: &str, bucket: &str) -> Vec<Step> {
         // A run before this one (stopped, or run again for the other groups) may have started
         // this task: follow it rather than export the range twice, or be refused with
         // LimitExceededException while it still runs.
+        // JSON output: with text output the CLI applies the query to each page of the listing
+        // (50 tasks) and prints one answer per page, "None\nNone" in an account with more tasks
+        // (AWS CLI user guide, output formats; review M2 of 2026-12-08). JSON queries the whole.
         lines.push(
             AwsCall::new(&LOGS_DESCRIBE_EXPORT_TASKS)
                 .region(region)
                 .wrap()
-                .capture("TASK_ID", &earlier_task_query(&name, bucket, input.export_prefix()))
+                .text("query", earlier_task_query(&name, bucket, input.export_prefix()))
+                .text("output", "json")
+                .into_var("TASK_ID")
                 .into(),
         );
-        lines.push(Line::shell("if [ -z \"$TASK_ID\" ] || [ \"$TASK_ID\" = None ]; then"));
+        lines.push(Line::Assign {
+            var: "TASK_ID",
+            value: Arg::Expr("$(printf '%s' \"$TASK_ID\" | tr -d '\"[:space:]')".into()),
+        });
+        lines.push(Line::shell("if [ -z \"$TASK_ID\" ] || [ \"$TASK_ID\" = null ]; then"));
         lines.push(
             AwsCall::new(&LOGS_CREATE_EXPORT_TASK)
                 .region(region)
@@ -152,8 +161,8 @@ pub fn steps(input: &S3ExportSpec, region: &str, bucket: &str) -> Vec<Step> {
 }
 
 /// The JMESPath query for the id of a task named `name` into `bucket`/`prefix` that has not
-/// failed or been cancelled (`None` when there is none). Unverified: whether the CLI pages through
-/// every task before applying it; if it does not, an older task is missed and exported again.
+/// failed or been cancelled (`null` when there is none, with JSON output, which the CLI applies to
+/// every page of the listing at once).
 fn earlier_task_query(name: &str, bucket: &str, prefix: &str) -> String {
     // A raw string literal: only `'` (and `\`) need escaping.
     let literal = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
