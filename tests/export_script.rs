@@ -974,7 +974,7 @@ fn a_second_run_follows_the_export_task_a_run_before_it_started() {
     assert!(again.stderr.contains(&format!("export task {earlier}")), "{}", again.stderr);
     // The look-up reads the whole listing: with text output the CLI queries each page of 50 tasks
     // apart and prints "None" per page (review M2 of 2026-12-08).
-    let lookup = script.lines().skip_while(|l| !l.contains("describe-export-tasks")).take(4).collect::<Vec<_>>().join("\n");
+    let lookup = script.lines().find(|l| l.contains("taskName==")).unwrap_or_default();
     assert!(lookup.contains("--output json") && !lookup.contains("--output text"), "{lookup}");
 }
 

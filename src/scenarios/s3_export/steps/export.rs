@@ -83,7 +83,7 @@ pub fn steps(input: &S3ExportSpec, region: &str, bucket: &str) -> Vec<Step> {
     }
     if !groups.is_empty() {
         lines.push(Line::comment(
-            "A task a run before this one started (same name, bucket and prefix, not failed or cancelled) is followed, not started again. Unverified: that the listing covers every task the account still lists; a task it misses is exported again.",
+            "A task a run before this one started (same name, bucket and prefix, not failed or cancelled) is followed, not started again. The look-up asks for JSON, so the CLI reads every page of the listing before its query (with text output it queries each page apart).",
         ));
     }
     for group in groups {
