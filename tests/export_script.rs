@@ -575,6 +575,11 @@ fn an_existing_key_or_bucket_policy_is_replaced_only_by_the_users_merge() {
         let first = run_in(None, false, &script, &[], &[], &[("SOURCE_PROFILE", "s"), ("DESTINATION_PROFILE", "d")]);
         assert_eq!(first.code, Some(3), "{what}: {}", first.stderr);
         assert!(first.stderr.contains("Stopped before replacing"), "{what}: {}", first.stderr);
+        // A rotation's old key loses its CloudWatch Logs grant for a decrypt-only one: merge would
+        // keep the grant and add the new statement beside it (review M3 of 2026-12-08).
+        let rotation = merged.starts_with("old-");
+        assert_eq!(first.stderr.contains("cwlogs-policy merge old-"), false, "{what}: {}", first.stderr);
+        assert_eq!(first.stderr.contains("deleted and old-key-policy.json's statements in their place"), rotation, "{what}: {}", first.stderr);
         assert_eq!(first.read(backup).as_deref().map(str::trim), Some(EXISTING_POLICY), "{what}");
         // Not a single policy is replaced before the merge exists (a rotation's new key has none yet).
         assert!(!first.calls.iter().any(|c| c.ends_with(put) && !c.contains("create")), "{what}: {:?}", first.calls);

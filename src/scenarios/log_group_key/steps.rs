@@ -125,6 +125,7 @@ pub fn steps(input: &LogGroupKeySpec, documents: &[Document]) -> Vec<Step> {
                     "old-key-policy.backup.json",
                     "old-key-policy.json",
                     "old-key-policy.merged.json",
+                    Some("the statements that let CloudWatch Logs (the logs principal) use the key"),
                 ))
                 .collect(),
         ));

@@ -100,9 +100,10 @@ pub fn back_up_and_put_merged(
     backup: &'static str,
     add: &'static str,
     out: &'static str,
+    replacing: Option<&'static str>,
 ) -> Vec<Line> {
     let mut lines = back_up_once(region, key_var, backup);
-    lines.push(Line::AwaitMerge { backup, add, out, what: "the key's whole policy" });
+    lines.push(Line::AwaitMerge { backup, add, out, what: "the key's whole policy", replacing });
     lines.push(put(region, key_var, out));
     lines
 }
@@ -130,6 +131,7 @@ pub fn merge_into_existing_key(region: &str, key_arn: &str) -> crate::scenarios:
                 "key-policy.backup.json",
                 "key-policy.json",
                 "key-policy.merged.json",
+                None,
             ))
             .collect(),
     )

@@ -54,12 +54,15 @@ pub enum Line {
     /// Stops the script (exit 3) unless `out` exists and is not empty: a policy that replaces a
     /// deployed one whole is applied only after the user merged `add` into `backup` and checked it,
     /// because statements the tool did not write (other log groups, key administrators) would
-    /// otherwise be lost. `what` names the policy for the message.
+    /// otherwise be lost. `what` names the policy for the message. `replacing` names the statements
+    /// of `backup` that `add`'s take the place of (a rotation's old key: its CloudWatch Logs grant
+    /// becomes decrypt-only), which `cwlogs-policy merge` would keep, since it only adds.
     AwaitMerge {
         backup: &'static str,
         add: &'static str,
         out: &'static str,
         what: &'static str,
+        replacing: Option<&'static str>,
     },
     /// `echo "$VAR"`.
     PrintVar(&'static str),

@@ -28,11 +28,16 @@ fn line(line: &Line) -> String {
         Line::MergeStatements { backup, add, out } => format!(
             "jq --slurpfile add {add} '($add[0].Statement | map(.Sid)) as $sids | .Statement = ([.Statement] | flatten | map(select(.Sid as $s | $sids | index($s) == null))) + $add[0].Statement' {backup} > {out}"
         ),
-        Line::AwaitMerge { backup, add, out, what } => format!(
+        Line::AwaitMerge { backup, add, out, what, replacing } => format!(
             "if [ ! -s {out} ]; then\n  echo {} >&2\n  exit 3\nfi",
-            quote(&format!(
-                "Stopped before replacing {what}: it would lose every statement the tool did not write. Merge {add} into {backup} (cwlogs-policy merge {backup} {add} > {out}, or paste both into the page's compare panel), check {out}, then run this script again."
-            ))
+            quote(&match replacing {
+                None => format!(
+                    "Stopped before replacing {what}: it would lose every statement the tool did not write. Merge {add} into {backup} (cwlogs-policy merge {backup} {add} > {out}, or paste both into the page's compare panel), check {out}, then run this script again."
+                ),
+                Some(replaced) => format!(
+                    "Stopped before replacing {what}: it would lose every statement the tool did not write. Write {out}: {backup} with {replaced} deleted and {add}'s statements in their place, every other statement kept (not cwlogs-policy merge: it only adds, so the old grant would stay beside the new one). Check {out}, then run this script again."
+                ),
+            })
         ),
         Line::PrintVar(var) => format!("echo \"${var}\""),
         Line::Sleep(seconds) => format!("sleep {seconds}"),
