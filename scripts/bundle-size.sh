@@ -19,13 +19,16 @@
 # Raised to 576 KiB on 2026-12-07 late evening: the wave that typed the scenario inputs (identifiers), sent
 # the rule docs to the page parsed (their deserialisers), added the compare box's template pairs and the
 # audit fixes took the first visit from 556.2 to 572.0 KiB (twiggy diff in README "Bundle size").
+# Raised to 580 KiB on 2026-12-08 night: typed specs for four scenarios (their parsers and accessors in the
+# page's generation code), the re-run checks and review fixes in the steps (their texts in the data section)
+# and the message ids took the first visit from 572.7 to 577.5 KiB (twiggy diff in README "Bundle size").
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 dir=${1:-dist}
 [ -d "$dir" ] || { echo "bundle-size: no $dir/ directory; run: trunk build --release" >&2; exit 1; }
 
 budget_gz=$((350 * 1024))
-ceiling_kib=${BUNDLE_CEILING_KIB:-576}
+ceiling_kib=${BUNDLE_CEILING_KIB:-580}
 ceiling_gz=$((ceiling_kib * 1024))
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
 total=0

@@ -1103,3 +1103,35 @@ fn a_rotation_never_takes_the_old_key_for_the_new_one() {
     assert!(found_old.position("put-key-policy").is_none(), "reduced the key in use: {:?}", found_old.calls);
     assert!(found_old.stderr.contains("is the key to rotate from"), "{}", found_old.stderr);
 }
+
+/// Keys in the environment outrank a profile chosen with AWS_PROFILE, so a script that switches
+/// profiles would run every step as one identity (review M1 of 2026-12-08): it refuses to start.
+#[test]
+fn a_profile_switching_script_refuses_keys_in_the_environment() {
+    if bash_missing() {
+        return;
+    }
+    let profiles = [
+        ("SOURCE_PROFILE", "source-profile"),
+        ("DESTINATION_PROFILE", "destination-profile"),
+        ("SOURCE_SETUP_PROFILE", "source-setup-profile"),
+        ("DESTINATION_SETUP_PROFILE", "destination-setup-profile"),
+        ("SOURCE_SETUP_ROLE", "source-setup"),
+        ("DESTINATION_SETUP_ROLE", "destination-setup"),
+    ];
+    let input = json!({"destination": "s3", "destination-account": "444455556666", "bucket": "orders-logs"});
+    let switching = export(&bundle(ScenarioId::VendedLogs, &input), Format::Script);
+    assert!(switching.contains("export AWS_PROFILE="), "{switching}");
+    let with_keys: Vec<(&str, &str)> = profiles.iter().copied().chain([("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")]).collect();
+    let refused = run_with(&switching, &[], &[], &with_keys);
+    assert_eq!(refused.code, Some(1), "{}", refused.stderr);
+    assert!(refused.calls.is_empty(), "{:?}", refused.calls);
+    assert!(refused.stderr.contains("Unset AWS_ACCESS_KEY_ID"), "{}", refused.stderr);
+    let without = run_with(&switching, &[], &[], &profiles);
+    assert_eq!(without.code, Some(0), "{}", without.stderr);
+    // A script that never switches keeps working with keys in the environment.
+    let single = export(&bundle(ScenarioId::LogGroupKey, &json!({})), Format::Script);
+    assert!(!single.contains("export AWS_PROFILE="));
+    let plain = run_with(&single, &[], &[], &[("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")]);
+    assert_eq!(plain.code, Some(0), "{}", plain.stderr);
+}

@@ -32,6 +32,12 @@ pub fn script(bundle: &Bundle) -> String {
         if !two_accounts {
             out.push_str(&format!("{STARTING_PROFILE}=\"${{AWS_PROFILE-}}\"\n"));
         }
+        // Keys in the environment outrank a profile chosen by AWS_PROFILE (the AWS CLI's precedence:
+        // environment credentials over the config files), so every switch below would keep one
+        // identity (review M1 of 2026-12-08).
+        out.push_str(
+            "if [ -n \"${AWS_ACCESS_KEY_ID-}\" ] || [ -n \"${AWS_SESSION_TOKEN-}\" ]; then\n  echo \"AWS_ACCESS_KEY_ID or AWS_SESSION_TOKEN is set: the AWS CLI would use those credentials for every step, whatever profile the script switches to. Unset AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, then run the script again.\" >&2\n  exit 1\nfi\n",
+        );
     }
     if !bundle.notes.is_empty() {
         out.push_str("\n# Notes\n");
