@@ -97,8 +97,8 @@ async function layoutAt390(page) {
     for (const pre of document.querySelectorAll('pre.code')) {
       if (!pre.checkVisibility()) continue;
       if (pre.scrollWidth > pre.clientWidth + 1) problems.push(`scrolls sideways: ${pre.textContent.slice(0, 60)}`);
-      // Every line break falls after a separator (":", "/", "-", ".", "_", ",") or at a space or a
-      // newline: never between two letters or digits of a name or an account id.
+      // Every line break falls after a separator (":", "/", "-", ".", "_", ",", and a query's "[" and
+      // "=") or at a space or a newline: never between two letters or digits of a name or an account id.
       const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
       let previousTop = null;
       let previousChar = '\n';
@@ -113,7 +113,7 @@ async function layoutAt390(page) {
           range.setStart(node, i);
           range.setEnd(node, i + 1);
           const top = Math.round(range.getBoundingClientRect().top);
-          if (previousTop !== null && top > previousTop && !/[\s:/\-._,]/.test(previousChar)) {
+          if (previousTop !== null && top > previousTop && !/[\s:/\-._,[=]/.test(previousChar)) {
             const context = text.slice(Math.max(0, i - 20), i + 20);
             problems.push(`a line breaks inside a word before "${text[i]}": …${context}…`);
           }
