@@ -31,6 +31,23 @@ pub struct ScenarioFacts {
 }
 
 impl ScenarioFacts {
+    /// The ARNs of `names` in `region` and `account`, as the encryption context carries them; none
+    /// unless the user gave both (an ARN built on a default Region or account is no stated fact).
+    pub fn log_group_arns(
+        partition: crate::catalog::Partition,
+        region: Option<&str>,
+        account: Option<&str>,
+        names: &[&str],
+    ) -> Vec<String> {
+        match (region, account) {
+            (Some(region), Some(account)) => names
+                .iter()
+                .map(|name| super::identifiers::arn::log_group(partition, region, account, name))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The facts of `input`, a scenario input as JSON keyed by field name (as `build` and the
     /// page use it); missing or blank fields stay unknown.
     pub fn from_input(id: ScenarioId, input: &Value) -> Self {

@@ -1,5 +1,26 @@
 //! Log group names (CreateLogGroup's rules).
 
+use super::Field;
+use crate::scenarios::FieldError;
+
+/// Each listed name parsed, in order (the names already trimmed, blanks left out): a name
+/// CreateLogGroup refuses is an error under "log-groups", a name listed twice a warning; each is
+/// kept beside what was typed.
+pub fn parse_listed(names: &[&str], out: &mut Vec<FieldError>) -> Vec<Field<LogGroupName>> {
+    let mut groups = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let parsed = name.parse::<LogGroupName>();
+        if let Err(problem) = &parsed {
+            out.push(FieldError::error("log-groups", format!("\"{name}\": {problem}")));
+        }
+        if names[..i].contains(name) {
+            out.push(FieldError::warning("log-groups", format!("\"{name}\" is listed twice")));
+        }
+        groups.push(Field::new(parsed.ok(), name));
+    }
+    groups
+}
+
 /// A log group name, trimmed, that CreateLogGroup accepts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LogGroupName(String);

@@ -9,7 +9,7 @@ pub mod arn;
 pub mod bucket_name;
 mod field;
 mod key_arn;
-mod log_group_name;
+pub mod log_group_name;
 mod region;
 
 pub use account_id::AccountId;

@@ -247,12 +247,8 @@ impl Scenario for LogGroupKey {
     fn facts(spec: &LogGroupKeySpec, given: &Given) -> ScenarioFacts {
         let region = given.then("region", spec.region());
         let account = given.then("account", spec.account());
-        let log_group_arns = match (&region, &account) {
-            (Some(region), Some(account)) => {
-                spec.group_names().iter().map(|name| arn::log_group(spec.partition, region, account, name)).collect()
-            }
-            _ => Vec::new(),
-        };
+        let log_group_arns =
+            ScenarioFacts::log_group_arns(spec.partition, region.as_deref(), account.as_deref(), &spec.group_names());
         ScenarioFacts {
             partition: Some(spec.partition.id().to_owned()),
             key_arn: given.then("key-arn", spec.key_arn()),

@@ -2,7 +2,7 @@
 
 use super::{CallerPermission, LogGroupKeyInput, LogGroupKeySpec, LogGroupState, Scope};
 use crate::scenarios::field_checks::role_arn_problem;
-use crate::scenarios::identifiers::{listed, AccountId, Field, KeyArn, LogGroupName, Place, Region};
+use crate::scenarios::identifiers::{listed, log_group_name, AccountId, Field, KeyArn, LogGroupName, Place, Region};
 use crate::scenarios::retention::Retention;
 use crate::scenarios::FieldError;
 
@@ -70,18 +70,7 @@ pub fn parse_log_groups(scope: Scope, log_groups: &[String], out: &mut Vec<Field
         )),
         _ => {}
     }
-    let mut groups = Vec::new();
-    for (i, name) in names.iter().enumerate() {
-        let parsed = name.parse::<LogGroupName>();
-        if let Err(problem) = &parsed {
-            out.push(FieldError::error("log-groups", format!("\"{name}\": {problem}")));
-        }
-        if names[..i].contains(name) {
-            out.push(FieldError::warning("log-groups", format!("\"{name}\" is listed twice")));
-        }
-        groups.push(Field::new(parsed.ok(), name));
-    }
-    groups
+    log_group_name::parse_listed(&names, out)
 }
 
 /// The steps set the retention only on log groups they create. For existing groups they leave it

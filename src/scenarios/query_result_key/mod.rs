@@ -193,14 +193,12 @@ impl Scenario for QueryResultKey {
     fn facts(spec: &QueryResultKeySpec, given: &Given) -> ScenarioFacts {
         let region = given.then("region", spec.region());
         let account = given.then("account", spec.account());
-        let log_group_arns = match (&region, &account) {
-            (Some(region), Some(account)) => spec
-                .shared_group_names()
-                .iter()
-                .map(|name| arn::log_group(spec.partition, region, account, name))
-                .collect(),
-            _ => Vec::new(),
-        };
+        let log_group_arns = ScenarioFacts::log_group_arns(
+            spec.partition,
+            region.as_deref(),
+            account.as_deref(),
+            &spec.shared_group_names(),
+        );
         ScenarioFacts {
             partition: Some(spec.partition.id().to_owned()),
             key_arn: given.then("key-arn", spec.key.as_ref().map_or("", Field::as_str)),

@@ -3,7 +3,7 @@
 
 use super::{BucketState, Encryption, ExportDate, S3ExportInput, S3ExportSpec, SourceScope};
 use crate::policy::{is_account_id, Arn};
-use crate::scenarios::identifiers::{listed, AccountId, BucketName, Field, KeyArn, LogGroupName, Place, Region};
+use crate::scenarios::identifiers::{listed, log_group_name, AccountId, BucketName, Field, KeyArn, LogGroupName, Place, Region};
 use crate::scenarios::{FieldError, FieldSeverity};
 
 /// The spec of `input` and every problem with it, in the form's order; no problems means the
@@ -85,18 +85,7 @@ fn parse_log_groups(log_groups: &[String], out: &mut Vec<FieldError>) -> Vec<Fie
             "enter the name of the log group to export",
         ));
     }
-    let mut groups = Vec::new();
-    for (i, name) in names.iter().enumerate() {
-        let parsed = name.parse::<LogGroupName>();
-        if let Err(problem) = &parsed {
-            out.push(FieldError::error("log-groups", format!("\"{name}\": {problem}")));
-        }
-        if names[..i].contains(name) {
-            out.push(FieldError::warning("log-groups", format!("\"{name}\" is listed twice")));
-        }
-        groups.push(Field::new(parsed.ok(), name));
-    }
-    groups
+    log_group_name::parse_listed(&names, out)
 }
 
 fn parse_dates(input: &S3ExportInput, out: &mut Vec<FieldError>) -> (Field<ExportDate>, Field<ExportDate>) {
