@@ -2,7 +2,7 @@
 
 use crate::lint::{Context, Diagnostic};
 use crate::message::ids;
-use crate::policy::PolicyKind;
+use crate::policy::{Arn, PolicyKind};
 
 crate::declare_rule! {
     /// An identity policy allows `iam:PassRole` on every role of the account, or on all but a few.
@@ -49,14 +49,9 @@ fn every_role(value: &str) -> bool {
     if value == "*" || value == "arn:aws:iam::*:*" {
         return true;
     }
-    let mut parts = value.splitn(6, ':');
-    let (Some("arn"), Some(_partition), Some(service), Some(_region), Some(account), Some(resource)) =
-        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return false;
-    };
-    (service == "iam" || service == "*")
-        && (resource == "*" || resource == "role/*" || (account == "*" && resource.starts_with("role/")))
+    let Ok(arn) = Arn::parse(value) else { return false };
+    (arn.service == "iam" || arn.service == "*")
+        && (arn.resource == "*" || arn.resource == "role/*" || (arn.account == "*" && arn.resource.starts_with("role/")))
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
