@@ -81,9 +81,7 @@ pub fn link_stack(doc: &Node, policies: &mut [super::Policy]) {
     use std::collections::BTreeMap;
     let resources = doc.get("Resources").map(Node::members).unwrap_or_default();
     let mut groups: BTreeMap<&str, Vec<crate::lint::StackLogGroup>> = BTreeMap::new();
-    // Each Region with the first two resources naming it: enough to find one other than the
-    // policy's own.
-    let mut regions: Vec<(String, Vec<&str>)> = Vec::new();
+    let mut regions = super::named_regions::NamedRegions::default();
     // Each template bucket's written-out name (None: CloudFormation names it).
     let mut buckets: BTreeMap<&str, Option<&str>> = BTreeMap::new();
     // Each bucket policy's `Bucket` property, by the policy's logical id.
@@ -104,15 +102,7 @@ pub fn link_stack(doc: &Node, policies: &mut [super::Policy]) {
                 });
             }
         }
-        let mut named = Vec::new();
-        arn_regions(resource, &mut named, 0);
-        for region in named {
-            match regions.iter_mut().find(|(r, _)| *r == region) {
-                Some((_, ids)) if ids.len() < 2 => ids.push(logical_id),
-                Some(_) => {}
-                None => regions.push((region, vec![logical_id])),
-            }
-        }
+        arn_regions(resource, &mut regions, logical_id, 0);
     }
     let by_name: BTreeMap<&str, &str> = buckets.iter().filter_map(|(id, name)| Some(((*name)?, *id))).collect();
     for policy in policies.iter_mut() {
@@ -125,10 +115,7 @@ pub fn link_stack(doc: &Node, policies: &mut [super::Policy]) {
         if policy.resource_type == "AWS::S3::BucketPolicy" {
             policy.stack.bucket = attached.get(own).and_then(|bucket| attached_bucket(bucket, &buckets, &by_name));
         }
-        policy.stack.regions = regions
-            .iter()
-            .filter_map(|(region, ids)| ids.iter().find(|id| **id != own).map(|id| (region.clone(), (*id).to_owned())))
-            .collect();
+        policy.stack.regions = regions.other_than(own);
     }
 }
 
@@ -154,29 +141,17 @@ fn attached_bucket(
     }
 }
 
-/// The literal Regions of the ARNs in `node`'s strings (`!Sub` texts included). Depth-limited
-/// like every walk here.
-fn arn_regions(node: &Node, out: &mut Vec<String>, depth: usize) {
+/// The literal Regions of the ARNs in `node`'s strings (`!Sub` texts included), named by the
+/// resource `by`. Depth-limited like every walk here.
+fn arn_regions(node: &Node, out: &mut super::named_regions::NamedRegions, by: &str, depth: usize) {
     if depth > 64 {
         return;
     }
     match &node.kind {
-        NodeKind::Str { value: text, .. } | NodeKind::Placeholder(text) => text_arn_regions(text, out),
-        NodeKind::Array(items) => items.iter().for_each(|n| arn_regions(n, out, depth + 1)),
-        NodeKind::Object(members) => members.iter().for_each(|(_, n)| arn_regions(n, out, depth + 1)),
+        NodeKind::Str { value: text, .. } | NodeKind::Placeholder(text) => out.add_from_text(text, by),
+        NodeKind::Array(items) => items.iter().for_each(|n| arn_regions(n, out, by, depth + 1)),
+        NodeKind::Object(members) => members.iter().for_each(|(_, n)| arn_regions(n, out, by, depth + 1)),
         _ => {}
     }
 }
 
-/// The literal Regions of the ARNs written in `text`, each once.
-pub(super) fn text_arn_regions(text: &str, out: &mut Vec<String>) {
-    for arn in text.split(|c: char| c.is_whitespace() || c == '"').filter(|w| w.starts_with("arn:")) {
-        let region = arn.split(':').nth(3).unwrap_or_default();
-        let looks_like_region = region.len() >= 9
-            && region.split('-').count() >= 3
-            && region.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if looks_like_region && !out.iter().any(|r| r == region) {
-            out.push(region.to_owned());
-        }
-    }
-}

@@ -9,6 +9,7 @@ pub mod aws_cli;
 mod check;
 mod cloudformation;
 mod config_item;
+mod named_regions;
 mod source_map;
 mod terraform;
 mod tree;

@@ -158,17 +158,12 @@ fn link_stack(paste: &str, body: &Body, policies: &mut [super::Policy]) {
     let mut buckets: BTreeMap<String, Option<String>> = BTreeMap::new();
     let mut attached: BTreeMap<String, &Expression> = BTreeMap::new();
     let mut key_of: BTreeMap<String, String> = BTreeMap::new();
-    let mut regions: Vec<(String, Vec<String>)> = Vec::new();
-    let mut named_by = |region: String, by: &str| match regions.iter_mut().find(|(r, _)| *r == region) {
-        Some((_, ids)) if ids.len() < 2 => ids.push(by.to_owned()),
-        Some(_) => {}
-        None => regions.push((region, vec![by.to_owned()])),
-    };
+    let mut regions = super::named_regions::NamedRegions::default();
     for block in body.blocks() {
         let attribute = |name: &str| block.body.get_attribute(name).map(|a| &a.value);
         if block.ident.as_str() == "provider" && label(block, 0) == Some("aws") {
             if let Some(region) = attribute("region").and_then(text_of) {
-                named_by(region, "provider \"aws\"");
+                regions.add(region, "provider \"aws\"");
             }
             continue;
         }
@@ -204,11 +199,7 @@ fn link_stack(paste: &str, body: &Body, policies: &mut [super::Policy]) {
             _ => {}
         }
         let span = span_of(block);
-        let mut named = Vec::new();
-        super::cloudformation::text_arn_regions(paste.get(span.start..span.end).unwrap_or_default(), &mut named);
-        for region in named {
-            named_by(region, &address);
-        }
+        regions.add_from_text(paste.get(span.start..span.end).unwrap_or_default(), &address);
     }
     let by_name: BTreeMap<&str, &str> =
         buckets.iter().filter_map(|(address, name)| Some((name.as_deref()?, address.as_str()))).collect();
@@ -235,10 +226,7 @@ fn link_stack(paste: &str, body: &Body, policies: &mut [super::Policy]) {
             }),
             _ => None,
         };
-        policy.stack.regions = regions
-            .iter()
-            .filter_map(|(region, ids)| ids.iter().find(|id| **id != own).map(|id| (region.clone(), id.clone())))
-            .collect();
+        policy.stack.regions = regions.other_than(&own);
     }
 }
 
