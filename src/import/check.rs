@@ -125,8 +125,8 @@ fn relocate(
     let mut skipped: Vec<&'static str> = Vec::new();
     let mut findings = Vec::new();
     for f in analysis.findings {
-        let judged_reference = crate::lint::rule_by_code(f.code).is_some_and(|r| r.judges_references);
-        let needs_value = inside(&placeholders, &f) && !judged_reference;
+        let needs_value =
+            inside(&placeholders, &f) && !crate::lint::rule_by_code(f.code).is_some_and(|r| r.judges_references);
         let needs_whole = !placeholders.is_empty() && form_only(&f) && !inside(&literals, &f);
         if needs_value || needs_whole {
             if !skipped.contains(&f.code) {
